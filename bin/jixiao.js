@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Runs the compiled command line (npm run build:cli, done on install by "prepare").
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('jixiao: 命令行尚未编译，请先运行 npm run build:cli (not built yet: run npm run build:cli)\n');
+  process.exit(2);
+}
+const { main } = require(entry);
+main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+})
+  .then((code) => process.exit(code))
+  .catch((e) => {
+    process.stderr.write('jixiao: ' + String((e && e.message) || e).split('\n')[0] + '\n');
+    process.exit(2);
+  });

@@ -1,0 +1,127 @@
+/**
+ * `jixiao check [--json] FILE.xlsx...` — the same engine as the add-in, on .xlsx files.
+ * Exit 0: no errors; 1: an error was found; 2: a file could not be read (one-line reason).
+ */
+import * as path from 'path';
+import { checkWorkbook, countBySeverity } from '../core/check';
+import { filledIndicators, type Table } from '../core/model';
+import { rules } from '../core/rules';
+import { UnreadableFileError, readWorkbook } from './xlsx';
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = `用法 (usage):
+  jixiao check [--json] FILE.xlsx...   检查工作簿中的绩效目标表 (check 附件2 tables)
+  jixiao rules                         列出全部规则 (list the rules)
+  jixiao --help
+
+退出码 (exit code): 0 无错误 / 1 发现错误 / 2 文件无法读取`;
+
+/** The JSON shape of one table, as documented in the README. */
+export function tableJson(t: Table) {
+  const amounts: Record<string, number> = {};
+  const total = t.amounts.total ?? t.amounts.annual;
+  if (total) amounts.total = total.value;
+  for (const [k, v] of Object.entries(t.amounts)) if (v && k !== 'total') amounts[k] = v.value;
+  return {
+    sheet: t.sheet,
+    range: t.range,
+    title: t.title,
+    projectName: t.projectName,
+    unit: t.unit,
+    amounts,
+    framework: t.framework,
+    indicators: filledIndicators(t).map((i) => ({
+      level1: i.level1?.name ?? i.level1?.text ?? null,
+      level2: i.level2?.name ?? i.level2?.text ?? null,
+      name: i.name?.text ?? null,
+      value: i.value?.text ?? null,
+      cell: i.name?.cell ?? i.value?.cell ?? null,
+    })),
+    issues: t.issues.map((i) => ({ rule: i.rule, severity: i.severity, message: i.message, cell: i.cell, text: i.text })),
+  };
+}
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'rules') {
+    for (const r of rules) io.out(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}`);
+    return 0;
+  }
+  if (command !== 'check') {
+    io.err(`未知命令 (unknown command): ${command}\n${USAGE}`);
+    return 2;
+  }
+  const json = rest.includes('--json');
+  const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
+  if (unknown.length) {
+    io.err(`未知选项 (unknown option): ${unknown.join(' ')}`);
+    return 2;
+  }
+  const files = rest.filter((a) => !a.startsWith('-'));
+  if (files.length === 0) {
+    io.err(`请指定要检查的 .xlsx 文件 (no file given)\n${USAGE}`);
+    return 2;
+  }
+
+  let exit = 0;
+  const results: unknown[] = [];
+  const totals = { tables: 0, error: 0, warning: 0, info: 0 };
+  for (const file of files) {
+    let sheets;
+    try {
+      sheets = checkWorkbook(await readWorkbook(file));
+    } catch (e) {
+      const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+      io.err(`${file}: ${reason}`);
+      if (json) results.push({ file, error: reason, tables: [] });
+      exit = 2;
+      continue;
+    }
+    const tables = sheets.flatMap((s) => s.tables);
+    totals.tables += tables.length;
+    for (const t of tables) {
+      const c = countBySeverity(t.issues);
+      totals.error += c.error;
+      totals.warning += c.warning;
+      totals.info += c.info;
+      if (c.error > 0 && exit === 0) exit = 1;
+    }
+    if (json) {
+      results.push({ file, tables: tables.map(tableJson) });
+      continue;
+    }
+    io.out(`${path.basename(file)}：找到 ${tables.length} 张绩效目标表`);
+    if (tables.length === 0) io.out('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头）');
+    for (const t of tables) {
+      const c = countBySeverity(t.issues);
+      io.out(`\n  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
+      for (const i of t.issues) io.out(`    ${i.cell.padEnd(6)} ${SEVERITY_ZH[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
+    }
+    io.out('');
+  }
+  if (json) {
+    io.out(JSON.stringify(files.length === 1 ? results[0] : results, null, 2));
+  } else if (exit !== 2 || totals.tables > 0) {
+    io.out(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
+  }
+  return exit;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') })
+    .then((code) => process.exit(code))
+    .catch((e) => {
+      process.stderr.write(`jixiao: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+      process.exit(2);
+    });
+}

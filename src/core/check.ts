@@ -1,0 +1,70 @@
+/**
+ * The engine's entry point: grid → recognised tables → issues. The task pane, the command line and
+ * the tests all call this, so they all see the same answer.
+ */
+import type { Grid } from './grid';
+import { type Issue, type Severity, type Table } from './model';
+import { recognise } from './recognize';
+import { rules } from './rules';
+import { SheetView } from './sheet';
+
+export interface CheckOptions {
+  /** Per-rule severity override, or 'off'. */
+  rules?: Record<string, Severity | 'off'>;
+}
+
+function rowOfCell(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
+}
+
+/** Runs every rule on a recognised table, in place, and sorts its issues by row. */
+export function runRules(table: Table, options: CheckOptions = {}): Table {
+  const issues: Issue[] = [];
+  for (const rule of rules) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.severity;
+    try {
+      rule.check({
+        table,
+        report: (i) =>
+          issues.push({ rule: rule.id, severity: setting ?? i.severity ?? severity, message: i.message, cell: i.cell, text: i.text }),
+      });
+    } catch (e) {
+      // A rule must never take the whole check down: say which one failed, keep the others.
+      issues.push({
+        rule: rule.id,
+        severity: 'info',
+        message: `规则 ${rule.id} 执行出错，已跳过：${e instanceof Error ? e.message : String(e)}`,
+        cell: table.range.split(':')[0],
+        text: '',
+      });
+    }
+  }
+  issues.sort((a, b) => rowOfCell(a.cell) - rowOfCell(b.cell));
+  table.issues = issues;
+  return table;
+}
+
+/** Recognises and checks every 附件2 table in one sheet. */
+export function checkGrid(grid: Grid, options: CheckOptions = {}): Table[] {
+  const view = new SheetView(grid);
+  return recognise(grid, view).map((t) => runRules(t, options));
+}
+
+export interface SheetResult {
+  sheet: string;
+  tables: Table[];
+}
+
+/** Checks every sheet of a workbook. */
+export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): SheetResult[] {
+  return grids.map((g) => ({ sheet: g.sheet, tables: checkGrid(g, options) }));
+}
+
+export function countBySeverity(issues: Issue[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) out[i.severity]++;
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * The host-neutral snapshot of one sheet that the engine works on. The Excel adapter builds it from
+ * `Range.values` (and `text`, merged areas where the requirement set allows); the command line
+ * builds it from an .xlsx with ExcelJS. Nothing here knows about either host.
+ */
+
+/** A formula error as Excel reports it (#N/A, #DIV/0!, #REF!, …). */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError;
+
+/** A merged area in zero-based, inclusive grid coordinates. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** Sheet name, as shown on the tab. */
+  sheet: string;
+  /**
+   * Cell values by row, then column, starting at `origin`. Rows may be ragged (shorter than the
+   * widest row); a missing cell is empty.
+   */
+  values: CellValue[][];
+  /**
+   * What Excel displays, where it differs from the value: a number formatted as a percentage
+   * (1 shown as "100%") must be read as "100%". Optional, same shape as values.
+   */
+  texts?: (string | null | undefined)[][];
+  /** Merged areas, when the host can report them (ExcelApi 1.13+, or an .xlsx). A hint only. */
+  merges?: MergeArea[];
+  /** Zero-based row and column of values[0][0] in the sheet (a used range need not start at A1). */
+  origin?: { row: number; col: number };
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
+}
+
+/** Column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Zero-based column index for letters: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "C7" for zero-based sheet coordinates (row 6, column 2). */
+export function a1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+export function a1Range(top: number, left: number, bottom: number, right: number): string {
+  const a = a1(top, left);
+  const b = a1(bottom, right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Parses "B3" or "B3:D9" (with or without $ and a sheet prefix) into zero-based coordinates. */
+export function parseA1Range(ref: string): MergeArea | null {
+  const body = ref.includes('!') ? ref.slice(ref.lastIndexOf('!') + 1) : ref;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(body.trim());
+  if (!m) return null;
+  const top = Number(m[2]) - 1;
+  const left = columnIndex(m[1]);
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  const right = m[3] ? columnIndex(m[3]) : left;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * What several rules need to know about a table: each indicator's category and parsed value, the
+ * cost lines and their amounts, and how to compare two amounts within the precision they were
+ * written with.
+ */
+import { Decimal } from '../decimal';
+import type { Amount, Indicator, Table } from '../model';
+import { containment, excerpt, labelKey, similarity } from '../text';
+import { type ParsedValue, findAmounts, parseValue } from '../values';
+
+const NONE_NAMES = /^(?:无|不涉及|暂无|\/|-|—|无此项|不适用)$/;
+
+/** The 二级 category an indicator is judged by (its canonical 二级; 成本指标 for a spanning cost 一级). */
+export function category(ind: Indicator): string | null {
+  if (ind.level2?.name) return ind.level2.name;
+  if (ind.level1?.name === '成本指标' && !ind.level2) return '成本指标';
+  if (ind.level1?.name === '满意度指标' && !ind.level2) return '服务对象满意度指标';
+  return null;
+}
+
+/** Cost lines whose value should be money: 成本指标 (older), or the newer 成本指标 一级's 经济成本. */
+export function isCostLine(ind: Indicator): boolean {
+  const c = category(ind);
+  return c === '成本指标' || c === '经济成本指标';
+}
+
+export function isNotApplicableName(ind: Indicator): boolean {
+  return !!ind.name && NONE_NAMES.test(labelKey(ind.name.text));
+}
+
+const valueCache = new WeakMap<Indicator, ParsedValue>();
+
+/** The indicator's value, parsed (money-aware for cost lines). */
+export function valueOf(ind: Indicator): ParsedValue {
+  let v = valueCache.get(ind);
+  if (!v) {
+    v = parseValue(ind.value?.text ?? '', isCostLine(ind) ? { money: true, unit: '万元' } : {});
+    valueCache.set(ind, v);
+  }
+  return v;
+}
+
+/** A short description of the row for lists: "产出指标/数量指标/全县…线路数量 = 207 条". */
+export function rowText(ind: Indicator): string {
+  const parts = [ind.level1?.text, ind.level2?.text, ind.name?.text].filter(Boolean).map((s) => excerpt(s!, 40));
+  return `${parts.join(' / ')}${ind.value ? ` = ${excerpt(ind.value.text, 30)}` : ''}`;
+}
+
+/** Where the value of an indicator is, or would be typed: its value cell, else the value column. */
+export function valueCell(table: Table, ind: Indicator): string {
+  if (ind.value) return ind.value.cell;
+  const col = table.columns.value ?? table.columns.name ?? 0;
+  return columnAddress(col, ind.row);
+}
+
+export function nameCell(table: Table, ind: Indicator): string {
+  if (ind.name) return ind.name.cell;
+  const col = table.columns.name ?? table.columns.value ?? 0;
+  return columnAddress(col, ind.row);
+}
+
+function columnAddress(col: number, row: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+export function dec(a: Amount): Decimal {
+  return Decimal.parse(a.exact) ?? Decimal.ZERO;
+}
+
+/** Formats an amount in 万元 for a message: "165.53", "77.885024". */
+export function wan(d: Decimal): string {
+  return d.toString();
+}
+
+/**
+ * Whether two sums agree: the difference is within half the smallest stated digit of the figures
+ * compared (77.8850 vs 77.885 agree; 0.73 vs 0.78 do not).
+ */
+export function agrees(a: Decimal, b: Decimal, operands: Decimal[] = [a, b]): boolean {
+  const finest = operands.reduce((m, d) => Math.max(m, d.scale), 0);
+  const tolerance = Decimal.fromBigInt(5n, finest + 1);
+  return a.sub(b).abs().cmp(tolerance) <= 0;
+}
+
+/**
+ * Whether a figure quoted in prose stands for an exact amount: the same within half its last digit,
+ * or the exact amount cut to the quoted digits (staff write 77.88 for 77.885024).
+ */
+export function quotes(quoted: Decimal, exact: Decimal): boolean {
+  if (quoted.sub(exact).abs().cmp(quoted.halfUlp()) <= 0) return true;
+  return exact.truncate(quoted.scale).eq(quoted) || exact.round(quoted.scale).eq(quoted);
+}
+
+export interface CostLine {
+  ind: Indicator;
+  /** The line's amount in 万元, when it can be known. */
+  amount: Decimal | null;
+  /** How the amount was found, for messages. */
+  how: 'value' | 'unitPrice' | 'name' | 'none';
+  /** For unit prices: the quantity row used. */
+  quantity?: Indicator;
+}
+
+/** The table's cost lines with their amounts: values, unit price × matching quantity, or amounts quoted in the name. */
+export function costLines(table: Table): CostLine[] {
+  const quantities = table.indicators.filter((i) => category(i) === '数量指标' && i.name);
+  const out: CostLine[] = [];
+  for (const ind of table.indicators) {
+    if (!isCostLine(ind) || !(ind.name || ind.value) || isNotApplicableName(ind)) continue;
+    const v = valueOf(ind);
+    if (v.kind === 'money' && v.amountWan) {
+      out.push({ ind, amount: v.amountWan, how: 'value' });
+      continue;
+    }
+    if (v.kind === 'unitPrice' && v.unitPriceWan && ind.name) {
+      let best: { q: Indicator; score: number } | null = null;
+      for (const q of quantities) {
+        const qv = valueOf(q);
+        if ((qv.kind !== 'count' && qv.kind !== 'number') || !qv.decimal) continue;
+        if (v.per && qv.unit && !qv.unit.includes(v.per)) continue;
+        const score = similarity(q.name!.text, ind.name.text);
+        if (score >= 0.6 && (!best || score > best.score)) best = { q, score };
+      }
+      if (best) {
+        out.push({ ind, amount: v.unitPriceWan.mul(valueOf(best.q).decimal!), how: 'unitPrice', quantity: best.q });
+      } else {
+        out.push({ ind, amount: null, how: 'none' });
+      }
+      continue;
+    }
+    // The value is not an amount ("100%"): an amount written in the line's own name counts.
+    const quoted = ind.name ? findAmounts(ind.name.text) : [];
+    if (quoted.length === 1) out.push({ ind, amount: quoted[0].amountWan, how: 'name' });
+    else out.push({ ind, amount: null, how: 'none' });
+  }
+  return out;
+}
+
+/** The amount cost lines and goal text are compared with: the annual amount, else the project total. */
+export function budgetTotal(table: Table): { amount: Amount; label: string } | null {
+  if (table.amounts.annual) return { amount: table.amounts.annual, label: '年度资金总额' };
+  if (table.amounts.total) return { amount: table.amounts.total, label: '项目总额' };
+  return null;
+}
+
+export { containment };

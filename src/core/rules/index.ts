@@ -1,0 +1,39 @@
+/** The rule registry. Rule ids are a public contract: the README and the JSON output use them. */
+import { headerMissingField } from './header-missing-field';
+import { structureDuplicateIndicator } from './structure-duplicate-indicator';
+import { structureEmptyCell } from './structure-empty-cell';
+import { structureMisplacedLevel2 } from './structure-misplaced-level2';
+import { structureMissingLevel1 } from './structure-missing-level1';
+import { structureMissingLevel2 } from './structure-missing-level2';
+import { sumCostTotal } from './sum-cost-total';
+import { sumFunds } from './sum-funds';
+import { sumGoalText } from './sum-goal-text';
+import type { Rule } from './types';
+import { valueCostNotAmount } from './value-cost-not-amount';
+import { valueNotApplicableConflict } from './value-not-applicable-conflict';
+import { valueNotMeasurable } from './value-not-measurable';
+import { valuePercentRange } from './value-percent-range';
+import { valueSatisfactionForm } from './value-satisfaction-form';
+
+export const rules: readonly Rule[] = [
+  headerMissingField,
+  structureMissingLevel1,
+  structureMissingLevel2,
+  structureMisplacedLevel2,
+  structureDuplicateIndicator,
+  structureEmptyCell,
+  valueNotMeasurable,
+  valueCostNotAmount,
+  valuePercentRange,
+  valueNotApplicableConflict,
+  valueSatisfactionForm,
+  sumFunds,
+  sumCostTotal,
+  sumGoalText,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}
+
+export type { Rule, RuleContext } from './types';

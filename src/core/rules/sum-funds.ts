@@ -1,0 +1,74 @@
+import type { Amount, AmountField, Table } from '../model';
+import { agrees, dec, wan } from './helpers';
+import type { Rule, RuleContext } from './types';
+
+const LABELS: Record<AmountField, string> = {
+  total: '项目总额',
+  annual: '年度资金总额',
+  ownTotal: '本级资金总额',
+  fiscal: '财政拨款',
+  other: '其他资金',
+  carryover: '结余结转资金',
+  transfer: '转移支付资金总额',
+  transferFiscal: '转移支付·财政拨款',
+  transferCentral: '中央资金',
+  transferRegional: '自治区（省级）资金',
+  transferOther: '转移支付·其他资金',
+};
+
+/** Checks whole = Σ parts when the whole and at least one part are filled; empty parts count as 0. */
+function checkSum(ctx: RuleContext, table: Table, whole: AmountField, parts: AmountField[]): void {
+  const w = table.amounts[whole];
+  const present = parts.map((p) => [p, table.amounts[p]] as const).filter((x): x is readonly [AmountField, Amount] => !!x[1]);
+  if (!w || present.length === 0) return;
+  const values = present.map(([, a]) => dec(a));
+  const sum = values.reduce((a, b) => a.add(b));
+  const whole_ = dec(w);
+  if (agrees(whole_, sum, [whole_, ...values])) return;
+  const terms = present.map(([p, a]) => `${LABELS[p]} ${wan(dec(a))}`).join(' + ');
+  ctx.report({
+    message: `资金合计不符：${LABELS[whole]} ${wan(whole_)} 万元 ≠ ${terms} = ${wan(sum)} 万元（相差 ${wan(whole_.sub(sum).abs())} 万元）`,
+    cell: w.cell,
+    text: `${LABELS[whole]} ${w.text}`,
+  });
+}
+
+function isOneYear(table: Table): boolean {
+  const period = table.header.period?.text ?? '';
+  const attribute = table.header.attribute?.text ?? '';
+  return /^\s*1\s*年\s*$/.test(period.replace(/[()（）]/g, '')) || /一年期/.test(attribute);
+}
+
+export const sumFunds: Rule = {
+  id: 'sum/funds',
+  severity: 'error',
+  description: '表头金额不能相加：年度资金总额 ≠ 财政拨款 + 其他资金 + 结余结转资金，或本级 + 转移支付，或项目总额小于年度资金总额',
+  rationale: '适当性：资金来源各项之和必须等于总额，这是预算审核最先核对的一项。',
+  check(ctx) {
+    const { table } = ctx;
+    const a = table.amounts;
+    checkSum(ctx, table, 'ownTotal', ['fiscal', 'other', 'carryover']);
+    checkSum(ctx, table, 'transfer', ['transferFiscal', 'transferCentral', 'transferRegional', 'transferOther']);
+    if (a.ownTotal || a.transfer) checkSum(ctx, table, 'annual', ['ownTotal', 'transfer']);
+    else checkSum(ctx, table, 'annual', ['fiscal', 'other', 'carryover', 'transferFiscal', 'transferCentral', 'transferRegional', 'transferOther']);
+
+    if (a.total && a.annual) {
+      const total = dec(a.total);
+      const annual = dec(a.annual);
+      if (total.cmp(annual) < 0 && !agrees(total, annual)) {
+        ctx.report({
+          message: `项目总额 ${wan(total)} 万元小于年度资金总额 ${wan(annual)} 万元`,
+          cell: a.total.cell,
+          text: `项目总额 ${a.total.text}`,
+        });
+      } else if (isOneYear(table) && !agrees(total, annual)) {
+        ctx.report({
+          message: `一年期项目的项目总额 ${wan(total)} 万元应等于年度资金总额 ${wan(annual)} 万元`,
+          cell: a.total.cell,
+          text: `项目总额 ${a.total.text}`,
+        });
+      }
+    }
+  },
+};
+

@@ -1,0 +1,24 @@
+import type { Indicator, Issue, Severity, Table } from '../model';
+
+/** What a rule sees: the recognised table and the tables of the same sheet (for context). */
+export interface RuleContext {
+  table: Table;
+  /** Reports an issue; severity defaults to the rule's. */
+  report(issue: { message: string; cell: string; text: string; severity?: Severity }): void;
+}
+
+/**
+ * A rule in the style of an ESLint rule: a stable public id (used in the JSON output and the README),
+ * a default severity, a one-line rationale, and a check over the model.
+ */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** What the rule looks for, in zh-CN, for the README and the pane's rule list. */
+  description: string;
+  /** Why reviewers care, in one line. */
+  rationale: string;
+  check(ctx: RuleContext): void;
+}
+
+export type { Indicator, Issue, Table };

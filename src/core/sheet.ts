@@ -1,0 +1,140 @@
+/**
+ * A read-only view over a Grid with the lookups recognition needs: display text, label keys,
+ * merged areas, and the non-empty cells of a row. Each cell is normalised at most once, so a pass
+ * over the sheet stays linear in the number of cells.
+ */
+import { type CellValue, type Grid, type MergeArea, a1, isCellError } from './grid';
+import { cleanText, labelKey } from './text';
+
+export interface SheetCell {
+  /** Zero-based sheet coordinates (origin applied). */
+  row: number;
+  col: number;
+  raw: CellValue;
+  /** Display text, cleaned (HTML removed, half-width, spaces collapsed). */
+  text: string;
+}
+
+/** Cells longer than this are cut for recognition: no label or value is that long. */
+const MAX_TEXT = 4000;
+
+export class SheetView {
+  readonly sheet: string;
+  readonly rowCount: number;
+  readonly originRow: number;
+  readonly originCol: number;
+  private readonly grid: Grid;
+  private readonly rowCache = new Map<number, SheetCell[]>();
+  private readonly keyCache = new Map<SheetCell, string>();
+  /** Merge lookup by sheet row: the areas that touch the row. Built once, O(merged cells). */
+  private readonly mergesByRow = new Map<number, MergeArea[]>();
+  /** Cell reads, for the linear-time test (deterministic, unlike a clock). */
+  reads = 0;
+
+  constructor(grid: Grid) {
+    this.grid = grid;
+    this.sheet = grid.sheet;
+    this.originRow = grid.origin?.row ?? 0;
+    this.originCol = grid.origin?.col ?? 0;
+    this.rowCount = Array.isArray(grid.values) ? grid.values.length : 0;
+    for (const m of grid.merges ?? []) {
+      if (!m || !(m.bottom >= m.top) || !(m.right >= m.left)) continue;
+      // A merge spanning a giant range is clipped to the grid: we only need its rows inside it.
+      const top = Math.max(m.top, this.originRow);
+      const bottom = Math.min(m.bottom, this.originRow + this.rowCount - 1);
+      if (bottom - top > 100000) continue;
+      for (let r = top; r <= bottom; r++) {
+        let list = this.mergesByRow.get(r);
+        if (!list) this.mergesByRow.set(r, (list = []));
+        list.push(m);
+      }
+    }
+  }
+
+  get firstRow(): number {
+    return this.originRow;
+  }
+
+  get lastRow(): number {
+    return this.originRow + this.rowCount - 1;
+  }
+
+  hasMerges(): boolean {
+    return (this.grid.merges?.length ?? 0) > 0;
+  }
+
+  /** The non-empty cells of a sheet row, left to right. */
+  cells(row: number): SheetCell[] {
+    const cached = this.rowCache.get(row);
+    if (cached) return cached;
+    const out: SheetCell[] = [];
+    const r = row - this.originRow;
+    const values = r >= 0 && r < this.rowCount ? this.grid.values[r] : undefined;
+    if (Array.isArray(values)) {
+      const texts = this.grid.texts?.[r];
+      for (let c = 0; c < values.length; c++) {
+        this.reads++;
+        const raw = values[c];
+        if (raw === null || raw === undefined || raw === '') continue;
+        const display = texts?.[c];
+        const text = cellText(raw, display);
+        if (text === '') continue;
+        out.push({ row, col: c + this.originCol, raw, text });
+      }
+    }
+    if (this.rowCache.size > 200000) this.rowCache.clear(); // bounded memory on giant sheets
+    this.rowCache.set(row, out);
+    return out;
+  }
+
+  isBlank(row: number): boolean {
+    return this.cells(row).length === 0;
+  }
+
+  key(cell: SheetCell): string {
+    let k = this.keyCache.get(cell);
+    if (k === undefined) {
+      k = labelKey(cell.text);
+      this.keyCache.set(cell, k);
+    }
+    return k;
+  }
+
+  /** The merged area containing (row, col), if the host reported one. */
+  mergeAt(row: number, col: number): MergeArea | undefined {
+    const list = this.mergesByRow.get(row);
+    if (!list) return undefined;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return undefined;
+  }
+
+  /** The rightmost column a cell covers (its merge's right edge, or itself). */
+  rightEdge(cell: SheetCell): number {
+    const m = this.mergeAt(cell.row, cell.col);
+    return m && m.top === cell.row && m.left === cell.col ? m.right : cell.col;
+  }
+
+  /** Whether (row, col) lies inside a merge started in another row or column. */
+  isCovered(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return !!m && (m.top !== row || m.left !== col);
+  }
+
+  address(row: number, col: number): string {
+    return a1(row, col);
+  }
+}
+
+/** The text a person sees in a cell: the host's display text if given, else the value as text. */
+export function cellText(raw: CellValue, display?: string | null): string {
+  if (isCellError(raw)) return cleanText(raw.error);
+  if (typeof display === 'string' && display !== '') return clip(cleanText(display));
+  if (typeof raw === 'string') return clip(cleanText(raw));
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(Number(raw.toPrecision(15))) : '';
+  if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  return '';
+}
+
+function clip(s: string): string {
+  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s;
+}

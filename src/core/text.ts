@@ -1,0 +1,129 @@
+/**
+ * Text normalisation shared by recognition, value parsing and rules.
+ *
+ * Staff type these forms by hand, paste them from Word and HTML exports, so the same label arrives
+ * as "其中：财政拨款", "其中: 财政拨款", "<b>成本指标（必填硬性指标）</b>" or with full-width digits.
+ * Everything that compares text goes through here, so one rule decides what "the same" means.
+ */
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&ldquo;': '“',
+  '&rdquo;': '”',
+};
+
+/** Removes HTML tags and common entities left over from web or Word exports ("<p>…</p>", "<b>"). */
+export function stripHtml(s: string): string {
+  if (s.indexOf('<') === -1 && s.indexOf('&') === -1) return s;
+  return s
+    .replace(/<\/?[a-zA-Z][^<>]{0,200}>/g, ' ')
+    .replace(/&[a-z#0-9]{2,8};/g, (m) => HTML_ENTITIES[m] ?? m);
+}
+
+/**
+ * Full-width ASCII (！ to ～) → ASCII, ideographic space → space, and the comparison signs staff
+ * use interchangeably (≧ ≦ ═) → their standard forms. Chinese punctuation that has no ASCII twin
+ * (、。“”) is kept.
+ */
+const NEEDS_FOLDING = /[\uff01-\uff5e\u3000\u2266\u2267\u2550]/;
+
+export function toHalfWidth(s: string): string {
+  if (!NEEDS_FOLDING.test(s)) return s;
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += String.fromCharCode(code - 0xfee0);
+      changed = true;
+    } else if (code === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else if (code === 0x2267) {
+      out += '≥'; // ≧
+      changed = true;
+    } else if (code === 0x2266) {
+      out += '≤'; // ≦
+      changed = true;
+    } else if (code === 0x2550) {
+      out += '='; // ═ (box drawing, seen as "equals" in forms)
+      changed = true;
+    } else {
+      out += s[i];
+    }
+  }
+  return changed ? out : s;
+}
+
+/**
+ * Display text: HTML removed, runs of white space collapsed, trimmed. Full-width punctuation is
+ * kept, because this is what the user wrote and will see quoted back.
+ */
+export function cleanText(s: string): string {
+  return stripHtml(s).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Text for reading figures and patterns: cleanText plus full-width folded to ASCII. */
+export function foldText(s: string): string {
+  return toHalfWidth(cleanText(s));
+}
+
+/** The tags a province adds to 二级 names: (必填硬性指标), (必填), (选填). */
+const TAG_RE = /\((?:必填硬性指标|必填|选填|硬性指标|核心指标)\)/g;
+
+/**
+ * A key for comparing labels: no HTML, no white space, half-width, no trailing colon, no
+ * "其中" prefix, no (必填…) tags. "其中：年度资金总额" and "年度资金总额:" give the same key.
+ */
+export function labelKey(s: string): string {
+  let k = toHalfWidth(stripHtml(s)).replace(/[\s\u00a0]+/g, '');
+  k = k.replace(TAG_RE, '');
+  k = k.replace(/^其中[:：]?/, '');
+  k = k.replace(/[:：]+$/, '');
+  return k;
+}
+
+/** Removes the (必填…) tags from a level name, keeping the rest as written. */
+export function stripTags(s: string): string {
+  return cleanText(s).replace(/\s*\((?:必填硬性指标|必填|选填|硬性指标|核心指标)\)\s*/g, '').trim();
+}
+
+/** Character bigrams, for a cheap similarity between two short Chinese phrases. */
+export function bigrams(s: string): Set<string> {
+  const t = labelKey(s).replace(/[,.;:!?()、，。；：“”"'《》\-—]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  if (t.length === 1) out.add(t);
+  return out;
+}
+
+/** Dice coefficient over bigrams: 1 for the same phrase, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** Share of b's bigrams found in a: how much of a short name a longer context contains. */
+export function containment(context: string, name: string): number {
+  const x = bigrams(context);
+  const y = bigrams(name);
+  if (y.size === 0) return 0;
+  let common = 0;
+  for (const g of y) if (x.has(g)) common++;
+  return common / y.size;
+}
+
+/** Shortens a long cell text for a message, keeping the start. */
+export function excerpt(s: string, max = 24): string {
+  const t = cleanText(s);
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}

@@ -1,0 +1,140 @@
+/** `jixiao check`: output, JSON shape, exit codes, and hostile files that must give exit 2 with a reason. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main';
+import { FIXTURES } from './helpers/fixtures';
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('jixiao check', () => {
+  test('human output: per table, one line per issue, a summary; exit 1 when errors', async () => {
+    const r = await run('check', path.join(FIXTURES, 'pingluo.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('找到 5 张绩效目标表');
+    expect(r.out).toMatch(/B107\s+错误\s+structure\/missing-level1\s+缺少一级指标「成本指标」/);
+    expect(r.out).toMatch(/合计 \(summary\)：5 张表，\d+ 个错误/);
+    expect(r.err).toBe('');
+  });
+
+  test('--json: the documented shape', async () => {
+    const r = await run('check', '--json', path.join(FIXTURES, 'ningxia.xlsx'));
+    const doc = JSON.parse(r.out);
+    expect(doc.file).toContain('ningxia.xlsx');
+    expect(doc.tables).toHaveLength(10);
+    const t = doc.tables[3];
+    expect(t).toMatchObject({ sheet: '附件2', range: 'A82:F107', projectName: '升级改造项目尾款支付项目', unit: '万元', framework: 'older' });
+    expect(t.amounts).toMatchObject({ total: 165.53, annual: 165.53, fiscal: 165.53 });
+    expect(t.indicators).toHaveLength(13);
+    expect(t.indicators[0]).toEqual({ level1: '产出指标', level2: '数量指标', name: '支付升级改造项目监理及设计尾款', value: '1项', cell: 'C95' });
+    expect(t.issues).toEqual([
+      expect.objectContaining({ rule: 'sum/goal-text', severity: 'warning', cell: 'B93', message: expect.stringContaining('0.73') }),
+    ]);
+  });
+
+  test('--json lists 无/不涉及 rows among the indicators', async () => {
+    const doc = JSON.parse((await run('check', '--json', path.join(FIXTURES, 'ningxia.xlsx'))).out);
+    expect(doc.tables[0].indicators.filter((i: { name: string }) => i.name === '无')).toHaveLength(2);
+  });
+
+  test('exit 0 when there are warnings only', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    [
+      ['项目名称', '测试项目'],
+      ['主管部门', '某局', '实施单位', '某中心'],
+      ['项目总额', 10, '年度资金总额', 10],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '人数', '10人'],
+      [null, '质量指标', '合格', '优秀'],
+      [null, '时效指标', '时间', '12月前'],
+      [null, '成本指标', '经费', '10万元'],
+      ['效益指标', '社会效益指标', '效果', '提升'],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%'],
+    ].forEach((r) => ws.addRow(r));
+    const file = path.join(tmp, 'warn.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run('check', file);
+    expect(r.out).toContain('value/not-measurable');
+    expect(r.code).toBe(0);
+  });
+
+  test('a workbook without any 附件2 table: empty result, exit 0', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('空');
+    wb.addWorksheet('其他').addRow(['姓名', '金额']);
+    const file = path.join(tmp, 'none.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run('check', '--json', file);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).tables).toEqual([]);
+  });
+
+  test('percent-formatted numbers are read as Excel shows them (1 → 100%)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    ws.addRow(['一级指标', '二级指标', '三级指标', '指标值']);
+    ws.addRow(['产出指标', '质量指标', '验收合格率', 1.05]);
+    ws.getCell('D2').numFmt = '0%';
+    const file = path.join(tmp, 'pct.xlsx');
+    await wb.xlsx.writeFile(file);
+    const doc = JSON.parse((await run('check', '--json', file)).out);
+    expect(doc.tables[0].indicators[0].value).toBe('105%');
+    expect(doc.tables[0].issues.map((i: { rule: string }) => i.rule)).toContain('value/percent-range');
+  });
+});
+
+describe('hostile input: exit 2 with a one-line reason, never a stack trace', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['missing file', () => path.join(tmp, 'nope.xlsx'), /文件不存在/],
+    ['a directory', () => tmp, /文件夹/],
+    ['not an xlsx (text)', () => write('text.xlsx', 'hello, world'), /不是 \.xlsx/],
+    ['empty file', () => write('empty.xlsx', ''), /不是 \.xlsx/],
+    ['encrypted / legacy OLE', () => write('enc.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), /加密/],
+    ['corrupt zip', () => write('corrupt.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])), /损坏/],
+  ];
+  function write(name: string, data: string | Buffer): string {
+    const f = path.join(tmp, name);
+    fs.writeFileSync(f, data);
+    return f;
+  }
+  test.each(cases)('%s', async (_, make, reason) => {
+    const r = await run('check', make());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(reason);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+  });
+
+  test('a truncated real workbook', async () => {
+    const data = fs.readFileSync(path.join(FIXTURES, 'guyuan.xlsx'));
+    const r = await run('check', write('trunc.xlsx', data.subarray(0, Math.floor(data.length / 2))));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/损坏/);
+  });
+
+  test('one bad file among good ones: the good ones are still checked, exit 2', async () => {
+    const r = await run('check', path.join(FIXTURES, 'ningxia.xlsx'), path.join(tmp, 'nope.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('找到 10 张绩效目标表');
+  });
+
+  test('usage errors', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('check')).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('check', '--bogus', 'x.xlsx')).code).toBe(2);
+    expect((await run('--help')).code).toBe(0);
+    const rules = await run('rules');
+    expect(rules.out.split('\n')).toHaveLength(14);
+  });
+});

@@ -1,0 +1,31 @@
+import * as path from 'path';
+import { readWorkbook } from '../../src/cli/xlsx';
+import { checkGrid } from '../../src/core/check';
+import type { Table } from '../../src/core/model';
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures');
+export const SEEDS = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'] as const;
+export type Seed = (typeof SEEDS)[number];
+
+const cache = new Map<string, Promise<Table[]>>();
+
+/** All tables of a fixture workbook, checked (stacked: one sheet; per-sheet: one table a sheet). */
+export function seedTables(seed: Seed, layout: 'stacked' | 'per-sheet' = 'stacked'): Promise<Table[]> {
+  const file = path.join(FIXTURES, `${seed}${layout === 'per-sheet' ? '.per-sheet' : ''}.xlsx`);
+  let p = cache.get(file);
+  if (!p) {
+    p = readWorkbook(file).then((grids) => grids.flatMap((g) => checkGrid(g)));
+    cache.set(file, p);
+  }
+  return p;
+}
+
+export function byName(tables: Table[], name: string): Table {
+  const t = tables.find((x) => x.projectName === name);
+  if (!t) throw new Error(`no table named ${name}: ${tables.map((x) => x.projectName).join(', ')}`);
+  return t;
+}
+
+export function rulesOf(t: Table): string[] {
+  return t.issues.map((i) => i.rule);
+}
