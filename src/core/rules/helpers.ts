@@ -4,6 +4,7 @@
  * written with.
  */
 import { Decimal } from '../decimal';
+import { a1 } from '../grid';
 import type { Amount, Indicator, Table } from '../model';
 import { containment, excerpt, labelKey, similarity } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
@@ -50,24 +51,13 @@ export function rowText(ind: Indicator): string {
 export function valueCell(table: Table, ind: Indicator): string {
   if (ind.value) return ind.value.cell;
   const col = table.columns.value ?? table.columns.name ?? 0;
-  return columnAddress(col, ind.row);
+  return a1(ind.row, col);
 }
 
 export function nameCell(table: Table, ind: Indicator): string {
   if (ind.name) return ind.name.cell;
   const col = table.columns.name ?? table.columns.value ?? 0;
-  return columnAddress(col, ind.row);
-}
-
-function columnAddress(col: number, row: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
+  return a1(ind.row, col);
 }
 
 export function dec(a: Amount): Decimal {
