@@ -41,6 +41,27 @@ export function stackTables(sources: { grid: Grid; tables: number }[], tables: n
   return { sheet: 'stacked', values, merges };
 }
 
+/**
+ * Grows a one-table sheet to about `rows` rows by appending indicator rows after its last one: copies
+ * of the last indicator row with a numbered 三级 name (so they are distinct indicators) and its
+ * 一级/二级 cells left empty (so they continue the last 二级, as a longer real form would).
+ * Merges below the insertion point move down with their rows.
+ */
+export function growTable(grid: Grid, lastIndicatorRow: number, nameCol: number, levelCols: number[], rows: number): Grid {
+  const extra = Math.max(0, rows - grid.values.length);
+  const template = grid.values[lastIndicatorRow] ?? [];
+  const added: CellValue[][] = [];
+  for (let k = 1; k <= extra; k++) {
+    const row = [...template];
+    for (const c of levelCols) row[c] = null;
+    row[nameCol] = `${String(template[nameCol] ?? '指标')}（${k}）`;
+    added.push(row);
+  }
+  const values = [...grid.values.slice(0, lastIndicatorRow + 1), ...added, ...grid.values.slice(lastIndicatorRow + 1)];
+  const merges = (grid.merges ?? []).map((m) => (m.top > lastIndicatorRow ? { ...m, top: m.top + extra, bottom: m.bottom + extra } : m));
+  return { sheet: grid.sheet, values, merges };
+}
+
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
 
 export type Mutation =

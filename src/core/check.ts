@@ -42,7 +42,10 @@ export function runRules(table: Table, options: CheckOptions = {}): Table {
       });
     }
   }
-  issues.sort((a, b) => rowOfCell(a.cell) - rowOfCell(b.cell));
+  // Stable sort by row, the row number parsed once per issue rather than once per comparison.
+  const rows = new Map<Issue, number>();
+  for (const i of issues) rows.set(i, rowOfCell(i.cell));
+  issues.sort((a, b) => rows.get(a)! - rows.get(b)!);
   table.issues = issues;
   return table;
 }

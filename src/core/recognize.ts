@@ -55,12 +55,16 @@ interface CellClass {
 }
 
 const NO_CLASS: CellClass = { level1: null, level2: null, role: null, label: null, title: false, annex: false, unit: null, note: false, year: null };
-const classes = new WeakMap<SheetCell, CellClass>();
+/**
+ * Classes by text, for the sheet being recognised: stacked forms repeat the same labels in every
+ * table, so each distinct text is classified once. Reset per recognise() call (see there).
+ */
+let classesByText = new Map<string, CellClass>();
 
 function cls(cell: SheetCell): CellClass {
-  let c = classes.get(cell);
-  if (c) return c;
   const text = cell.text;
+  let c = classesByText.get(text);
+  if (c) return c;
   if (text.length > MAX_LABEL) {
     c = NOTE_RE.test(foldText(text.slice(0, 12))) ? { ...NO_CLASS, note: true } : NO_CLASS;
   } else {
@@ -79,7 +83,9 @@ function cls(cell: SheetCell): CellClass {
       year: year ? Number(year[1]) : null,
     };
   }
-  classes.set(cell, c);
+  // Bounded: a sheet of 32k-character unique cells must not hold them all twice.
+  if (classesByText.size >= 100000) classesByText.clear();
+  classesByText.set(text, c);
   return c;
 }
 
@@ -98,6 +104,7 @@ interface Anchor {
 
 /** Recognises every 附件2 table of one sheet. Never throws on odd input; an unrecognisable sheet gives []. */
 export function recognise(grid: Grid, view = new SheetView(grid)): RecognisedTable[] {
+  classesByText = new Map();
   const anchors = findAnchors(view);
   const tables: RecognisedTable[] = [];
   let regionStart = view.firstRow;

@@ -64,7 +64,12 @@ export function toHalfWidth(s: string): string {
  * Display text: HTML removed, runs of white space collapsed, trimmed. Full-width punctuation is
  * kept, because this is what the user wrote and will see quoted back.
  */
+/** White space that cleanText would change: a run, a non-plain space, or at either end. */
+const UNCLEAN_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 export function cleanText(s: string): string {
+  // Most cells are already clean: skip the allocations of replace/trim for them.
+  if (s.indexOf('<') === -1 && s.indexOf('&') === -1 && !UNCLEAN_SPACE.test(s)) return s;
   return stripHtml(s).replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
@@ -80,7 +85,11 @@ const TAG_RE = /\((?:必填硬性指标|必填|选填|硬性指标|核心指标)
  * A key for comparing labels: no HTML, no white space, half-width, no trailing colon, no
  * "其中" prefix, no (必填…) tags. "其中：年度资金总额" and "年度资金总额:" give the same key.
  */
+/** Anything labelKey would change; a key without any of these is its own key. */
+const KEY_WORK = /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：]|^其中/;
+
 export function labelKey(s: string): string {
+  if (!KEY_WORK.test(s)) return s;
   let k = toHalfWidth(stripHtml(s)).replace(/[\s\u00a0]+/g, '');
   k = k.replace(TAG_RE, '');
   k = k.replace(/^其中[:：]?/, '');

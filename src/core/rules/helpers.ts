@@ -26,17 +26,25 @@ export function isCostLine(ind: Indicator): boolean {
 }
 
 export function isNotApplicableName(ind: Indicator): boolean {
-  return !!ind.name && NONE_NAMES.test(labelKey(ind.name.text));
+  // Every NONE_NAMES word is short: skip the key for real indicator names (the common case).
+  return !!ind.name && ind.name.text.length <= 12 && NONE_NAMES.test(labelKey(ind.name.text));
 }
 
-const valueCache = new WeakMap<Indicator, ParsedValue>();
+/**
+ * The parsed value is kept on the indicator under a symbol: every value rule asks for it, and a
+ * symbol key is invisible to JSON output and to the zod schema. (A WeakMap did the same job at
+ * several times the cost on 8,000-row sheets.)
+ */
+const PARSED = Symbol('parsedValue');
+type WithParsed = Indicator & { [PARSED]?: ParsedValue };
 
 /** The indicator's value, parsed (money-aware for cost lines). */
 export function valueOf(ind: Indicator): ParsedValue {
-  let v = valueCache.get(ind);
+  const holder = ind as WithParsed;
+  let v = holder[PARSED];
   if (!v) {
     v = parseValue(ind.value?.text ?? '', isCostLine(ind) ? { money: true, unit: '万元' } : {});
-    valueCache.set(ind, v);
+    holder[PARSED] = v;
   }
   return v;
 }
