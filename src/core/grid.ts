@@ -88,3 +88,17 @@ export function parseA1Range(ref: string): MergeArea | null {
     right: Math.max(left, right),
   };
 }
+
+/**
+ * The text Excel shows for a number with a percentage format (1 with "0%" → "100%"), or null when
+ * the value reads the same as its display. Both hosts use it: the adapter with Range.numberFormat,
+ * the command line with the cell's numFmt, so a rate typed as 0.95 in a "0%" cell reads as 95%.
+ */
+export function displayText(value: CellValue, numberFormat: string | undefined | null): string | null {
+  if (typeof value !== 'number' || !numberFormat || !Number.isFinite(value)) return null;
+  // A "%" inside quotes or escaped is literal text, not a percentage format.
+  const bare = numberFormat.replace(/"[^"]*"|\\./g, '');
+  if (!bare.includes('%')) return null;
+  const decimals = /0\.(0+)%/.exec(bare)?.[1].length ?? 0;
+  return `${(value * 100).toFixed(decimals)}%`;
+}

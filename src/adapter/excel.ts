@@ -1,0 +1,426 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js adapter: the only code that talks to Excel. It reads the active sheet into the
+ * engine's grid, selects cells, marks issues with removable conditional formats and reports edits.
+ *
+ * Each operation is one Excel.run with as few context.sync calls as the API allows (a check of an
+ * ordinary sheet is one sync; a highlight update is one sync). The pane and the tests run this same
+ * code: in Excel against office.js, in the playground and in jest against the simulated host.
+ */
+import { type CellValue, type Grid, type MergeArea, displayText, parseA1Range } from '../core/grid';
+import { asAdapterError, classifyError, ExcelAdapterError } from './errors';
+import { type Capabilities, detectCapabilities } from './host';
+
+/** First read: up to this many rows and columns from the used range's top-left cell, in one sync. */
+export const WINDOW_ROWS = 2000;
+/** Columns read at all: a 附件2 form is about 8 wide; a sheet wider than this is cut (and said so). */
+export const WINDOW_COLS = 64;
+/** Rows read at all: 60,000 × 64 columns stays under Excel's 5 million cells per workbook read. */
+export const MAX_ROWS = 60000;
+
+/** Marks our conditional formats: N("…") is 0, so the rule is always true, and the text finds them. */
+export const HIGHLIGHT_TAG = 'jixiao:highlight';
+export const HIGHLIGHT_FORMULA = `=N("${HIGHLIGHT_TAG}")=0`;
+export const HIGHLIGHT_COLORS = {
+  error: { fill: '#FFC7CE', font: '#9C0006' },
+  warning: { fill: '#FFEB9C', font: '#9C5700' },
+} as const;
+export type MarkSeverity = keyof typeof HIGHLIGHT_COLORS;
+
+/** getRanges() takes an address list; Excel limits its length, so long lists are sent in parts. */
+const MAX_ADDRESS_LIST = 2000;
+/** Without RangeAreas (before ExcelApi 1.9) each cell needs its own format: bounded. */
+const MAX_SINGLE_CELL_MARKS = 300;
+
+export interface SheetSnapshot {
+  grid: Grid;
+  sheetId: string;
+  sheetName: string;
+  /** The used range read, or null for an empty sheet. */
+  address: string | null;
+  protected: boolean;
+  /** Rows/columns of the used range left out because of the read limits, or 0. */
+  rowsLeftOut: number;
+  colsLeftOut: number;
+  /** Whether merged areas were available (ExcelApi 1.13). */
+  mergesKnown: boolean;
+  /** context.sync calls this read took. */
+  syncs: number;
+}
+
+export type Progress = (doneRows: number, totalRows: number) => void;
+
+export interface SheetEvent {
+  kind: 'changed' | 'activated';
+  sheetId: string;
+}
+
+const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|GETTING_DATA|PYTHON!|EXTERNAL!)$/;
+
+/** Range.values item → engine cell value: "" is empty, "#N/A" and friends are formula errors. */
+export function toCellValue(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string') return ERROR_VALUE.test(v) ? { error: v } : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** "Sheet1!A1:B2, 'My, Sheet'!C3:D4" → merged areas (zero-based). */
+export function parseAreaList(address: string): MergeArea[] {
+  const out: MergeArea[] = [];
+  const re = /(?:^|!|,\s*)(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?=\s*,|\s*$)/g;
+  for (let m = re.exec(address); m; m = re.exec(address)) {
+    const area = parseA1Range(m[1]);
+    if (area) out.push(area);
+  }
+  return out;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export class ExcelSession {
+  readonly caps: Capabilities;
+  /** context.sync calls made by this session, for the measures and the tests. */
+  syncs = 0;
+  /** Our conditional formats currently in the workbook: their sheet and ids. */
+  private marks: { sheetId: string; ids: string[] } | null = null;
+  /** Set while our own writes run, for hosts that cannot tell us the trigger source (< 1.14). */
+  private writing = 0;
+  private writingEndedAt = 0;
+
+  constructor(caps: Capabilities = detectCapabilities(), private readonly retryDelayMs = 250) {
+    this.caps = caps;
+  }
+
+  private async sync(ctx: Excel.RequestContext): Promise<void> {
+    this.syncs++;
+    await ctx.sync();
+  }
+
+  /**
+   * Excel.run with retries for transient failures: a cell in edit mode or a busy host fails the
+   * whole batch before anything is applied, so running it again is safe.
+   */
+  private async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, attempts = 4): Promise<T> {
+    for (let i = 0; ; i++) {
+      try {
+        return await Excel.run(batch);
+      } catch (e) {
+        const info = e instanceof ExcelAdapterError ? e.info : classifyError(e);
+        if (info.transient && i < attempts - 1) {
+          await delay(this.retryDelayMs * 2 ** i);
+          continue;
+        }
+        throw new ExcelAdapterError(info);
+      }
+    }
+  }
+
+  private async write<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await this.run(batch);
+    } finally {
+      this.writing--;
+      this.writingEndedAt = Date.now();
+    }
+  }
+
+  /** Reads the active sheet: one sync for any sheet up to WINDOW_ROWS rows, then blocks with progress. */
+  async readActiveSheet(onProgress?: Progress): Promise<SheetSnapshot> {
+    return this.run(async (ctx) => {
+      const start = this.syncs;
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name,id');
+      const protection = ws.protection;
+      protection.load('protected');
+      if (!this.caps.events) return this.readWhole(ctx, ws, protection, start);
+
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const first = used.getAbsoluteResizedRange(WINDOW_ROWS, WINDOW_COLS).getIntersectionOrNullObject(used);
+      first.load('values,numberFormat,rowCount,columnCount');
+      const merged = this.caps.mergedAreas ? first.getMergedAreasOrNullObject() : null;
+      merged?.load('address');
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        // Some hosts fail a chain started on a null object (an empty sheet) instead of nulling it.
+        if (classifyError(e).kind !== 'notFound') throw e;
+        const probe = ws.getUsedRangeOrNullObject(true);
+        probe.load('address');
+        ws.load('name,id');
+        await this.sync(ctx);
+        if (!probe.isNullObject) throw e;
+        return this.emptySnapshot(ws.name, ws.id, false, start);
+      }
+      if (used.isNullObject) return this.emptySnapshot(ws.name, ws.id, protection.protected, start);
+
+      const origin = { row: used.rowIndex, col: used.columnIndex };
+      const totalRows = Math.min(used.rowCount, MAX_ROWS);
+      const cols = Math.min(used.columnCount, WINDOW_COLS);
+      const values: CellValue[][] = [];
+      const texts: (string | null)[][] = [];
+      const merges: MergeArea[] = [];
+      let anyText = false;
+      const take = (vals: unknown[][], formats: unknown[][] | undefined) => {
+        for (let r = 0; r < vals.length; r++) {
+          const row = vals[r];
+          const out: CellValue[] = new Array(row.length);
+          let textRow: (string | null)[] | null = null;
+          for (let c = 0; c < row.length; c++) {
+            const v = toCellValue(row[c]);
+            out[c] = v;
+            const f = formats?.[r]?.[c];
+            const t = typeof f === 'string' ? displayText(v, f) : null;
+            if (t !== null) {
+              (textRow ??= [])[c] = t;
+              anyText = true;
+            }
+          }
+          values.push(out);
+          texts.push(textRow ?? []);
+        }
+      };
+      take(first.isNullObject ? [] : first.values, first.isNullObject ? undefined : first.numberFormat);
+      if (merged && !merged.isNullObject) merges.push(...parseAreaList(merged.address));
+      onProgress?.(values.length, totalRows);
+
+      // A giant used range: the rest in bounded blocks, one sync each, with progress.
+      while (values.length < totalRows) {
+        const n = Math.min(WINDOW_ROWS, totalRows - values.length);
+        const block = ws.getRangeByIndexes(origin.row + values.length, origin.col, n, cols);
+        block.load('values,numberFormat');
+        const blockMerged = this.caps.mergedAreas ? block.getMergedAreasOrNullObject() : null;
+        blockMerged?.load('address');
+        await this.sync(ctx);
+        take(block.values, block.numberFormat);
+        if (blockMerged && !blockMerged.isNullObject) merges.push(...parseAreaList(blockMerged.address));
+        onProgress?.(values.length, totalRows);
+      }
+
+      return {
+        grid: { sheet: ws.name, values, origin, merges, ...(anyText ? { texts } : {}) },
+        sheetId: ws.id,
+        sheetName: ws.name,
+        address: used.address,
+        protected: protection.protected,
+        rowsLeftOut: used.rowCount - totalRows,
+        colsLeftOut: used.columnCount - cols,
+        mergesKnown: this.caps.mergedAreas,
+        syncs: this.syncs - start,
+      };
+    });
+  }
+
+  /** Before ExcelApi 1.7 (Office 2016): the whole used range in one read, no blocks. */
+  private async readWhole(ctx: Excel.RequestContext, ws: Excel.Worksheet, protection: Excel.WorksheetProtection, start: number): Promise<SheetSnapshot> {
+    const used = ws.getUsedRange(true);
+    used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
+    try {
+      await this.sync(ctx);
+    } catch (e) {
+      if (classifyError(e).kind === 'notFound') {
+        ws.load('name,id');
+        await this.sync(ctx);
+        return this.emptySnapshot(ws.name, ws.id, false, start);
+      }
+      throw e;
+    }
+    const values = used.values.map((row) => row.map(toCellValue));
+    const texts = used.values.map((row, r) => row.map((v, c) => displayText(toCellValue(v), used.numberFormat[r]?.[c] as string)));
+    return {
+      grid: { sheet: ws.name, values, texts, origin: { row: used.rowIndex, col: used.columnIndex } },
+      sheetId: ws.id,
+      sheetName: ws.name,
+      address: used.address,
+      protected: protection.protected,
+      rowsLeftOut: 0,
+      colsLeftOut: 0,
+      mergesKnown: false,
+      syncs: this.syncs - start,
+    };
+  }
+
+  private emptySnapshot(name: string, id: string, isProtected: boolean, start: number): SheetSnapshot {
+    return {
+      grid: { sheet: name, values: [] },
+      sheetId: id,
+      sheetName: name,
+      address: null,
+      protected: isProtected,
+      rowsLeftOut: 0,
+      colsLeftOut: 0,
+      mergesKnown: this.caps.mergedAreas,
+      syncs: this.syncs - start,
+    };
+  }
+
+  /** Activates the sheet and selects the cell (one sync). */
+  async select(sheetId: string, cell: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetId);
+      ws.activate();
+      ws.getRange(cell).select();
+      await this.sync(ctx);
+    });
+  }
+
+  /** Whether a sheet event was caused by this add-in's own writes (and should not re-check). */
+  isOwnEvent(args: { triggerSource?: string }): boolean {
+    if (args.triggerSource !== undefined) return args.triggerSource === 'ThisLocalAddin';
+    return this.writing > 0 || Date.now() - this.writingEndedAt < 300;
+  }
+
+  /**
+   * Replaces our highlights by marks on the given cells, in one sync: the previous formats are
+   * deleted by id and the new ones added, tagged by their formula so that they can always be found
+   * and removed. The cells' own formats are never touched.
+   */
+  async setHighlights(sheetId: string, cells: Record<MarkSeverity, string[]>): Promise<void> {
+    if (!this.caps.conditionalFormats) return;
+    try {
+      await this.write((ctx) => this.replaceMarks(ctx, sheetId, cells));
+    } catch (e) {
+      // A mark deleted by the user (or by undo) makes getItem fail: sweep by tag, then try again.
+      if (asAdapterError(e).info.kind !== 'notFound') throw e;
+      this.marks = null;
+      await this.removeTaggedFormats();
+      await this.write((ctx) => this.replaceMarks(ctx, sheetId, cells));
+    }
+  }
+
+  async clearHighlights(): Promise<void> {
+    if (!this.caps.conditionalFormats || !this.marks) return;
+    await this.setHighlights(this.marks.sheetId, { error: [], warning: [] });
+    this.marks = null;
+  }
+
+  private async replaceMarks(ctx: Excel.RequestContext, sheetId: string, cells: Record<MarkSeverity, string[]>): Promise<void> {
+    if (this.marks) {
+      const prev = ctx.workbook.worksheets.getItem(this.marks.sheetId).getRange().conditionalFormats;
+      for (const id of this.marks.ids) prev.getItem(id).delete();
+    }
+    const ws = ctx.workbook.worksheets.getItem(sheetId);
+    const added: Excel.ConditionalFormat[] = [];
+    for (const severity of Object.keys(HIGHLIGHT_COLORS) as MarkSeverity[]) {
+      const list = [...new Set(cells[severity] ?? [])];
+      if (list.length === 0) continue;
+      const targets: (Excel.Range | Excel.RangeAreas)[] = [];
+      if (this.caps.collectionEvents) {
+        for (const part of chunkAddresses(list, MAX_ADDRESS_LIST)) targets.push(ws.getRanges(part));
+      } else {
+        for (const cell of list.slice(0, MAX_SINGLE_CELL_MARKS)) targets.push(ws.getRange(cell));
+      }
+      for (const target of targets) {
+        const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+        cf.custom.format.fill.color = HIGHLIGHT_COLORS[severity].fill;
+        cf.custom.format.font.color = HIGHLIGHT_COLORS[severity].font;
+        cf.load('id');
+        added.push(cf);
+      }
+    }
+    await this.sync(ctx);
+    this.marks = added.length > 0 ? { sheetId, ids: added.map((cf) => cf.id) } : null;
+  }
+
+  /**
+   * Removes every conditional format carrying our tag, on every sheet: the marks left behind when
+   * the pane was closed without clearing them (Excel gives a pane no reliable close event).
+   */
+  async removeTaggedFormats(): Promise<number> {
+    if (!this.caps.conditionalFormats) return 0;
+    return this.write(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/id');
+      await this.sync(ctx);
+      const collections = sheets.items.map((ws) => {
+        const c = ws.getRange().conditionalFormats;
+        c.load('items/id,items/type');
+        return c;
+      });
+      await this.sync(ctx);
+      const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === 'Custom'));
+      for (const cf of custom) cf.custom.rule.load('formula');
+      await this.sync(ctx);
+      let removed = 0;
+      for (const cf of custom) {
+        if (cf.custom.rule.formula.includes(HIGHLIGHT_TAG)) {
+          cf.delete();
+          removed++;
+        }
+      }
+      if (removed > 0) await this.sync(ctx);
+      this.marks = null;
+      return removed;
+    });
+  }
+
+  /**
+   * Subscribes to edits and sheet activation. Returns a function that unsubscribes. Events caused
+   * by this add-in's own writes are filtered out here.
+   */
+  async watch(onEvent: (e: SheetEvent) => void): Promise<() => Promise<void>> {
+    if (!this.caps.events) return async () => {};
+    const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+    const changed = async (args: Excel.WorksheetChangedEventArgs) => {
+      if (this.isOwnEvent(args as { triggerSource?: string })) return;
+      onEvent({ kind: 'changed', sheetId: args.worksheetId });
+    };
+    const subscribeSheet = async (sheetId: string | null) => {
+      // Before ExcelApi 1.9 only a single sheet's onChanged exists: follow the active sheet. A
+      // handler is removed in its own request context, as Office.js requires.
+      for (const h of handlers.splice(1)) {
+        await Excel.run(h.context, async (ctx) => {
+          h.remove();
+          await this.sync(ctx);
+        }).catch(() => undefined);
+      }
+      await this.run(async (ctx) => {
+        const ws = sheetId ? ctx.workbook.worksheets.getItem(sheetId) : ctx.workbook.worksheets.getActiveWorksheet();
+        handlers.push(ws.onChanged.add(changed));
+        await this.sync(ctx);
+      });
+    };
+    await this.run(async (ctx) => {
+      handlers.push(
+        ctx.workbook.worksheets.onActivated.add(async (args) => {
+          if (!this.caps.collectionEvents) await subscribeSheet(args.worksheetId).catch(() => undefined);
+          onEvent({ kind: 'activated', sheetId: args.worksheetId });
+        }),
+      );
+      if (this.caps.collectionEvents) handlers.push(ctx.workbook.worksheets.onChanged.add(changed));
+      await this.sync(ctx);
+    });
+    if (!this.caps.collectionEvents) await subscribeSheet(null);
+    return async () => {
+      // Handlers are grouped by the request context they were added in; each group is removed in its own.
+      const groups = new Map<unknown, OfficeExtension.EventHandlerResult<unknown>[]>();
+      for (const h of handlers.splice(0)) groups.set(h.context, [...(groups.get(h.context) ?? []), h]);
+      for (const group of groups.values()) {
+        await Excel.run(group[0].context, async (ctx) => {
+          for (const h of group) h.remove();
+          await this.sync(ctx);
+        }).catch(() => undefined);
+      }
+    };
+  }
+}
+
+/** Splits cell addresses into comma-separated lists of at most `max` characters. */
+export function chunkAddresses(cells: string[], max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const c of cells) {
+    if (current && current.length + c.length + 1 > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current},${c}` : c;
+  }
+  if (current) out.push(current);
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * An .xlsx (bytes) → a simulated workbook, with ExcelJS: values as Excel's Range.values reports
+ * them, number formats, the cells' own fill and font, and merged areas. Used by the playground (the
+ * fixtures and the user's own file) and by the tests.
+ */
+import ExcelJS from 'exceljs';
+import { isCellError, parseA1Range } from '../core/grid';
+import { toCellValue } from '../xlsx/sheet';
+import { SimWorkbook } from './workbook';
+
+function argbToHex(argb: string | undefined): string | null {
+  if (!argb || !/^[0-9a-f]{8}$/i.test(argb)) return null;
+  return `#${argb.slice(2).toUpperCase()}`;
+}
+
+export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  // ExcelJS's typings ask for a Node Buffer; in the browser it takes an ArrayBuffer as well.
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const host = new SimWorkbook();
+  for (const sheet of wb.worksheets) {
+    const ws = host.addSheet(sheet.name);
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (cell.isMerged && cell.master && cell.master !== cell) return;
+        const v = toCellValue(cell.value);
+        const value = v === null ? '' : isCellError(v) ? v.error : v;
+        ws.set(rowNumber - 1, colNumber - 1, value, cell.numFmt || 'General');
+        const fill = cell.fill && cell.fill.type === 'pattern' ? argbToHex(cell.fill.fgColor?.argb) : null;
+        const fontColor = argbToHex(cell.font?.color?.argb);
+        const bold = !!cell.font?.bold;
+        if (fill || fontColor || bold) ws.setFormat(rowNumber - 1, colNumber - 1, { fill, fontColor, bold });
+      });
+    });
+    for (const ref of (sheet.model as { merges?: string[] }).merges ?? []) {
+      const m = parseA1Range(ref);
+      if (m) ws.merges.push(m);
+    }
+  }
+  if (host.sheets.length === 0) host.addSheet('Sheet1');
+  return host;
+}

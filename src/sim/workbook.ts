@@ -1,0 +1,213 @@
+/**
+ * The simulated host's workbook: sheets of cells with values, number formats and the user's own
+ * fill/font, merged areas, conditional formats and protection. The simulated Office.js API
+ * (office-sim.ts) reads and writes it; the playground grid shows and edits it. It is plain data with
+ * change notifications, no Office.js shape.
+ */
+import { type CellValue, type MergeArea, a1, a1Range } from '../core/grid';
+
+export type SimValue = string | number | boolean;
+
+export interface SimCellFormat {
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+}
+
+export interface SimCell {
+  /** What Range.values reports: "" for empty, "#N/A" for a formula error. */
+  value: SimValue;
+  numberFormat: string;
+  format: SimCellFormat;
+}
+
+export interface SimConditionalFormat {
+  id: string;
+  type: 'Custom';
+  areas: MergeArea[];
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+}
+
+export interface ChangeEvent {
+  sheetId: string;
+  address: string;
+  /** 'ThisLocalAddin' for writes made through the API, 'Unknown' for the user's edits. */
+  triggerSource: 'ThisLocalAddin' | 'Unknown';
+}
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+const EMPTY_FORMAT: SimCellFormat = { fill: null, fontColor: null, bold: false };
+
+let nextId = 1;
+
+export class SimWorksheet {
+  readonly id: string;
+  name: string;
+  readonly cells = new Map<number, Map<number, SimCell>>();
+  merges: MergeArea[] = [];
+  conditionalFormats: SimConditionalFormat[] = [];
+  protected = false;
+
+  constructor(name: string) {
+    this.id = `{sheet-${nextId++}}`;
+    this.name = name;
+  }
+
+  get(row: number, col: number): SimCell | undefined {
+    return this.cells.get(row)?.get(col);
+  }
+
+  value(row: number, col: number): SimValue {
+    return this.get(row, col)?.value ?? '';
+  }
+
+  set(row: number, col: number, value: SimValue, numberFormat?: string): void {
+    let r = this.cells.get(row);
+    if (!r) this.cells.set(row, (r = new Map()));
+    const prev = r.get(col);
+    r.set(col, { value, numberFormat: numberFormat ?? prev?.numberFormat ?? 'General', format: prev?.format ?? { ...EMPTY_FORMAT } });
+  }
+
+  setFormat(row: number, col: number, format: Partial<SimCellFormat>): void {
+    const cell = this.get(row, col);
+    if (cell) cell.format = { ...cell.format, ...format };
+    else {
+      this.set(row, col, '');
+      this.get(row, col)!.format = { ...EMPTY_FORMAT, ...format };
+    }
+  }
+
+  /** The used range: cells with a value (valuesOnly) or also with a format of their own. */
+  usedArea(valuesOnly: boolean): MergeArea | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [r, row] of this.cells) {
+      for (const [c, cell] of row) {
+        const counts = cell.value !== '' || (!valuesOnly && (cell.format.fill !== null || cell.format.fontColor !== null || cell.format.bold));
+        if (!counts) continue;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /** The conditional formats (ours or the user's) that apply to a cell, in priority order. */
+  formatsAt(row: number, col: number): SimConditionalFormat[] {
+    return this.conditionalFormats.filter((cf) => cf.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right));
+  }
+}
+
+export class SimWorkbook {
+  readonly sheets: SimWorksheet[] = [];
+  activeSheetId: string | null = null;
+  selection: { sheetId: string; area: MergeArea } | null = null;
+  /** A cell is being edited: every batch fails with InvalidOperationInCellEditMode. */
+  editMode = false;
+  /** The highest ExcelApi version this host claims (Office 2019 is 1.8, Microsoft 365 1.17+). */
+  apiVersion = '1.17';
+  /** context.sync calls made against this workbook, for the measures. */
+  syncCount = 0;
+  private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
+  private readonly activationListeners = new Set<(sheetId: string) => void>();
+  private readonly viewListeners = new Set<() => void>();
+
+  addSheet(name: string): SimWorksheet {
+    let unique = name;
+    for (let i = 2; this.sheets.some((s) => s.name === unique); i++) unique = `${name} (${i})`;
+    const ws = new SimWorksheet(unique);
+    this.sheets.push(ws);
+    if (!this.activeSheetId) this.activeSheetId = ws.id;
+    this.notifyView();
+    return ws;
+  }
+
+  sheet(nameOrId: string): SimWorksheet | undefined {
+    return this.sheets.find((s) => s.id === nameOrId) ?? this.sheets.find((s) => s.name.toLowerCase() === nameOrId.toLowerCase());
+  }
+
+  get activeSheet(): SimWorksheet {
+    const ws = this.sheets.find((s) => s.id === this.activeSheetId) ?? this.sheets[0];
+    if (!ws) throw new Error('workbook has no sheets');
+    return ws;
+  }
+
+  activate(nameOrId: string): void {
+    const ws = this.sheet(nameOrId);
+    if (!ws || ws.id === this.activeSheetId) return;
+    this.activeSheetId = ws.id;
+    this.selection = null;
+    this.notifyView();
+    for (const l of this.activationListeners) setTimeout(() => l(ws.id), 0);
+  }
+
+  /** A person typing into a cell (the playground's grid): fires onChanged as Excel would. */
+  edit(sheetNameOrId: string, row: number, col: number, value: SimValue): void {
+    const ws = this.sheet(sheetNameOrId);
+    if (!ws) throw new Error(`no sheet ${sheetNameOrId}`);
+    ws.set(row, col, typeof value === 'string' ? parseTyped(value) : value);
+    this.notifyView();
+    this.fireChanged({ sheetId: ws.id, address: a1(row, col), triggerSource: 'Unknown' });
+  }
+
+  fireChanged(e: ChangeEvent): void {
+    for (const l of this.changeListeners) setTimeout(() => l(e), 0);
+  }
+
+  onChanged(listener: (e: ChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onActivated(listener: (sheetId: string) => void): () => void {
+    this.activationListeners.add(listener);
+    return () => this.activationListeners.delete(listener);
+  }
+
+  /** For the playground: re-render after any change (values, formats, selection, sheets). */
+  onView(listener: () => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  notifyView(): void {
+    for (const l of this.viewListeners) l();
+  }
+
+  supports(version: string): boolean {
+    const [a, b] = version.split('.').map(Number);
+    const [x, y] = this.apiVersion.split('.').map(Number);
+    return x > a || (x === a && y >= b);
+  }
+}
+
+/** What Excel does with typed text: "12.5" becomes a number, "'12" stays text, "" clears. */
+export function parseTyped(text: string): SimValue {
+  if (text.startsWith("'")) return text.slice(1);
+  const t = text.trim();
+  if (t !== '' && /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return Number(t);
+  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === 'TRUE';
+  return text;
+}
+
+/** Sim value → what the engine would get (used by tests comparing the two paths). */
+export function simToCellValue(v: SimValue): CellValue {
+  if (v === '') return null;
+  return v;
+}
+
+export function areaAddress(ws: SimWorksheet, area: MergeArea): string {
+  return `${quoteSheet(ws.name)}!${a1Range(area.top, area.left, area.bottom, area.right)}`;
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
