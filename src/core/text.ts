@@ -17,11 +17,17 @@ const HTML_ENTITIES: Record<string, string> = {
   '&rdquo;': '”',
 };
 
-/** Removes HTML tags and common entities left over from web or Word exports ("<p>…</p>", "<b>"). */
+/**
+ * The formatting tags that web and Word exports leave in cells. Only these are removed: any other
+ * markup (an <img>, a <script>) is the cell's literal text and is shown as such.
+ */
+const FORMATTING_TAG = /<\/?(?:p|b|i|u|em|strong|span|font|div|br|sup|sub|small|big|center|td|tr|th|table|tbody|thead|ul|ol|li|h[1-6])(?:\s[^<>]{0,200})?\s*\/?>/gi;
+
+/** Removes formatting tags and common entities left over from web or Word exports ("<p>…</p>", "<b>"). */
 export function stripHtml(s: string): string {
   if (s.indexOf('<') === -1 && s.indexOf('&') === -1) return s;
   return s
-    .replace(/<\/?[a-zA-Z][^<>]{0,200}>/g, ' ')
+    .replace(FORMATTING_TAG, ' ')
     .replace(/&[a-z#0-9]{2,8};/g, (m) => HTML_ENTITIES[m] ?? m);
 }
 

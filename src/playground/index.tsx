@@ -1,0 +1,77 @@
+/**
+ * The playground: a simulated Excel (an editable grid over a workbook loaded from .xlsx) next to
+ * the real task pane, for people without Excel and for the browser tests. It is a simulation: the
+ * Office.js API is provided by src/sim, not by Excel.
+ */
+import { createRoot } from 'react-dom/client';
+import { type MountedPane, mountPane } from '../taskpane/mount';
+import { loadXlsx } from '../sim/load-xlsx';
+import { installSimulatedOffice } from '../sim/office-sim';
+import type { SimWorkbook } from '../sim/workbook';
+import { Grid } from './Grid';
+
+export const FIXTURES: { file: string; label: string }[] = [
+  { file: 'guyuan.xlsx', label: '固原（多张表在一张工作表）' },
+  { file: 'pingluo.xlsx', label: '平罗' },
+  { file: 'langfang.xlsx', label: '廊坊' },
+  { file: 'yinchuan.xlsx', label: '银川' },
+  { file: 'ningxia.xlsx', label: '宁夏' },
+  { file: 'guyuan.per-sheet.xlsx', label: '固原（一表一页）' },
+];
+
+declare global {
+  interface Window {
+    /** For the browser tests and the curious: the simulated workbook and the pane. */
+    jixiaoPlayground?: { host: SimWorkbook; pane: MountedPane; syncs: () => number };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const gridRoot = createRoot(document.getElementById('grid')!);
+const paneEl = document.getElementById('pane')!;
+const status = document.getElementById('status')!;
+let pane: MountedPane | null = null;
+
+async function open(data: ArrayBuffer, name: string): Promise<void> {
+  status.textContent = `正在打开 ${name}…`;
+  let host: SimWorkbook;
+  try {
+    host = await loadXlsx(data);
+  } catch (e) {
+    status.textContent = `无法打开 ${name}：${e instanceof Error ? e.message : String(e)}`;
+    return;
+  }
+  if (params.get('api')) host.apiVersion = params.get('api')!;
+  if (pane) await pane.unmount();
+  installSimulatedOffice(window as unknown as Record<string, unknown>, host, { displayLanguage: params.get('lang') ?? 'zh-CN' });
+  gridRoot.render(<Grid host={host} />);
+  // A fresh element per workbook: React roots are not reused across unmounts.
+  paneEl.replaceChildren();
+  const inner = document.createElement('div');
+  paneEl.append(inner);
+  pane = await mountPane(inner, { debounceMs: Number(params.get('debounce') ?? 300) });
+  window.jixiaoPlayground = { host, pane, syncs: () => host.syncCount };
+  status.textContent = `${name} — 模拟的 Excel（不是真正的 Excel）`;
+}
+
+async function openFixture(file: string): Promise<void> {
+  const res = await fetch(`fixtures/${encodeURIComponent(file)}`);
+  if (!res.ok) {
+    status.textContent = `无法载入示例 ${file}（${res.status}）`;
+    return;
+  }
+  await open(await res.arrayBuffer(), file);
+}
+
+const select = document.getElementById('fixture') as HTMLSelectElement;
+for (const f of FIXTURES) select.append(new Option(f.label, f.file));
+select.addEventListener('change', () => void openFixture(select.value));
+const picker = document.getElementById('file') as HTMLInputElement;
+picker.addEventListener('change', async () => {
+  const file = picker.files?.[0];
+  if (file) await open(await file.arrayBuffer(), file.name);
+});
+
+const initial = params.get('fixture') ?? FIXTURES[0].file;
+select.value = initial;
+void openFixture(initial);

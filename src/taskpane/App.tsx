@@ -1,0 +1,215 @@
+/**
+ * The task pane: summary, issues grouped by table and rule, click to go to the cell, re-check,
+ * live and highlight toggles, and an empty state. All workbook text is rendered as React text
+ * (never as HTML), so a cell holding markup shows its characters.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useMemo, useSyncExternalStore } from 'react';
+import { MESSAGE_KEY } from '../adapter/errors';
+import { countBySeverity } from '../core/check';
+import type { Issue, Severity, Table } from '../core/model';
+import { rules } from '../core/rules';
+import { type Locale, type Translate, translator } from '../i18n/strings';
+import type { Checker } from './checker';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  counts: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  tableHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', textAlign: 'left' },
+  ruleHeading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  issue: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
+  issueBody: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
+  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground2 },
+  message: { flex: 1, wordBreak: 'break-word', whiteSpace: 'pre-wrap' },
+  empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM },
+  status: { color: tokens.colorNeutralForeground3 },
+});
+
+const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
+  const c = countBySeverity(issues);
+  const styles = useStyles();
+  if (issues.length === 0) return <Badge appearance="tint" color="success">{t('noIssues')}</Badge>;
+  return (
+    <span className={styles.counts}>
+      {(['error', 'warning', 'info'] as Severity[])
+        .filter((s) => c[s] > 0)
+        .map((s) => (
+          <Badge key={s} appearance="tint" color={BADGE_COLOR[s]}>
+            {`${t(`severity_${s}`)} ${c[s]}`}
+          </Badge>
+        ))}
+    </span>
+  );
+}
+
+const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
+
+function TableIssues({ table, t, onGo }: { table: Table; t: Translate; onGo: (cell: string) => void }) {
+  const styles = useStyles();
+  const byRule = useMemo(() => {
+    const m = new Map<string, Issue[]>();
+    for (const i of table.issues) m.set(i.rule, [...(m.get(i.rule) ?? []), i]);
+    return [...m];
+  }, [table]);
+  if (table.issues.length === 0) return <Caption1>{t('noIssues')}</Caption1>;
+  return (
+    <div>
+      {byRule.map(([rule, issues]) => (
+        <section key={rule} aria-label={`${rule} ${RULE_DESCRIPTIONS.get(rule) ?? ''}`}>
+          <h4 className={styles.ruleHeading}>
+            {rule}
+            {RULE_DESCRIPTIONS.has(rule) ? ` · ${RULE_DESCRIPTIONS.get(rule)}` : ''}
+          </h4>
+          <ul className={styles.list}>
+            {issues.map((i, k) => (
+              <li key={`${i.cell}-${k}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.issue}
+                  data-cell={i.cell}
+                  data-rule={i.rule}
+                  aria-label={`${t(`severity_${i.severity}`)} ${t('cellLabel', { cell: i.cell })}：${i.message}`}
+                  title={t('goToCell', { cell: i.cell })}
+                  onClick={() => onGo(i.cell)}
+                >
+                  <span className={styles.issueBody}>
+                    <Badge size="small" appearance="filled" color={BADGE_COLOR[i.severity]}>
+                      {t(`severity_${i.severity}`)}
+                    </Badge>
+                    <span className={styles.cell}>{i.cell}</span>
+                    <span className={styles.message}>{i.message}</span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function App({ checker, locale, dark }: { checker: Checker; locale: Locale; dark?: boolean }) {
+  const state = useSyncExternalStore(checker.subscribe, checker.getState);
+  const t = useMemo(() => translator(locale), [locale]);
+  const styles = useStyles();
+  const busy = state.status === 'reading' || state.status === 'checking';
+  const all = state.tables.flatMap((x) => x.issues);
+  const sheetName = state.sheet?.sheetName ?? '';
+  const openItems = useMemo(() => state.tables.map((x) => x.range), [state.tables]);
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
+      <main className={styles.root} aria-busy={busy}>
+        <Text as="h1" weight="semibold" size={500}>
+          {t('appTitle')}
+        </Text>
+        <div className={styles.toolbar} role="toolbar" aria-label={t('appTitle')}>
+          <Button appearance="primary" onClick={() => void checker.check()} disabled={busy} data-testid="recheck">
+            {t('recheck')}
+          </Button>
+          <Switch
+            label={t('live')}
+            checked={state.live}
+            disabled={!checker.session.caps.events}
+            title={t('liveHint')}
+            onChange={(_, d) => void checker.setLive(d.checked)}
+            data-testid="live"
+          />
+          <Switch
+            label={t('highlight')}
+            checked={state.highlight}
+            disabled={!checker.session.caps.conditionalFormats}
+            title={t('highlightHint')}
+            onChange={(_, d) => void checker.setHighlight(d.checked)}
+            data-testid="highlight"
+          />
+        </div>
+
+        {busy && (
+          <div role="status">
+            {state.progress ? (
+              <>
+                <Caption1>{t('readingProgress', { done: state.progress.done, total: state.progress.total })}</Caption1>
+                <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} />
+              </>
+            ) : (
+              <Spinner size="tiny" label={state.status === 'reading' ? t('reading') : t('checking')} />
+            )}
+          </div>
+        )}
+
+        {state.error && (
+          <MessageBar intent="error" data-testid="error">
+            <MessageBarBody>{t(MESSAGE_KEY[state.error.kind], { detail: state.error.detail })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.notices.map((n) => (
+          <MessageBar key={n.key} intent="info">
+            <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
+          </MessageBar>
+        ))}
+
+        <section className={styles.summary} aria-live="polite" aria-label={t('issuesRegion')} data-testid="summary">
+          {state.sheet && state.checks > 0 && (
+            <Text weight="semibold">{state.tables.length > 0 ? t('summaryTables', { n: state.tables.length, sheet: sheetName }) : t('summaryNone', { sheet: sheetName })}</Text>
+          )}
+          {state.tables.length > 0 && <Counts issues={all} t={t} />}
+          {state.lastMs !== null && state.status === 'done' && <Caption1 className={styles.status}>{t('lastChecked', { ms: state.lastMs })}</Caption1>}
+        </section>
+
+        {state.checks > 0 && state.sheet && state.tables.length === 0 && !state.error && (
+          <div className={styles.empty} data-testid="empty">
+            <Text as="h2" weight="semibold">
+              {t('emptyTitle')}
+            </Text>
+            {state.sheet.address === null && <Text>{t('emptySheet')}</Text>}
+            <Text>{t('emptyBody')}</Text>
+          </div>
+        )}
+
+        {state.tables.length > 0 && (
+          <Accordion multiple collapsible defaultOpenItems={openItems} key={openItems.join('|')} data-testid="tables">
+            {state.tables.map((table) => (
+              <AccordionItem key={table.range} value={table.range} data-range={table.range}>
+                <AccordionHeader as="h3">
+                  <span className={styles.tableHeader}>
+                    <span>{t('tableHeading', { name: table.projectName ?? t('unnamedTable'), range: table.range })}</span>
+                    <Counts issues={table.issues} t={t} />
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <TableIssues table={table} t={t} onGo={(cell) => void checker.select(cell)} />
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

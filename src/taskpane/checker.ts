@@ -1,0 +1,194 @@
+/**
+ * The pane's controller, without React: read the sheet through the adapter, run the engine, mark
+ * the cells, re-check on edits (debounced). The React view subscribes to its state.
+ */
+import { type ExcelSession, type MarkSeverity, type SheetSnapshot } from '../adapter/excel';
+import { type AdapterError, asAdapterError } from '../adapter/errors';
+import { checkGrid } from '../core/check';
+import type { Table } from '../core/model';
+import type { StringKey } from '../i18n/strings';
+
+export type Status = 'idle' | 'reading' | 'checking' | 'done' | 'error';
+
+export interface CheckState {
+  status: Status;
+  progress: { done: number; total: number } | null;
+  sheet: Pick<SheetSnapshot, 'sheetId' | 'sheetName' | 'protected' | 'rowsLeftOut' | 'colsLeftOut' | 'mergesKnown' | 'address'> | null;
+  tables: Table[];
+  error: AdapterError | null;
+  notices: { key: StringKey; params?: Record<string, string | number> }[];
+  live: boolean;
+  highlight: boolean;
+  /** Milliseconds of the last check (read + engine + marks), for the status line and the measures. */
+  lastMs: number | null;
+  /** Completed checks, so that tests and the playground can wait for the next one. */
+  checks: number;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class Checker {
+  private state: CheckState;
+  private readonly listeners = new Set<() => void>();
+  private unwatch: (() => Promise<void>) | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private disposed = false;
+
+  constructor(
+    readonly session: ExcelSession,
+    private readonly debounceMs = 300,
+  ) {
+    const caps = session.caps;
+    this.state = {
+      status: 'idle',
+      progress: null,
+      sheet: null,
+      tables: [],
+      error: null,
+      notices: [],
+      live: caps.events,
+      highlight: caps.conditionalFormats,
+      lastMs: null,
+      checks: 0,
+    };
+  }
+
+  getState = (): CheckState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(patch: Partial<CheckState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** First run: sweep marks a previous pane left behind, check, and start listening. */
+  async start(): Promise<void> {
+    try {
+      await this.session.removeTaggedFormats();
+    } catch {
+      // Sweeping is a courtesy: a protected or busy workbook must not stop the first check.
+    }
+    await this.check();
+    if (this.state.live) await this.setLive(true);
+  }
+
+  /** Checks the active sheet now; a request during a running check runs once more after it. */
+  check(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.checkOnce();
+      } while (this.again && !this.disposed);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async checkOnce(): Promise<void> {
+    const t0 = now();
+    this.update({ status: 'reading', progress: null, error: null });
+    try {
+      const snap = await this.session.readActiveSheet((done, total) => {
+        if (total > done || this.state.progress) this.update({ progress: { done, total } });
+      });
+      this.update({ status: 'checking' });
+      const tables = checkGrid(snap.grid);
+      const notices: CheckState['notices'] = [];
+      if (snap.rowsLeftOut > 0) notices.push({ key: 'truncatedRows', params: { rows: snap.grid.values.length } });
+      if (snap.colsLeftOut > 0) notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
+      if (!snap.mergesKnown && tables.length > 0) notices.push({ key: 'noMergeApi' });
+      if (!this.session.caps.events) notices.push({ key: 'noLiveApi' });
+      if (!this.session.caps.conditionalFormats) notices.push({ key: 'noHighlightApi' });
+      else if (snap.protected && this.state.highlight) notices.push({ key: 'protectedNoHighlight' });
+      const { grid: _grid, syncs: _syncs, ...sheet } = snap;
+      this.update({ tables, sheet, notices });
+      await this.applyMarks();
+      this.update({ status: 'done', progress: null, lastMs: Math.round(now() - t0), checks: this.state.checks + 1 });
+    } catch (e) {
+      this.update({ status: 'error', progress: null, error: asAdapterError(e).info, checks: this.state.checks + 1 });
+    }
+  }
+
+  private marksFor(): Record<MarkSeverity, string[]> {
+    const out: Record<MarkSeverity, string[]> = { error: [], warning: [] };
+    for (const t of this.state.tables) for (const i of t.issues) if (i.severity === 'error' || i.severity === 'warning') out[i.severity].push(i.cell);
+    // A cell with an error is marked as an error only.
+    const errors = new Set(out.error);
+    out.warning = out.warning.filter((c) => !errors.has(c));
+    return out;
+  }
+
+  private async applyMarks(): Promise<void> {
+    const sheet = this.state.sheet;
+    if (!this.session.caps.conditionalFormats) return;
+    if (!this.state.highlight || !sheet || sheet.protected) {
+      await this.session.clearHighlights();
+      return;
+    }
+    await this.session.setHighlights(sheet.sheetId, this.marksFor());
+  }
+
+  async setHighlight(on: boolean): Promise<void> {
+    this.update({ highlight: on });
+    try {
+      await this.applyMarks();
+    } catch (e) {
+      this.update({ status: 'error', error: asAdapterError(e).info });
+    }
+  }
+
+  async setLive(on: boolean): Promise<void> {
+    this.update({ live: on && this.session.caps.events });
+    if (this.unwatch) {
+      const u = this.unwatch;
+      this.unwatch = null;
+      await u();
+    }
+    if (!on || !this.session.caps.events) return;
+    try {
+      this.unwatch = await this.session.watch(() => this.schedule());
+    } catch (e) {
+      this.update({ live: false, status: 'error', error: asAdapterError(e).info });
+    }
+  }
+
+  /** Debounce: a burst of edits (a paste, typing across cells) gives one check. */
+  private schedule(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.check();
+    }, this.debounceMs);
+  }
+
+  async select(cell: string): Promise<void> {
+    const sheet = this.state.sheet;
+    if (!sheet) return;
+    try {
+      await this.session.select(sheet.sheetId, cell);
+    } catch (e) {
+      this.update({ status: 'error', error: asAdapterError(e).info });
+    }
+  }
+
+  /** The pane is closing: stop listening and remove our marks. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.unwatch) await this.unwatch().catch(() => undefined);
+    this.unwatch = null;
+    await this.session.clearHighlights().catch(() => undefined);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Starts the pane in an element: waits for Office, builds the adapter session and the checker, and
+ * renders. The add-in's taskpane.html and the playground both call this, so the playground runs the
+ * very same pane code on the simulated host.
+ */
+import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { ExcelSession } from '../adapter/excel';
+import { detectCapabilities, displayLanguage, officeAvailable, officeThemeIsDark, whenOfficeReady } from '../adapter/host';
+import { pickLocale, translator } from '../i18n/strings';
+import { App } from './App';
+import { Checker } from './checker';
+
+export interface MountedPane {
+  checker: Checker | null;
+  unmount: () => Promise<void>;
+}
+
+export async function mountPane(el: HTMLElement, options: { debounceMs?: number } = {}): Promise<MountedPane> {
+  const root = createRoot(el);
+  const ready = await whenOfficeReady();
+  const locale = pickLocale(displayLanguage() ?? (typeof navigator !== 'undefined' ? navigator.language : null));
+  if (!ready || !officeAvailable()) {
+    const t = translator(locale);
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>{t('errNoOffice')}</MessageBarBody>
+        </MessageBar>
+      </FluentProvider>,
+    );
+    return { checker: null, unmount: async () => root.unmount() };
+  }
+  const checker = new Checker(new ExcelSession(detectCapabilities()), options.debounceMs);
+  root.render(<App checker={checker} locale={locale} dark={officeThemeIsDark()} />);
+  void checker.start();
+  return {
+    checker,
+    unmount: async () => {
+      await checker.dispose();
+      root.unmount();
+    },
+  };
+}

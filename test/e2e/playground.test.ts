@@ -1,0 +1,157 @@
+/**
+ * Browser tests: the production build of the playground (the real pane and adapter on the
+ * simulated Office host) in Debian's chromium, driven by playwright-core.
+ *
+ * Needs `npm run build` first (npm test does it) and /usr/bin/chromium (.ci/run installs it).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { parseA1Range } from '../../src/core/grid';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require('../../scripts/serve') as { serve: (dir: string, o: { port: number }) => Promise<{ port: number; close: () => Promise<void> }> };
+
+const ROOT = path.join(__dirname, '..', '..');
+const WEB = path.join(ROOT, 'dist', 'web');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let browser: Browser;
+let server: { port: number; close: () => Promise<void> };
+let base: string;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB, 'playground.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
+  server = await serve(WEB, { port: 0 });
+  base = `http://127.0.0.1:${server.port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(fixture: string, query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(req.url());
+  });
+  page.on('pageerror', (e) => outside.push(`pageerror: ${e.message}`));
+  await page.goto(`${base}/playground.html?fixture=${encodeURIComponent(fixture)}${query}`);
+  await page.locator('[data-testid=summary]').getByText(/找到 \d+ 张绩效目标表|没有找到/).waitFor({ timeout: 30000 });
+  return page;
+}
+
+const checks = (page: Page) => page.evaluate(() => window.jixiaoPlayground!.pane.checker!.getState().checks);
+
+async function waitForCheckAfter(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((k) => window.jixiaoPlayground!.pane.checker!.getState().checks > k && window.jixiaoPlayground!.pane.checker!.getState().status === 'done', n, { timeout: 15000 });
+}
+
+test('a seed form: tables found, 农村信息员生活补助 lacks 成本指标, the other seed defects listed', async () => {
+  const page = await open('pingluo.xlsx');
+  const summary = await page.locator('[data-testid=summary]').innerText();
+  expect(summary).toMatch(/找到 \d+ 张绩效目标表/);
+  const table = page.locator('[data-range]', { hasText: '农村信息员生活补助' });
+  await expect(table.count()).resolves.toBe(1);
+  const missing = table.locator('[data-rule="structure/missing-level1"]');
+  await expect(missing.first().innerText()).resolves.toContain('成本指标');
+  // Other rules from the seeds show up too (sums, values).
+  const rulesShown = await page.locator('[data-rule]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-rule')))]);
+  expect(rulesShown.length).toBeGreaterThanOrEqual(3);
+  await page.close();
+});
+
+test('clicking an issue selects its cell in the sheet, in one sync', async () => {
+  const page = await open('guyuan.xlsx');
+  const issue = page.locator('[data-rule="value/cost-not-amount"]').first();
+  const cell = (await issue.getAttribute('data-cell'))!;
+  const before = await page.evaluate(() => window.jixiaoPlayground!.syncs());
+  await issue.click();
+  await page.locator(`td[data-cell="${cell}"][data-selected="true"]`).waitFor({ timeout: 5000 });
+  expect(await page.evaluate(() => window.jixiaoPlayground!.syncs())).toBe(before + 1);
+  await page.close();
+});
+
+test('editing a cell to make a sum right removes the issue (live), and the update time is measured', async () => {
+  const page = await open('ningxia.xlsx', '&debounce=100');
+  // Find a sum/funds issue if the fixture has one; otherwise make one, then fix it.
+  const state = await page.evaluate(() => {
+    const s = window.jixiaoPlayground!.pane.checker!.getState();
+    const t = s.tables[0];
+    return { fiscal: t.amounts.fiscal, total: t.amounts.total ?? t.amounts.annual, issues: t.issues.filter((i) => i.rule === 'sum/funds').length };
+  });
+  expect(state.fiscal).toBeTruthy();
+  expect(state.issues).toBe(0);
+  const fiscalCell = state.fiscal!.cell;
+  const original = await page.locator(`td[data-cell="${fiscalCell}"]`).innerText();
+
+  const edit = async (text: string) => {
+    const n = await checks(page);
+    await page.locator(`td[data-cell="${fiscalCell}"]`).dblclick();
+    const input = page.getByLabel(`编辑 ${fiscalCell}`);
+    await input.fill(text);
+    await input.press('Enter');
+    await waitForCheckAfter(page, n);
+  };
+  await edit('1');
+  await expect(page.locator('[data-rule="sum/funds"]').count()).resolves.toBeGreaterThan(0);
+  await edit(original);
+  await expect(page.locator('[data-rule="sum/funds"]').count()).resolves.toBe(0);
+  const ms = await page.evaluate(() => window.jixiaoPlayground!.pane.checker!.getState().lastMs);
+  console.log(`edit → pane updated, beyond the debounce: ${ms} ms (ningxia.xlsx)`);
+  expect(ms).not.toBeNull();
+  await page.close();
+});
+
+test("highlights appear and clear without changing the cell's own format", async () => {
+  const page = await open('guyuan.xlsx');
+  const cell = (await page.locator('[data-rule="value/cost-not-amount"]').first().getAttribute('data-cell'))!;
+  const td = page.locator(`td[data-cell="${cell}"]`);
+  const own = await td.getAttribute('data-own-fill');
+  expect(await td.getAttribute('data-cf-fill')).toBe('#FFC7CE');
+  const before = await page.evaluate(() => window.jixiaoPlayground!.syncs());
+  await page.getByTestId('highlight').click();
+  await page.waitForFunction((c) => document.querySelector(`td[data-cell="${c}"]`)!.getAttribute('data-cf-fill') === '', cell);
+  expect(await page.evaluate(() => window.jixiaoPlayground!.syncs())).toBe(before + 1);
+  expect(await td.getAttribute('data-own-fill')).toBe(own);
+  const formats = await page.evaluate(() => window.jixiaoPlayground!.host.sheets.map((s) => s.conditionalFormats.length));
+  expect(formats.every((n) => n === 0)).toBe(true);
+  await page.close();
+});
+
+test('workbook text is shown as text, never as HTML', async () => {
+  const page = await open('guyuan.xlsx');
+  // A 成本 value cell: value/cost-not-amount quotes the value back in its message.
+  const cell = (await page.locator('#pane [data-rule="value/cost-not-amount"]').first().getAttribute('data-cell'))!;
+  const { top, left } = parseA1Range(cell)!;
+  const n = await checks(page);
+  await page.evaluate(
+    ([r, c]) => {
+      const pg = window.jixiaoPlayground!;
+      pg.host.edit(pg.host.activeSheet.id, r, c, '<img src=x onerror="window.__xss=1">');
+    },
+    [top, left],
+  );
+  await waitForCheckAfter(page, n);
+  const shown = await page.locator(`#pane [data-cell="${cell}"]`).first().innerText();
+  expect(shown).toContain('<img src=x onerror="window.__xss=1">');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('#pane img, #grid img').count()).toBe(0);
+  await page.close();
+});
+
+test('the page makes no request outside localhost; screenshot for the README', async () => {
+  const page = await open('guyuan.xlsx');
+  await page.screenshot({ path: path.join(ROOT, 'dist', 'pane-screenshot.png') });
+  await page.close();
+  expect(outside).toEqual([]);
+});

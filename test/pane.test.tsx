@@ -1,0 +1,105 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane as a component (jsdom + Testing Library) on the simulated host: summary and issues for a
+ * small form, the empty state, the error shown when Office is absent, en-US strings, keyboard use.
+ */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ExcelSession } from '../src/adapter/excel';
+import { detectCapabilities } from '../src/adapter/host';
+import { pickLocale, STRINGS, translator } from '../src/i18n/strings';
+import { installSimulatedOffice } from '../src/sim/office-sim';
+import { SimWorkbook } from '../src/sim/workbook';
+import { App } from '../src/taskpane/App';
+import { Checker } from '../src/taskpane/checker';
+import { mountPane } from '../src/taskpane/mount';
+
+beforeAll(() => {
+  // jsdom has no ResizeObserver; Fluent's MessageBar needs one.
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+const FORM: (string | number)[][] = [
+  ['部门项目支出预算绩效目标表'],
+  ['项目名称', '<img src=x onerror=alert(1)>', '', ''],
+  ['主管部门', '某局', '实施单位', '某中心'],
+  ['项目资金（万元）', '年度资金总额', 10, ''],
+  ['', '其中：财政拨款', 10, ''],
+  ['一级指标', '二级指标', '三级指标', '指标值'],
+  ['产出指标', '数量指标', '培训人数', '≥100人'],
+  ['', '质量指标', '合格率', '≥120%'],
+  ['', '时效指标', '完成时间', '2026年12月前'],
+  ['效益指标', '社会效益指标', '群众知晓率', '≥90%'],
+  ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+];
+
+function workbook(rows: (string | number)[][]): SimWorkbook {
+  const host = new SimWorkbook();
+  const ws = host.addSheet('附件2');
+  rows.forEach((row, r) => row.forEach((v, c) => v !== '' && ws.set(r, c, v)));
+  installSimulatedOffice(globalThis as unknown as Record<string, unknown>, host);
+  return host;
+}
+
+test('summary, issues grouped by table and rule, cell text rendered as text, click selects', async () => {
+  const host = workbook(FORM);
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.check());
+  expect(screen.getByTestId('summary').textContent).toContain('找到 1 张绩效目标表');
+  expect(screen.getByText(/<img src=x onerror=alert\(1\)>/)).toBeTruthy();
+  expect(document.querySelector('img')).toBeNull();
+  const percent = document.querySelector('[data-rule="value/percent-range"]') as HTMLButtonElement;
+  expect(percent.getAttribute('data-cell')).toBe('D8');
+  expect(percent.getAttribute('aria-label')).toMatch(/^错误 单元格 D8：/);
+  // No 成本 indicators at all: a structure rule says so, whichever framework was detected.
+  const missing = [...document.querySelectorAll('[data-rule^="structure/missing-level"]')].map((e) => e.textContent).join(' ');
+  expect(missing).toContain('成本');
+  percent.focus();
+  await act(async () => {
+    fireEvent.click(percent);
+  });
+  await waitFor(() => expect(host.selection?.area).toEqual({ top: 7, left: 3, bottom: 7, right: 3 }));
+});
+
+test('an empty sheet gets the explanation of what the pane looks for', async () => {
+  workbook([]);
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.check());
+  expect(screen.getByTestId('empty').textContent).toContain('一级指标、二级指标、三级指标、指标值');
+  expect(screen.getByTestId('empty').textContent).toContain('工作表是空的');
+});
+
+test('an Office error becomes a message in the pane, not a blank pane', async () => {
+  const host = workbook(FORM);
+  host.editMode = true;
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.check());
+  expect(screen.getByTestId('error').textContent).toContain('Excel 正处于单元格编辑状态');
+});
+
+test('outside Office the pane says so', async () => {
+  delete (globalThis as Record<string, unknown>).Office;
+  delete (globalThis as Record<string, unknown>).Excel;
+  const el = document.createElement('div');
+  document.body.append(el);
+  await act(async () => {
+    await mountPane(el);
+  });
+  // jsdom's navigator says en-US: outside Office the browser's language decides.
+  expect(el.textContent).toContain('Not running inside Excel');
+});
+
+test('en-US strings mirror zh-CN; locale follows Office display language', () => {
+  expect(Object.keys(STRINGS['en-US']).sort()).toEqual(Object.keys(STRINGS['zh-CN']).sort());
+  expect(pickLocale('zh-CN')).toBe('zh-CN');
+  expect(pickLocale('zh-TW')).toBe('zh-CN');
+  expect(pickLocale('en-US')).toBe('en-US');
+  expect(translator('en-US')('summaryTables', { n: 2, sheet: 'S' })).toBe('Found 2 performance target tables in sheet “S”');
+});
