@@ -1,0 +1,22 @@
+/**
+ * The pane's production bundle stays small enough for an ordinary office PC and Excel's webview:
+ * ≤ 200 KB of JavaScript gzipped (taskpane.js, which is all the pane loads besides office.js).
+ * Kept there by importing Fluent UI v9 components (tree-shaken) and no icon package, and by keeping
+ * ExcelJS and the simulated host out of the pane (the playground has its own bundle).
+ * Needs `npm run build` first (npm test does it).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+
+const WEB = path.join(__dirname, '..', 'dist', 'web');
+
+test('taskpane.js is at most 200 KB gzipped and carries no ExcelJS or simulator', () => {
+  const js = fs.readFileSync(path.join(WEB, 'taskpane.js'));
+  const gz = zlib.gzipSync(js, { level: 9 }).length;
+  console.log(`taskpane.js: ${(js.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped`);
+  expect(gz).toBeLessThanOrEqual(200 * 1024);
+  const text = js.toString('utf8');
+  expect(text).not.toContain('The simulated host does not implement');
+  expect(text).not.toMatch(/exceljs/i);
+});
