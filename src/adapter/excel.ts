@@ -8,7 +8,7 @@
  * code: in Excel against office.js, in the playground and in jest against the simulated host.
  */
 import { type CellValue, type Grid, type MergeArea, displayText, parseA1Range } from '../core/grid';
-import { asAdapterError, classifyError, ExcelAdapterError } from './errors';
+import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
 
 /** First read: up to this many rows and columns from the used range's top-left cell, in one sync. */
@@ -76,6 +76,40 @@ export function parseAreaList(address: string): MergeArea[] {
   return out;
 }
 
+/**
+ * Range.values (and numberFormat) blocks → the grid's rows, with the display text of cells whose
+ * number format changes what is seen (a percentage). Both read paths fill their grid through it.
+ */
+class GridRows {
+  readonly values: CellValue[][] = [];
+  private readonly texts: (string | null)[][] = [];
+  private anyText = false;
+
+  add(vals: unknown[][], formats: unknown[][] | undefined): void {
+    for (let r = 0; r < vals.length; r++) {
+      const row = vals[r];
+      const out: CellValue[] = new Array(row.length);
+      let textRow: (string | null)[] | null = null;
+      for (let c = 0; c < row.length; c++) {
+        const v = toCellValue(row[c]);
+        out[c] = v;
+        const f = formats?.[r]?.[c];
+        const t = typeof f === 'string' ? displayText(v, f) : null;
+        if (t !== null) {
+          (textRow ??= [])[c] = t;
+          this.anyText = true;
+        }
+      }
+      this.values.push(out);
+      this.texts.push(textRow ?? []);
+    }
+  }
+
+  grid(): Pick<Grid, 'values' | 'texts'> {
+    return this.anyText ? { values: this.values, texts: this.texts } : { values: this.values };
+  }
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -108,12 +142,12 @@ export class ExcelSession {
       try {
         return await Excel.run(batch);
       } catch (e) {
-        const info = e instanceof ExcelAdapterError ? e.info : classifyError(e);
-        if (info.transient && i < attempts - 1) {
+        const error = asAdapterError(e);
+        if (error.info.transient && i < attempts - 1) {
           await delay(this.retryDelayMs * 2 ** i);
           continue;
         }
-        throw new ExcelAdapterError(info);
+        throw error;
       }
     }
   }
@@ -161,48 +195,27 @@ export class ExcelSession {
       const origin = { row: used.rowIndex, col: used.columnIndex };
       const totalRows = Math.min(used.rowCount, MAX_ROWS);
       const cols = Math.min(used.columnCount, WINDOW_COLS);
-      const values: CellValue[][] = [];
-      const texts: (string | null)[][] = [];
+      const rows = new GridRows();
+      if (!first.isNullObject) rows.add(first.values, first.numberFormat);
       const merges: MergeArea[] = [];
-      let anyText = false;
-      const take = (vals: unknown[][], formats: unknown[][] | undefined) => {
-        for (let r = 0; r < vals.length; r++) {
-          const row = vals[r];
-          const out: CellValue[] = new Array(row.length);
-          let textRow: (string | null)[] | null = null;
-          for (let c = 0; c < row.length; c++) {
-            const v = toCellValue(row[c]);
-            out[c] = v;
-            const f = formats?.[r]?.[c];
-            const t = typeof f === 'string' ? displayText(v, f) : null;
-            if (t !== null) {
-              (textRow ??= [])[c] = t;
-              anyText = true;
-            }
-          }
-          values.push(out);
-          texts.push(textRow ?? []);
-        }
-      };
-      take(first.isNullObject ? [] : first.values, first.isNullObject ? undefined : first.numberFormat);
       if (merged && !merged.isNullObject) merges.push(...parseAreaList(merged.address));
-      onProgress?.(values.length, totalRows);
+      onProgress?.(rows.values.length, totalRows);
 
       // A giant used range: the rest in bounded blocks, one sync each, with progress.
-      while (values.length < totalRows) {
-        const n = Math.min(WINDOW_ROWS, totalRows - values.length);
-        const block = ws.getRangeByIndexes(origin.row + values.length, origin.col, n, cols);
+      while (rows.values.length < totalRows) {
+        const n = Math.min(WINDOW_ROWS, totalRows - rows.values.length);
+        const block = ws.getRangeByIndexes(origin.row + rows.values.length, origin.col, n, cols);
         block.load('values,numberFormat');
         const blockMerged = this.caps.mergedAreas ? block.getMergedAreasOrNullObject() : null;
         blockMerged?.load('address');
         await this.sync(ctx);
-        take(block.values, block.numberFormat);
+        rows.add(block.values, block.numberFormat);
         if (blockMerged && !blockMerged.isNullObject) merges.push(...parseAreaList(blockMerged.address));
-        onProgress?.(values.length, totalRows);
+        onProgress?.(rows.values.length, totalRows);
       }
 
       return {
-        grid: { sheet: ws.name, values, origin, merges, ...(anyText ? { texts } : {}) },
+        grid: { sheet: ws.name, origin, merges, ...rows.grid() },
         sheetId: ws.id,
         sheetName: ws.name,
         address: used.address,
@@ -229,10 +242,10 @@ export class ExcelSession {
       }
       throw e;
     }
-    const values = used.values.map((row) => row.map(toCellValue));
-    const texts = used.values.map((row, r) => row.map((v, c) => displayText(toCellValue(v), used.numberFormat[r]?.[c] as string)));
+    const rows = new GridRows();
+    rows.add(used.values, used.numberFormat);
     return {
-      grid: { sheet: ws.name, values, texts, origin: { row: used.rowIndex, col: used.columnIndex } },
+      grid: { sheet: ws.name, origin: { row: used.rowIndex, col: used.columnIndex }, ...rows.grid() },
       sheetId: ws.id,
       sheetName: ws.name,
       address: used.address,

@@ -298,6 +298,12 @@ class ProtectionProxy extends ClientObject {
   }
 }
 
+/** A method called on a null object fails the sync, as in the stricter hosts. */
+function present<T>(target: T | null): T {
+  if (!target) throw new SimError('ItemNotFound', 'The requested resource does not exist (method called on a null object).');
+  return target;
+}
+
 interface RangeTarget {
   ws: SimWorksheet;
   area: MergeArea;
@@ -322,9 +328,7 @@ class RangeProxy extends ClientObject {
 
   /** For chained methods: a null parent fails the sync, as calling a method on a null object does. */
   resolveStrict(): RangeTarget {
-    const t = this.resolver();
-    if (!t) throw new SimError('ItemNotFound', 'The requested resource does not exist (method called on a null object).');
-    return t;
+    return present(this.resolver());
   }
 
   get address(): string {
@@ -474,9 +478,7 @@ class RangeAreasProxy extends ClientObject {
     super(context);
   }
   resolveStrict(): AreasTarget {
-    const t = this.resolver();
-    if (!t) throw new SimError('ItemNotFound', 'The requested resource does not exist (method called on a null object).');
-    return t;
+    return present(this.resolver());
   }
   get address(): string {
     return this.get('address');
