@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
+import { loadLibrary } from '../core/phrasings/library';
 import { rules } from '../core/rules';
 import { UnreadableFileError, readWorkbook } from './xlsx';
 
@@ -41,7 +42,7 @@ export function tableJson(t: Table) {
       value: i.value?.text ?? null,
       cell: i.name?.cell ?? i.value?.cell ?? null,
     })),
-    issues: t.issues.map((i) => ({ rule: i.rule, severity: i.severity, message: i.message, cell: i.cell, text: i.text })),
+    issues: t.issues.map((i) => ({ rule: i.rule, severity: i.severity, message: i.message, cell: i.cell, text: i.text, ...(i.fix ? { fix: i.fix } : {}) })),
   };
 }
 
@@ -79,7 +80,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   for (const file of files) {
     let sheets;
     try {
-      sheets = checkWorkbook(await readWorkbook(file));
+      sheets = checkWorkbook(await readWorkbook(file), { library: loadLibrary() });
     } catch (e) {
       const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
       io.err(`${file}: ${reason}`);

@@ -5,12 +5,18 @@
 import type { Grid } from './grid';
 import { type Issue, type Severity, type Table } from './model';
 import { recognise } from './recognize';
+import type { PhrasingLibrary } from './phrasings/library';
 import { rules } from './rules';
 import { SheetView } from './sheet';
 
 export interface CheckOptions {
   /** Per-rule severity override, or 'off'. */
   rules?: Record<string, Severity | 'off'>;
+  /**
+   * The phrasing library (core/phrasings), for the checks that predict an indicator's category.
+   * It is passed in rather than imported so that the pane's first bundle does not carry it.
+   */
+  library?: PhrasingLibrary;
 }
 
 function rowOfCell(cell: string): number {
@@ -28,8 +34,16 @@ export function runRules(table: Table, options: CheckOptions = {}): Table {
     try {
       rule.check({
         table,
+        library: options.library,
         report: (i) =>
-          issues.push({ rule: rule.id, severity: setting ?? i.severity ?? severity, message: i.message, cell: i.cell, text: i.text }),
+          issues.push({
+            rule: rule.id,
+            severity: setting ?? i.severity ?? severity,
+            message: i.message,
+            cell: i.cell,
+            text: i.text,
+            ...(i.fix ? { fix: i.fix } : {}),
+          }),
       });
     } catch (e) {
       // A rule must never take the whole check down: say which one failed, keep the others.

@@ -67,6 +67,10 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** A mechanical fix: the cell's text as it is, and as it should be. Applied only while the cell still holds `before`. */
+export const IssueFixSchema = z.object({ cell: z.string(), before: z.string(), after: z.string() });
+export type IssueFix = z.infer<typeof IssueFixSchema>;
+
 export const IssueSchema = z.object({
   rule: z.string(),
   severity: SeveritySchema,
@@ -75,6 +79,7 @@ export const IssueSchema = z.object({
   cell: z.string(),
   /** The text of the row (or field) concerned, for context in lists. */
   text: z.string(),
+  fix: IssueFixSchema.optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 

@@ -86,7 +86,6 @@ const DURATION_UNITS = new Set([
   '个小时',
   'h',
   '分钟',
-  '分',
   '秒',
   '周',
   '个星期',

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/cli/xlsx';
 import { checkGrid } from '../../src/core/check';
 import type { Table } from '../../src/core/model';
+import { loadLibrary } from '../../src/core/phrasings/library';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const SEEDS = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'] as const;
@@ -9,12 +10,12 @@ export type Seed = (typeof SEEDS)[number];
 
 const cache = new Map<string, Promise<Table[]>>();
 
-/** All tables of a fixture workbook, checked (stacked: one sheet; per-sheet: one table a sheet). */
+/** All tables of a fixture workbook, checked as the command line does (stacked: one sheet; per-sheet: one table a sheet). */
 export function seedTables(seed: Seed, layout: 'stacked' | 'per-sheet' = 'stacked'): Promise<Table[]> {
   const file = path.join(FIXTURES, `${seed}${layout === 'per-sheet' ? '.per-sheet' : ''}.xlsx`);
   let p = cache.get(file);
   if (!p) {
-    p = readWorkbook(file).then((grids) => grids.flatMap((g) => checkGrid(g)));
+    p = readWorkbook(file).then((grids) => grids.flatMap((g) => checkGrid(g, { library: loadLibrary() })));
     cache.set(file, p);
   }
   return p;

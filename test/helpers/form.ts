@@ -3,7 +3,8 @@
  * goal, indicator table). Header fields set to null are left out; undefined ones get defaults.
  */
 import type { CellValue, Grid } from '../../src/core/grid';
-import { checkGrid } from '../../src/core/check';
+import { type CheckOptions, checkGrid } from '../../src/core/check';
+import { loadLibrary } from '../../src/core/phrasings/library';
 import type { Table } from '../../src/core/model';
 
 export interface FormSpec {
@@ -63,8 +64,9 @@ export function formGrid(spec: FormSpec): Grid {
   return { sheet: 'Sheet1', values: rows };
 }
 
-export function checkForm(spec: FormSpec): Table {
-  const tables = checkGrid(formGrid(spec));
+/** Checks the form as the command line does (with the phrasing library), unless told otherwise. */
+export function checkForm(spec: FormSpec, options: CheckOptions = { library: loadLibrary() }): Table {
+  const tables = checkGrid(formGrid(spec), options);
   if (tables.length !== 1) throw new Error(`expected one table, got ${tables.length}`);
   return tables[0];
 }

@@ -5,6 +5,8 @@ import { structureEmptyCell } from './structure-empty-cell';
 import { structureMisplacedLevel2 } from './structure-misplaced-level2';
 import { structureMissingLevel1 } from './structure-missing-level1';
 import { structureMissingLevel2 } from './structure-missing-level2';
+import { styleLevel2Name } from './style-level2-name';
+import { styleNotation } from './style-notation';
 import { sumCostTotal } from './sum-cost-total';
 import { sumFunds } from './sum-funds';
 import { sumGoalText } from './sum-goal-text';
@@ -30,6 +32,8 @@ export const rules: readonly Rule[] = [
   sumFunds,
   sumCostTotal,
   sumGoalText,
+  styleLevel2Name,
+  styleNotation,
 ];
 
 export function ruleById(id: string): Rule | undefined {

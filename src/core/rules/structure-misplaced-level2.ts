@@ -1,13 +1,50 @@
+import { categoryGroup, predictLevel2 } from '../phrasings/infer';
+import type { PhrasingLibrary } from '../phrasings/library';
 import { canonicalLevel1, homeLevel1 } from '../vocabulary';
-import { rowText } from './helpers';
-import type { Rule } from './types';
+import { category, isNotApplicableName, rowText, valueOf } from './helpers';
+import type { Indicator, Rule, Table } from './types';
+
+/**
+ * "Clearly does not belong": the 三级 text's own words point strongly at another 二级 (cue weight
+ * at least STRONG_CUE, ahead by MIN_MARGIN), the text has no real evidence for the stated one, the
+ * value agrees with the prediction, and the case is one reviewers call clear (satisfaction, cost).
+ * Between 数量, 质量 and 时效, or 社会效益 and 可持续影响, the line is too fuzzy to warn about.
+ */
+const STRONG_CUE = 4;
+const MIN_MARGIN = 2;
+const STATED_EVIDENCE = 2;
+
+function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicator): { level2: string; level1: string } | null {
+  const stated = category(ind);
+  if (!stated || !ind.name || isNotApplicableName(ind)) return null;
+  // Most rows name no satisfaction or cost at all: one regex test spares them the full prediction.
+  if (stated !== '服务对象满意度指标' && !lib.clearCue.test(ind.name.text)) return null;
+  const p = predictLevel2(lib, ind.name.text);
+  if (!p || p.cueScore < STRONG_CUE || p.margin < MIN_MARGIN) return null;
+  const predicted = categoryGroup(p.level2);
+  if (predicted === categoryGroup(stated)) return null;
+  // Only the unmistakable cases: a satisfaction or a cost line elsewhere, or a non-satisfaction row
+  // under 满意度. A count under 社会效益 ("受益人口数量") can be a fair benefit measure.
+  const clear = predicted === '服务对象满意度指标' || predicted === '成本指标' || stated === '服务对象满意度指标';
+  if (!clear) return null;
+  // Words of the stated category in the text ("群众" for 社会效益 is 1) do not veto; real evidence does.
+  const statedCue = Object.entries(p.cues).filter(([c]) => categoryGroup(c) === categoryGroup(stated)).reduce((a, [, v]) => a + v, 0);
+  if (statedCue >= STATED_EVIDENCE) return null;
+  // The value must agree with the prediction: "支付…尾款 = 1项" under 数量 counts payments, fairly.
+  const kind = valueOf(ind).kind;
+  if (predicted === '成本指标' && !['money', 'unitPrice', 'empty', 'none'].includes(kind)) return null;
+  const level2 = table.framework === 'older' ? (lib.olderLevel2[p.level2] ?? p.level2) : p.level2;
+  const level1 = homeLevel1(table.framework, level2);
+  if (!level1) return null;
+  return { level2, level1 };
+}
 
 export const structureMisplacedLevel2: Rule = {
   id: 'structure/misplaced-level2',
   severity: 'error',
-  description: '二级指标放在了错误的一级指标下，或把一级指标名称用作二级指标',
+  description: '二级指标放在了错误的一级指标下，或把一级指标名称用作二级指标；三级指标明显属于另一个一级下的类别时给出警告（如满意度指标放在社会效益下）',
   rationale: '相关性：分类错位会让数量、效益、满意度的审核口径全部对不上。',
-  check({ table, report }) {
+  check({ table, report, library }) {
     const seen = new Set<string>();
     for (const ind of table.indicators) {
       const l2 = ind.level2;
@@ -41,6 +78,17 @@ export const structureMisplacedLevel2: Rule = {
           text: rowText(ind),
         });
       }
+    }
+    if (!library) return;
+    for (const ind of table.indicators) {
+      const m = predictedMisplacement(library, table, ind);
+      if (!m) continue;
+      report({
+        severity: 'warning',
+        message: `三级指标「${ind.name!.text}」看起来属于「${m.level1} / ${m.level2}」，却放在「${ind.level2?.text ?? ind.level1?.text ?? ''}」下`,
+        cell: ind.name!.cell,
+        text: rowText(ind),
+      });
     }
   },
 };

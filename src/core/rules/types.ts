@@ -1,10 +1,16 @@
-import type { Indicator, Issue, Severity, Table } from '../model';
+import type { Indicator, Issue, IssueFix, Severity, Table } from '../model';
+import type { PhrasingLibrary } from '../phrasings/library';
 
 /** What a rule sees: the recognised table and the tables of the same sheet (for context). */
 export interface RuleContext {
   table: Table;
   /** Reports an issue; severity defaults to the rule's. */
-  report(issue: { message: string; cell: string; text: string; severity?: Severity }): void;
+  report(issue: { message: string; cell: string; text: string; severity?: Severity; fix?: IssueFix }): void;
+  /**
+   * The phrasing library, when the caller loaded it (the command line always does, the pane once its
+   * lazy chunk is in): rules that predict an indicator's category need it and skip that part without.
+   */
+  library?: PhrasingLibrary;
 }
 
 /**

@@ -1,0 +1,178 @@
+/**
+ * The library of standard indicator phrasings (标准三级指标表述): data in library.json, validated
+ * here by zod. A bad entry (unknown 二级, a value template whose kind contradicts the entry's, a
+ * duplicate) fails the load, so it fails the tests rather than misleading a user.
+ *
+ * This module has no pinyin and no Office.js: the engine's rules, the command line and the pane's
+ * lazy chunk all use it.
+ */
+import { z } from 'zod';
+import { type FrameworkId, frameworkData, homeLevel1 } from '../vocabulary';
+import { type ValueKind, parseValue } from '../values';
+import libraryData from './library.json';
+import { type MatchKey, matchKey, normaliser } from './normalise';
+
+/** The kinds of value an indicator can ask for: the value parser's kinds that a template can have. */
+export const PhrasingKindSchema = z.enum(['percent', 'count', 'money', 'unitPrice', 'date', 'duration', 'qualitative']);
+export type PhrasingKind = z.infer<typeof PhrasingKindSchema>;
+
+export const SourceSchema = z.enum(['seeds', 'seed-list', 'guidance', 'practice']);
+
+/** `{n:50}` and `{amount:20}`: a number to fill, with its example; `{year}`: the form's year. */
+const PLACEHOLDER = /\{(n|amount):(\d+(?:\.\d+)?)\}|\{year\}/g;
+
+export const EntrySchema = z.object({
+  area: z.string().min(1),
+  /** The 二级 in the newer framework; the older one follows from `olderLevel2`. */
+  level2: z.string().min(1),
+  indicator: z.string().min(2).max(40),
+  value: z.string().min(1),
+  kind: PhrasingKindSchema,
+  keywords: z.array(z.string().min(1)).optional(),
+  note: z.string().min(2),
+  sources: z.array(SourceSchema).min(1),
+});
+export type EntryData = z.infer<typeof EntrySchema>;
+
+const CueSchema = z.union([
+  z.object({ suffix: z.string().min(1), weight: z.number().positive() }),
+  z.object({ contains: z.string().min(1), weight: z.number().positive() }),
+]);
+export type Cue = z.infer<typeof CueSchema>;
+
+export const LibrarySchema = z.object({
+  $comment: z.string().optional(),
+  version: z.number().int(),
+  olderLevel2: z.record(z.string(), z.string()),
+  synonyms: z.array(z.array(z.string().min(1)).min(2)),
+  cues: z.record(z.string(), z.array(CueSchema)),
+  entries: z.array(EntrySchema).min(1),
+});
+export type LibraryData = z.infer<typeof LibrarySchema>;
+
+/** A phrasing as the matcher and the pane use it. */
+export interface Phrasing extends EntryData {
+  /** Position in the file: earlier entries are the more common ones and win ties. */
+  index: number;
+  /** 一级/二级 under each framework. */
+  frameworks: Record<FrameworkId, { level1: string; level2: string }>;
+  /** The template read as the value parser reads it (example numbers filled in). */
+  parsed: { comparison: string | null; number: number | null; unit: string | null; kind: ValueKind };
+  key: MatchKey;
+  keywordKeys: string[];
+}
+
+export interface PhrasingLibrary {
+  entries: Phrasing[];
+  /** The newer-framework 二级 names, in framework order. */
+  categories: string[];
+  areas: string[];
+  cues: Record<string, Cue[]>;
+  /** Folds synonyms (满意率 → 满意度): the same function for entries and queries. */
+  normalise: (s: string) => string;
+  olderLevel2: Record<string, string>;
+  /** Bigram → indices of the phrasings that have it: a query only visits the phrasings it shares a bigram with. */
+  postings: Map<string, number[]>;
+  /**
+   * Any cue word of the categories whose misplacement is clear (满意度, 经济成本): a text without one
+   * cannot be predicted into them, so the rule skips the full prediction for it.
+   */
+  clearCue: RegExp;
+}
+
+/** The value the template writes: placeholders replaced by their example (and the year). */
+export function renderValue(template: string, year: number = new Date().getFullYear()): string {
+  return template.replace(PLACEHOLDER, (_m, _kind: string | undefined, example: string | undefined) => (example ?? String(year)));
+}
+
+/** Whether the template has a number the user is expected to replace. */
+export function hasPlaceholder(template: string): boolean {
+  return /\{(?:n|amount):/.test(template);
+}
+
+/** The parser's kind for a value, mapped to what a phrasing asks for ("number" counts as count). */
+function kindOf(v: ValueKind): ValueKind {
+  return v === 'number' ? 'count' : v;
+}
+
+/** Every problem in the data, as messages; empty when the library is sound. */
+export function libraryProblems(data: LibraryData): string[] {
+  const problems: string[] = [];
+  const newer = frameworkData.frameworks.newer.tree;
+  const newerLevel2 = new Set(Object.values(newer).flat());
+  const olderLevel2 = new Set(Object.values(frameworkData.frameworks.older.tree).flat());
+  for (const [from, to] of Object.entries(data.olderLevel2)) {
+    if (!newerLevel2.has(from)) problems.push(`olderLevel2: ${from} is not a newer 二级`);
+    if (!olderLevel2.has(to)) problems.push(`olderLevel2: ${to} is not an older 二级`);
+  }
+  for (const c of Object.keys(data.cues)) if (!newerLevel2.has(c)) problems.push(`cues: unknown 二级 ${c}`);
+  const normalise = normaliser(data.synonyms);
+  const seen = new Map<string, number>();
+  data.entries.forEach((e, i) => {
+    const where = `entry ${i + 1} (${e.indicator})`;
+    if (!newerLevel2.has(e.level2)) problems.push(`${where}: unknown 二级 ${e.level2}`);
+    const key = `${e.level2}|${normalise(e.indicator)}`;
+    if (seen.has(key)) problems.push(`${where}: duplicate of entry ${seen.get(key)! + 1}`);
+    else seen.set(key, i);
+    const rendered = renderValue(e.value, 2026);
+    if (/[{}]/.test(rendered)) problems.push(`${where}: unknown placeholder in ${e.value}`);
+    const cost = e.level2 === '经济成本指标';
+    const parsed = parseValue(rendered, cost ? { money: true, unit: '万元' } : {});
+    if (kindOf(parsed.kind) !== e.kind) problems.push(`${where}: value ${e.value} reads as ${parsed.kind}, not ${e.kind}`);
+    if (cost && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
+    if (e.level2 === '服务对象满意度指标' && e.kind !== 'percent') problems.push(`${where}: a satisfaction value must be a percentage`);
+    if (parsed.kind === 'percent' && parsed.number !== null && (parsed.number > 100 || (parsed.number === 100 && (parsed.comparison === '>' || parsed.comparison === '≥')))) {
+      problems.push(`${where}: a rate above 100% (${e.value})`);
+    }
+    if (/\*\*|★|□/.test(e.indicator + e.value)) problems.push(`${where}: template hint left in the text`);
+  });
+  return problems;
+}
+
+function build(data: LibraryData): PhrasingLibrary {
+  const problems = libraryProblems(data);
+  if (problems.length) throw new Error(`phrasing library: ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}`);
+  const normalise = normaliser(data.synonyms);
+  const entries = data.entries.map((e, index): Phrasing => {
+    const older = data.olderLevel2[e.level2] ?? e.level2;
+    const cost = e.level2 === '经济成本指标';
+    const p = parseValue(renderValue(e.value, 2026), cost ? { money: true, unit: '万元' } : {});
+    return {
+      ...e,
+      index,
+      frameworks: {
+        newer: { level1: homeLevel1('newer', e.level2)!, level2: e.level2 },
+        older: { level1: homeLevel1('older', older) ?? homeLevel1('newer', e.level2)!, level2: older },
+      },
+      parsed: { comparison: p.comparison, number: p.number, unit: p.unit, kind: p.kind },
+      key: matchKey(normalise(e.indicator)),
+      keywordKeys: (e.keywords ?? []).map(normalise),
+    };
+  });
+  const categories = Object.values(frameworkData.frameworks.newer.tree).flat();
+  const areas = [...new Set(entries.map((e) => e.area))];
+  const postings = new Map<string, number[]>();
+  for (const e of entries) {
+    for (const g of e.key.bigrams) {
+      let list = postings.get(g);
+      if (!list) postings.set(g, (list = []));
+      list.push(e.index);
+    }
+  }
+  const clearWords = ['服务对象满意度指标', '经济成本指标'].flatMap((c) => (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)));
+  const clearCue = new RegExp(clearWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return { entries, categories, areas, cues: data.cues, normalise, olderLevel2: data.olderLevel2, postings, clearCue };
+}
+
+let cached: PhrasingLibrary | null = null;
+
+/** The shipped library, validated once. Throws (with the problems) if the data is unsound. */
+export function loadLibrary(): PhrasingLibrary {
+  if (!cached) cached = build(LibrarySchema.parse(libraryData));
+  return cached;
+}
+
+/** For tests and tools: a library from other data, with the same validation. */
+export function buildLibrary(data: unknown): PhrasingLibrary {
+  return build(LibrarySchema.parse(data));
+}

@@ -1,0 +1,123 @@
+/**
+ * Ranked suggestions for a text (the current 三级 cell, or what the user types in the search box),
+ * with the row's 一级/二级 as context where known. Tolerant of wording variants (synonyms folded),
+ * of word order and extra detail (bigrams), and searchable by pinyin initials or syllables.
+ */
+import { type FrameworkId, homeLevel1 } from '../vocabulary';
+import { categoryGroup, sharedBigrams, similarityFromCommon } from './infer';
+import { type Phrasing, type PhrasingLibrary, renderValue } from './library';
+import { matchKey } from './normalise';
+import { type PinyinKey, isPinyinQuery, pinyinKey } from './pinyin';
+
+export interface SearchQuery {
+  text: string;
+  /** The row's 一级 and 二级 (canonical names, either framework), to rank its own category first. */
+  level1?: string | null;
+  level2?: string | null;
+  /** The table's framework, to name each suggestion's 一级/二级 as that form does. */
+  framework?: FrameworkId;
+  /** Only this 二级 (a newer name, or the older 成本指标 for all three cost 二级). */
+  category?: string | null;
+  area?: string | null;
+  /** The form's year, for `{year}` in value templates. */
+  year?: number;
+  limit?: number;
+}
+
+export interface Suggestion {
+  phrasing: Phrasing;
+  score: number;
+  /** 一级/二级 of the phrasing in the query's framework. */
+  level1: string;
+  level2: string;
+  /** The value the template writes (examples and year filled in). */
+  value: string;
+  matchedBy: 'text' | 'pinyin' | 'category';
+}
+
+const CONTEXT_LEVEL2_BONUS = 0.3;
+const CONTEXT_LEVEL1_BONUS = 0.1;
+const KEYWORD_BONUS = 0.12;
+const MIN_SCORE = 0.2;
+
+const pinyinCache = new WeakMap<Phrasing, PinyinKey>();
+function pinyinOf(p: Phrasing): PinyinKey {
+  let k = pinyinCache.get(p);
+  if (!k) pinyinCache.set(p, (k = pinyinKey(p.indicator)));
+  return k;
+}
+
+function pinyinScore(p: Phrasing, q: string): number {
+  const k = pinyinOf(p);
+  if (k.initials === q) return 1;
+  if (k.initials.startsWith(q)) return 0.9;
+  if (q.length >= 2 && k.initials.includes(q)) return 0.75;
+  if (q.length >= 3 && k.full.startsWith(q)) return 0.85;
+  if (q.length >= 4 && k.full.includes(q)) return 0.7;
+  return 0;
+}
+
+/** Whether a phrasing belongs to the category filter (older 成本指标 covers the three cost 二级). */
+function inCategory(p: Phrasing, category: string): boolean {
+  return p.level2 === category || p.frameworks.older.level2 === category || categoryGroup(p.level2) === category;
+}
+
+function contextBonus(p: Phrasing, q: SearchQuery, fw: FrameworkId): number {
+  let bonus = 0;
+  if (q.level2) {
+    const mine = p.frameworks[fw].level2;
+    if (mine === q.level2 || (q.level2 === '成本指标' && categoryGroup(p.level2) === '成本指标')) bonus += CONTEXT_LEVEL2_BONUS;
+  }
+  if (q.level1 && p.frameworks[fw].level1 === q.level1) bonus += CONTEXT_LEVEL1_BONUS;
+  return bonus;
+}
+
+export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
+  const fw: FrameworkId = q.framework ?? 'newer';
+  const limit = q.limit ?? 10;
+  const raw = q.text.trim();
+  const pool = lib.entries.filter((p) => (!q.category || inCategory(p, q.category)) && (!q.area || p.area === q.area));
+  const scored: { p: Phrasing; score: number; by: Suggestion['matchedBy'] }[] = [];
+
+  if (raw === '') {
+    // No text: the category's phrasings in library order (the common ones first).
+    for (const p of pool) {
+      const bonus = contextBonus(p, q, fw);
+      if (bonus > 0 || q.category || q.area) scored.push({ p, score: 0.5 + bonus, by: 'category' });
+    }
+  } else if (isPinyinQuery(raw)) {
+    const letters = raw.toLowerCase().replace(/[\s']/g, '');
+    for (const p of pool) {
+      const s = pinyinScore(p, letters);
+      if (s > 0) scored.push({ p, score: s + contextBonus(p, q, fw), by: 'pinyin' });
+    }
+  } else {
+    const normalised = lib.normalise(raw);
+    const key = matchKey(normalised).bigrams;
+    const shared = sharedBigrams(lib, key);
+    for (const p of pool) {
+      const common = shared.get(p.index) ?? 0;
+      let s = similarityFromCommon(common, key.size, p.key.bigrams.size);
+      // A short search ("满意", "线路数量") is answered by the phrasings that contain all of it.
+      if (normalised.length <= 8 && key.size > 0) s = Math.max(s, 0.85 * (common / key.size));
+      let kw = 0;
+      for (const k of p.keywordKeys) if (k.length >= 2 && normalised.includes(k)) kw += KEYWORD_BONUS;
+      s += Math.min(kw, 2 * KEYWORD_BONUS);
+      if (s >= MIN_SCORE) scored.push({ p, score: s + contextBonus(p, q, fw), by: 'text' });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score || (a.by === 'category' ? 0 : a.p.indicator.length - b.p.indicator.length) || a.p.index - b.p.index);
+  return scored.slice(0, limit).map(({ p, score, by }) => ({
+    phrasing: p,
+    score: Math.round(score * 1000) / 1000,
+    level1: p.frameworks[fw].level1,
+    level2: p.frameworks[fw].level2,
+    value: renderValue(p.value, q.year),
+    matchedBy: by,
+  }));
+}
+
+/** The standard 一级 a category goes under in a framework (for the pane's filter labels). */
+export function level1Of(level2: string, fw: FrameworkId): string | null {
+  return homeLevel1(fw, level2);
+}

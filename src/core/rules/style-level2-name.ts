@@ -1,0 +1,33 @@
+import { canonicalLevel2 } from '../vocabulary';
+import { rowText } from './helpers';
+import type { Rule } from './types';
+
+/** A (必填…) tag after the name, in half- or full-width brackets, kept as written by the fix. */
+const TAG = /\s*[(（](?:必填硬性指标|必填|选填|硬性指标|核心指标)[)）]\s*$/;
+
+export const styleLevel2Name: Rule = {
+  id: 'style/level2-name',
+  severity: 'info',
+  description: '二级指标名称是简称或别称（如「经济效益」），标准写法以「指标」结尾（「经济效益指标」）',
+  rationale: '完整性：统一的二级指标名称便于汇总和审核；简称可以接受，一键即可改为标准写法。',
+  check({ table, report }) {
+    const seen = new Set<string>();
+    for (const ind of table.indicators) {
+      const l2 = ind.level2;
+      if (!l2?.name || seen.has(l2.cell)) continue;
+      seen.add(l2.cell);
+      const written = l2.text.trim();
+      const tag = TAG.exec(written)?.[0] ?? '';
+      const name = written.slice(0, written.length - tag.length).replace(/\s+/g, '');
+      // The older 成本指标 in a newer form is a structure question (structure/misplaced-level2), not spelling.
+      if (name === l2.name || canonicalLevel2(name) !== l2.name) continue;
+      const after = `${l2.name}${tag.trim()}`;
+      report({
+        message: `二级指标「${written}」的标准写法是「${after}」`,
+        cell: l2.cell,
+        text: rowText(ind),
+        fix: { cell: l2.cell, before: l2.text, after },
+      });
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import { rowText } from './helpers';
+import type { Rule } from './types';
+
+/**
+ * The standard way to write a value: ≥ ≤ instead of >= <= ≧ ≦ ＞＝, % instead of 百分比 or ％,
+ * half-width digits, no spaces inside "≥ 98 %" or "17 万". Returns the text unchanged when it is
+ * already standard. Only notation changes: the figures, words and notes stay as written.
+ */
+/** Anything standardNotation could change: most values have none, and skip the replacements. */
+const NON_STANDARD = /[\uff10-\uff19．＞＜═＝％≧≦]|>=|<=|≥=|≤=|百分比|\s/;
+
+export function standardNotation(text: string): string {
+  if (!NON_STANDARD.test(text)) return text;
+  let t = text
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/＞＝|>=|≧|≥=/g, '≥')
+    .replace(/＜＝|<=|≦|≤=/g, '≤')
+    .replace(/＞/g, '>')
+    .replace(/＜/g, '<')
+    .replace(/[═＝]/g, '=')
+    .replace(/％/g, '%')
+    .replace(/(\d)\s*百分比/g, '$1%');
+  // Spaces between the comparison, the number and its unit.
+  t = t.replace(/([≥≤<>=])\s+(?=[\d.])/g, '$1').replace(/(\d)\s+(?=[%\u4e00-\u9fff])/g, '$1');
+  return t;
+}
+
+/** Whether a text looks like a value (has a figure): notation is only judged there. */
+const HAS_FIGURE = /[\d\uff10-\uff19]/;
+
+export const styleNotation: Rule = {
+  id: 'style/notation',
+  severity: 'info',
+  description: '指标值或金额的写法不规范：「>=」「≧」应为「≥」，「百分比」「％」应为「%」，全角数字、数字与单位间的空格',
+  rationale: '完整性：统一写法便于汇总、比对和机器读取；只改符号，不改数值。',
+  check({ table, report }) {
+    for (const ind of table.indicators) {
+      const v = ind.value;
+      if (!v || !HAS_FIGURE.test(v.text)) continue;
+      const after = standardNotation(v.text);
+      if (after === v.text) continue;
+      report({ message: `指标值「${v.text}」的标准写法是「${after}」`, cell: v.cell, text: rowText(ind), fix: { cell: v.cell, before: v.text, after } });
+    }
+    for (const [field, amount] of Object.entries(table.amounts)) {
+      if (!amount || !HAS_FIGURE.test(amount.text)) continue;
+      const after = standardNotation(amount.text);
+      if (after === amount.text) continue;
+      report({ message: `金额「${amount.text}」的标准写法是「${after}」`, cell: amount.cell, text: field, fix: { cell: amount.cell, before: amount.text, after } });
+    }
+  },
+};
