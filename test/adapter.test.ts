@@ -223,3 +223,80 @@ describe('error classification and parsing', () => {
     expect(toCellValue(3)).toBe(3);
   });
 });
+
+describe('writing: suggestions and fixes', () => {
+  test('readSelection: the selected cell and its sheet, one sync', async () => {
+    const host = await simFromFixture('ningxia.xlsx');
+    const session = new ExcelSession(detectCapabilities());
+    host.selection = { sheetId: host.activeSheet.id, area: { top: 9, left: 2, bottom: 9, right: 2 } };
+    const before = host.syncCount;
+    const sel = await session.readSelection();
+    expect(host.syncCount - before).toBe(1);
+    expect(sel).toMatchObject({ sheetId: host.activeSheet.id, row: 9, col: 2 });
+  });
+
+  test('writeCells writes exactly the named cells in one sync, and our own write is not a user edit', async () => {
+    const host = await simFromFixture('ningxia.xlsx');
+    const session = new ExcelSession(detectCapabilities());
+    const ws = host.activeSheet;
+    const snapshot = new Map<string, unknown>();
+    for (let r = 0; r < 40; r++) for (let c = 0; c < 8; c++) snapshot.set(`${r},${c}`, ws.get(r, c)?.value);
+    const events: string[] = [];
+    const unwatch = await session.watch((e) => events.push(e.kind));
+    const before = host.syncCount;
+    await session.writeCells(ws.id, [
+      { cell: 'C10', text: '培训人次' },
+      { cell: 'D10', text: '≥100人次' },
+    ]);
+    expect(host.syncCount - before).toBe(1);
+    await tick(10);
+    expect(events.filter((k) => k === 'changed')).toEqual([]);
+    await unwatch();
+    for (let r = 0; r < 40; r++) {
+      for (let c = 0; c < 8; c++) {
+        const now = ws.get(r, c)?.value;
+        if (r === 9 && c === 2) expect(now).toBe('培训人次');
+        else if (r === 9 && c === 3) expect(now).toBe('≥100人次');
+        else expect([r, c, now]).toEqual([r, c, snapshot.get(`${r},${c}`)]);
+      }
+    }
+  });
+
+  test('replaceIfUnchanged applies a fix only where the cell still holds what the check saw', async () => {
+    const host = install(new SimWorkbook());
+    const ws = host.addSheet('表');
+    ws.set(0, 0, '>=95%');
+    ws.set(1, 0, '≥ 98 %');
+    const session = new ExcelSession(detectCapabilities());
+    host.edit(ws.id, 1, 0, '≥99%'); // the user changed A2 after the check
+    const before = host.syncCount;
+    const r = await session.replaceIfUnchanged(ws.id, [
+      { cell: 'A1', before: '>=95%', after: '≥95%' },
+      { cell: 'A2', before: '≥ 98 %', after: '≥98%' },
+    ]);
+    expect(r).toEqual({ applied: ['A1'], skipped: ['A2'] });
+    expect(host.syncCount - before).toBe(2);
+    expect(ws.get(0, 0)?.value).toBe('≥95%');
+    expect(ws.get(1, 0)?.value).toBe('≥99%');
+  });
+
+  test('a write to a protected sheet fails whole, and changes nothing', async () => {
+    const host = await simFromFixture('ningxia.xlsx');
+    host.activeSheet.protected = true;
+    const session = new ExcelSession(detectCapabilities(), 1);
+    const before = host.activeSheet.get(9, 2)?.value;
+    await expect(session.writeCells(host.activeSheet.id, [{ cell: 'C10', text: 'x' }])).rejects.toMatchObject({ info: { kind: 'protected' } });
+    expect(host.activeSheet.get(9, 2)?.value).toBe(before);
+  });
+
+  test('selection changes are reported as selection events, not edits', async () => {
+    const host = await simFromFixture('ningxia.xlsx');
+    const session = new ExcelSession(detectCapabilities());
+    const events: string[] = [];
+    const unwatch = await session.watch((e) => events.push(e.kind));
+    host.selection = { sheetId: host.activeSheet.id, area: { top: 3, left: 1, bottom: 3, right: 1 } };
+    await tick(10);
+    expect(events).toEqual(['selection']);
+    await unwatch();
+  });
+});

@@ -103,3 +103,60 @@ test('en-US strings mirror zh-CN; locale follows Office display language', () =>
   expect(pickLocale('en-US')).toBe('en-US');
   expect(translator('en-US')('summaryTables', { n: 2, sheet: 'S' })).toBe('Found 2 performance target tables in sheet “S”');
 });
+
+test('建议: select a 三级 cell, see its category’s phrasings, apply one in one sync, the issues update', async () => {
+  const rows = FORM.map((r) => [...r]);
+  rows[7] = ['', '质量指标', '合格率', '>=95%'];
+  const host = workbook(rows);
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.start());
+  // A fix for ">=95%" is offered with its preview.
+  const fix = await screen.findByRole('button', { name: /修复 D8：将「>=95%」改为「≥95%」/ });
+  expect(fix.textContent).toBe('>=95% → ≥95%');
+  // The user selects C8 (三级 合格率 under 质量指标).
+  await act(async () => {
+    host.selection = { sheetId: host.activeSheet.id, area: { top: 7, left: 2, bottom: 7, right: 2 } };
+    await new Promise((r) => setTimeout(r, 150));
+  });
+  await waitFor(() => expect(screen.getByTestId('suggestions-target').textContent).toContain('C8'));
+  const list = screen.getByTestId('row-suggestions');
+  const first = list.querySelector('[data-testid="suggestion"]') as HTMLButtonElement;
+  const phrasing = first.getAttribute('data-indicator')!;
+  expect(phrasing).toMatch(/合格率/);
+  fireEvent.click(screen.getByRole('checkbox'));
+  const checks = checker.getState().checks;
+  const syncs = host.syncCount;
+  await act(async () => {
+    fireEvent.click(list.querySelector('[data-testid="suggestion"]') as HTMLButtonElement);
+  });
+  await waitFor(() => expect(checker.getState().checks).toBeGreaterThan(checks));
+  expect(host.activeSheet.get(7, 2)?.value).toBe(phrasing);
+  expect(String(host.activeSheet.get(7, 3)?.value)).toMatch(/%$/);
+  // One sync for the write, one for the re-check, one for its highlights.
+  expect(host.syncCount - syncs).toBeLessThanOrEqual(3);
+  await waitFor(() => expect(screen.queryByRole('button', { name: /修复 D8/ })).toBeNull());
+  // Search by pinyin initials, filtered to 满意度.
+  fireEvent.change(screen.getByTestId('phrasing-search').querySelector('input') ?? screen.getByTestId('phrasing-search'), { target: { value: 'fwdxmyd' } });
+  await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('服务对象满意度'));
+  await act(() => checker.dispose());
+});
+
+test('一键修复: applies the previewed fixes to the listed cells only', async () => {
+  const rows = FORM.map((r) => [...r]);
+  rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
+  rows[7] = ['', '质量指标', '合格率', '≧95％'];
+  const host = workbook(rows);
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.start());
+  const all = await screen.findByTestId('fix-all');
+  await act(async () => {
+    fireEvent.click(all);
+  });
+  await waitFor(() => expect(screen.getAllByTestId('write-result')[0].textContent).toContain('已修复 2 处'));
+  expect(host.activeSheet.get(6, 3)?.value).toBe('≥100人');
+  expect(host.activeSheet.get(7, 3)?.value).toBe('≥95%');
+  expect(host.activeSheet.get(6, 2)?.value).toBe('培训人数');
+  await act(() => checker.dispose());
+});

@@ -8,6 +8,7 @@
  * code: in Excel against office.js, in the playground and in jest against the simulated host.
  */
 import { type CellValue, type Grid, type MergeArea, displayText, parseA1Range } from '../core/grid';
+import { cleanText } from '../core/text';
 import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
 
@@ -51,8 +52,29 @@ export interface SheetSnapshot {
 export type Progress = (doneRows: number, totalRows: number) => void;
 
 export interface SheetEvent {
-  kind: 'changed' | 'activated';
+  kind: 'changed' | 'activated' | 'selection';
   sheetId: string;
+}
+
+/** The selected cell (top-left of the selection), zero-based. */
+export interface SelectionInfo {
+  sheetId: string;
+  row: number;
+  col: number;
+  address: string;
+}
+
+/** A text to write into one cell. */
+export interface CellWrite {
+  cell: string;
+  text: string;
+}
+
+/** A replacement applied only while the cell still holds `before` (the text the check saw). */
+export interface GuardedEdit {
+  cell: string;
+  before: string;
+  after: string;
 }
 
 const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|GETTING_DATA|PYTHON!|EXTERNAL!)$/;
@@ -281,6 +303,56 @@ export class ExcelSession {
     });
   }
 
+  /** The selected cell and its sheet (one sync). */
+  async readSelection(): Promise<SelectionInfo> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load('address,rowIndex,columnIndex');
+      const ws = range.worksheet;
+      ws.load('id');
+      await this.sync(ctx);
+      return { sheetId: ws.id, row: range.rowIndex, col: range.columnIndex, address: range.address };
+    });
+  }
+
+  /**
+   * Writes texts into the given cells, and nothing else, in one sync (one undo step in Excel). The
+   * caller names every cell: a suggestion writes the 三级 cell the user picked and, if asked, its value.
+   */
+  async writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<void> {
+    if (cells.length === 0) return;
+    await this.write(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetId);
+      for (const c of cells) ws.getRange(c.cell).values = [[c.text]];
+      if (selectAfter) ws.getRange(selectAfter).select();
+      await this.sync(ctx);
+    });
+  }
+
+  /**
+   * Applies fixes only to cells that still hold the text the check saw: one sync reads them, one
+   * writes the unchanged ones. A cell edited since the check is left alone and reported as skipped.
+   */
+  async replaceIfUnchanged(sheetId: string, edits: GuardedEdit[]): Promise<{ applied: string[]; skipped: string[] }> {
+    if (edits.length === 0) return { applied: [], skipped: [] };
+    return this.write(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetId);
+      const ranges = edits.map((e) => ws.getRange(e.cell).load('values'));
+      await this.sync(ctx);
+      const applied: string[] = [];
+      const skipped: string[] = [];
+      edits.forEach((e, i) => {
+        const now = ranges[i].values[0]?.[0];
+        if (cleanText(String(now ?? '')) === e.before) {
+          ranges[i].values = [[e.after]];
+          applied.push(e.cell);
+        } else skipped.push(e.cell);
+      });
+      if (applied.length) await this.sync(ctx);
+      return { applied, skipped };
+    });
+  }
+
   /** Whether a sheet event was caused by this add-in's own writes (and should not re-check). */
   isOwnEvent(args: { triggerSource?: string }): boolean {
     if (args.triggerSource !== undefined) return args.triggerSource === 'ThisLocalAddin';
@@ -406,6 +478,12 @@ export class ExcelSession {
         }),
       );
       if (this.caps.collectionEvents) handlers.push(ctx.workbook.worksheets.onChanged.add(changed));
+      // Selection (ExcelApi 1.2): the pane's 建议 follow the cell the user is on.
+      handlers.push(
+        ctx.workbook.onSelectionChanged.add(async () => {
+          onEvent({ kind: 'selection', sheetId: '' });
+        }),
+      );
       await this.sync(ctx);
     });
     if (!this.caps.collectionEvents) await subscribeSheet(null);

@@ -97,8 +97,21 @@ abstract class ClientObject {
 
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
+  readonly onSelectionChanged: EventSource<{ type: string }>;
   constructor(readonly context: Context) {
     this.worksheets = new WorksheetCollectionProxy(context);
+    this.onSelectionChanged = new EventSource(context, (h) => context.host.onSelectionChanged(() => h({ type: 'SelectionChanged' })), '1.2', 'workbook.onSelectionChanged');
+  }
+
+  /** The selected range (ExcelApi 1.1); A1 of the active sheet when nothing was selected yet. */
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const host = this.context.host;
+      const sel = host.selection;
+      const ws = sel ? host.sheet(sel.sheetId) : undefined;
+      if (sel && ws) return { ws, area: sel.area };
+      return { ws: host.activeSheet, area: { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
   }
 }
 
@@ -362,6 +375,11 @@ class RangeProxy extends ClientObject {
   }
   get text(): string[][] {
     return this.get('text');
+  }
+
+  /** The range's worksheet (ExcelApi 1.1). */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.resolveStrict().ws);
   }
 
   protected loadNow(names: string[]): void {

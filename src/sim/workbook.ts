@@ -109,7 +109,8 @@ export class SimWorksheet {
 export class SimWorkbook {
   readonly sheets: SimWorksheet[] = [];
   activeSheetId: string | null = null;
-  selection: { sheetId: string; area: MergeArea } | null = null;
+  private selected: { sheetId: string; area: MergeArea } | null = null;
+  private readonly selectionListeners = new Set<() => void>();
   /** A cell is being edited: every batch fails with InvalidOperationInCellEditMode. */
   editMode = false;
   /** The highest ExcelApi version this host claims (Office 2019 is 1.8, Microsoft 365 1.17+). */
@@ -144,7 +145,7 @@ export class SimWorkbook {
     const ws = this.sheet(nameOrId);
     if (!ws || ws.id === this.activeSheetId) return;
     this.activeSheetId = ws.id;
-    this.selection = null;
+    this.selected = null;
     this.notifyView();
     for (const l of this.activationListeners) setTimeout(() => l(ws.id), 0);
   }
@@ -170,6 +171,21 @@ export class SimWorkbook {
   onActivated(listener: (sheetId: string) => void): () => void {
     this.activationListeners.add(listener);
     return () => this.activationListeners.delete(listener);
+  }
+
+  /** The selected cells; setting it (a click in the playground, Range.select()) fires onSelectionChanged. */
+  get selection(): { sheetId: string; area: MergeArea } | null {
+    return this.selected;
+  }
+  set selection(sel: { sheetId: string; area: MergeArea } | null) {
+    this.selected = sel;
+    this.notifyView();
+    for (const l of this.selectionListeners) setTimeout(() => l(), 0);
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
   }
 
   /** For the playground: re-render after any change (values, formats, selection, sheets). */

@@ -23,13 +23,16 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useMemo, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useMemo, useSyncExternalStore } from 'react';
 import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
 import type { Issue, Severity, Table } from '../core/model';
 import { rules } from '../core/rules';
 import { type Locale, type Translate, translator } from '../i18n/strings';
 import type { Checker } from './checker';
+
+// The 建议 section and the phrasing library come in their own chunk, after the first paint.
+const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -39,7 +42,10 @@ const useStyles = makeStyles({
   tableHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', textAlign: 'left' },
   ruleHeading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
-  issue: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
+  issueRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  fixPreview: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  fixAll: { alignSelf: 'flex-start', marginBottom: tokens.spacingVerticalXS },
+  issue: { flex: 1, minWidth: 0, justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
   issueBody: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground2 },
   message: { flex: 1, wordBreak: 'break-word', whiteSpace: 'pre-wrap' },
@@ -68,8 +74,9 @@ function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
 
 const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
 
-function TableIssues({ table, t, onGo }: { table: Table; t: Translate; onGo: (cell: string) => void }) {
+function TableIssues({ table, t, onGo, onFix }: { table: Table; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[]) => void }) {
   const styles = useStyles();
+  const fixable = table.issues.filter((i) => i.fix);
   const byRule = useMemo(() => {
     const m = new Map<string, Issue[]>();
     for (const i of table.issues) m.set(i.rule, [...(m.get(i.rule) ?? []), i]);
@@ -78,6 +85,11 @@ function TableIssues({ table, t, onGo }: { table: Table; t: Translate; onGo: (ce
   if (table.issues.length === 0) return <Caption1>{t('noIssues')}</Caption1>;
   return (
     <div>
+      {fixable.length > 1 && (
+        <Button size="small" className={styles.fixAll} onClick={() => onFix(fixable)} data-testid="fix-all">
+          {t('fixAll', { n: fixable.length })}
+        </Button>
+      )}
       {byRule.map(([rule, issues]) => (
         <section key={rule} aria-label={`${rule} ${RULE_DESCRIPTIONS.get(rule) ?? ''}`}>
           <h4 className={styles.ruleHeading}>
@@ -86,7 +98,7 @@ function TableIssues({ table, t, onGo }: { table: Table; t: Translate; onGo: (ce
           </h4>
           <ul className={styles.list}>
             {issues.map((i, k) => (
-              <li key={`${i.cell}-${k}`}>
+              <li key={`${i.cell}-${k}`} className={styles.issueRow}>
                 <Button
                   appearance="subtle"
                   className={styles.issue}
@@ -104,6 +116,19 @@ function TableIssues({ table, t, onGo }: { table: Table; t: Translate; onGo: (ce
                     <span className={styles.message}>{i.message}</span>
                   </span>
                 </Button>
+                {i.fix && (
+                  <Button
+                    size="small"
+                    appearance="secondary"
+                    data-testid="fix"
+                    data-cell={i.cell}
+                    aria-label={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}
+                    title={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}
+                    onClick={() => onFix([i])}
+                  >
+                    <span className={styles.fixPreview}>{`${i.fix.before} → ${i.fix.after}`}</span>
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
@@ -168,6 +193,11 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             <MessageBarBody>{t(MESSAGE_KEY[state.error.kind], { detail: state.error.detail })}</MessageBarBody>
           </MessageBar>
         )}
+        {state.lastWrite?.map((n) => (
+          <MessageBar key={`w-${n.key}`} intent={n.key === 'fixSkipped' ? 'warning' : 'success'} data-testid="write-result">
+            <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
+          </MessageBar>
+        ))}
         {state.notices.map((n) => (
           <MessageBar key={n.key} intent="info">
             <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
@@ -193,6 +223,12 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
         )}
 
         {state.tables.length > 0 && (
+          <Suspense fallback={<Spinner size="tiny" label={t('loadingLibrary')} />}>
+            <Suggestions checker={checker} t={t} />
+          </Suspense>
+        )}
+
+        {state.tables.length > 0 && (
           <Accordion multiple collapsible defaultOpenItems={openItems} key={openItems.join('|')} data-testid="tables">
             {state.tables.map((table) => (
               <AccordionItem key={table.range} value={table.range} data-range={table.range}>
@@ -203,7 +239,12 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
-                  <TableIssues table={table} t={t} onGo={(cell) => void checker.select(cell)} />
+                  <TableIssues
+                    table={table}
+                    t={t}
+                    onGo={(cell) => void checker.select(cell)}
+                    onFix={(issues) => void checker.applyFixes(issues.map((i) => i.fix!))}
+                  />
                 </AccordionPanel>
               </AccordionItem>
             ))}

@@ -2,10 +2,11 @@
  * The pane's controller, without React: read the sheet through the adapter, run the engine, mark
  * the cells, re-check on edits (debounced). The React view subscribes to its state.
  */
-import { type ExcelSession, type MarkSeverity, type SheetSnapshot } from '../adapter/excel';
+import { type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetSnapshot } from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkGrid } from '../core/check';
 import type { Table } from '../core/model';
+import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { StringKey } from '../i18n/strings';
 
 export type Status = 'idle' | 'reading' | 'checking' | 'done' | 'error';
@@ -23,6 +24,13 @@ export interface CheckState {
   lastMs: number | null;
   /** Completed checks, so that tests and the playground can wait for the next one. */
   checks: number;
+  /** The cell the user is on, for the 建议 section. */
+  selection: SelectionInfo | null;
+  /** The phrasing library: loaded after the first paint, in its own chunk. */
+  library: PhrasingLibrary | null;
+  libraryError: string | null;
+  /** What the last write did, for the pane's message. */
+  lastWrite: { key: StringKey; params?: Record<string, string | number> }[] | null;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -52,7 +60,31 @@ export class Checker {
       highlight: caps.conditionalFormats,
       lastMs: null,
       checks: 0,
+      selection: null,
+      library: null,
+      libraryError: null,
+      lastWrite: null,
     };
+  }
+
+  private libraryLoad: Promise<PhrasingLibrary | null> | null = null;
+  private selectionTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Loads the phrasing library chunk once; a failure is reported and the checks go on without it. */
+  loadLibrary(): Promise<PhrasingLibrary | null> {
+    if (!this.libraryLoad) {
+      this.libraryLoad = import(/* webpackChunkName: "phrasings" */ '../core/phrasings')
+        .then((m) => {
+          const library = m.loadLibrary();
+          this.update({ library });
+          return library;
+        })
+        .catch((e: unknown) => {
+          this.update({ libraryError: e instanceof Error ? e.message : String(e) });
+          return null;
+        });
+    }
+    return this.libraryLoad;
   }
 
   getState = (): CheckState => this.state;
@@ -74,8 +106,66 @@ export class Checker {
     } catch {
       // Sweeping is a courtesy: a protected or busy workbook must not stop the first check.
     }
+    // The pane has painted; the checks use the library's category predictions, so wait for it here.
+    await this.loadLibrary();
     await this.check();
     if (this.state.live) await this.setLive(true);
+    await this.refreshSelection();
+  }
+
+  /** Reads the selected cell (one sync) for the 建议 section. */
+  async refreshSelection(): Promise<void> {
+    try {
+      const selection = await this.session.readSelection();
+      this.update({ selection });
+    } catch {
+      // The selection is a convenience: a busy Excel must not turn it into an error message.
+    }
+  }
+
+  /** Selection events come in bursts (arrow keys): read the selection once they settle. */
+  private scheduleSelection(): void {
+    if (this.disposed) return;
+    if (this.selectionTimer) clearTimeout(this.selectionTimer);
+    this.selectionTimer = setTimeout(() => {
+      this.selectionTimer = null;
+      void this.refreshSelection();
+    }, Math.min(100, this.debounceMs));
+  }
+
+  /**
+   * Writes a chosen phrasing (and value) into the cells the user picked, in one sync, then checks
+   * again: our own write does not trigger the live check.
+   */
+  async writeCells(cells: CellWrite[], selectAfter?: string): Promise<boolean> {
+    const sheet = this.state.sheet;
+    if (!sheet || cells.length === 0) return false;
+    try {
+      await this.session.writeCells(sheet.sheetId, cells, selectAfter);
+      this.update({ lastWrite: [{ key: 'wrote', params: { cells: cells.map((c) => c.cell).join('、') } }] });
+    } catch (e) {
+      this.update({ status: 'error', error: asAdapterError(e).info });
+      return false;
+    }
+    await this.check();
+    return true;
+  }
+
+  /** Applies mechanical fixes to cells that still hold what the check saw; reports the others. */
+  async applyFixes(edits: GuardedEdit[]): Promise<void> {
+    const sheet = this.state.sheet;
+    if (!sheet || edits.length === 0) return;
+    try {
+      const { applied, skipped } = await this.session.replaceIfUnchanged(sheet.sheetId, edits);
+      const lastWrite: CheckState['lastWrite'] = [];
+      if (applied.length) lastWrite.push({ key: 'fixApplied', params: { n: applied.length } });
+      if (skipped.length) lastWrite.push({ key: 'fixSkipped', params: { n: skipped.length, cells: skipped.join('、') } });
+      this.update({ lastWrite });
+    } catch (e) {
+      this.update({ status: 'error', error: asAdapterError(e).info });
+      return;
+    }
+    await this.check();
   }
 
   /** Checks the active sheet now; a request during a running check runs once more after it. */
@@ -103,7 +193,7 @@ export class Checker {
         if (total > done || this.state.progress) this.update({ progress: { done, total } });
       });
       this.update({ status: 'checking' });
-      const tables = checkGrid(snap.grid);
+      const tables = checkGrid(snap.grid, { library: this.state.library ?? undefined });
       const notices: CheckState['notices'] = [];
       if (snap.rowsLeftOut > 0) notices.push({ key: 'truncatedRows', params: { rows: snap.grid.values.length } });
       if (snap.colsLeftOut > 0) notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
@@ -157,7 +247,7 @@ export class Checker {
     }
     if (!on || !this.session.caps.events) return;
     try {
-      this.unwatch = await this.session.watch(() => this.schedule());
+      this.unwatch = await this.session.watch((e) => (e.kind === 'selection' ? this.scheduleSelection() : this.schedule()));
     } catch (e) {
       this.update({ live: false, status: 'error', error: asAdapterError(e).info });
     }
@@ -187,6 +277,7 @@ export class Checker {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.selectionTimer) clearTimeout(this.selectionTimer);
     if (this.unwatch) await this.unwatch().catch(() => undefined);
     this.unwatch = null;
     await this.session.clearHighlights().catch(() => undefined);

@@ -112,6 +112,38 @@ test('editing a cell to make a sum right removes the issue (live), and the updat
   await page.close();
 });
 
+test('建议: select a 三级 cell of a seed table, see its phrasings, apply one with its value; the cell and the issues update', async () => {
+  const page = await open('pingluo.xlsx', '&debounce=100');
+  const target = await page.evaluate(() => {
+    for (const t of window.jixiaoPlayground!.pane.checker!.getState().tables) {
+      for (const i of t.indicators) if (i.name?.text === '各单位对电子政务外网工作满意度') return { name: i.name.cell, value: i.value!.cell };
+    }
+    return null;
+  });
+  expect(target).not.toBeNull();
+  await expect(page.locator(`[data-rule="value/satisfaction-form"][data-cell="${target!.value}"]`).count()).resolves.toBe(1);
+  await page.locator(`td[data-cell="${target!.name}"]`).click();
+  await page.locator('[data-testid=suggestions-target]', { hasText: target!.name }).waitFor({ timeout: 10000 });
+  const first = page.locator('[data-testid=row-suggestions] [data-testid=suggestion]').first();
+  const phrasing = (await first.getAttribute('data-indicator'))!;
+  expect(phrasing).toMatch(/满意度/);
+  await page.getByRole('checkbox', { name: /同时写入指标值/ }).check();
+  const n = await checks(page);
+  const syncs = await page.evaluate(() => window.jixiaoPlayground!.syncs());
+  await first.click();
+  await waitForCheckAfter(page, n);
+  await expect(page.locator(`td[data-cell="${target!.name}"]`).innerText()).resolves.toBe(phrasing);
+  await expect(page.locator(`td[data-cell="${target!.value}"]`).innerText()).resolves.toMatch(/^≥\d+%$/);
+  await expect(page.locator(`[data-rule="value/satisfaction-form"][data-cell="${target!.value}"]`).count()).resolves.toBe(0);
+  // The write itself is one sync; the re-check and its highlights follow.
+  const used = (await page.evaluate(() => window.jixiaoPlayground!.syncs())) - syncs;
+  expect(used).toBeLessThanOrEqual(4);
+  // The search box answers pinyin initials.
+  await page.getByRole('textbox', { name: '搜索标准表述' }).fill('fwdxmyd');
+  await page.locator('[data-testid=search-results] [data-indicator="服务对象满意度"]').waitFor({ timeout: 5000 });
+  await page.close();
+});
+
 test("highlights appear and clear without changing the cell's own format", async () => {
   const page = await open('guyuan.xlsx');
   const cell = (await page.locator('[data-rule="value/cost-not-amount"]').first().getAttribute('data-cell'))!;

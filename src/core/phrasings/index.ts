@@ -5,3 +5,5 @@ export { search, level1Of } from './match';
 export type { SearchQuery, Suggestion } from './match';
 export { predictLevel2, cueScores, categoryGroup } from './infer';
 export type { Prediction } from './infer';
+export { rowContext } from './context';
+export type { RowContext } from './context';

@@ -1,0 +1,158 @@
+/**
+ * The 建议 section: standard phrasings for the row the user is on, and a search box with a category
+ * filter over the whole library. Loaded lazily with the library (its own chunk), so the pane's first
+ * paint does not wait for either. One click writes the phrasing (and, if chosen, the value) into
+ * that row's cells only, in one context.sync.
+ */
+import { Button, Caption1, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
+import { type RowContext, type Suggestion, hasPlaceholder, rowContext, search } from '../core/phrasings';
+import type { Translate } from '../i18n/strings';
+import type { Checker } from './checker';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
+  body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', width: '100%' },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'baseline' },
+  value: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
+  note: { color: tokens.colorNeutralForeground3 },
+  searchRow: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+});
+
+function SuggestionList({
+  items,
+  target,
+  withValue,
+  t,
+  onApply,
+  testId,
+}: {
+  items: Suggestion[];
+  target: RowContext | null;
+  withValue: boolean;
+  t: Translate;
+  onApply: (s: Suggestion) => void;
+  testId: string;
+}) {
+  const styles = useStyles();
+  if (items.length === 0) return <Caption1>{t('noSuggestions')}</Caption1>;
+  return (
+    <ul className={styles.list} data-testid={testId}>
+      {items.map((s) => {
+        const text = withValue ? `${s.phrasing.indicator} ${s.value}` : s.phrasing.indicator;
+        return (
+          <li key={`${s.phrasing.index}`}>
+            <Button
+              appearance="subtle"
+              className={styles.item}
+              disabled={!target}
+              data-testid="suggestion"
+              data-indicator={s.phrasing.indicator}
+              title={target ? t('applyPhrasing', { cell: target.nameCell, text }) : t('selectRowFirst')}
+              aria-label={target ? t('applyPhrasing', { cell: target.nameCell, text }) : `${s.phrasing.indicator}（${t('selectRowFirst')}）`}
+              onClick={() => onApply(s)}
+            >
+              <span className={styles.body}>
+                <span className={styles.line}>
+                  <Text weight="semibold">{s.phrasing.indicator}</Text>
+                  <span className={styles.value}>{s.value}</span>
+                </span>
+                <Caption1 className={styles.note}>{`${s.level1} / ${s.level2} · ${s.phrasing.note}`}</Caption1>
+              </span>
+            </Button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function Suggestions({ checker, t }: { checker: Checker; t: Translate }) {
+  const state = useSyncExternalStore(checker.subscribe, checker.getState);
+  const styles = useStyles();
+  const [withValue, setWithValue] = useState(false);
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const lib = state.library;
+  const sel = state.selection;
+  const onSheet = sel && state.sheet && sel.sheetId === state.sheet.sheetId;
+  const target = useMemo(() => (onSheet ? rowContext(state.tables, sel.row, sel.col) : null), [onSheet, sel, state.tables]);
+
+  const forRow = useMemo(() => {
+    if (!lib || !target) return [];
+    return search(lib, {
+      text: target.indicator?.name?.text ?? '',
+      level1: target.indicator?.level1?.name ?? null,
+      level2: target.category,
+      category: target.indicator?.name ? null : target.category,
+      framework: target.table.framework,
+      year: target.table.year ?? undefined,
+      limit: 5,
+    });
+  }, [lib, target]);
+
+  const found = useMemo(() => {
+    if (!lib || (deferredQuery.trim() === '' && !category)) return [];
+    return search(lib, {
+      text: deferredQuery,
+      category: category || null,
+      framework: target?.table.framework ?? 'newer',
+      level2: target?.category ?? null,
+      year: target?.table.year ?? undefined,
+      limit: 8,
+    });
+  }, [lib, deferredQuery, category, target]);
+
+  if (state.libraryError) return <Caption1>{t('libraryFailed', { detail: state.libraryError })}</Caption1>;
+  if (!lib) return <Caption1>{t('loadingLibrary')}</Caption1>;
+
+  const apply = (s: Suggestion) => {
+    if (!target) return;
+    const cells = [{ cell: target.nameCell, text: s.phrasing.indicator }];
+    if (withValue) cells.push({ cell: target.valueCell, text: s.value });
+    // With an example figure written, the value cell is selected so the user can type the real one.
+    void checker.writeCells(cells, withValue && hasPlaceholder(s.phrasing.value) ? target.valueCell : undefined);
+  };
+  const categories = target?.table.framework === 'older' ? [...new Set(lib.categories.map((c) => lib.olderLevel2[c] ?? c))] : lib.categories;
+
+  return (
+    <section className={styles.root} aria-label={t('suggestions')} data-testid="suggestions">
+      <Text as="h2" weight="semibold" size={400}>
+        {t('suggestions')}
+      </Text>
+      {target ? (
+        <Caption1 data-testid="suggestions-target">
+          {t('suggestionsFor', { cell: target.nameCell, row: target.indicator?.name?.text ?? t('emptyRow') })}
+        </Caption1>
+      ) : (
+        <Caption1>{t('suggestionsHint')}</Caption1>
+      )}
+      {!checker.session.caps.events && (
+        <Button size="small" onClick={() => void checker.refreshSelection()}>
+          {t('refreshSelection')}
+        </Button>
+      )}
+      <Checkbox label={t('alsoWriteValue')} checked={withValue} onChange={(_, d) => setWithValue(d.checked === true)} data-testid="with-value" />
+      {target && <SuggestionList items={forRow} target={target} withValue={withValue} t={t} onApply={apply} testId="row-suggestions" />}
+      <div className={styles.searchRow}>
+        <Field label={t('searchLabel')}>
+          <Input value={query} placeholder={t('searchPlaceholder')} onChange={(_, d) => setQuery(d.value)} data-testid="phrasing-search" />
+        </Field>
+        <Field label={t('categoryLabel')}>
+          <Select value={category} onChange={(_, d) => setCategory(d.value)} data-testid="phrasing-category">
+            <option value="">{t('categoryAll')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {(query.trim() !== '' || category) && <SuggestionList items={found} target={target} withValue={withValue} t={t} onApply={apply} testId="search-results" />}
+    </section>
+  );
+}
