@@ -7,6 +7,7 @@ import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
 import { loadLibrary } from '../core/phrasings/library';
 import { rules } from '../core/rules';
+import { TEMPLATE_USAGE, templateCommand } from './template';
 import { UnreadableFileError, readWorkbook } from './xlsx';
 
 export interface CliIO {
@@ -17,6 +18,7 @@ export interface CliIO {
 const USAGE = `用法 (usage):
   jixiao check [--json] FILE.xlsx...   检查工作簿中的绩效目标表 (check 附件2 tables)
   jixiao rules                         列出全部规则 (list the rules)
+${TEMPLATE_USAGE}
   jixiao --help
 
 退出码 (exit code): 0 无错误 / 1 发现错误 / 2 文件无法读取`;
@@ -58,6 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     for (const r of rules) io.out(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}`);
     return 0;
   }
+  if (command === 'template') return templateCommand(rest, io);
   if (command !== 'check') {
     io.err(`未知命令 (unknown command): ${command}\n${USAGE}`);
     return 2;
