@@ -124,7 +124,7 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
   const first = list.querySelector('[data-testid="suggestion"]') as HTMLButtonElement;
   const phrasing = first.getAttribute('data-indicator')!;
   expect(phrasing).toMatch(/合格率/);
-  fireEvent.click(screen.getByRole('checkbox'));
+  fireEvent.click(screen.getByRole('checkbox', { name: /同时写入指标值/ }));
   const checks = checker.getState().checks;
   const syncs = host.syncCount;
   await act(async () => {

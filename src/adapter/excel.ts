@@ -7,10 +7,13 @@
  * ordinary sheet is one sync; a highlight update is one sync). The pane and the tests run this same
  * code: in Excel against office.js, in the playground and in jest against the simulated host.
  */
-import { type CellValue, type Grid, type MergeArea, displayText, parseA1Range } from '../core/grid';
+import { type CellValue, type Grid, type MergeArea, a1, a1Range, displayText, parseA1Range } from '../core/grid';
 import { cleanText } from '../core/text';
 import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
+import type { Template } from '../core/templates/template';
+import { placedArea } from '../core/templates/render';
+import { type InsertResult, blockersOf, queueTemplate } from './templates';
 
 /** First read: up to this many rows and columns from the used range's top-left cell, in one sync. */
 export const WINDOW_ROWS = 2000;
@@ -353,6 +356,84 @@ export class ExcelSession {
     });
   }
 
+  /**
+   * Inserts a template at a cell of a sheet, or into a new sheet. At a cell: one sync reads the
+   * target's values (and, from ExcelApi 1.13, the merged areas touching it); if anything is in the
+   * way nothing is written and the blocking cells are returned. The writes then go in one sync. A new
+   * sheet is empty by definition: one sync reads the sheet names (Excel refuses a taken name), one
+   * writes.
+   */
+  async insertTemplate(t: Template, target: { sheetId: string; top: number; left: number } | { newSheet: string }): Promise<InsertResult> {
+    const start = this.syncs;
+    return this.write(async (ctx) => {
+      if ('newSheet' in target) {
+        // Excel refuses a name already taken: read the names first, then add under a free one.
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await this.sync(ctx);
+        const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
+        let name = target.newSheet;
+        for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${target.newSheet} (${i})`;
+        const ws = sheets.add(name);
+        queueTemplate(ws, this.caps, t, { top: 0, left: 0 }, true);
+        ws.activate();
+        ws.getRange('A1').select();
+        ws.load('id,name');
+        await this.sync(ctx);
+        return { inserted: true, blockers: [], sheetId: ws.id, sheetName: ws.name, syncs: this.syncs - start };
+      }
+      const at = { top: target.top, left: target.left };
+      const area = placedArea(t, at);
+      const ws = ctx.workbook.worksheets.getItem(target.sheetId);
+      ws.load('id,name');
+      const range = this.caps.events
+        ? ws.getRangeByIndexes(area.top, area.left, t.rows, t.cols)
+        : ws.getRange(a1Range(area.top, area.left, area.bottom, area.right));
+      range.load('values,formulas');
+      const merged = this.caps.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+      if (merged) merged.load('address');
+      await this.sync(ctx);
+      const merges = merged && !merged.isNullObject ? parseAreaList(merged.address) : [];
+      const blockers = blockersOf(range.values, range.formulas, at, merges);
+      if (blockers.length > 0) return { inserted: false, blockers, sheetId: ws.id, sheetName: ws.name, syncs: this.syncs - start };
+      queueTemplate(ws, this.caps, t, at, false);
+      rangeSelect(ws, area);
+      await this.sync(ctx);
+      return { inserted: true, blockers: [], sheetId: ws.id, sheetName: ws.name, syncs: this.syncs - start };
+    });
+  }
+
+  /** The merged areas of a range (one sync; empty before ExcelApi 1.13, where they cannot be read). */
+  async mergedAreas(sheetId: string, address: string): Promise<MergeArea[]> {
+    if (!this.caps.mergedAreas) return [];
+    return this.run(async (ctx) => {
+      const merged = ctx.workbook.worksheets.getItem(sheetId).getRange(address).getMergedAreasOrNullObject();
+      merged.load('address');
+      await this.sync(ctx);
+      return merged.isNullObject ? [] : parseAreaList(merged.address);
+    });
+  }
+
+  /**
+   * Carries out an 添加指标行 plan in one sync: insert the row across the table's columns (cells
+   * below move down; the new cells take the formats of the row above), then extend or create the
+   * 一级/二级 merges, and select the new row's 三级 cell.
+   */
+  async insertIndicatorRow(sheetId: string, plan: { row: number; left: number; right: number; extend: { from: MergeArea; to: MergeArea }[]; create: MergeArea[] }, selectCol: number): Promise<void> {
+    await this.write(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetId);
+      const at = (m: MergeArea) => ws.getRange(a1Range(m.top, m.left, m.bottom, m.right));
+      at({ top: plan.row, left: plan.left, bottom: plan.row, right: plan.right }).insert(Excel.InsertShiftDirection.down);
+      for (const e of plan.extend) {
+        at(e.from).unmerge();
+        at(e.to).merge(false);
+      }
+      for (const m of plan.create) at(m).merge(false);
+      ws.getRange(a1(plan.row, selectCol)).select();
+      await this.sync(ctx);
+    });
+  }
+
   /** Whether a sheet event was caused by this add-in's own writes (and should not re-check). */
   isOwnEvent(args: { triggerSource?: string }): boolean {
     if (args.triggerSource !== undefined) return args.triggerSource === 'ThisLocalAddin';
@@ -499,6 +580,11 @@ export class ExcelSession {
       }
     };
   }
+}
+
+/** Selects the first cell of an area (the inserted form's title). */
+function rangeSelect(ws: Excel.Worksheet, area: MergeArea): void {
+  ws.getRange(a1(area.top, area.left)).select();
 }
 
 /** Splits cell addresses into comma-separated lists of at most `max` characters. */

@@ -14,6 +14,8 @@ export interface Capabilities {
   events: boolean;
   /** Workbook-wide worksheets.onChanged, getRanges / RangeAreas (1.9). */
   collectionEvents: boolean;
+  /** Range.dataValidation for the templates' dropdown lists (1.8). */
+  dataValidation: boolean;
   /** getMergedAreasOrNullObject (1.13). */
   mergedAreas: boolean;
   /** ConditionalFormatCollection.getItemOrNullObject and event triggerSource (1.14). */
@@ -36,6 +38,7 @@ export function detectCapabilities(): Capabilities {
     conditionalFormats: supported('1.6'),
     events: supported('1.7'),
     collectionEvents: supported('1.9'),
+    dataValidation: supported('1.8'),
     mergedAreas: supported('1.13'),
     triggerSource: supported('1.14'),
   };

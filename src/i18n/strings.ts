@@ -69,6 +69,20 @@ const zh = {
   fixApplied: '已修复 {n} 处。',
   fixSkipped: '{n} 处单元格在检查后已被修改，未作改动：{cells}',
   wrote: '已写入 {cells}。',
+  addRow: '在「{level2}」下添加指标行',
+  rowAdded: '已在「{level2}」下添加第 {row} 行。',
+  templates: '插入模板',
+  templateFramework: '指标框架',
+  frameworkNewer: '新框架（成本指标为一级指标，财预〔2021〕101号）',
+  frameworkOlder: '旧框架（成本指标在产出指标下，财预〔2015〕88号）',
+  templateUnit: '金额单位',
+  templateDescribe: '含“绩效指标描述”“指标值确定依据”列',
+  templateTransfer: '含本级资金 / 上级转移支付资金',
+  insertAtSelection: '插入到所选单元格',
+  insertNewSheet: '插入到新工作表',
+  templateInserted: '已在工作表「{sheet}」插入空白绩效目标表（{syncs} 次同步）。',
+  templateBlocked: '目标区域有 {n} 处单元格不为空或有合并单元格，未写入任何内容：{cells}',
+  templateOfferNewSheet: '改为插入到新工作表',
 };
 
 export type StringKey = keyof typeof zh;
@@ -138,6 +152,20 @@ const en: Record<StringKey, string> = {
   fixApplied: 'Fixed {n} cell(s).',
   fixSkipped: '{n} cell(s) changed since the check and were left alone: {cells}',
   wrote: 'Wrote {cells}.',
+  addRow: 'Add an indicator row under “{level2}”',
+  rowAdded: 'Added row {row} under “{level2}”.',
+  templates: 'Insert a template',
+  templateFramework: 'Indicator framework',
+  frameworkNewer: 'Newer (成本 as a 一级, 财预〔2021〕101号)',
+  frameworkOlder: 'Older (成本 under 产出, 财预〔2015〕88号)',
+  templateUnit: 'Amounts in',
+  templateDescribe: 'With the 绩效指标描述 and 指标值确定依据 columns',
+  templateTransfer: 'With the 本级 / 上级转移支付 block',
+  insertAtSelection: 'Insert at the selected cell',
+  insertNewSheet: 'Insert into a new sheet',
+  templateInserted: 'Inserted a blank form in sheet “{sheet}” ({syncs} sync(s)).',
+  templateBlocked: '{n} cell(s) of the target are in use or merged; nothing was written: {cells}',
+  templateOfferNewSheet: 'Insert into a new sheet instead',
 };
 
 export type Locale = 'zh-CN' | 'en-US';

@@ -18,7 +18,7 @@
  * - Excel.run syncs what is still queued when the batch returns; every sync is counted.
  */
 import { type MergeArea, a1Range, parseA1Range } from '../core/grid';
-import { MAX_COLS, MAX_ROWS, type SimConditionalFormat, type SimValue, type SimWorkbook, type SimWorksheet, areaAddress, quoteSheet } from './workbook';
+import { MAX_COLS, MAX_ROWS, type SimCellFormat, type SimConditionalFormat, type SimValue, type SimWorkbook, type SimWorksheet, areaAddress, quoteSheet } from './workbook';
 
 export class SimError extends Error {
   readonly code: string;
@@ -172,6 +172,18 @@ class WorksheetCollectionProxy extends ClientObject {
 
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.context.host.activeSheet);
+  }
+
+  /** Adds a sheet at sync (ExcelApi 1.1); the proxy refers to it from then on. */
+  add(name?: string): WorksheetProxy {
+    let created: SimWorksheet | null = null;
+    this.context.queue.push(() => {
+      created = this.context.host.addSheet(name ?? `Sheet${this.context.host.sheets.length + 1}`);
+    });
+    return new WorksheetProxy(this.context, () => {
+      if (!created) throw new SimError('ItemNotFound', 'The worksheet has not been added yet.');
+      return created;
+    });
   }
 
   getItem(key: string): WorksheetProxy {
@@ -373,6 +385,103 @@ class RangeProxy extends ClientObject {
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
+  set numberFormat(v: string[][]) {
+    this.writeCells((ws, r, c) => {
+      const f = v[r]?.[c];
+      if (f === undefined) return;
+      const top = this.resolveStrict().area;
+      const cell = ws.get(top.top + r, top.left + c);
+      ws.set(top.top + r, top.left + c, cell?.value ?? '', f);
+      if (cell?.formula) ws.get(top.top + r, top.left + c)!.formula = cell.formula;
+    }, false);
+  }
+  /** Range.formulas (ExcelApi 1.1): "=…" sets a formula, anything else a constant. */
+  set formulas(v: (string | number)[][]) {
+    this.writeCells((ws, r, c) => {
+      const f = v[r]?.[c];
+      if (f === undefined) return;
+      const { area } = this.resolveStrict();
+      if (typeof f === 'string' && f.startsWith('=')) ws.setFormula(area.top + r, area.left + c, f);
+      else ws.set(area.top + r, area.left + c, f);
+    }, true);
+  }
+
+  /** Runs a write over every cell of the range at sync, refusing protected sheets as Excel does. */
+  private writeCells(each: (ws: SimWorksheet, r: number, c: number) => void, changes: boolean): void {
+    this.context.queue.push(() => {
+      const { ws, area } = this.resolveStrict();
+      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      for (let r = 0; r <= area.bottom - area.top; r++) for (let c = 0; c <= area.right - area.left; c++) each(ws, r, c);
+      if (changes) this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
+    });
+  }
+
+  /** Sets a cell-format property on every cell of the range at sync. */
+  formatCells(patch: Partial<SimCellFormat>): void {
+    this.writeCells((ws, r, c) => {
+      const { area } = this.resolveStrict();
+      ws.setFormat(area.top + r, area.left + c, patch);
+    }, false);
+  }
+
+  get format(): RangeFormatProxy {
+    return new RangeFormatProxy(this);
+  }
+
+  /** Inserts cells, shifting down (ExcelApi 1.1); the merged areas and formulas follow. */
+  insert(shift: string): RangeProxy {
+    const target = { current: null as RangeTarget | null };
+    this.context.queue.push(() => {
+      if (shift !== 'Down') throw new SimError('InvalidArgument', `The simulated host only shifts down, not ${shift}`);
+      const { ws, area } = this.resolveStrict();
+      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      try {
+        ws.insertRows(area.top, area.bottom - area.top + 1, area.left, area.right);
+      } catch (e) {
+        throw new SimError('InvalidOperation', e instanceof Error ? e.message : String(e));
+      }
+      target.current = { ws, area };
+      this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
+    });
+    return new RangeProxy(this.context, () => target.current);
+  }
+
+  /** Unmerges every merged area in the range (ExcelApi 1.2). */
+  unmerge(): void {
+    this.context.queue.push(() => {
+      this.context.need('1.2', 'Range.unmerge');
+      const { ws, area } = this.resolveStrict();
+      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      ws.merges = ws.merges.filter((m) => !intersect(m, area));
+    });
+  }
+
+  /** Merges the range (ExcelApi 1.2). Overlapping an existing merged area is refused. */
+  merge(across = false): void {
+    this.context.queue.push(() => {
+      this.context.need('1.2', 'Range.merge');
+      const { ws, area } = this.resolveStrict();
+      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      const rows = across ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i })) : [area];
+      for (const m of rows) {
+        if (ws.merges.some((x) => intersect(x, m))) throw new SimError('InvalidArgument', 'Cannot merge cells that overlap a merged area.');
+        if (m.bottom > m.top || m.right > m.left) ws.merges.push(m);
+      }
+    });
+  }
+
+  get dataValidation(): { rule: unknown } {
+    const range = this;
+    return {
+      set rule(rule: { list?: { source: string } }) {
+        range.context.queue.push(() => range.context.need('1.8', 'Range.dataValidation'));
+        if (rule.list) range.formatCells({ list: rule.list.source.split(',') });
+      },
+      get rule(): unknown {
+        throw new SimError('InvalidArgument', 'The simulated host does not read data validation rules.');
+      },
+    };
+  }
   get text(): string[][] {
     return this.get('text');
   }
@@ -407,6 +516,19 @@ class RangeProxy extends ClientObject {
         case 'columnCount':
           this.set('columnCount', cols);
           break;
+        case 'formulas': {
+          const out: (SimValue | string)[][] = [];
+          for (let r = 0; r < rows; r++) {
+            const row: (SimValue | string)[] = [];
+            for (let c = 0; c < cols; c++) {
+              const cell = ws.get(area.top + r, area.left + c);
+              row.push(cell?.formula ?? cell?.value ?? '');
+            }
+            out.push(row);
+          }
+          this.set('formulas', out);
+          break;
+        }
         case 'values':
         case 'numberFormat':
         case 'text': {
@@ -479,6 +601,71 @@ class RangeProxy extends ClientObject {
     return new ConditionalFormatCollectionProxy(this.context, () => {
       const { ws, area } = this.resolveStrict();
       return { ws, areas: [area] };
+    });
+  }
+}
+
+/** Range.format: the properties the templates set, written to every cell of the range. */
+class RangeFormatProxy {
+  readonly fill: { color: string };
+  readonly font: { bold: boolean; size: number };
+  readonly borders: { getItem: (edge: string) => { style: string } };
+  constructor(private readonly range: RangeProxy) {
+    const r = range;
+    this.fill = {
+      set color(v: string) {
+        r.formatCells({ fill: v });
+      },
+      get color(): string {
+        throw new SimError('PropertyNotLoaded', 'format.fill.color is write-only in the simulated host');
+      },
+    };
+    this.font = {
+      set bold(v: boolean) {
+        r.formatCells({ bold: v });
+      },
+      get bold(): boolean {
+        throw new SimError('PropertyNotLoaded', 'format.font.bold is write-only in the simulated host');
+      },
+      set size(v: number) {
+        r.formatCells({ fontSize: v });
+      },
+      get size(): number {
+        throw new SimError('PropertyNotLoaded', 'format.font.size is write-only in the simulated host');
+      },
+    };
+    this.borders = {
+      getItem: () => ({
+        set style(v: string) {
+          r.formatCells({ border: v !== 'None' });
+        },
+        get style(): string {
+          throw new SimError('PropertyNotLoaded', 'border style is write-only in the simulated host');
+        },
+      }),
+    };
+  }
+  set wrapText(v: boolean) {
+    this.range.formatCells({ wrap: v });
+  }
+  set horizontalAlignment(v: string) {
+    this.range.formatCells({ align: v });
+  }
+  set verticalAlignment(v: string) {
+    this.range.formatCells({ valign: v });
+  }
+  set columnWidth(v: number) {
+    const r = this.range;
+    r.context.queue.push(() => {
+      const { ws, area } = r.resolveStrict();
+      for (let c = area.left; c <= area.right; c++) ws.columnWidths.set(c, v);
+    });
+  }
+  set rowHeight(v: number) {
+    const r = this.range;
+    r.context.queue.push(() => {
+      const { ws, area } = r.resolveStrict();
+      for (let row = area.top; row <= area.bottom; row++) ws.rowHeights.set(row, v);
     });
   }
 }
@@ -677,6 +864,7 @@ export function createSimulatedOffice(host: SimWorkbook, options: { displayLangu
     RequestContext: Context,
     ConditionalFormatType: { custom: 'Custom' },
     EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
+    InsertShiftDirection: { down: 'Down', right: 'Right' },
     ErrorCodes: {
       accessDenied: 'AccessDenied',
       apiNotFound: 'ApiNotFound',

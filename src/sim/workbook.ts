@@ -4,7 +4,7 @@
  * (office-sim.ts) reads and writes it; the playground grid shows and edits it. It is plain data with
  * change notifications, no Office.js shape.
  */
-import { type CellValue, type MergeArea, a1, a1Range } from '../core/grid';
+import { type CellValue, type MergeArea, a1, a1Range, parseA1Range } from '../core/grid';
 
 export type SimValue = string | number | boolean;
 
@@ -12,11 +12,21 @@ export interface SimCellFormat {
   fill: string | null;
   fontColor: string | null;
   bold: boolean;
+  fontSize?: number;
+  align?: string;
+  valign?: string;
+  wrap?: boolean;
+  /** Thin borders drawn on the cell (any edge). */
+  border?: boolean;
+  /** A dropdown list (data validation) on the cell. */
+  list?: string[];
 }
 
 export interface SimCell {
   /** What Range.values reports: "" for empty, "#N/A" for a formula error. */
   value: SimValue;
+  /** A formula ("=C8+C9"): only sums of cells are evaluated, as the templates write them. */
+  formula?: string;
   numberFormat: string;
   format: SimCellFormat;
 }
@@ -51,6 +61,9 @@ export class SimWorksheet {
   merges: MergeArea[] = [];
   conditionalFormats: SimConditionalFormat[] = [];
   protected = false;
+  /** Column widths and row heights set through the API, in points. */
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
 
   constructor(name: string) {
     this.id = `{sheet-${nextId++}}`;
@@ -70,6 +83,79 @@ export class SimWorksheet {
     if (!r) this.cells.set(row, (r = new Map()));
     const prev = r.get(col);
     r.set(col, { value, numberFormat: numberFormat ?? prev?.numberFormat ?? 'General', format: prev?.format ?? { ...EMPTY_FORMAT } });
+    if (this.formulaCount > 0) this.recalc();
+  }
+
+  private formulaCount = 0;
+
+  /** Sets a formula (a sum of cell references) and computes its value. */
+  setFormula(row: number, col: number, formula: string): void {
+    this.set(row, col, 0);
+    this.get(row, col)!.formula = formula;
+    this.formulaCount++;
+    this.recalc();
+  }
+
+  /**
+   * Inserts `count` rows at `row` across columns left..right, shifting those cells down (Excel's
+   * Range.insert(Down)). New cells take the formats of the cell above, as Excel's default does.
+   * Merged areas below move, merged areas the insertion passes through grow, and formulas that
+   * refer to moved cells follow them. A merged area crossing the columns' edge at or below the
+   * insertion cannot be shifted: refused, as Excel refuses it.
+   */
+  insertRows(row: number, count: number, left: number, right: number): void {
+    const crosses = (m: MergeArea) => m.bottom >= row && m.left <= right && m.right >= left && (m.left < left || m.right > right);
+    if (this.merges.some(crosses)) throw new Error('merged cells cross the shifted columns');
+    for (let c = left; c <= right; c++) {
+      const rows = [...this.cells.keys()].filter((r) => r >= row && this.cells.get(r)!.has(c)).sort((a, b) => b - a);
+      for (const r of rows) {
+        const cell = this.cells.get(r)!.get(c)!;
+        this.cells.get(r)!.delete(c);
+        let target = this.cells.get(r + count);
+        if (!target) this.cells.set(r + count, (target = new Map()));
+        target.set(c, cell);
+      }
+      const above = this.get(row - 1, c);
+      for (let k = 0; k < count; k++) {
+        let target = this.cells.get(row + k);
+        if (!target) this.cells.set(row + k, (target = new Map()));
+        target.set(c, { value: '', numberFormat: above?.numberFormat ?? 'General', format: { ...(above?.format ?? EMPTY_FORMAT) } });
+      }
+    }
+    this.merges = this.merges.map((m) => {
+      if (m.right < left || m.left > right) return m;
+      if (m.top >= row) return { ...m, top: m.top + count, bottom: m.bottom + count };
+      if (m.bottom >= row) return { ...m, bottom: m.bottom + count };
+      return m;
+    });
+    // Formulas follow the cells they name.
+    for (const r of this.cells.values()) {
+      for (const cell of r.values()) {
+        if (!cell.formula) continue;
+        cell.formula = cell.formula.replace(/([A-Z]{1,3})(\d+)/g, (m, col: string, n: string) => {
+          const ref = parseA1Range(`${col}${n}`);
+          if (!ref || ref.top < row || ref.left < left || ref.left > right) return m;
+          return `${col}${Number(n) + count}`;
+        });
+      }
+    }
+    if (this.formulaCount > 0) this.recalc();
+  }
+
+  /** Recomputes every formula cell: "=A1+B2" adds the numbers of the cells named. */
+  recalc(): void {
+    for (const [r, row] of this.cells) {
+      for (const [c, cell] of row) {
+        if (!cell.formula) continue;
+        let sum = 0;
+        for (const ref of cell.formula.slice(1).split('+')) {
+          const area = parseA1Range(ref.trim());
+          const v = area ? this.get(area.top, area.left)?.value : undefined;
+          if (typeof v === 'number') sum += v;
+        }
+        this.cells.get(r)!.get(c)!.value = Math.round(sum * 1e6) / 1e6;
+      }
+    }
   }
 
   setFormat(row: number, col: number, format: Partial<SimCellFormat>): void {

@@ -33,6 +33,7 @@ import type { Checker } from './checker';
 
 // The 建议 section and the phrasing library come in their own chunk, after the first paint.
 const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
+const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ './TemplatePanel'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -249,6 +250,11 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
               </AccordionItem>
             ))}
           </Accordion>
+        )}
+        {state.checks > 0 && (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <TemplatePanel checker={checker} t={t} />
+          </Suspense>
         )}
       </main>
     </FluentProvider>

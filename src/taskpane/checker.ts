@@ -7,6 +7,7 @@ import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkGrid } from '../core/check';
 import type { Table } from '../core/model';
 import type { PhrasingLibrary } from '../core/phrasings/library';
+import type { Template } from '../core/templates/template';
 import type { StringKey } from '../i18n/strings';
 
 export type Status = 'idle' | 'reading' | 'checking' | 'done' | 'error';
@@ -31,6 +32,8 @@ export interface CheckState {
   libraryError: string | null;
   /** What the last write did, for the pane's message. */
   lastWrite: { key: StringKey; params?: Record<string, string | number> }[] | null;
+  /** A template insertion that was refused: the cells in the way. */
+  templateBlocked: { blockers: string[]; at: string } | null;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -64,7 +67,65 @@ export class Checker {
       library: null,
       libraryError: null,
       lastWrite: null,
+      templateBlocked: null,
     };
+  }
+
+  /**
+   * 添加指标行 under the 二级 of a row: reads the table's merged areas (one sync), plans the row in
+   * the core, carries it out (one sync), and checks again. Before ExcelApi 1.13 merged areas cannot
+   * be read, so only the row is inserted (Excel extends the merges it passes through itself).
+   */
+  async addIndicatorRow(table: Table, row: number): Promise<boolean> {
+    const sheet = this.state.sheet;
+    if (!sheet) return false;
+    const at = [...table.indicators].reverse().find((i) => i.row <= row);
+    if (!at) return false;
+    return this.writeThenCheck(async () => {
+      const { planIndicatorRow } = await import(/* webpackChunkName: "templates" */ '../core/templates/add-row');
+      const merges = await this.session.mergedAreas(sheet.sheetId, table.range);
+      const plan = planIndicatorRow(table, at, merges);
+      if (!plan) return false;
+      const safePlan = this.session.caps.mergedAreas ? plan : { ...plan, extend: [], create: [] };
+      await this.session.insertIndicatorRow(sheet.sheetId, safePlan, table.columns.name ?? plan.left);
+      this.update({ lastWrite: [{ key: 'rowAdded', params: { level2: plan.level2, row: plan.row + 1 } }] });
+      return true;
+    });
+  }
+
+  /** Runs a write; on success checks again and re-reads the selection, on failure shows the error. */
+  private async writeThenCheck(write: () => Promise<boolean>): Promise<boolean> {
+    try {
+      if (!(await write())) return false;
+    } catch (e) {
+      this.update({ status: 'error', error: asAdapterError(e).info });
+      return false;
+    }
+    await this.check();
+    await this.refreshSelection();
+    return true;
+  }
+
+  /**
+   * Inserts a template at the selected cell or into a new sheet. A refusal (cells in the way) is
+   * kept in the state for the pane to show, with the offer of a new sheet.
+   */
+  async insertTemplate(t: Template, where: 'selection' | 'newSheet', sheetName = '绩效目标表'): Promise<boolean> {
+    return this.writeThenCheck(async () => {
+      let target: Parameters<ExcelSession['insertTemplate']>[1];
+      if (where === 'newSheet') target = { newSheet: sheetName };
+      else {
+        const sel = this.state.selection ?? (await this.session.readSelection());
+        target = { sheetId: sel.sheetId, top: sel.row, left: sel.col };
+      }
+      const r = await this.session.insertTemplate(t, target);
+      if (!r.inserted) {
+        this.update({ templateBlocked: { blockers: r.blockers, at: r.sheetName }, lastWrite: null });
+        return false;
+      }
+      this.update({ templateBlocked: null, lastWrite: [{ key: 'templateInserted', params: { sheet: r.sheetName, syncs: r.syncs } }] });
+      return true;
+    });
   }
 
   private libraryLoad: Promise<PhrasingLibrary | null> | null = null;

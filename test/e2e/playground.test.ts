@@ -144,6 +144,60 @@ test('建议: select a 三级 cell of a seed table, see its phrasings, apply one
   await page.close();
 });
 
+test('插入模板: into a new sheet it is recognised with only a blank form’s issues; over data it is refused and a new sheet offered', async () => {
+  const page = await open('ningxia.xlsx', '&debounce=100');
+  await page.locator('[data-testid=templates]').waitFor({ timeout: 10000 });
+  // Over data: select A1 of the seed sheet, insert there.
+  await page.locator('td[data-cell="A1"]').click();
+  await page.waitForFunction(() => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith('A1') === true, null, { timeout: 5000 });
+  const before = await page.evaluate(() => JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])));
+  await page.getByTestId('insert-at-selection').click();
+  const blocked = page.getByTestId('template-blocked');
+  await blocked.waitFor({ timeout: 5000 });
+  await expect(blocked.innerText()).resolves.toMatch(/未写入任何内容：A1/);
+  const after = await page.evaluate(() => JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])));
+  expect(after).toBe(before);
+  // The offered new sheet: the template goes there and the pane checks it.
+  const n = await checks(page);
+  await page.getByTestId('offer-new-sheet').click();
+  await waitForCheckAfter(page, n);
+  await page.locator('[data-testid=summary]').getByText(/工作表「绩效目标表」中找到 1 张绩效目标表/).waitFor({ timeout: 10000 });
+  const rules = await page.locator('[data-rule]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-rule')))].sort());
+  expect(rules).toEqual(['header/missing-field', 'structure/empty-cell']);
+  await page.close();
+});
+
+test('添加指标行 inside a seed table: the new row sits under its 二级 and the structure is kept', async () => {
+  const page = await open('ningxia.xlsx', '&debounce=100');
+  const target = await page.evaluate(() => {
+    const t = window.jixiaoPlayground!.pane.checker!.getState().tables.find((x) => x.projectName?.includes('尾款'))!;
+    const i = t.indicators.find((x) => x.level2?.name === '数量指标')!;
+    return { cell: i.name!.cell, level2: i.level2!.cell, range: t.range, rows: t.indicators.length, structure: t.issues.filter((x) => x.rule.startsWith('structure/') && x.rule !== 'structure/empty-cell').length };
+  });
+  await page.locator(`td[data-cell="${target.cell}"]`).click();
+  await page.locator('[data-testid=add-row]').waitFor({ timeout: 10000 });
+  const n = await checks(page);
+  await page.getByTestId('add-row').click();
+  await waitForCheckAfter(page, n);
+  await page.getByTestId('write-result').first().waitFor({ timeout: 5000 });
+  // The 二级 merge now covers the new row, and the table's structure issues did not change.
+  const state = await page.evaluate((l2) => {
+    const ws = window.jixiaoPlayground!.host.activeSheet;
+    const m = (s: string) => /^([A-Z]+)(\d+)$/.exec(s)!;
+    const [, col, row] = m(l2);
+    const c = col.charCodeAt(0) - 65;
+    const r = Number(row) - 1;
+    const merge = ws.merges.find((x) => x.left === c && x.top === r);
+    const t = window.jixiaoPlayground!.pane.checker!.getState().tables.find((x) => x.projectName?.includes('尾款'))!;
+    return { merge, structure: t.issues.filter((x) => x.rule.startsWith('structure/') && x.rule !== 'structure/empty-cell').length, selected: window.jixiaoPlayground!.host.selection };
+  }, target.level2);
+  expect(state.merge).toBeTruthy();
+  expect(state.structure).toBe(target.structure);
+  expect(state.selected!.area.top).toBeGreaterThan(state.merge!.top);
+  expect(state.selected!.area.top).toBeLessThanOrEqual(state.merge!.bottom);
+  await page.close();
+});
+
 test("highlights appear and clear without changing the cell's own format", async () => {
   const page = await open('guyuan.xlsx');
   const cell = (await page.locator('[data-rule="value/cost-not-amount"]').first().getAttribute('data-cell'))!;

@@ -2,8 +2,13 @@
  * Renders a template into the engine's grid (for the round-trip tests, and for checking a placement
  * before writing): texts as values, formulas as their value in an empty form (0), merges shifted.
  */
-import type { CellValue, Grid, MergeArea } from '../grid';
-import { type Template, sumFormula } from './template';
+import { type CellValue, type Grid, type MergeArea, a1 } from '../grid';
+import type { Template } from './template';
+
+/** A sum formula, its terms (template-relative [row, col]) shifted to where the template is placed. */
+export function sumFormula(terms: [number, number][], top: number, left: number): string {
+  return `=${terms.map(([r, c]) => a1(top + r, left + c)).join('+')}`;
+}
 
 export interface Placement {
   top: number;

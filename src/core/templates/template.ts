@@ -6,7 +6,6 @@
  * placed anywhere.
  */
 import { z } from 'zod';
-import { a1 } from '../grid';
 import { type FrameworkId, frameworkData } from '../vocabulary';
 import templateData from './data.json';
 
@@ -119,11 +118,6 @@ export function allVariants(year: number): Variant[] {
 
 export function variantId(v: Omit<Variant, 'year'>): string {
   return [v.framework, v.unit === '万元' ? 'wan' : 'yuan', v.describe ? 'describe' : 'plain', v.transfer ? 'transfer' : 'own'].join('-');
-}
-
-/** A sum formula for the cell at `at`, its terms shifted to where the template is placed. */
-export function sumFormula(terms: [number, number][], top: number, left: number): string {
-  return `=${terms.map(([r, c]) => a1(top + r, left + c)).join('+')}`;
 }
 
 /**

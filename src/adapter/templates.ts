@@ -1,0 +1,88 @@
+/// <reference types="office-js" />
+/**
+ * Renders a template description into Excel: the same description the .xlsx writer renders. The
+ * target is checked first (one sync: its values and the merged areas that touch it); if any cell is
+ * in use or a merged area is in the way, nothing is written and the blocking cells are returned.
+ * Otherwise everything is queued and sent in one sync (one undo step where the host supports it).
+ */
+import { type MergeArea, a1, a1Range } from '../core/grid';
+import { type Placement, placedArea, placedCells, shift } from '../core/templates/render';
+import type { CellStyle, Template } from '../core/templates/template';
+import type { Capabilities } from './host';
+
+export interface InsertResult {
+  inserted: boolean;
+  /** Cells in the way (non-empty, or covered by a merged area), when nothing was inserted. */
+  blockers: string[];
+  sheetId: string;
+  sheetName: string;
+  /** context.sync calls the insertion took. */
+  syncs: number;
+}
+
+/** Points per character of column width (Excel's default font: about 7 px, 0.75 pt a pixel). */
+const POINTS_PER_CHAR = 5.6;
+
+const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center', bottom: 'Bottom' };
+
+function rangeAt(ws: Excel.Worksheet, caps: Capabilities, area: MergeArea): Excel.Range {
+  return caps.events
+    ? ws.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1)
+    : ws.getRange(a1Range(area.top, area.left, area.bottom, area.right));
+}
+
+function styleRange(range: Excel.Range, style: CellStyle): void {
+  if (style.bold) range.format.font.bold = true;
+  if (style.fontSize) range.format.font.size = style.fontSize;
+  if (style.align) range.format.horizontalAlignment = ALIGN[style.align] as Excel.HorizontalAlignment;
+  if (style.valign) range.format.verticalAlignment = ALIGN[style.valign] as Excel.VerticalAlignment;
+  if (style.wrap) range.format.wrapText = true;
+  if (style.fill) range.format.fill.color = style.fill;
+}
+
+/** Queues the whole template (no sync). `newSheet`: widths and heights are set only on a sheet of our own. */
+export function queueTemplate(ws: Excel.Worksheet, caps: Capabilities, t: Template, at: Placement, newSheet: boolean): void {
+  const area = placedArea(t, at);
+  // Texts and formulas in one 2-D write; number formats in another.
+  const formulas: (string | number)[][] = Array.from({ length: t.rows }, () => new Array(t.cols).fill(''));
+  const formats: string[][] = Array.from({ length: t.rows }, () => new Array(t.cols).fill('General'));
+  for (const c of placedCells(t, at)) {
+    formulas[c.row - at.top][c.col - at.left] = c.formula ?? c.text ?? '';
+    if (c.numberFormat) formats[c.row - at.top][c.col - at.left] = c.numberFormat;
+  }
+  const whole = rangeAt(ws, caps, area);
+  whole.numberFormat = formats;
+  whole.formulas = formulas;
+  // Styles, grouped: one range per styled cell, the cells of a style sharing its settings.
+  for (const c of placedCells(t, at)) styleRange(rangeAt(ws, caps, { top: c.row, left: c.col, bottom: c.row, right: c.col }), c.style);
+  for (const b of t.borders) {
+    const r = rangeAt(ws, caps, shift(b, at));
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) r.format.borders.getItem(edge).style = 'Continuous';
+  }
+  for (const m of t.merges) rangeAt(ws, caps, shift(m, at)).merge(false);
+  if (caps.dataValidation) {
+    for (const v of t.validations) rangeAt(ws, caps, shift(v.area, at)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+  }
+  if (newSheet) {
+    t.columnWidths.forEach((w, i) => {
+      rangeAt(ws, caps, { top: 0, left: at.left + i, bottom: 0, right: at.left + i }).format.columnWidth = Math.round(w * POINTS_PER_CHAR);
+    });
+    t.rowHeights.forEach((h, i) => {
+      rangeAt(ws, caps, { top: at.top + i, left: at.left, bottom: at.top + i, right: at.left }).format.rowHeight = h;
+    });
+  }
+}
+
+/** Cells of the target that are in use, and merged areas that touch it, as A1 addresses. */
+export function blockersOf(values: unknown[][], formulas: unknown[][] | null, at: Placement, merges: MergeArea[]): string[] {
+  const out: string[] = [];
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const f = formulas?.[r]?.[c];
+      if ((v !== '' && v !== null && v !== undefined) || (typeof f === 'string' && f !== '')) out.push(a1(at.top + r, at.left + c));
+    }),
+  );
+  for (const m of merges) out.push(a1Range(m.top, m.left, m.bottom, m.right));
+  return out;
+}
+

@@ -1,0 +1,76 @@
+/**
+ * 插入模板: choose the variant, insert at the selected cell or into a new sheet. A refusal names the
+ * cells in the way and offers a new sheet. Loaded lazily with the template data (its own chunk).
+ */
+import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, useSyncExternalStore } from 'react';
+import { DEFAULT_VARIANT, buildTemplate } from '../core/templates/template';
+import type { Translate } from '../i18n/strings';
+import type { Checker } from './checker';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export default function TemplatePanel({ checker, t }: { checker: Checker; t: Translate }) {
+  const state = useSyncExternalStore(checker.subscribe, checker.getState);
+  const styles = useStyles();
+  const [framework, setFramework] = useState(DEFAULT_VARIANT.framework);
+  const [unit, setUnit] = useState(DEFAULT_VARIANT.unit);
+  const [describe, setDescribe] = useState(DEFAULT_VARIANT.describe);
+  const [transfer, setTransfer] = useState(DEFAULT_VARIANT.transfer);
+  const [busy, setBusy] = useState(false);
+  const template = () => buildTemplate({ framework, unit, describe, transfer, year: new Date().getFullYear() });
+  const insert = async (where: 'selection' | 'newSheet') => {
+    setBusy(true);
+    try {
+      await checker.insertTemplate(template(), where);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const blocked = state.templateBlocked;
+  return (
+    <section className={styles.root} aria-label={t('templates')} data-testid="templates">
+      <Text as="h2" weight="semibold" size={400}>
+        {t('templates')}
+      </Text>
+      <Field label={t('templateFramework')}>
+        <Select value={framework} onChange={(_, d) => setFramework(d.value as 'newer' | 'older')} data-testid="template-framework">
+          <option value="newer">{t('frameworkNewer')}</option>
+          <option value="older">{t('frameworkOlder')}</option>
+        </Select>
+      </Field>
+      <Field label={t('templateUnit')}>
+        <Select value={unit} onChange={(_, d) => setUnit(d.value as '万元' | '元')} data-testid="template-unit">
+          <option value="万元">万元</option>
+          <option value="元">元</option>
+        </Select>
+      </Field>
+      <Checkbox label={t('templateDescribe')} checked={describe} onChange={(_, d) => setDescribe(d.checked === true)} />
+      <Checkbox label={t('templateTransfer')} checked={transfer} onChange={(_, d) => setTransfer(d.checked === true)} />
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy} onClick={() => void insert('selection')} data-testid="insert-at-selection">
+          {t('insertAtSelection')}
+        </Button>
+        <Button disabled={busy} onClick={() => void insert('newSheet')} data-testid="insert-new-sheet">
+          {t('insertNewSheet')}
+        </Button>
+      </div>
+      {blocked && (
+        <MessageBar intent="warning" data-testid="template-blocked">
+          <MessageBarBody>
+            {t('templateBlocked', { n: blocked.blockers.length, cells: blocked.blockers.slice(0, 12).join('、') + (blocked.blockers.length > 12 ? '…' : '') })}
+            <div>
+              <Button size="small" onClick={() => void insert('newSheet')} data-testid="offer-new-sheet">
+                {t('templateOfferNewSheet')}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.selection && <Caption1>{state.selection.address}</Caption1>}
+    </section>
+  );
+}

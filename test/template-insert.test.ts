@@ -1,0 +1,248 @@
+/**
+ * Inserting templates through the adapter on the simulated host: recognised after insertion, the
+ * sync count, refusal when the target is in use, new sheets, protected sheets, and a property test:
+ * at random positions in random and seed sheets, no pre-existing cell changes value or format, and a
+ * refused insertion leaves the sheet identical.
+ */
+import { ExcelSession } from '../src/adapter/excel';
+import { detectCapabilities } from '../src/adapter/host';
+import { checkGrid } from '../src/core/check';
+import { buildTemplate, allVariants, variantId } from '../src/core/templates';
+import { SimWorkbook, type SimWorksheet } from '../src/sim/workbook';
+import { install, simFromFixture } from './helpers/sim';
+
+const YEAR = 2026;
+const DEFAULT = buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: YEAR });
+
+/** Every cell of a sheet: value, formula, number format and format, for before/after comparison. */
+function snapshot(ws: SimWorksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [r, row] of ws.cells) for (const [c, cell] of row) out.set(`${r},${c}`, JSON.stringify(cell));
+  out.set('merges', JSON.stringify(ws.merges));
+  out.set('widths', JSON.stringify([...ws.columnWidths]));
+  out.set('heights', JSON.stringify([...ws.rowHeights]));
+  return out;
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe.each(allVariants(YEAR).map((v) => [variantId(v), v] as const))('%s into an empty sheet', (_id, v) => {
+  test('recognised as one table with only the blank form’s issues; check 1 sync + write 1 sync', async () => {
+    const host = install(new SimWorkbook());
+    const ws = host.addSheet('附件2');
+    const session = new ExcelSession(detectCapabilities());
+    const t = buildTemplate(v);
+    const r = await session.insertTemplate(t, { sheetId: ws.id, top: 0, left: 0 });
+    expect(r).toMatchObject({ inserted: true, blockers: [], syncs: 2 });
+    const snap = await session.readActiveSheet();
+    const tables = checkGrid(snap.grid);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].framework).toBe(v.framework);
+    expect([...new Set(tables[0].issues.map((i) => i.rule))].sort()).toEqual(['header/missing-field', 'structure/empty-cell']);
+    expect(ws.merges).toHaveLength(t.merges.length);
+    expect([...ws.cells.values()].flatMap((row) => [...row.values()]).filter((c) => c.formula)).toHaveLength(v.transfer ? 3 : 1);
+    const firstGroup = t.indicators.groups[0];
+    expect(ws.get(firstGroup.top, t.indicators.columns.level2)?.format.list).toEqual(expect.arrayContaining([firstGroup.level2]));
+  });
+});
+
+test('the 年度资金总额 formula keeps the sum right when the parts are typed in', async () => {
+  const host = install(new SimWorkbook());
+  const ws = host.addSheet('附件2');
+  const session = new ExcelSession(detectCapabilities());
+  const t = buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: false, year: YEAR });
+  await session.insertTemplate(t, { sheetId: ws.id, top: 2, left: 1 });
+  const find = (text: string) => {
+    for (const [r, row] of ws.cells) for (const [c, cell] of row) if (cell.value === text) return { r, c };
+    throw new Error(text);
+  };
+  const fiscal = find('其中：财政拨款');
+  const other = find('其他资金');
+  ws.set(fiscal.r, fiscal.c + 1, 30);
+  ws.set(other.r, other.c + 1, 15.5);
+  const annual = find('年度资金总额');
+  expect(ws.get(annual.r, annual.c + 1)?.value).toBe(45.5);
+});
+
+test('a new sheet: names read (1 sync), written (1 sync), a taken name avoided, widths and heights set, the sheet activated', async () => {
+  const host = await simFromFixture('ningxia.xlsx');
+  const session = new ExcelSession(detectCapabilities());
+  const r = await session.insertTemplate(DEFAULT, { newSheet: '绩效目标表' });
+  expect(r).toMatchObject({ inserted: true, syncs: 2, sheetName: '绩效目标表' });
+  const again = await session.insertTemplate(DEFAULT, { newSheet: '绩效目标表' });
+  expect(again.sheetName).toBe('绩效目标表 (2)');
+  expect(host.activeSheet.name).toBe('绩效目标表 (2)');
+  expect(host.activeSheet.columnWidths.size).toBe(DEFAULT.cols);
+});
+
+test('over data: nothing written, the cells in the way named', async () => {
+  const host = await simFromFixture('ningxia.xlsx');
+  const ws = host.activeSheet;
+  const before = snapshot(ws);
+  const session = new ExcelSession(detectCapabilities());
+  const r = await session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 });
+  expect(r.inserted).toBe(false);
+  expect(r.blockers.length).toBeGreaterThan(0);
+  expect(r.blockers).toContain('A1');
+  expect(r.syncs).toBe(1);
+  expect(snapshot(ws)).toEqual(before);
+});
+
+test('a merged area crossing an otherwise empty target blocks it', async () => {
+  const host = install(new SimWorkbook());
+  const ws = host.addSheet('表');
+  ws.merges.push({ top: 3, left: 5, bottom: 3, right: 7 }); // F4:H4, empty, crossing the right edge
+  const session = new ExcelSession(detectCapabilities());
+  const r = await session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 });
+  expect(r.inserted).toBe(false);
+  expect(r.blockers).toEqual(['F4:H4']);
+});
+
+test('a protected sheet: the write is refused and the sheet stays as it was', async () => {
+  const host = install(new SimWorkbook());
+  const ws = host.addSheet('表');
+  ws.protected = true;
+  const before = snapshot(ws);
+  const session = new ExcelSession(detectCapabilities(), 1);
+  await expect(session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 })).rejects.toMatchObject({ info: { kind: 'protected' } });
+  expect(snapshot(ws)).toEqual(before);
+});
+
+describe('safety: random placements never change a pre-existing cell', () => {
+  const seeds = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
+  const outcomes = { inserted: 0, refused: 0 };
+  // The property is only shown if both paths were taken.
+  afterAll(() => {
+    expect(outcomes.inserted).toBeGreaterThan(5);
+    expect(outcomes.refused).toBeGreaterThan(5);
+  });
+  test.each(seeds)('%s: 12 random placements (template kinds, positions on and off the data)', async (name) => {
+    const host = await simFromFixture(`${name}.xlsx`);
+    const ws = host.activeSheet;
+    const session = new ExcelSession(detectCapabilities());
+    const random = rng(name.length * 7919);
+    const variants = allVariants(YEAR);
+    const used = ws.usedArea(false)!;
+    for (let k = 0; k < 12; k++) {
+      const t = buildTemplate(variants[Math.floor(random() * variants.length)]);
+      const top = Math.floor(random() * (used.bottom + 40));
+      const left = Math.floor(random() * (used.right + 10));
+      const before = snapshot(ws);
+      const r = await session.insertTemplate(t, { sheetId: ws.id, top, left });
+      const after = snapshot(ws);
+      outcomes[r.inserted ? 'inserted' : 'refused']++;
+      if (!r.inserted) {
+        expect(after).toEqual(before);
+        continue;
+      }
+      // Every cell that held something before holds the same thing now.
+      for (const [key, cell] of before) {
+        if (key === 'merges' || key === 'widths' || key === 'heights') continue;
+        const parsed = JSON.parse(cell) as { value: unknown };
+        if (parsed.value !== '') expect([key, after.get(key)]).toEqual([key, cell]);
+      }
+      expect(JSON.parse(after.get('merges')!)).toEqual(expect.arrayContaining(JSON.parse(before.get('merges')!)));
+      expect(after.get('widths')).toBe(before.get('widths'));
+    }
+  });
+
+  test('random sheets: 40 random grids, random placements', async () => {
+    const random = rng(42);
+    for (let k = 0; k < 40; k++) {
+      const host = install(new SimWorkbook());
+      const ws = host.addSheet('随机');
+      const n = Math.floor(random() * 60);
+      for (let i = 0; i < n; i++) ws.set(Math.floor(random() * 40), Math.floor(random() * 12), random() < 0.5 ? Math.round(random() * 100) : `文字${i}`);
+      if (random() < 0.3) ws.merges.push({ top: 5, left: 2, bottom: 6, right: 4 });
+      const before = snapshot(ws);
+      const session = new ExcelSession(detectCapabilities());
+      const r = await session.insertTemplate(DEFAULT, { sheetId: ws.id, top: Math.floor(random() * 30), left: Math.floor(random() * 8) });
+      const after = snapshot(ws);
+      if (!r.inserted) expect(after).toEqual(before);
+      else for (const [key, cell] of before) if (key.includes(',') && (JSON.parse(cell) as { value: unknown }).value !== '') expect(after.get(key)).toBe(cell);
+    }
+  });
+});
+
+describe('添加指标行', () => {
+  async function addRowTo(fixture: string, pick: (t: ReturnType<typeof checkGrid>[number]) => { row: number } | undefined) {
+    const host = await simFromFixture(fixture);
+    const ws = host.activeSheet;
+    const session = new ExcelSession(detectCapabilities());
+    const tables = checkGrid((await session.readActiveSheet()).grid);
+    const table = tables.find((t) => pick(t))!;
+    const ind = pick(table)!;
+    const { planIndicatorRow } = await import('../src/core/templates/add-row');
+    const at = table.indicators.find((i) => i.row === ind.row)!;
+    const merges = await session.mergedAreas(ws.id, table.range);
+    const plan = planIndicatorRow(table, at, merges)!;
+    const before = snapshot(ws);
+    const syncs = host.syncCount;
+    await session.insertIndicatorRow(ws.id, plan, table.columns.name!);
+    expect(host.syncCount - syncs).toBe(1);
+    const inserted = snapshot(ws);
+    // The user fills in the new row, as they would.
+    host.edit(ws.id, plan.row, table.columns.name!, '新增三级指标');
+    host.edit(ws.id, plan.row, table.columns.value!, '≥1项');
+    const after = checkGrid((await session.readActiveSheet()).grid);
+    return { host, ws, table, plan, before, inserted, after, at };
+  }
+
+  test('inside a seed table (宁夏 尾款支付, under 数量指标): one more row, structure kept, nothing lost', async () => {
+    const { ws, table, plan, before, inserted, after, at } = await addRowTo('ningxia.xlsx', (t) => (t.projectName?.includes('尾款') ? t.indicators.find((i) => i.level2?.name === '数量指标') : undefined));
+    const t2 = after.find((t) => t.projectName === table.projectName)!;
+    expect(t2.indicators.length).toBe(table.indicators.length + 1);
+    const added = t2.indicators.find((i) => i.name?.text === '新增三级指标')!;
+    expect([added.row, added.level1?.name, added.level2?.name]).toEqual([plan.row, at.level1?.name, '数量指标']);
+    // The new row is under the same 二级 and 一级: the merges were extended over it.
+    const l2Merge = ws.merges.find((m) => m.left === parseCol(at.level2!.cell) && m.top === parseRow(at.level2!.cell));
+    expect(l2Merge?.bottom).toBeGreaterThanOrEqual(plan.row);
+    expect(t2.issues.filter((i) => i.rule.startsWith('structure/') && i.rule !== 'structure/empty-cell').map((i) => i.rule)).toEqual(
+      table.issues.filter((i) => i.rule.startsWith('structure/') && i.rule !== 'structure/empty-cell').map((i) => i.rule),
+    );
+    // Every value that was in the sheet is still there (rows at and below the new one moved down by one, in the table's columns).
+    const values = (snap: Map<string, string>) => [...snap].filter(([k, v]) => k.includes(',') && JSON.parse(v).value !== '').map(([, v]) => JSON.parse(v).value).sort();
+    expect(values(inserted)).toEqual(values(before));
+    // Cells right of the table did not move.
+    for (const [k, v] of before) {
+      if (!k.includes(',')) continue;
+      const [, c] = k.split(',').map(Number);
+      if (c > plan.right) expect(inserted.get(k)).toBe(v);
+    }
+  });
+
+  test('under a single-row 二级 of a blank template: the 二级 (and 一级) merge is created over two rows', async () => {
+    const host = install(new SimWorkbook());
+    const ws = host.addSheet('附件2');
+    const session = new ExcelSession(detectCapabilities());
+    await session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 });
+    const [table] = checkGrid((await session.readActiveSheet()).grid);
+    const sat = table.indicators.find((i) => i.level2?.name === '服务对象满意度指标')!;
+    const { planIndicatorRow } = await import('../src/core/templates/add-row');
+    const plan = planIndicatorRow(table, sat, await session.mergedAreas(ws.id, table.range))!;
+    await session.insertIndicatorRow(ws.id, plan, table.columns.name!);
+    host.edit(ws.id, plan.row, table.columns.name!, '受益群众满意度');
+    host.edit(ws.id, plan.row, table.columns.value!, '≥90%');
+    const [t2] = checkGrid((await session.readActiveSheet()).grid);
+    const added = t2.indicators.find((i) => i.name?.text === '受益群众满意度')!;
+    expect([added.level1?.name, added.level2?.name]).toEqual(['满意度指标', '服务对象满意度指标']);
+    expect(ws.merges).toEqual(expect.arrayContaining([{ top: sat.row, left: 1, bottom: sat.row + 1, right: 1 }, { top: sat.row, left: 0, bottom: sat.row + 1, right: 0 }]));
+    // The row's own merges (三级 C:D, 指标值 E:F) are repeated on the new row, and its dropdown kept.
+    expect(ws.merges).toEqual(expect.arrayContaining([{ top: sat.row + 1, left: 2, bottom: sat.row + 1, right: 3 }]));
+    expect(ws.get(sat.row + 1, 1)?.format.list).toEqual(['服务对象满意度指标']);
+    expect([...new Set(t2.issues.map((i) => i.rule))].sort()).toEqual(['header/missing-field', 'structure/empty-cell']);
+  });
+});
+
+function parseCol(cell: string): number {
+  return require('../src/core/grid').parseA1Range(cell).left;
+}
+function parseRow(cell: string): number {
+  return require('../src/core/grid').parseA1Range(cell).top;
+}
