@@ -8,6 +8,7 @@ import { ExcelSession } from '../src/adapter/excel';
 import { detectCapabilities } from '../src/adapter/host';
 import { checkGrid } from '../src/core/check';
 import { buildTemplate, allVariants, variantId } from '../src/core/templates';
+import { a1 } from '../src/core/grid';
 import { SimWorkbook, type SimWorksheet } from '../src/sim/workbook';
 import { install, simFromFixture } from './helpers/sim';
 
@@ -70,13 +71,13 @@ test('the 年度资金总额 formula keeps the sum right when the parts are type
   expect(ws.get(annual.r, annual.c + 1)?.value).toBe(45.5);
 });
 
-test('a new sheet: names read (1 sync), written (1 sync), a taken name avoided, widths and heights set, the sheet activated', async () => {
+test('a new sheet: one sync; a taken name is avoided (names read, then written); widths and heights set, the sheet activated', async () => {
   const host = await simFromFixture('ningxia.xlsx');
   const session = new ExcelSession(detectCapabilities());
   const r = await session.insertTemplate(DEFAULT, { newSheet: '绩效目标表' });
-  expect(r).toMatchObject({ inserted: true, syncs: 2, sheetName: '绩效目标表' });
+  expect(r).toMatchObject({ inserted: true, syncs: 1, sheetName: '绩效目标表' });
   const again = await session.insertTemplate(DEFAULT, { newSheet: '绩效目标表' });
-  expect(again.sheetName).toBe('绩效目标表 (2)');
+  expect(again).toMatchObject({ sheetName: '绩效目标表 (2)', syncs: 3 });
   expect(host.activeSheet.name).toBe('绩效目标表 (2)');
   expect(host.activeSheet.columnWidths.size).toBe(DEFAULT.cols);
 });
@@ -246,3 +247,38 @@ function parseCol(cell: string): number {
 function parseRow(cell: string): number {
   return require('../src/core/grid').parseA1Range(cell).top;
 }
+
+describe('safety: 添加指标行 at random rows of the seed tables moves cells, never changes them', () => {
+  test.each(['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'])('%s: 8 random indicator rows', async (name) => {
+    const host = await simFromFixture(`${name}.xlsx`);
+    const ws = host.activeSheet;
+    const session = new ExcelSession(detectCapabilities());
+    const random = rng(name.charCodeAt(0) * 31);
+    const { planIndicatorRow } = await import('../src/core/templates/add-row');
+    for (let k = 0; k < 8; k++) {
+      const tables = checkGrid((await session.readActiveSheet()).grid);
+      const table = tables[Math.floor(random() * tables.length)];
+      const rows = table.indicators.filter((i) => i.level2 || i.level1);
+      const at = rows[Math.floor(random() * rows.length)];
+      const used = ws.usedArea(false)!;
+      const plan = planIndicatorRow(table, at, await session.mergedAreas(ws.id, `A1:${a1(used.bottom, used.right)}`));
+      if (!plan) continue;
+      const before = new Map<string, string>();
+      for (const [r, row] of ws.cells) for (const [c, cell] of row) before.set(`${r},${c}`, JSON.stringify({ v: cell.value, n: cell.numberFormat, f: cell.format }));
+      await session.insertIndicatorRow(ws.id, plan, table.columns.name!);
+      // Each cell is where it was, or one row down when it is in the table's columns at or below the new row.
+      for (const [key, was] of before) {
+        const [r, c] = key.split(',').map(Number);
+        if (JSON.parse(was).v === '') continue;
+        const moved = c >= plan.left && c <= plan.right && r >= plan.row;
+        const now = ws.get(moved ? r + 1 : r, c)!;
+        const nowJson = JSON.stringify({ v: now.value, n: now.numberFormat, f: now.format });
+        // A formula's value may follow its moved terms; everything else is unchanged.
+        if (now.formula) continue;
+        expect([key, nowJson]).toEqual([key, was]);
+      }
+      // The new row is empty.
+      for (let c = plan.left; c <= plan.right; c++) if (c !== table.columns.level1 && c !== table.columns.level2 && c !== table.columns.lead) expect(ws.get(plan.row, c)?.value ?? '').toBe('');
+    }
+  });
+});

@@ -360,27 +360,36 @@ export class ExcelSession {
    * Inserts a template at a cell of a sheet, or into a new sheet. At a cell: one sync reads the
    * target's values (and, from ExcelApi 1.13, the merged areas touching it); if anything is in the
    * way nothing is written and the blocking cells are returned. The writes then go in one sync. A new
-   * sheet is empty by definition: one sync reads the sheet names (Excel refuses a taken name), one
-   * writes.
+   * sheet is empty by definition: one sync, or three when the name is taken.
    */
   async insertTemplate(t: Template, target: { sheetId: string; top: number; left: number } | { newSheet: string }): Promise<InsertResult> {
     const start = this.syncs;
     return this.write(async (ctx) => {
       if ('newSheet' in target) {
-        // Excel refuses a name already taken: read the names first, then add under a free one.
+        // Usually the name is free: add and write in one sync. Excel refuses a taken name, and the
+        // add is the batch's first operation, so a refusal writes nothing: then read the names
+        // (one sync) and write under a free one (one sync).
+        const attempt = async (name: string) => {
+          const ws = ctx.workbook.worksheets.add(name);
+          queueTemplate(ws, this.caps, t, { top: 0, left: 0 }, true);
+          ws.activate();
+          ws.getRange('A1').select();
+          ws.load('id,name');
+          await this.sync(ctx);
+          return { inserted: true, blockers: [], sheetId: ws.id, sheetName: ws.name, syncs: this.syncs - start };
+        };
+        try {
+          return await attempt(target.newSheet);
+        } catch (e) {
+          if (classifyError(e).kind === 'editMode' || classifyError(e).kind === 'protected') throw e;
+        }
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
         await this.sync(ctx);
         const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
         let name = target.newSheet;
         for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${target.newSheet} (${i})`;
-        const ws = sheets.add(name);
-        queueTemplate(ws, this.caps, t, { top: 0, left: 0 }, true);
-        ws.activate();
-        ws.getRange('A1').select();
-        ws.load('id,name');
-        await this.sync(ctx);
-        return { inserted: true, blockers: [], sheetId: ws.id, sheetName: ws.name, syncs: this.syncs - start };
+        return attempt(name);
       }
       const at = { top: target.top, left: target.left };
       const area = placedArea(t, at);

@@ -178,6 +178,10 @@ class WorksheetCollectionProxy extends ClientObject {
   add(name?: string): WorksheetProxy {
     let created: SimWorksheet | null = null;
     this.context.queue.push(() => {
+      // Excel refuses a name that is taken (case-insensitively).
+      if (name !== undefined && this.context.host.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new SimError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
+      }
       created = this.context.host.addSheet(name ?? `Sheet${this.context.host.sheets.length + 1}`);
     });
     return new WorksheetProxy(this.context, () => {

@@ -83,7 +83,7 @@ export class Checker {
     if (!at) return false;
     return this.writeThenCheck(async () => {
       const { planIndicatorRow } = await import(/* webpackChunkName: "templates" */ '../core/templates/add-row');
-      const merges = await this.session.mergedAreas(sheet.sheetId, table.range);
+      const merges = await this.session.mergedAreas(sheet.sheetId, sheet.address?.split('!').pop() ?? table.range);
       const plan = planIndicatorRow(table, at, merges);
       if (!plan) return false;
       const safePlan = this.session.caps.mergedAreas ? plan : { ...plan, extend: [], create: [] };

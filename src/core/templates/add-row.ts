@@ -3,7 +3,8 @@
  * plan the adapter carries out. Pure: the table model and the merged areas in, the plan out.
  *
  * The row is inserted (cells shifted down) across the table's columns only, so nothing beside the
- * table moves. The 一级/二级 (and leading 绩效指标) merges that end on the 二级's last row are
+ * table moves (the span widens only to take whole a merged area below that sticks out of it).
+ * `merges` are the sheet's merged areas (from the table's top down). The 一级/二级 (and leading 绩效指标) merges that end on the 二级's last row are
  * extended over the new row, or created when the 二级 had a single row; merges that pass through
  * the insertion point grow with it; a row's own merges (三级 over two columns) are repeated on it.
  */
@@ -59,5 +60,15 @@ export function planIndicatorRow(table: Table, at: Indicator, merges: readonly M
     const l1Last = Math.max(...table.indicators.filter((i) => i.level1?.cell === at.level1!.cell).map((i) => i.row));
     if (!covered(l1.left) && l1.top === bottom && l1Last === bottom) create.push({ top: bottom, left: l1.left, bottom: row, right: l1.left });
   }
-  return { row, left: range.left, right: range.right, formatsFrom: bottom, extend, create, level2: l2?.text ?? at.level1!.text };
+  // Cells shift down across the table's columns. A merged area at or below the new row that sticks
+  // out of that span cannot be shifted in part (Excel refuses): the span widens to take it whole.
+  let left = range.left;
+  let right = range.right;
+  for (;;) {
+    const crossing = merges.filter((m) => m.bottom >= row && m.left <= right && m.right >= left && (m.left < left || m.right > right));
+    if (crossing.length === 0) break;
+    left = Math.min(left, ...crossing.map((m) => m.left));
+    right = Math.max(right, ...crossing.map((m) => m.right));
+  }
+  return { row, left, right, formatsFrom: bottom, extend, create, level2: l2?.text ?? at.level1!.text };
 }
