@@ -7,13 +7,13 @@
  * ordinary sheet is one sync; a highlight update is one sync). The pane and the tests run this same
  * code: in Excel against office.js, in the playground and in jest against the simulated host.
  */
-import { type CellValue, type Grid, type MergeArea, a1, a1Range, displayText, parseA1Range } from '../core/grid';
+import { type CellValue, type Grid, type MergeArea, a1, displayText, parseA1Range } from '../core/grid';
 import { cleanText } from '../core/text';
 import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
 import type { Template } from '../core/templates/template';
 import { placedArea } from '../core/templates/render';
-import { type InsertResult, blockersOf, queueTemplate } from './templates';
+import { type InsertResult, blockersOf, queueTemplate, rangeAt } from './templates';
 
 /** First read: up to this many rows and columns from the used range's top-left cell, in one sync. */
 export const WINDOW_ROWS = 2000;
@@ -381,7 +381,8 @@ export class ExcelSession {
         try {
           return await attempt(target.newSheet);
         } catch (e) {
-          if (classifyError(e).kind === 'editMode' || classifyError(e).kind === 'protected') throw e;
+          const kind = classifyError(e).kind;
+          if (kind === 'editMode' || kind === 'protected') throw e;
         }
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
@@ -395,9 +396,7 @@ export class ExcelSession {
       const area = placedArea(t, at);
       const ws = ctx.workbook.worksheets.getItem(target.sheetId);
       ws.load('id,name');
-      const range = this.caps.events
-        ? ws.getRangeByIndexes(area.top, area.left, t.rows, t.cols)
-        : ws.getRange(a1Range(area.top, area.left, area.bottom, area.right));
+      const range = rangeAt(ws, this.caps, area);
       range.load('values,formulas');
       const merged = this.caps.mergedAreas ? range.getMergedAreasOrNullObject() : null;
       if (merged) merged.load('address');
@@ -431,7 +430,7 @@ export class ExcelSession {
   async insertIndicatorRow(sheetId: string, plan: { row: number; left: number; right: number; extend: { from: MergeArea; to: MergeArea }[]; create: MergeArea[] }, selectCol: number): Promise<void> {
     await this.write(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheetId);
-      const at = (m: MergeArea) => ws.getRange(a1Range(m.top, m.left, m.bottom, m.right));
+      const at = (m: MergeArea) => rangeAt(ws, this.caps, m);
       at({ top: plan.row, left: plan.left, bottom: plan.row, right: plan.right }).insert(Excel.InsertShiftDirection.down);
       for (const e of plan.extend) {
         at(e.from).unmerge();

@@ -25,7 +25,8 @@ const POINTS_PER_CHAR = 5.6;
 
 const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
-function rangeAt(ws: Excel.Worksheet, caps: Capabilities, area: MergeArea): Excel.Range {
+/** The range of an area: by indexes where the host has them (1.7), else by its A1 address. */
+export function rangeAt(ws: Excel.Worksheet, caps: Capabilities, area: MergeArea): Excel.Range {
   return caps.events
     ? ws.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1)
     : ws.getRange(a1Range(area.top, area.left, area.bottom, area.right));

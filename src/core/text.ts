@@ -85,7 +85,11 @@ export function foldText(s: string): string {
 }
 
 /** The tags a province adds to 二级 names: (必填硬性指标), (必填), (选填). */
-const TAG_RE = /\((?:必填硬性指标|必填|选填|硬性指标|核心指标)\)/g;
+const LEVEL_TAGS = '必填硬性指标|必填|选填|硬性指标|核心指标';
+const TAG_RE = new RegExp(`\\((?:${LEVEL_TAGS})\\)`, 'g');
+
+/** The same tag at the end of a level name as written, in half- or full-width brackets: "社会效益（必填）". */
+export const TRAILING_LEVEL_TAG = new RegExp(`\\s*[(（](?:${LEVEL_TAGS})[)）]\\s*$`);
 
 /**
  * A key for comparing labels: no HTML, no white space, half-width, no trailing colon, no
@@ -101,11 +105,6 @@ export function labelKey(s: string): string {
   k = k.replace(/^其中[:：]?/, '');
   k = k.replace(/[:：]+$/, '');
   return k;
-}
-
-/** Removes the (必填…) tags from a level name, keeping the rest as written. */
-export function stripTags(s: string): string {
-  return cleanText(s).replace(/\s*\((?:必填硬性指标|必填|选填|硬性指标|核心指标)\)\s*/g, '').trim();
 }
 
 /** Character bigrams, for a cheap similarity between two short Chinese phrases. */

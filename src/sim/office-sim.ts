@@ -379,53 +379,55 @@ class RangeProxy extends ClientObject {
     return this.get('values');
   }
   set values(v: SimValue[][]) {
-    this.context.queue.push(() => {
-      const { ws, area } = this.resolveStrict();
-      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
-      for (let r = 0; r <= area.bottom - area.top; r++) for (let c = 0; c <= area.right - area.left; c++) ws.set(area.top + r, area.left + c, v[r]?.[c] ?? '');
-      this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
-    });
+    this.writeCells((ws, row, col, r, c) => ws.set(row, col, v[r]?.[c] ?? ''), true);
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    this.writeCells((ws, r, c) => {
+    this.writeCells((ws, row, col, r, c) => {
       const f = v[r]?.[c];
-      if (f === undefined) return;
-      const top = this.resolveStrict().area;
-      const cell = ws.get(top.top + r, top.left + c);
-      ws.set(top.top + r, top.left + c, cell?.value ?? '', f);
-      if (cell?.formula) ws.get(top.top + r, top.left + c)!.formula = cell.formula;
+      if (f !== undefined) ws.setNumberFormat(row, col, f);
     }, false);
   }
   /** Range.formulas (ExcelApi 1.1): "=…" sets a formula, anything else a constant. */
   set formulas(v: (string | number)[][]) {
-    this.writeCells((ws, r, c) => {
+    this.writeCells((ws, row, col, r, c) => {
       const f = v[r]?.[c];
       if (f === undefined) return;
-      const { area } = this.resolveStrict();
-      if (typeof f === 'string' && f.startsWith('=')) ws.setFormula(area.top + r, area.left + c, f);
-      else ws.set(area.top + r, area.left + c, f);
+      if (typeof f === 'string' && f.startsWith('=')) ws.setFormula(row, col, f);
+      else ws.set(row, col, f);
     }, true);
   }
 
-  /** Runs a write over every cell of the range at sync, refusing protected sheets as Excel does. */
-  private writeCells(each: (ws: SimWorksheet, r: number, c: number) => void, changes: boolean): void {
+  /** The range's target for a write at sync: a protected sheet refuses it, as in Excel. */
+  private writable(): RangeTarget {
+    const target = this.resolveStrict();
+    if (target.ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+    return target;
+  }
+
+  /** Reports an API write as a change by this add-in (the events' triggerSource). */
+  private changed({ ws, area }: RangeTarget): void {
+    this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
+  }
+
+  /**
+   * Runs a write over every cell of the range at sync, with its sheet row and column and its
+   * position in the range; `changes` reports it as an edit (values), formats do not.
+   */
+  private writeCells(each: (ws: SimWorksheet, row: number, col: number, r: number, c: number) => void, changes: boolean): void {
     this.context.queue.push(() => {
-      const { ws, area } = this.resolveStrict();
-      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
-      for (let r = 0; r <= area.bottom - area.top; r++) for (let c = 0; c <= area.right - area.left; c++) each(ws, r, c);
-      if (changes) this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
+      const target = this.writable();
+      const { ws, area } = target;
+      for (let r = 0; r <= area.bottom - area.top; r++) for (let c = 0; c <= area.right - area.left; c++) each(ws, area.top + r, area.left + c, r, c);
+      if (changes) this.changed(target);
     });
   }
 
   /** Sets a cell-format property on every cell of the range at sync. */
   formatCells(patch: Partial<SimCellFormat>): void {
-    this.writeCells((ws, r, c) => {
-      const { area } = this.resolveStrict();
-      ws.setFormat(area.top + r, area.left + c, patch);
-    }, false);
+    this.writeCells((ws, row, col) => ws.setFormat(row, col, patch), false);
   }
 
   get format(): RangeFormatProxy {
@@ -437,15 +439,15 @@ class RangeProxy extends ClientObject {
     const target = { current: null as RangeTarget | null };
     this.context.queue.push(() => {
       if (shift !== 'Down') throw new SimError('InvalidArgument', `The simulated host only shifts down, not ${shift}`);
-      const { ws, area } = this.resolveStrict();
-      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      const written = this.writable();
+      const { ws, area } = written;
       try {
         ws.insertRows(area.top, area.bottom - area.top + 1, area.left, area.right);
       } catch (e) {
         throw new SimError('InvalidOperation', e instanceof Error ? e.message : String(e));
       }
-      target.current = { ws, area };
-      this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
+      target.current = written;
+      this.changed(written);
     });
     return new RangeProxy(this.context, () => target.current);
   }
@@ -454,8 +456,7 @@ class RangeProxy extends ClientObject {
   unmerge(): void {
     this.context.queue.push(() => {
       this.context.need('1.2', 'Range.unmerge');
-      const { ws, area } = this.resolveStrict();
-      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      const { ws, area } = this.writable();
       ws.merges = ws.merges.filter((m) => !intersect(m, area));
     });
   }
@@ -464,8 +465,7 @@ class RangeProxy extends ClientObject {
   merge(across = false): void {
     this.context.queue.push(() => {
       this.context.need('1.2', 'Range.merge');
-      const { ws, area } = this.resolveStrict();
-      if (ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      const { ws, area } = this.writable();
       const rows = across ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i })) : [area];
       for (const m of rows) {
         if (ws.merges.some((x) => intersect(x, m))) throw new SimError('InvalidArgument', 'Cannot merge cells that overlap a merged area.');

@@ -158,6 +158,13 @@ export class SimWorksheet {
     }
   }
 
+  /** Sets a cell's number format, keeping its value and formula. */
+  setNumberFormat(row: number, col: number, numberFormat: string): void {
+    const cell = this.get(row, col);
+    if (cell) cell.numberFormat = numberFormat;
+    else this.set(row, col, '', numberFormat);
+  }
+
   setFormat(row: number, col: number, format: Partial<SimCellFormat>): void {
     const cell = this.get(row, col);
     if (cell) cell.format = { ...cell.format, ...format };

@@ -130,8 +130,8 @@ export default function Suggestions({ checker, t }: { checker: Checker; t: Trans
       ) : (
         <Caption1>{t('suggestionsHint')}</Caption1>
       )}
-      {target && (target.indicator?.level2 ?? target.indicator?.level1) && (
-        <Button size="small" onClick={() => void checker.addIndicatorRow(target.table, target.row)} data-testid="add-row">
+      {target?.indicator && (target.indicator.level2 ?? target.indicator.level1) && (
+        <Button size="small" onClick={() => void checker.addIndicatorRow(target.table, target.indicator!)} data-testid="add-row">
           {t('addRow', { level2: (target.indicator.level2 ?? target.indicator.level1)!.text })}
         </Button>
       )}

@@ -5,7 +5,7 @@
 import { type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetSnapshot } from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkGrid } from '../core/check';
-import type { Table } from '../core/model';
+import type { Indicator, Table } from '../core/model';
 import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { Template } from '../core/templates/template';
 import type { StringKey } from '../i18n/strings';
@@ -33,7 +33,7 @@ export interface CheckState {
   /** What the last write did, for the pane's message. */
   lastWrite: { key: StringKey; params?: Record<string, string | number> }[] | null;
   /** A template insertion that was refused: the cells in the way. */
-  templateBlocked: { blockers: string[]; at: string } | null;
+  templateBlocked: { blockers: string[] } | null;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -76,11 +76,9 @@ export class Checker {
    * the core, carries it out (one sync), and checks again. Before ExcelApi 1.13 merged areas cannot
    * be read, so only the row is inserted (Excel extends the merges it passes through itself).
    */
-  async addIndicatorRow(table: Table, row: number): Promise<boolean> {
+  async addIndicatorRow(table: Table, at: Indicator): Promise<boolean> {
     const sheet = this.state.sheet;
     if (!sheet) return false;
-    const at = [...table.indicators].reverse().find((i) => i.row <= row);
-    if (!at) return false;
     return this.writeThenCheck(async () => {
       const { planIndicatorRow } = await import(/* webpackChunkName: "templates" */ '../core/templates/add-row');
       const merges = await this.session.mergedAreas(sheet.sheetId, sheet.address?.split('!').pop() ?? table.range);
@@ -93,8 +91,11 @@ export class Checker {
     });
   }
 
-  /** Runs a write; on success checks again and re-reads the selection, on failure shows the error. */
-  private async writeThenCheck(write: () => Promise<boolean>): Promise<boolean> {
+  /**
+   * Runs a write; on success checks again (our own writes do not trigger the live check) and, when
+   * the write moved the selection, re-reads it; on failure shows the error.
+   */
+  private async writeThenCheck(write: () => Promise<boolean>, reselect = true): Promise<boolean> {
     try {
       if (!(await write())) return false;
     } catch (e) {
@@ -102,7 +103,7 @@ export class Checker {
       return false;
     }
     await this.check();
-    await this.refreshSelection();
+    if (reselect) await this.refreshSelection();
     return true;
   }
 
@@ -120,7 +121,7 @@ export class Checker {
       }
       const r = await this.session.insertTemplate(t, target);
       if (!r.inserted) {
-        this.update({ templateBlocked: { blockers: r.blockers, at: r.sheetName }, lastWrite: null });
+        this.update({ templateBlocked: { blockers: r.blockers }, lastWrite: null });
         return false;
       }
       this.update({ templateBlocked: null, lastWrite: [{ key: 'templateInserted', params: { sheet: r.sheetName, syncs: r.syncs } }] });
@@ -201,32 +202,25 @@ export class Checker {
   async writeCells(cells: CellWrite[], selectAfter?: string): Promise<boolean> {
     const sheet = this.state.sheet;
     if (!sheet || cells.length === 0) return false;
-    try {
+    return this.writeThenCheck(async () => {
       await this.session.writeCells(sheet.sheetId, cells, selectAfter);
       this.update({ lastWrite: [{ key: 'wrote', params: { cells: cells.map((c) => c.cell).join('、') } }] });
-    } catch (e) {
-      this.update({ status: 'error', error: asAdapterError(e).info });
-      return false;
-    }
-    await this.check();
-    return true;
+      return true;
+    }, false);
   }
 
   /** Applies mechanical fixes to cells that still hold what the check saw; reports the others. */
   async applyFixes(edits: GuardedEdit[]): Promise<void> {
     const sheet = this.state.sheet;
     if (!sheet || edits.length === 0) return;
-    try {
+    await this.writeThenCheck(async () => {
       const { applied, skipped } = await this.session.replaceIfUnchanged(sheet.sheetId, edits);
       const lastWrite: CheckState['lastWrite'] = [];
       if (applied.length) lastWrite.push({ key: 'fixApplied', params: { n: applied.length } });
       if (skipped.length) lastWrite.push({ key: 'fixSkipped', params: { n: skipped.length, cells: skipped.join('、') } });
       this.update({ lastWrite });
-    } catch (e) {
-      this.update({ status: 'error', error: asAdapterError(e).info });
-      return;
-    }
-    await this.check();
+      return true;
+    }, false);
   }
 
   /** Checks the active sheet now; a request during a running check runs once more after it. */

@@ -1,7 +1,7 @@
 /** The phrasing library, its matcher and category inference: one entry point, loaded lazily by the pane. */
 export { loadLibrary, buildLibrary, libraryProblems, renderValue, hasPlaceholder, LibrarySchema, EntrySchema } from './library';
 export type { Phrasing, PhrasingLibrary, PhrasingKind, LibraryData } from './library';
-export { search, level1Of } from './match';
+export { search } from './match';
 export type { SearchQuery, Suggestion } from './match';
 export { predictLevel2, cueScores, categoryGroup } from './infer';
 export type { Prediction } from './infer';

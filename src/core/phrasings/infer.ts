@@ -41,14 +41,10 @@ export function cueScores(lib: PhrasingLibrary, text: string): Record<string, nu
   return out;
 }
 
-/** Similarity of a query to a phrasing: the larger of Dice and how much of the phrasing the query holds. */
-export function phrasingSimilarity(query: Set<string>, entry: Set<string>): number {
-  if (query.size === 0 || entry.size === 0) return 0;
-  let common = 0;
-  for (const g of entry) if (query.has(g)) common++;
-  return similarityFromCommon(common, query.size, entry.size);
-}
-
+/**
+ * Similarity of a query to a phrasing from the bigrams they share: the larger of Dice and how much
+ * of the phrasing the query holds.
+ */
 export function similarityFromCommon(common: number, querySize: number, entrySize: number): number {
   if (querySize === 0 || entrySize === 0 || common === 0) return 0;
   const dice = (2 * common) / (querySize + entrySize);

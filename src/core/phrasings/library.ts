@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { type FrameworkId, frameworkData, homeLevel1 } from '../vocabulary';
-import { type ValueKind, parseValue } from '../values';
+import { type ParsedValue, type ValueKind, parseValue } from '../values';
 import libraryData from './library.json';
 import { type MatchKey, matchKey, normaliser } from './normalise';
 
@@ -95,9 +95,20 @@ function kindOf(v: ValueKind): ValueKind {
   return v === 'number' ? 'count' : v;
 }
 
+/** How an entry's value template reads (examples filled in): cost templates are read as money. */
+function parseTemplate(e: EntryData): ParsedValue {
+  return parseValue(renderValue(e.value, 2026), e.level2 === '经济成本指标' ? { money: true, unit: '万元' } : {});
+}
+
 /** Every problem in the data, as messages; empty when the library is sound. */
 export function libraryProblems(data: LibraryData): string[] {
+  return examine(data).problems;
+}
+
+/** The problems, and each entry's parsed template (so that a sound library is not parsed twice). */
+function examine(data: LibraryData): { problems: string[]; parsed: ParsedValue[]; normalise: (s: string) => string } {
   const problems: string[] = [];
+  const parsed: ParsedValue[] = [];
   const newer = frameworkData.frameworks.newer.tree;
   const newerLevel2 = new Set(Object.values(newer).flat());
   const olderLevel2 = new Set(Object.values(frameworkData.frameworks.older.tree).flat());
@@ -114,29 +125,26 @@ export function libraryProblems(data: LibraryData): string[] {
     const key = `${e.level2}|${normalise(e.indicator)}`;
     if (seen.has(key)) problems.push(`${where}: duplicate of entry ${seen.get(key)! + 1}`);
     else seen.set(key, i);
-    const rendered = renderValue(e.value, 2026);
-    if (/[{}]/.test(rendered)) problems.push(`${where}: unknown placeholder in ${e.value}`);
-    const cost = e.level2 === '经济成本指标';
-    const parsed = parseValue(rendered, cost ? { money: true, unit: '万元' } : {});
-    if (kindOf(parsed.kind) !== e.kind) problems.push(`${where}: value ${e.value} reads as ${parsed.kind}, not ${e.kind}`);
-    if (cost && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
+    if (/[{}]/.test(renderValue(e.value, 2026))) problems.push(`${where}: unknown placeholder in ${e.value}`);
+    const p = parseTemplate(e);
+    parsed.push(p);
+    if (kindOf(p.kind) !== e.kind) problems.push(`${where}: value ${e.value} reads as ${p.kind}, not ${e.kind}`);
+    if (e.level2 === '经济成本指标' && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
     if (e.level2 === '服务对象满意度指标' && e.kind !== 'percent') problems.push(`${where}: a satisfaction value must be a percentage`);
-    if (parsed.kind === 'percent' && parsed.number !== null && (parsed.number > 100 || (parsed.number === 100 && (parsed.comparison === '>' || parsed.comparison === '≥')))) {
+    if (p.kind === 'percent' && p.number !== null && (p.number > 100 || (p.number === 100 && (p.comparison === '>' || p.comparison === '≥')))) {
       problems.push(`${where}: a rate above 100% (${e.value})`);
     }
     if (/\*\*|★|□/.test(e.indicator + e.value)) problems.push(`${where}: template hint left in the text`);
   });
-  return problems;
+  return { problems, parsed, normalise };
 }
 
 function build(data: LibraryData): PhrasingLibrary {
-  const problems = libraryProblems(data);
+  const { problems, parsed, normalise } = examine(data);
   if (problems.length) throw new Error(`phrasing library: ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}`);
-  const normalise = normaliser(data.synonyms);
   const entries = data.entries.map((e, index): Phrasing => {
     const older = data.olderLevel2[e.level2] ?? e.level2;
-    const cost = e.level2 === '经济成本指标';
-    const p = parseValue(renderValue(e.value, 2026), cost ? { money: true, unit: '万元' } : {});
+    const p = parsed[index];
     return {
       ...e,
       index,

@@ -3,7 +3,7 @@
  * with the row's 一级/二级 as context where known. Tolerant of wording variants (synonyms folded),
  * of word order and extra detail (bigrams), and searchable by pinyin initials or syllables.
  */
-import { type FrameworkId, homeLevel1 } from '../vocabulary';
+import type { FrameworkId } from '../vocabulary';
 import { categoryGroup, sharedBigrams, similarityFromCommon } from './infer';
 import { type Phrasing, type PhrasingLibrary, renderValue } from './library';
 import { matchKey } from './normalise';
@@ -115,9 +115,4 @@ export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
     value: renderValue(p.value, q.year),
     matchedBy: by,
   }));
-}
-
-/** The standard 一级 a category goes under in a framework (for the pane's filter labels). */
-export function level1Of(level2: string, fw: FrameworkId): string | null {
-  return homeLevel1(fw, level2);
 }

@@ -1,9 +1,8 @@
+import { TRAILING_LEVEL_TAG } from '../text';
 import { canonicalLevel2 } from '../vocabulary';
 import { rowText } from './helpers';
 import type { Rule } from './types';
 
-/** A (必填…) tag after the name, in half- or full-width brackets, kept as written by the fix. */
-const TAG = /\s*[(（](?:必填硬性指标|必填|选填|硬性指标|核心指标)[)）]\s*$/;
 
 export const styleLevel2Name: Rule = {
   id: 'style/level2-name',
@@ -17,7 +16,8 @@ export const styleLevel2Name: Rule = {
       if (!l2?.name || seen.has(l2.cell)) continue;
       seen.add(l2.cell);
       const written = l2.text.trim();
-      const tag = TAG.exec(written)?.[0] ?? '';
+      // A (必填…) tag after the name is kept as written by the fix.
+      const tag = TRAILING_LEVEL_TAG.exec(written)?.[0] ?? '';
       const name = written.slice(0, written.length - tag.length).replace(/\s+/g, '');
       // The older 成本指标 in a newer form is a structure question (structure/misplaced-level2), not spelling.
       if (name === l2.name || canonicalLevel2(name) !== l2.name) continue;

@@ -25,10 +25,6 @@ export interface AddRowPlan {
   level2: string;
 }
 
-function colOf(cell: string): number {
-  return parseA1Range(cell)!.left;
-}
-
 /** The plan for a new row under the 二级 of `at` (an indicator of the table), or null if it has none. */
 export function planIndicatorRow(table: Table, at: Indicator, merges: readonly MergeArea[]): AddRowPlan | null {
   const l2 = at.level2;
@@ -39,8 +35,10 @@ export function planIndicatorRow(table: Table, at: Indicator, merges: readonly M
   let bottom = Math.max(...group.map((i) => i.row));
   // A wrapped last row, or a 二级 merged further down than its last filled row, ends lower.
   const levelCols = [table.columns.lead, table.columns.level1, table.columns.level2].filter((c): c is number => c !== null);
-  const l2Col = l2 ? colOf(l2.cell) : colOf(key);
-  const l2Merge = merges.find((m) => m.left === l2Col && m.top <= parseA1Range(key)!.top && m.bottom >= parseA1Range(key)!.top);
+  const keyCell = parseA1Range(key)!;
+  const l2Col = keyCell.left;
+  const l2Top = keyCell.top;
+  const l2Merge = merges.find((m) => m.left === l2Col && m.top <= l2Top && m.bottom >= l2Top);
   if (l2Merge) bottom = Math.max(bottom, l2Merge.bottom);
   const row = bottom + 1;
   const extend: AddRowPlan['extend'] = [];
@@ -53,7 +51,6 @@ export function planIndicatorRow(table: Table, at: Indicator, merges: readonly M
   }
   // A single-row 二级 (or 一级 that ends here without a merge) becomes a two-row merge.
   const covered = (col: number) => merges.some((m) => m.left <= col && m.right >= col && m.top <= bottom && m.bottom >= bottom);
-  const l2Top = parseA1Range(key)!.top;
   if (!covered(l2Col) && l2Top === bottom) create.push({ top: bottom, left: l2Col, bottom: row, right: l2Col });
   if (at.level1 && l2) {
     const l1 = parseA1Range(at.level1.cell)!;

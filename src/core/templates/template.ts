@@ -187,7 +187,7 @@ export function buildTemplate(variant: Variant): Template {
       if (i === 0) amount(top, 5, [[top + 1, 5], [top + 2, 5]]);
       else amount(top + i, 5);
     });
-    put(top + 3, 4, '', 'input');
+    input(top + 3, 4);
     input(top + 3, 5);
     // 年度资金总额 = 本级资金总额 + 转移资金总额.
     replaceWithSum(cells, totalRow, 4, [[top, 2], [top, 5]]);
