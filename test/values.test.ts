@@ -1,5 +1,8 @@
 import { Decimal } from '../src/core/decimal';
 import { findAmounts, parseAmount, parseValue } from '../src/core/values';
+import { clearCaches } from '../src/core/check';
+import { cleanText, labelKey, stripHtml } from '../src/core/text';
+import { rng } from '../bench/generate';
 
 describe('parseValue: the ways staff write values', () => {
   test.each([
@@ -159,5 +162,34 @@ describe('Decimal: exact sums', () => {
     expect(Decimal.parse('abc')).toBeNull();
     expect(Decimal.parse('1.2.3')).toBeNull();
     expect(Decimal.fromNumber(Infinity)).toBeNull();
+  });
+});
+
+describe('text normalisation and its caches', () => {
+  // The readable definition cleanText's one-pass test must agree with.
+  const UNCLEAN = /\s\s|[^\S ]|^\s|\s$|[<&]/;
+  const reference = (s: string) => (UNCLEAN.test(s) ? stripHtml(s).replace(/[\s\u00a0]+/g, ' ').trim() : s);
+  const alphabet = ['指', '标', ' ', '  ', '\u3000', '\u00a0', '\t', '\n', '<b>', '&nbsp;', '&', 'a', '1', '％', '\ufeff', '\u2003', '\u3001', '≥'];
+
+  test('cleanText agrees with its regular-expression definition on random strings', () => {
+    const random = rng(7);
+    for (let n = 0; n < 5000; n++) {
+      let s = '';
+      const len = Math.floor(random() * 8);
+      for (let k = 0; k < len; k++) s += alphabet[Math.floor(random() * alphabet.length)];
+      expect([s, cleanText(s)]).toEqual([s, reference(s)]);
+    }
+  });
+
+  test('a cached value or key is the same after the caches are cleared', () => {
+    const texts = ['≥90%', '2026年11月前', ' 其中：财政拨款 ', '成本指标（必填）', '17 万'];
+    const first = texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)]);
+    expect(texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)])).toEqual(first);
+    clearCaches();
+    expect(texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)])).toEqual(first);
+    // The context is part of the key: the same text is 17 万元 as a money value, a bare 17 万 otherwise.
+    expect(parseAmount('17', '元').amountWan?.toString()).toBe('0.0017');
+    expect(parseAmount('17', '万元').amountWan?.toString()).toBe('17');
+    expect(parseValue('17').kind).toBe('number');
   });
 });

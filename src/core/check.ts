@@ -8,6 +8,8 @@ import { recognise } from './recognize';
 import type { PhrasingLibrary } from './phrasings/library';
 import { rules } from './rules';
 import { SheetView } from './sheet';
+import { clearKeyCache } from './text';
+import { clearValueCache } from './values';
 
 export interface CheckOptions {
   /** Per-rule severity override, or 'off'. */
@@ -68,6 +70,16 @@ export function runRules(table: Table, options: CheckOptions = {}): Table {
 export function checkGrid(grid: Grid, options: CheckOptions = {}): Table[] {
   const view = new SheetView(grid);
   return recognise(grid, view).map((t) => runRules(t, options));
+}
+
+/**
+ * Forgets every text the engine has parsed or keyed so far, as in a fresh pane or process. Checks
+ * keep these between calls because a live check re-reads a mostly unchanged sheet after each edit;
+ * the benchmark clears them to measure a first check honestly.
+ */
+export function clearCaches(): void {
+  clearValueCache();
+  clearKeyCache();
 }
 
 export interface SheetResult {

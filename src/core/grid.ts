@@ -43,7 +43,15 @@ export function isCellError(v: unknown): v is CellError {
 }
 
 /** Column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
+/** Names of the first columns, built once: addresses are made for every recognised cell. */
+const COLUMN_NAMES: string[] = [];
+
 export function columnName(col: number): string {
+  if (col >= 0 && col < 702) return (COLUMN_NAMES[col] ??= computeColumnName(col));
+  return computeColumnName(col);
+}
+
+function computeColumnName(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

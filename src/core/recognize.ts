@@ -62,9 +62,10 @@ const NO_CLASS: CellClass = { level1: null, level2: null, role: null, label: nul
 let classesByText = new Map<string, CellClass>();
 
 function cls(cell: SheetCell): CellClass {
+  if (cell.memo !== undefined) return cell.memo as CellClass;
   const text = cell.text;
   let c = classesByText.get(text);
-  if (c) return c;
+  if (c) return (cell.memo = c);
   if (text.length > MAX_LABEL) {
     c = NOTE_RE.test(foldText(text.slice(0, 12))) ? { ...NO_CLASS, note: true } : NO_CLASS;
   } else {
@@ -86,7 +87,7 @@ function cls(cell: SheetCell): CellClass {
   // Bounded: a sheet of 32k-character unique cells must not hold them all twice.
   if (classesByText.size >= 100000) classesByText.clear();
   classesByText.set(text, c);
-  return c;
+  return (cell.memo = c);
 }
 
 type ContentRole = 'name' | 'description' | 'value' | 'basis';
@@ -124,19 +125,22 @@ function findAnchors(view: SheetView): Anchor[] {
   for (let r = view.firstRow; r <= view.lastRow; r++) {
     const cells = view.cells(r);
     if (cells.length < 3) continue;
-    const columns: HeaderColumn[] = [];
-    const seen = new Set<IndicatorColumnRole>();
+    // Most rows have no column header at all: allocate only when one turns up.
+    let columns: HeaderColumn[] | null = null;
+    let seen: Set<IndicatorColumnRole> | null = null;
     let selfEvaluation = false;
     for (const cell of cells) {
       const role = cls(cell).role;
       if (!role) continue;
       if (role === 'selfEvaluation') selfEvaluation = true;
+      columns ??= [];
+      seen ??= new Set();
       // The 88号 申报表 repeats 二级/三级/指标值 for 中期 and 年度 side by side: the first set is read.
       if (seen.has(role)) continue;
       seen.add(role);
       columns.push({ role, col: cell.col });
     }
-    if (selfEvaluation) continue; // a 自评表 (执行数, 得分): not a target table
+    if (selfEvaluation || !columns || !seen) continue; // a 自评表 (执行数, 得分) is not a target table
     if (seen.has('level1') && seen.has('level2') && (seen.has('name') || seen.has('value'))) {
       anchors.push({ row: r, columns });
     }
@@ -513,11 +517,11 @@ function readIndicatorBlock(view: SheetView, anchor: Anchor, regionEnd: number):
     const content: SheetCell[] = [];
     for (const cell of cells) {
       const role = roleAt(cell.col);
-      const addr = a1(cell.row, cell.col);
       const leftOfContent = cell.col < nameCol;
       if (leftOfContent && (role === 'lead' || role === 'before') && cls(cell).role === 'lead') continue;
       if (leftOfContent) {
         const { level1: l1, level2: l2 } = cls(cell);
+        const addr = a1(cell.row, cell.col);
         if (role === 'level2') {
           if (l2) rowLevel2 = { name: l2, text: cell.text, cell: addr };
           else if (l1) rowLevel2 = { name: null, text: cell.text, cell: addr }; // an 一级 used as 二级
@@ -596,9 +600,8 @@ function assignContent(
     const ownIndex = present.indexOf(own as ContentRole);
     const target = ownIndex >= p ? ownIndex : p;
     const role = present[target];
-    const addr = a1(cell.row, cell.col);
-    if (out[role]) out[role] = { text: `${out[role]!.text} ${cell.text}`, cell: out[role]!.cell };
-    else out[role] = { text: cell.text, cell: addr };
+    const before = out[role];
+    out[role] = before ? { text: `${before.text} ${cell.text}`, cell: before.cell } : { text: cell.text, cell: a1(cell.row, cell.col) };
     p = target + 1;
   }
 }

@@ -1,10 +1,10 @@
 /**
- * A read-only view over a Grid with the lookups recognition needs: display text, label keys,
+ * A read-only view over a Grid with the lookups recognition needs: display text,
  * merged areas, and the non-empty cells of a row. Each cell is normalised at most once, so a pass
  * over the sheet stays linear in the number of cells.
  */
 import { type CellValue, type Grid, type MergeArea, a1, isCellError } from './grid';
-import { cleanText, labelKey } from './text';
+import { cleanText } from './text';
 
 export interface SheetCell {
   /** Zero-based sheet coordinates (origin applied). */
@@ -13,6 +13,8 @@ export interface SheetCell {
   raw: CellValue;
   /** Display text, cleaned (HTML removed, half-width, spaces collapsed). */
   text: string;
+  /** What recognition made of the cell, kept here so it is worked out once per cell. */
+  memo?: unknown;
 }
 
 /** Cells longer than this are cut for recognition: no label or value is that long. */
@@ -24,8 +26,9 @@ export class SheetView {
   readonly originRow: number;
   readonly originCol: number;
   private readonly grid: Grid;
-  private readonly rowCache = new Map<number, SheetCell[]>();
-  private readonly keyCache = new Map<SheetCell, string>();
+  /** The cells of each grid row, by row index (origin removed), read once. */
+  private rowCache: (SheetCell[] | undefined)[] = [];
+  private cachedRows = 0;
   /** Merge lookup by sheet row: the areas that touch the row. Built once, O(merged cells). */
   private readonly mergesByRow = new Map<number, MergeArea[]>();
   /** Cell reads, for the linear-time test (deterministic, unlike a clock). */
@@ -65,10 +68,10 @@ export class SheetView {
 
   /** The non-empty cells of a sheet row, left to right. */
   cells(row: number): SheetCell[] {
-    const cached = this.rowCache.get(row);
+    const r = row - this.originRow;
+    const cached = this.rowCache[r];
     if (cached) return cached;
     const out: SheetCell[] = [];
-    const r = row - this.originRow;
     const values = r >= 0 && r < this.rowCount ? this.grid.values[r] : undefined;
     if (Array.isArray(values)) {
       const texts = this.grid.texts?.[r];
@@ -82,22 +85,18 @@ export class SheetView {
         out.push({ row, col: c + this.originCol, raw, text });
       }
     }
-    if (this.rowCache.size > 200000) this.rowCache.clear(); // bounded memory on giant sheets
-    this.rowCache.set(row, out);
+    if (r < 0 || r >= this.rowCount) return out;
+    if (++this.cachedRows > 200000) {
+      // Bounded memory on giant sheets: start over rather than hold every cell twice.
+      this.rowCache = [];
+      this.cachedRows = 1;
+    }
+    this.rowCache[r] = out;
     return out;
   }
 
   isBlank(row: number): boolean {
     return this.cells(row).length === 0;
-  }
-
-  key(cell: SheetCell): string {
-    let k = this.keyCache.get(cell);
-    if (k === undefined) {
-      k = labelKey(cell.text);
-      this.keyCache.set(cell, k);
-    }
-    return k;
   }
 
   /** The merged area containing (row, col), if the host reported one. */

@@ -70,12 +70,40 @@ export function toHalfWidth(s: string): string {
  * Display text: HTML removed, runs of white space collapsed, trimmed. Full-width punctuation is
  * kept, because this is what the user wrote and will see quoted back.
  */
-/** White space that cleanText would change: a run, a non-plain space, or at either end. */
-const UNCLEAN_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+/** Whether a code unit is white space as the regular expression \s sees it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Whether cleanText would change anything: markup or an entity, a run of white space, white space
+ * other than a plain space, or white space at either end. One pass over the code units, most of
+ * which are CJK and settled by the first comparison (this runs on every cell of the sheet).
+ */
+function isClean(s: string): boolean {
+  const last = s.length - 1;
+  let prevSpace = false;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x3000 && c !== 0xfeff) {
+      prevSpace = false;
+      continue;
+    }
+    if (c === 60 || c === 38) return false; // < &
+    if (isSpace(c)) {
+      if (c !== 32 || prevSpace || i === 0 || i === last) return false;
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  return true;
+}
 
 export function cleanText(s: string): string {
   // Most cells are already clean: skip the allocations of replace/trim for them.
-  if (s.indexOf('<') === -1 && s.indexOf('&') === -1 && !UNCLEAN_SPACE.test(s)) return s;
+  if (isClean(s)) return s;
   return stripHtml(s).replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
@@ -98,8 +126,26 @@ export const TRAILING_LEVEL_TAG = new RegExp(`\\s*[(（](?:${LEVEL_TAGS})[)）]\
 /** Anything labelKey would change; a key without any of these is its own key. */
 const KEY_WORK = /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：]|^其中/;
 
+/** Keys by text: labels and indicator names repeat from table to table and from check to check. */
+const keyCache = new Map<string, string>();
+
+/** Empties the key cache (benchmarks measure a cold check with it). */
+export function clearKeyCache(): void {
+  keyCache.clear();
+}
+
 export function labelKey(s: string): string {
-  if (!KEY_WORK.test(s)) return s;
+  // The cache first: a repeated string's hash is kept by the engine, the pattern test is not.
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = KEY_WORK.test(s) ? computeLabelKey(s) : s;
+    if (keyCache.size >= 50000) keyCache.clear(); // bounded, as for parsed values
+    keyCache.set(s, k);
+  }
+  return k;
+}
+
+function computeLabelKey(s: string): string {
   let k = toHalfWidth(stripHtml(s)).replace(/[\s\u00a0]+/g, '');
   k = k.replace(TAG_RE, '');
   k = k.replace(/^其中[:：]?/, '');

@@ -113,10 +113,36 @@ function empty(text: string, kind: ValueKind): ParsedValue {
   return { text, comparison: null, number: null, decimal: null, unit: null, kind };
 }
 
-/** Reads one 指标值 or amount. Never throws. */
+/**
+ * Parsed values by context and text. A live check re-reads the whole sheet after every edit, and
+ * forms repeat the same values ("≥90%", "100%", "2026年12月底前") from row to row and table to
+ * table: each distinct text is parsed once. Results are shared, so nobody may change one; the
+ * cache is bounded so that a sheet of unique giant cells cannot grow it without limit.
+ */
+const parsedCache = new Map<string, ParsedValue>();
+const PARSED_CACHE_LIMIT = 50000;
+
+/** Empties the parse cache (benchmarks measure a cold check with it). */
+export function clearValueCache(): void {
+  parsedCache.clear();
+}
+
+/** Reads one 指标值 or amount. Never throws. The result is shared: treat it as read-only. */
 export function parseValue(input: unknown, opts: ParseOptions = {}): ParsedValue {
   if (typeof input === 'number') return parseNumberValue(input, opts);
   if (typeof input !== 'string') return empty('', 'empty');
+  if (input.length > 200) return parseText(input, opts); // long prose: rarely repeated, not worth keeping
+  const key = opts.money ? `${opts.unit ?? '万元'}\u0000${input}` : input;
+  let v = parsedCache.get(key);
+  if (v === undefined) {
+    v = parseText(input, opts);
+    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
+    parsedCache.set(key, v);
+  }
+  return v;
+}
+
+function parseText(input: string, opts: ParseOptions): ParsedValue {
   const text = foldText(input);
   if (text === '') return empty(text, 'empty');
   if (NONE_RE.test(text)) return empty(text, 'none');
