@@ -43,10 +43,13 @@ const useStyles = makeStyles({
   tableHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', textAlign: 'left' },
   ruleHeading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
-  issueRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
-  fixPreview: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  // The fix button goes under its issue, not beside it: side by side, a long before → after left
+  // the message a column one character wide in a narrow pane.
+  issueRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  fix: { marginLeft: tokens.spacingHorizontalXXL, marginBottom: tokens.spacingVerticalXS, maxWidth: `calc(100% - ${tokens.spacingHorizontalXXL})`, height: 'auto' },
+  fixPreview: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'normal', wordBreak: 'break-word', textAlign: 'left' },
   fixAll: { alignSelf: 'flex-start', marginBottom: tokens.spacingVerticalXS },
-  issue: { flex: 1, minWidth: 0, justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
+  issue: { flex: '1 1 100%', minWidth: 0, justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
   issueBody: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground2 },
   message: { flex: 1, wordBreak: 'break-word', whiteSpace: 'pre-wrap' },
@@ -121,6 +124,7 @@ function TableIssues({ table, t, onGo, onFix }: { table: Table; t: Translate; on
                   <Button
                     size="small"
                     appearance="secondary"
+                    className={styles.fix}
                     data-testid="fix"
                     data-cell={i.cell}
                     aria-label={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}

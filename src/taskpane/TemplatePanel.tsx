@@ -11,6 +11,8 @@ import type { Checker } from './checker';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A native select is as wide as its longest option: keep it inside a narrow task pane.
+  select: { width: '100%', maxWidth: '100%', minWidth: 0 },
 });
 
 export default function TemplatePanel({ checker, t }: { checker: Checker; t: Translate }) {
@@ -37,13 +39,13 @@ export default function TemplatePanel({ checker, t }: { checker: Checker; t: Tra
         {t('templates')}
       </Text>
       <Field label={t('templateFramework')}>
-        <Select value={framework} onChange={(_, d) => setFramework(d.value as 'newer' | 'older')} data-testid="template-framework">
+        <Select className={styles.select} value={framework} onChange={(_, d) => setFramework(d.value as 'newer' | 'older')} data-testid="template-framework">
           <option value="newer">{t('frameworkNewer')}</option>
           <option value="older">{t('frameworkOlder')}</option>
         </Select>
       </Field>
       <Field label={t('templateUnit')}>
-        <Select value={unit} onChange={(_, d) => setUnit(d.value as '万元' | '元')} data-testid="template-unit">
+        <Select className={styles.select} value={unit} onChange={(_, d) => setUnit(d.value as '万元' | '元')} data-testid="template-unit">
           <option value="万元">万元</option>
           <option value="元">元</option>
         </Select>

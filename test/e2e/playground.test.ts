@@ -157,6 +157,8 @@ test('插入模板: into a new sheet it is recognised with only a blank form’s
   await expect(blocked.innerText()).resolves.toMatch(/未写入任何内容：A1/);
   const after = await page.evaluate(() => JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])));
   expect(after).toBe(before);
+  // Everything fits the task pane's width (a long dropdown option once pushed it sideways).
+  expect(await page.locator('#pane').evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
   // The offered new sheet: the template goes there and the pane checks it.
   const n = await checks(page);
   await page.getByTestId('offer-new-sheet').click();
