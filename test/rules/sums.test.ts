@@ -44,6 +44,15 @@ describe('sum/cost-total', () => {
   test('valid: 元 lines against a 万元 total', () => {
     expect(issuesOf(checkForm({ rows: withCosts([['a', '60000元'], ['b', '40000元/年']]) }), 'sum/cost-total')).toEqual([]);
   });
+  test('valid: bare figures in a form headed 单位：元 are 元, in the cost lines as in the header', () => {
+    const t = checkForm({ unit: '单位：元', rows: withCosts([['a', 60000], ['b', '40000']]), total: 100000, annual: 100000, ownTotal: 100000, fiscal: 100000, goal: '预算10万元' });
+    expect(t.unit).toBe('元');
+    expect(issuesOf(t, 'sum/cost-total')).toEqual([]);
+  });
+  test('invalid: the same 元 form with a line that does not fit', () => {
+    const t = checkForm({ unit: '单位：元', rows: withCosts([['a', 60000], ['b', '50000']]), total: 100000, annual: 100000, ownTotal: 100000, fiscal: 100000 });
+    expect(issuesOf(t, 'sum/cost-total').map((i) => i.message)).toEqual([expect.stringContaining('成本指标合计 11 万元与年度资金总额 10 万元不一致')]);
+  });
   test('invalid: lines do not add up', () => {
     const issues = issuesOf(checkForm({ rows: withCosts([['a', '6万元'], ['b', '5万元']]) }), 'sum/cost-total');
     expect(issues).toHaveLength(1);

@@ -38,12 +38,15 @@ export function isNotApplicableName(ind: Indicator): boolean {
 const PARSED = Symbol('parsedValue');
 type WithParsed = Indicator & { [PARSED]?: ParsedValue };
 
-/** The indicator's value, parsed (money-aware for cost lines). */
-export function valueOf(ind: Indicator): ParsedValue {
+/**
+ * The indicator's value, parsed. A cost line's bare number is money in the table's unit: "50000"
+ * in a form headed 单位：元 is 5 万元, not 50,000 万元.
+ */
+export function valueOf(table: Table, ind: Indicator): ParsedValue {
   const holder = ind as WithParsed;
   let v = holder[PARSED];
   if (!v) {
-    v = parseValue(ind.value?.text ?? '', isCostLine(ind) ? { money: true, unit: '万元' } : {});
+    v = parseValue(ind.value?.text ?? '', isCostLine(ind) ? { money: true, unit: table.unit ?? '万元' } : {});
     holder[PARSED] = v;
   }
   return v;
@@ -112,7 +115,7 @@ export function costLines(table: Table): CostLine[] {
   const out: CostLine[] = [];
   for (const ind of table.indicators) {
     if (!isCostLine(ind) || !(ind.name || ind.value) || isNotApplicableName(ind)) continue;
-    const v = valueOf(ind);
+    const v = valueOf(table, ind);
     if (v.kind === 'money' && v.amountWan) {
       out.push({ ind, amount: v.amountWan, how: 'value' });
       continue;
@@ -120,14 +123,14 @@ export function costLines(table: Table): CostLine[] {
     if (v.kind === 'unitPrice' && v.unitPriceWan && ind.name) {
       let best: { q: Indicator; score: number } | null = null;
       for (const q of quantities) {
-        const qv = valueOf(q);
+        const qv = valueOf(table, q);
         if ((qv.kind !== 'count' && qv.kind !== 'number') || !qv.decimal) continue;
         if (v.per && qv.unit && !qv.unit.includes(v.per)) continue;
         const score = similarity(q.name!.text, ind.name.text);
         if (score >= 0.6 && (!best || score > best.score)) best = { q, score };
       }
       if (best) {
-        out.push({ ind, amount: v.unitPriceWan.mul(valueOf(best.q).decimal!), how: 'unitPrice', quantity: best.q });
+        out.push({ ind, amount: v.unitPriceWan.mul(valueOf(table, best.q).decimal!), how: 'unitPrice', quantity: best.q });
       } else {
         out.push({ ind, amount: null, how: 'none' });
       }

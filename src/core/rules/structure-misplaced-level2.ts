@@ -31,7 +31,7 @@ function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicato
   const statedCue = Object.entries(p.cues).filter(([c]) => categoryGroup(c) === categoryGroup(stated)).reduce((a, [, v]) => a + v, 0);
   if (statedCue >= STATED_EVIDENCE) return null;
   // The value must agree with the prediction: "支付…尾款 = 1项" under 数量 counts payments, fairly.
-  const kind = valueOf(ind).kind;
+  const kind = valueOf(table, ind).kind;
   if (predicted === '成本指标' && !['money', 'unitPrice', 'empty', 'none'].includes(kind)) return null;
   const level2 = table.framework === 'older' ? (lib.olderLevel2[p.level2] ?? p.level2) : p.level2;
   const level1 = homeLevel1(table.framework, level2);

@@ -9,7 +9,7 @@ export const valueCostNotAmount: Rule = {
   check({ table, report }) {
     for (const ind of table.indicators) {
       if (!isCostLine(ind) || !ind.value || isNotApplicableName(ind)) continue;
-      const v = valueOf(ind);
+      const v = valueOf(table, ind);
       if (v.kind === 'money' || v.kind === 'unitPrice' || v.kind === 'none' || v.kind === 'empty') continue;
       report({
         message: `成本指标的指标值「${ind.value.text}」不是金额或单位成本，应写成「≤X万元」或「X元/台」等`,

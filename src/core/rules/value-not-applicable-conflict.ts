@@ -9,7 +9,7 @@ export const valueNotApplicableConflict: Rule = {
   check({ table, report }) {
     for (const ind of table.indicators) {
       if (!isNotApplicableName(ind) || !ind.value) continue;
-      const v = valueOf(ind);
+      const v = valueOf(table, ind);
       if (v.kind === 'none' || v.kind === 'empty') continue;
       report({
         message: `三级指标为「${ind.name!.text}」（不适用），指标值却为「${ind.value.text}」，应填「无」或改写为实际指标`,

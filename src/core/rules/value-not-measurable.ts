@@ -26,7 +26,7 @@ export const valueNotMeasurable: Rule = {
       if (!cat || !ind.value || isNotApplicableName(ind)) continue;
       const accepted = ACCEPTED[cat];
       if (!accepted) continue;
-      const v = valueOf(ind);
+      const v = valueOf(table, ind);
       if (v.kind === 'none' || v.kind === 'empty') continue;
       if (v.placeholder) {
         report({ message: `指标值「${ind.value.text}」是未替换的模板提示`, cell: ind.value.cell, text: rowText(ind) });

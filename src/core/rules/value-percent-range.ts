@@ -12,7 +12,7 @@ export const valuePercentRange: Rule = {
   check({ table, report }) {
     for (const ind of table.indicators) {
       if (!ind.value) continue;
-      const v = valueOf(ind);
+      const v = valueOf(table, ind);
       if (v.kind !== 'percent' || v.number === null) continue;
       if (ind.name && MAY_EXCEED.test(ind.name.text)) continue;
       const over = v.number > 100 || (v.number === 100 && (v.comparison === '≥' || v.comparison === '>'));

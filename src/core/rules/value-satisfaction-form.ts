@@ -9,7 +9,7 @@ export const valueSatisfactionForm: Rule = {
   check({ table, report }) {
     for (const ind of table.indicators) {
       if (category(ind) !== '服务对象满意度指标' || !ind.value || isNotApplicableName(ind)) continue;
-      const v = valueOf(ind);
+      const v = valueOf(table, ind);
       if (v.kind === 'percent' || v.kind === 'none' || v.kind === 'empty') continue;
       report({
         message: `满意度指标值「${ind.value.text}」不是百分比，应写成「≥90%」等满意比例`,
