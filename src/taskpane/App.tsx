@@ -35,6 +35,9 @@ import type { Checker } from './checker';
 const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ './TemplatePanel'));
 
+/** The template panel's element id, for the toolbar button that brings it into view. */
+const TEMPLATES_ID = 'jixiao-templates';
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -152,6 +155,14 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
   const sheetName = state.sheet?.sheetName ?? '';
   const openItems = useMemo(() => state.tables.map((x) => x.range), [state.tables]);
 
+  // The template panel sits under the issue lists, which can be long: bring it into view and put
+  // the keyboard on its first control.
+  const showTemplates = () => {
+    const panel = document.getElementById(TEMPLATES_ID);
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.querySelector<HTMLElement>('select, button')?.focus();
+  };
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
       <main className={styles.root} aria-busy={busy}>
@@ -178,6 +189,11 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             onChange={(_, d) => void checker.setHighlight(d.checked)}
             data-testid="highlight"
           />
+          {state.checks > 0 && (
+            <Button appearance="subtle" onClick={showTemplates} data-testid="go-templates">
+              {t('goToTemplates')}
+            </Button>
+          )}
         </div>
 
         {busy && (
@@ -257,7 +273,7 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
         )}
         {state.checks > 0 && (
           <Suspense fallback={<Spinner size="tiny" />}>
-            <TemplatePanel checker={checker} t={t} />
+            <TemplatePanel checker={checker} t={t} id={TEMPLATES_ID} />
           </Suspense>
         )}
       </main>

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   select: { width: '100%', maxWidth: '100%', minWidth: 0 },
 });
 
-export default function TemplatePanel({ checker, t }: { checker: Checker; t: Translate }) {
+export default function TemplatePanel({ checker, t, id }: { checker: Checker; t: Translate; /** the element id the toolbar's 插入模板… button scrolls to */ id?: string }) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const styles = useStyles();
   const [framework, setFramework] = useState(DEFAULT_VARIANT.framework);
@@ -34,7 +34,7 @@ export default function TemplatePanel({ checker, t }: { checker: Checker; t: Tra
   };
   const blocked = state.templateBlocked;
   return (
-    <section className={styles.root} aria-label={t('templates')} data-testid="templates">
+    <section id={id} className={styles.root} aria-label={t('templates')} data-testid="templates">
       <Text as="h2" weight="semibold" size={400}>
         {t('templates')}
       </Text>

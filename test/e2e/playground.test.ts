@@ -147,6 +147,16 @@ test('建议: select a 三级 cell of a seed table, see its phrasings, apply one
 test('插入模板: into a new sheet it is recognised with only a blank form’s issues; over data it is refused and a new sheet offered', async () => {
   const page = await open('ningxia.xlsx', '&debounce=100');
   await page.locator('[data-testid=templates]').waitFor({ timeout: 10000 });
+  // The toolbar's 插入模板… brings the panel (under ten tables' issues) into view, keyboard on its first control.
+  await page.getByTestId('go-templates').click();
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('template-framework');
+  await expect(page.getByTestId('template-framework').isVisible()).resolves.toBe(true);
+  const inView = await page.getByTestId('template-framework').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const p = document.getElementById('pane')!.getBoundingClientRect();
+    return r.top >= p.top && r.bottom <= p.bottom;
+  });
+  expect(inView).toBe(true);
   // Over data: select A1 of the seed sheet, insert there.
   await page.locator('td[data-cell="A1"]').click();
   await page.waitForFunction(() => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith('A1') === true, null, { timeout: 5000 });
