@@ -135,6 +135,8 @@ export function clearKeyCache(): void {
 }
 
 export function labelKey(s: string): string {
+  // Long prose is rarely repeated and would make the cache heavy: work it out each time.
+  if (s.length > 200) return KEY_WORK.test(s) ? computeLabelKey(s) : s;
   // The cache first: a repeated string's hash is kept by the engine, the pattern test is not.
   let k = keyCache.get(s);
   if (k === undefined) {
