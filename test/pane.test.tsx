@@ -160,3 +160,24 @@ test('一键修复: applies the previewed fixes to the listed cells only', async
   expect(host.activeSheet.get(6, 2)?.value).toBe('培训人数');
   await act(() => checker.dispose());
 });
+
+test('插入到已有内容下方: the form goes two blank rows under the used range, the sheet then holds two tables, nothing else moved', async () => {
+  const host = workbook(FORM);
+  const before = FORM.map((row, r) => row.map((_, c) => host.activeSheet.get(r, c)?.value ?? null));
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.check());
+  const below = await screen.findByTestId('insert-below');
+  await act(async () => {
+    fireEvent.click(below);
+  });
+  await waitFor(() => expect(screen.getByTestId('summary').textContent).toContain('找到 2 张绩效目标表'));
+  // FORM ends on row 11 (index 10): rows 12 and 13 stay blank, the title is on row 14.
+  expect(host.activeSheet.get(11, 0)?.value ?? null).toBeNull();
+  expect(host.activeSheet.get(12, 0)?.value ?? null).toBeNull();
+  expect(String(host.activeSheet.get(13, 0)?.value)).toMatch(/绩效目标表$/);
+  expect(FORM.map((row, r) => row.map((_, c) => host.activeSheet.get(r, c)?.value ?? null))).toEqual(before);
+  const tables = checker.getState().tables;
+  expect(tables.map((t) => t.range.split(':')[0])).toEqual(['A1', 'A14']);
+  await act(() => checker.dispose());
+});

@@ -24,7 +24,7 @@ export default function TemplatePanel({ checker, t, id }: { checker: Checker; t:
   const [transfer, setTransfer] = useState(DEFAULT_VARIANT.transfer);
   const [busy, setBusy] = useState(false);
   const template = () => buildTemplate({ framework, unit, describe, transfer, year: new Date().getFullYear() });
-  const insert = async (where: 'selection' | 'newSheet') => {
+  const insert = async (where: 'selection' | 'newSheet' | 'below') => {
     setBusy(true);
     try {
       await checker.insertTemplate(template(), where);
@@ -58,6 +58,9 @@ export default function TemplatePanel({ checker, t, id }: { checker: Checker; t:
         </Button>
         <Button disabled={busy} onClick={() => void insert('newSheet')} data-testid="insert-new-sheet">
           {t('insertNewSheet')}
+        </Button>
+        <Button disabled={busy} onClick={() => void insert('below')} data-testid="insert-below">
+          {t('insertBelow')}
         </Button>
       </div>
       {blocked && (

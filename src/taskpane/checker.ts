@@ -5,6 +5,7 @@
 import { type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetSnapshot } from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkGrid } from '../core/check';
+import { parseA1Range } from '../core/grid';
 import type { Indicator, Table } from '../core/model';
 import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { Template } from '../core/templates/template';
@@ -111,11 +112,22 @@ export class Checker {
    * Inserts a template at the selected cell or into a new sheet. A refusal (cells in the way) is
    * kept in the state for the pane to show, with the offer of a new sheet.
    */
-  async insertTemplate(t: Template, where: 'selection' | 'newSheet', sheetName = '绩效目标表'): Promise<boolean> {
+  /**
+   * Inserts a blank form: at the selected cell, into a new sheet, or below what the active sheet
+   * already holds (two blank rows under the used range, from its first column: where staff stack
+   * one form under another). Every target goes through the same check: if a cell is in the way,
+   * nothing is written and the pane names it.
+   */
+  async insertTemplate(t: Template, where: 'selection' | 'newSheet' | 'below', sheetName = '绩效目标表'): Promise<boolean> {
     return this.writeThenCheck(async () => {
       let target: Parameters<ExcelSession['insertTemplate']>[1];
       if (where === 'newSheet') target = { newSheet: sheetName };
-      else {
+      else if (where === 'below') {
+        // The used range of the last read. If it is stale, the target check still refuses to overwrite.
+        const sheet = this.state.sheet ?? (await this.session.readActiveSheet());
+        const used = sheet.address ? parseA1Range(sheet.address) : null;
+        target = { sheetId: sheet.sheetId, top: used ? used.bottom + 3 : 0, left: used ? used.left : 0 };
+      } else {
         const sel = this.state.selection ?? (await this.session.readSelection());
         target = { sheetId: sel.sheetId, top: sel.row, left: sel.col };
       }
