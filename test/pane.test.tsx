@@ -45,11 +45,17 @@ function workbook(rows: (string | number)[][]): SimWorkbook {
   return host;
 }
 
-test('summary, issues grouped by table and rule, cell text rendered as text, click selects', async () => {
-  const host = workbook(FORM);
+/** Renders the pane on the installed simulated host and runs a first check (or starts live checking). */
+async function renderPane(how: 'check' | 'start'): Promise<Checker> {
   const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
   render(<App checker={checker} locale="zh-CN" />);
-  await act(() => checker.check());
+  await act(() => (how === 'check' ? checker.check() : checker.start()));
+  return checker;
+}
+
+test('summary, issues grouped by table and rule, cell text rendered as text, click selects', async () => {
+  const host = workbook(FORM);
+  const checker = await renderPane('check');
   expect(screen.getByTestId('summary').textContent).toContain('找到 1 张绩效目标表');
   expect(screen.getByText(/<img src=x onerror=alert\(1\)>/)).toBeTruthy();
   expect(document.querySelector('img')).toBeNull();
@@ -68,9 +74,7 @@ test('summary, issues grouped by table and rule, cell text rendered as text, cli
 
 test('an empty sheet gets the explanation of what the pane looks for', async () => {
   workbook([]);
-  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
-  render(<App checker={checker} locale="zh-CN" />);
-  await act(() => checker.check());
+  const checker = await renderPane('check');
   expect(screen.getByTestId('empty').textContent).toContain('一级指标、二级指标、三级指标、指标值');
   expect(screen.getByTestId('empty').textContent).toContain('工作表是空的');
 });
@@ -78,9 +82,7 @@ test('an empty sheet gets the explanation of what the pane looks for', async () 
 test('an Office error becomes a message in the pane, not a blank pane', async () => {
   const host = workbook(FORM);
   host.editMode = true;
-  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
-  render(<App checker={checker} locale="zh-CN" />);
-  await act(() => checker.check());
+  const checker = await renderPane('check');
   expect(screen.getByTestId('error').textContent).toContain('Excel 正处于单元格编辑状态');
 });
 
@@ -108,9 +110,7 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
   const rows = FORM.map((r) => [...r]);
   rows[7] = ['', '质量指标', '合格率', '>=95%'];
   const host = workbook(rows);
-  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
-  render(<App checker={checker} locale="zh-CN" />);
-  await act(() => checker.start());
+  const checker = await renderPane('start');
   // A fix for ">=95%" is offered with its preview.
   const fix = await screen.findByRole('button', { name: /修复 D8：将「>=95%」改为「≥95%」/ });
   expect(fix.textContent).toBe('>=95% → ≥95%');
@@ -147,9 +147,7 @@ test('一键修复: applies the previewed fixes to the listed cells only', async
   rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
   rows[7] = ['', '质量指标', '合格率', '≧95％'];
   const host = workbook(rows);
-  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
-  render(<App checker={checker} locale="zh-CN" />);
-  await act(() => checker.start());
+  const checker = await renderPane('start');
   const all = await screen.findByTestId('fix-all');
   await act(async () => {
     fireEvent.click(all);
@@ -164,9 +162,7 @@ test('一键修复: applies the previewed fixes to the listed cells only', async
 test('插入到已有内容下方: the form goes two blank rows under the used range, the sheet then holds two tables, nothing else moved', async () => {
   const host = workbook(FORM);
   const before = FORM.map((row, r) => row.map((_, c) => host.activeSheet.get(r, c)?.value ?? null));
-  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
-  render(<App checker={checker} locale="zh-CN" />);
-  await act(() => checker.check());
+  const checker = await renderPane('check');
   const below = await screen.findByTestId('insert-below');
   await act(async () => {
     fireEvent.click(below);
