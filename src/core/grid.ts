@@ -42,10 +42,10 @@ export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
 }
 
-/** Column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
 /** Names of the first columns, built once: addresses are made for every recognised cell. */
 const COLUMN_NAMES: string[] = [];
 
+/** Column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(col: number): string {
   if (col >= 0 && col < 702) return (COLUMN_NAMES[col] ??= computeColumnName(col));
   return computeColumnName(col);

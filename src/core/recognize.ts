@@ -13,7 +13,7 @@ import { Decimal } from './decimal';
 import { type Grid, a1, a1Range } from './grid';
 import type { Amount, AmountField, Amounts, CellText, Columns, Indicator, Level, Table } from './model';
 import { type SheetCell, SheetView } from './sheet';
-import { foldText, labelKey } from './text';
+import { TextCache, foldText, labelKey } from './text';
 import { parseAmount } from './values';
 import {
   type AmountLabel,
@@ -57,37 +57,32 @@ interface CellClass {
 const NO_CLASS: CellClass = { level1: null, level2: null, role: null, label: null, title: false, annex: false, unit: null, note: false, year: null };
 /**
  * Classes by text, for the sheet being recognised: stacked forms repeat the same labels in every
- * table, so each distinct text is classified once. Reset per recognise() call (see there).
+ * table, so each distinct text is classified once. Emptied per recognise() call (see there).
  */
-let classesByText = new Map<string, CellClass>();
+const classesByText = new TextCache<CellClass>(100000);
 
+/** The cell's class: kept on the cell, and by text across the sheet. */
 function cls(cell: SheetCell): CellClass {
   if (cell.memo !== undefined) return cell.memo as CellClass;
-  const text = cell.text;
-  let c = classesByText.get(text);
-  if (c) return (cell.memo = c);
-  if (text.length > MAX_LABEL) {
-    c = NOTE_RE.test(foldText(text.slice(0, 12))) ? { ...NO_CLASS, note: true } : NO_CLASS;
-  } else {
-    const folded = foldText(text);
-    const key = labelKey(text);
-    const year = YEAR_LINE_RE.exec(folded);
-    c = {
-      level1: canonicalLevel1(text, key),
-      level2: canonicalLevel2(text, key),
-      role: text.length <= 20 ? indicatorColumnRole(text, key) : null,
-      label: labelOf(cell, key),
-      title: isTitleText(text, key),
-      annex: isAnnexText(text, key),
-      unit: unitLine(text, key),
-      note: NOTE_RE.test(folded),
-      year: year ? Number(year[1]) : null,
-    };
-  }
-  // Bounded: a sheet of 32k-character unique cells must not hold them all twice.
-  if (classesByText.size >= 100000) classesByText.clear();
-  classesByText.set(text, c);
-  return (cell.memo = c);
+  return (cell.memo = classesByText.get(cell.text, classify));
+}
+
+function classify(text: string): CellClass {
+  if (text.length > MAX_LABEL) return NOTE_RE.test(foldText(text.slice(0, 12))) ? { ...NO_CLASS, note: true } : NO_CLASS;
+  const folded = foldText(text);
+  const key = labelKey(text);
+  const year = YEAR_LINE_RE.exec(folded);
+  return {
+    level1: canonicalLevel1(text, key),
+    level2: canonicalLevel2(text, key),
+    role: text.length <= 20 ? indicatorColumnRole(text, key) : null,
+    label: labelOf(text, key),
+    title: isTitleText(text, key),
+    annex: isAnnexText(text, key),
+    unit: unitLine(text, key),
+    note: NOTE_RE.test(folded),
+    year: year ? Number(year[1]) : null,
+  };
 }
 
 type ContentRole = 'name' | 'description' | 'value' | 'basis';
@@ -105,7 +100,7 @@ interface Anchor {
 
 /** Recognises every 附件2 table of one sheet. Never throws on odd input; an unrecognisable sheet gives []. */
 export function recognise(grid: Grid, view = new SheetView(grid)): RecognisedTable[] {
-  classesByText = new Map();
+  classesByText.clear();
   const anchors = findAnchors(view);
   const tables: RecognisedTable[] = [];
   let regionStart = view.firstRow;
@@ -221,14 +216,14 @@ type Label =
   | { kind: 'header'; field: HeaderField; inline?: string }
   | { kind: 'amount'; label: AmountLabel; unit: '万元' | '元' | null };
 
-function labelOf(cell: SheetCell, key: string): Label | null {
-  if (cell.text.length > 40) return null;
-  const field = headerField(cell.text, key);
+function labelOf(text: string, key: string): Label | null {
+  if (text.length > 40) return null;
+  const field = headerField(text, key);
   if (field) return { kind: 'header', field };
-  const amount = amountLabel(cell.text, key);
+  const amount = amountLabel(text, key);
   if (amount) return { kind: 'amount', label: amount.label, unit: amount.unit };
   // "项目名称：XXX" written in one cell.
-  const m = /^(项目名称|主管部门|实施单位|项目属性|项目期限?)\s*[:：]\s*(.+)$/.exec(foldText(cell.text));
+  const m = /^(项目名称|主管部门|实施单位|项目属性|项目期限?)\s*[:：]\s*(.+)$/.exec(foldText(text));
   if (m) {
     const f = headerField(m[1]);
     if (f) return { kind: 'header', field: f, inline: m[2] };

@@ -66,10 +66,6 @@ export function toHalfWidth(s: string): string {
   return changed ? out : s;
 }
 
-/**
- * Display text: HTML removed, runs of white space collapsed, trimmed. Full-width punctuation is
- * kept, because this is what the user wrote and will see quoted back.
- */
 /** Whether a code unit is white space as the regular expression \s sees it. */
 function isSpace(c: number): boolean {
   return (
@@ -101,6 +97,10 @@ function isClean(s: string): boolean {
   return true;
 }
 
+/**
+ * Display text: HTML removed, runs of white space collapsed, trimmed. Full-width punctuation is
+ * kept, because this is what the user wrote and will see quoted back.
+ */
 export function cleanText(s: string): string {
   // Most cells are already clean: skip the allocations of replace/trim for them.
   if (isClean(s)) return s;
@@ -120,34 +120,55 @@ const TAG_RE = new RegExp(`\\((?:${LEVEL_TAGS})\\)`, 'g');
 export const TRAILING_LEVEL_TAG = new RegExp(`\\s*[(（](?:${LEVEL_TAGS})[)）]\\s*$`);
 
 /**
- * A key for comparing labels: no HTML, no white space, half-width, no trailing colon, no
- * "其中" prefix, no (必填…) tags. "其中：年度资金总额" and "年度资金总额:" give the same key.
+ * Results worked out from a cell's text, kept by that text. Forms repeat the same labels and values
+ * from row to row and table to table, and a live check re-reads a mostly unchanged sheet after
+ * every edit, so each distinct text is worked out once. Bounded twice over: long prose (rarely
+ * repeated) is never kept, and the cache starts over when full, so a sheet of unique giant cells
+ * cannot grow it without limit. Cached results are shared: nobody may change one.
  */
+export class TextCache<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly limit = 50000) {}
+
+  /** The result for `text` (looked up by `key`, which defaults to the text), computed once. */
+  get(text: string, compute: (text: string) => V, key = text): V {
+    if (text.length > 200) return compute(text);
+    // The map first: a repeated string's hash is kept by the engine, a pattern test is not.
+    let v = this.map.get(key);
+    if (v === undefined) {
+      v = compute(text);
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 /** Anything labelKey would change; a key without any of these is its own key. */
 const KEY_WORK = /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：]|^其中/;
 
-/** Keys by text: labels and indicator names repeat from table to table and from check to check. */
-const keyCache = new Map<string, string>();
+const keys = new TextCache<string>();
 
 /** Empties the key cache (benchmarks measure a cold check with it). */
 export function clearKeyCache(): void {
-  keyCache.clear();
+  keys.clear();
 }
 
+/**
+ * A key for comparing labels: no HTML, no white space, half-width, no trailing colon, no
+ * "其中" prefix, no (必填…) tags. "其中：年度资金总额" and "年度资金总额:" give the same key.
+ */
 export function labelKey(s: string): string {
-  // Long prose is rarely repeated and would make the cache heavy: work it out each time.
-  if (s.length > 200) return KEY_WORK.test(s) ? computeLabelKey(s) : s;
-  // The cache first: a repeated string's hash is kept by the engine, the pattern test is not.
-  let k = keyCache.get(s);
-  if (k === undefined) {
-    k = KEY_WORK.test(s) ? computeLabelKey(s) : s;
-    if (keyCache.size >= 50000) keyCache.clear(); // bounded, as for parsed values
-    keyCache.set(s, k);
-  }
-  return k;
+  return keys.get(s, computeLabelKey);
 }
 
 function computeLabelKey(s: string): string {
+  if (!KEY_WORK.test(s)) return s;
   let k = toHalfWidth(stripHtml(s)).replace(/[\s\u00a0]+/g, '');
   k = k.replace(TAG_RE, '');
   k = k.replace(/^其中[:：]?/, '');

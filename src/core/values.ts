@@ -4,7 +4,7 @@
  * "1-12月", "2026年11月前", "70（人）*3天". One module, so every rule reads a value the same way.
  */
 import { Decimal } from './decimal';
-import { foldText } from './text';
+import { TextCache, foldText } from './text';
 
 export type Comparison = '≥' | '≤' | '>' | '<' | '=';
 
@@ -113,14 +113,8 @@ function empty(text: string, kind: ValueKind): ParsedValue {
   return { text, comparison: null, number: null, decimal: null, unit: null, kind };
 }
 
-/**
- * Parsed values by context and text. A live check re-reads the whole sheet after every edit, and
- * forms repeat the same values ("≥90%", "100%", "2026年12月底前") from row to row and table to
- * table: each distinct text is parsed once. Results are shared, so nobody may change one; the
- * cache is bounded so that a sheet of unique giant cells cannot grow it without limit.
- */
-const parsedCache = new Map<string, ParsedValue>();
-const PARSED_CACHE_LIMIT = 50000;
+/** Parsed values by context and text (see TextCache). */
+const parsedCache = new TextCache<ParsedValue>();
 
 /** Empties the parse cache (benchmarks measure a cold check with it). */
 export function clearValueCache(): void {
@@ -131,15 +125,9 @@ export function clearValueCache(): void {
 export function parseValue(input: unknown, opts: ParseOptions = {}): ParsedValue {
   if (typeof input === 'number') return parseNumberValue(input, opts);
   if (typeof input !== 'string') return empty('', 'empty');
-  if (input.length > 200) return parseText(input, opts); // long prose: rarely repeated, not worth keeping
+  // A money context reads a bare figure in its unit: the same text parses differently there.
   const key = opts.money ? `${opts.unit ?? '万元'}\u0000${input}` : input;
-  let v = parsedCache.get(key);
-  if (v === undefined) {
-    v = parseText(input, opts);
-    if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
-    parsedCache.set(key, v);
-  }
-  return v;
+  return parsedCache.get(input, (text) => parseText(text, opts), key);
 }
 
 function parseText(input: string, opts: ParseOptions): ParsedValue {
