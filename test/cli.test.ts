@@ -148,3 +148,32 @@ describe('hostile input: exit 2 with a one-line reason, never a stack trace', ()
     expect(rules.out.split('\n')).toHaveLength(allRules.length);
   });
 });
+
+describe('jixiao check: near-misses and --explain', () => {
+  const wider = (f: string) => path.join(FIXTURES, 'wider', f);
+
+  test('a 自评表 is named in one line and not checked (exit 0)', async () => {
+    const r = await run('check', wider('w10-yunnan-yongde-2022-zipingbiao-nearmiss.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('找到 0 张绩效目标表');
+    expect(r.out).toContain('[公开14表!A1:J25] 此表像是绩效自评表，不是绩效目标表，未检查');
+  });
+
+  test('--json lists near-misses beside the tables', async () => {
+    const doc = JSON.parse((await run('check', '--json', wider('w08-fujian-anxi-2022-quyu-two-sheets.xlsx'))).out);
+    expect(doc.tables.map((t: { projectName: string }) => t.projectName)).toEqual(['省级第七批水利专项资金']);
+    expect(doc.nearMisses).toEqual([{ sheet: '附件1', range: 'A1:E12', kind: 'allocation', message: '此表像是资金分配表，不是绩效目标表，未检查' }]);
+    expect(doc.candidates).toBeUndefined();
+  });
+
+  test('--explain prints each candidate region, what was found in it, and why it was taken or not', async () => {
+    const r = await run('check', '--explain', wider('w08-fujian-anxi-2022-quyu-two-sheets.xlsx'));
+    expect(r.out).toContain('识别过程 (explain)：');
+    expect(r.out).toMatch(/\[附件1!A1:E12\] 近似表，未检查：此表像是资金分配表/);
+    expect(r.out).toMatch(/\[附件2!A1:L8\] 采用：有指标表头\n\s+找到：指标表头@A6（.*三级指标.*）；项目名称@A3/);
+    const json = JSON.parse((await run('check', '--json', '--explain', wider('w07-shanxi-yangquan-2021-header-only.xlsx'))).out);
+    expect(json.candidates).toEqual([
+      expect.objectContaining({ sheet: 'Sheet1', verdict: 'table', reason: '只有表头（项目名称、金额、年度目标），没有指标表', anchors: expect.arrayContaining(['项目名称@A3', '年度预算资金总额=25万元@E6']) }),
+    ]);
+  });
+});

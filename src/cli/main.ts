@@ -17,6 +17,7 @@ export interface CliIO {
 
 const USAGE = `用法 (usage):
   jixiao check [--json] FILE.xlsx...   检查工作簿中的绩效目标表 (check 附件2 tables)
+  jixiao check --explain FILE.xlsx...  说明识别过程：每个候选区域找到了什么、为何采用或不采用 (why each region was read or not)
   jixiao rules                         列出全部规则 (list the rules)
 ${TEMPLATE_USAGE}
   jixiao --help
@@ -66,7 +67,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const json = rest.includes('--json');
-  const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json');
+  const explain = rest.includes('--explain');
+  const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--explain');
   if (unknown.length) {
     io.err(`未知选项 (unknown option): ${unknown.join(' ')}`);
     return 2;
@@ -83,7 +85,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   for (const file of files) {
     let sheets;
     try {
-      sheets = checkWorkbook(await readWorkbook(file), { library: loadLibrary() });
+      sheets = checkWorkbook(await readWorkbook(file), { library: loadLibrary(), explain });
     } catch (e) {
       const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
       io.err(`${file}: ${reason}`);
@@ -92,6 +94,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     const tables = sheets.flatMap((s) => s.tables);
+    const nearMisses = sheets.flatMap((s) => s.nearMisses);
     totals.tables += tables.length;
     for (const t of tables) {
       const c = countBySeverity(t.issues);
@@ -101,11 +104,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (c.error > 0 && exit === 0) exit = 1;
     }
     if (json) {
-      results.push({ file, tables: tables.map(tableJson) });
+      results.push({
+        file,
+        tables: tables.map(tableJson),
+        nearMisses: nearMisses.map((n) => ({ sheet: n.sheet, range: n.range, kind: n.kind, message: n.message })),
+        ...(explain ? { candidates: sheets.flatMap((s) => s.candidates) } : {}),
+      });
       continue;
     }
     io.out(`${path.basename(file)}：找到 ${tables.length} 张绩效目标表`);
-    if (tables.length === 0) io.out('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头）');
+    for (const n of nearMisses) io.out(`  [${n.sheet}!${n.range}] ${n.message}`);
+    if (tables.length === 0 && nearMisses.length === 0) io.out('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）');
+    if (explain) {
+      io.out('  识别过程 (explain)：');
+      for (const c of sheets.flatMap((s) => s.candidates)) {
+        const verdict = c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
+        io.out(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
+        if (c.anchors.length) io.out(`      找到：${c.anchors.join('；')}`);
+      }
+    }
     for (const t of tables) {
       const c = countBySeverity(t.issues);
       io.out(`\n  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);

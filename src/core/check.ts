@@ -3,8 +3,8 @@
  * the tests all call this, so they all see the same answer.
  */
 import type { Grid } from './grid';
-import { type Issue, type Severity, type Table } from './model';
-import { recognise } from './recognize';
+import { type Issue, type NearMiss, type Severity, type Table } from './model';
+import { type Candidate, recogniseSheet } from './recognize';
 import type { PhrasingLibrary } from './phrasings/library';
 import { rules } from './rules';
 import { SheetView } from './sheet';
@@ -19,6 +19,8 @@ export interface CheckOptions {
    * It is passed in rather than imported so that the pane's first bundle does not carry it.
    */
   library?: PhrasingLibrary;
+  /** Keep what recognition looked at and why (`jixiao check --explain`). */
+  explain?: boolean;
 }
 
 function rowOfCell(cell: string): number {
@@ -68,8 +70,22 @@ export function runRules(table: Table, options: CheckOptions = {}): Table {
 
 /** Recognises and checks every 附件2 table in one sheet. */
 export function checkGrid(grid: Grid, options: CheckOptions = {}): Table[] {
-  const view = new SheetView(grid);
-  return recognise(grid, view).map((t) => runRules(t, options));
+  return checkSheet(grid, options).tables;
+}
+
+/** One sheet checked: its tables with their issues, and the near-misses seen (never checked). */
+export interface SheetResult {
+  sheet: string;
+  tables: Table[];
+  nearMisses: NearMiss[];
+  /** What recognition looked at, for `jixiao check --explain`. */
+  candidates: Candidate[];
+}
+
+/** Recognises and checks one sheet, keeping what recognition said about the near-misses. */
+export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
+  const found = recogniseSheet(grid, new SheetView(grid), options.explain);
+  return { sheet: grid.sheet, tables: found.tables.map((t) => runRules(t, options)), nearMisses: found.nearMisses, candidates: found.candidates };
 }
 
 /**
@@ -82,14 +98,9 @@ export function clearCaches(): void {
   clearKeyCache();
 }
 
-export interface SheetResult {
-  sheet: string;
-  tables: Table[];
-}
-
 /** Checks every sheet of a workbook. */
 export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): SheetResult[] {
-  return grids.map((g) => ({ sheet: g.sheet, tables: checkGrid(g, options) }));
+  return grids.map((g) => checkSheet(g, options));
 }
 
 export function countBySeverity(issues: Issue[]): Record<Severity, number> {

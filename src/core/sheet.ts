@@ -15,12 +15,28 @@ export interface SheetCell {
   text: string;
   /** What recognition made of the cell, kept here so it is worked out once per cell. */
   memo?: unknown;
+  /** The candidate region (a form, or forms stacked in one block) the cell belongs to. */
+  region?: number;
+}
+
+/** What recognition reads a sheet, or one region of it, through. */
+export interface CellSource {
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** The non-empty cells of a sheet row, left to right. */
+  cells(row: number): SheetCell[];
+  isBlank(row: number): boolean;
+  /** The rightmost column a cell covers (its merge's right edge, or itself). */
+  rightEdge(cell: SheetCell): number;
+  /** The merged area containing (row, col), if the host reported one. */
+  mergeAt(row: number, col: number): MergeArea | undefined;
 }
 
 /** Cells longer than this are cut for recognition: no label or value is that long. */
 const MAX_TEXT = 4000;
 
-export class SheetView {
+export class SheetView implements CellSource {
   readonly sheet: string;
   readonly rowCount: number;
   readonly originRow: number;
@@ -82,7 +98,8 @@ export class SheetView {
         const display = texts?.[c];
         const text = cellText(raw, display);
         if (text === '') continue;
-        out.push({ row, col: c + this.originCol, raw, text });
+        // Every field set here, so that all cells share one shape however recognition fills them.
+        out.push({ row, col: c + this.originCol, raw, text, memo: undefined, region: undefined });
       }
     }
     if (r < 0 || r >= this.rowCount) return out;

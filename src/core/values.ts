@@ -5,6 +5,7 @@
  */
 import { Decimal } from './decimal';
 import { TextCache, foldText } from './text';
+import { isNoneWord } from './vocabulary';
 
 export type Comparison = '≥' | '≤' | '>' | '<' | '=';
 
@@ -69,7 +70,6 @@ const COMPARISON_PREFIXES: [RegExp, Comparison][] = [
   [/^(?:==|=|等于)/, '='],
 ];
 
-const NONE_RE = /^(?:无|不涉及|暂无|\/|-|—|——|无此项|不适用)$/;
 const PLACEHOLDER_RE = /\*{2,}|(?:^|[≥≤<>=])\s*\*|\*\s*%|★|☆|[Xx]{2,}|_{2,}/;
 
 /** Period words accepted as a 时效 value without a number. */
@@ -133,7 +133,7 @@ export function parseValue(input: unknown, opts: ParseOptions = {}): ParsedValue
 function parseText(input: string, opts: ParseOptions): ParsedValue {
   const text = foldText(input);
   if (text === '') return empty(text, 'empty');
-  if (NONE_RE.test(text)) return empty(text, 'none');
+  if (isNoneWord(text)) return empty(text, 'none');
   if (PLACEHOLDER_RE.test(text)) return { ...empty(text, 'qualitative'), placeholder: true };
 
   let c = text.replace(/\s+/g, '').replace(/百分比|百分点/g, '%').replace(/百分之(\d+(?:\.\d+)?)/g, '$1%');

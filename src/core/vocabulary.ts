@@ -1,56 +1,64 @@
 /**
- * The form's labels and the indicator frameworks, loaded from JSON data and validated by zod, so a
- * new province's wording is a data change, not a code change.
+ * The form's words and the indicator frameworks, loaded from JSON data and validated by zod, so a
+ * new province's wording is a data change, not a code change. Labels are read in two steps: the
+ * exact lists first, then by their word parts (an amount label is a money word plus a total or a
+ * part word), which is how a label nobody listed ("中期预算资金总额", "区级主管部门") is still read.
  */
-import { z } from 'zod';
+// zod/mini: the pane's first bundle carries these schemas (see model.ts).
+import { z } from 'zod/mini';
 import vocabularyData from './data/vocabulary.json';
 import frameworksData from './data/frameworks.json';
 import { labelKey } from './text';
 
-const names = z.array(z.string().min(1)).min(1);
-
-export const VocabularySchema = z.object({
-  titles: z.object({ patterns: names, notTargetTable: names }),
-  annex: names,
-  unitLabels: names,
-  header: z.object({
-    projectName: names,
-    department: names,
-    implementer: names,
-    attribute: names,
-    period: names,
-    fundOffice: names,
-    goal: names,
-  }),
-  amounts: z.object({
-    total: names,
-    annual: names,
-    groupTotal: names,
-    fiscal: names,
-    other: names,
-    carryover: names,
-    central: names,
-    regional: names,
-    groupOwn: names,
-    groupTransfer: names,
-    groupProject: names,
-    truncatedMin: z.number().int().min(2),
-  }),
-  indicatorHeader: z.object({
-    lead: names,
-    level1: names,
-    level2: names,
-    name: names,
-    value: names,
-    description: names,
-    basis: names,
-    remark: names,
-    weight: names,
-    selfEvaluation: names,
-  }),
+const nonEmpty = z.string().check(z.minLength(1));
+const names = z.array(nonEmpty).check(z.minLength(1));
+/** A rule over a key's word parts: every group of `all` has a word in the key, no `none` word is in it. */
+const PartsRule = z.object({ all: z.array(names).check(z.minLength(1)), none: z.optional(z.array(nonEmpty)) });
+const NearMiss = z.object({
+  message: nonEmpty,
+  titles: names,
+  markers: names,
+  minMarkers: z.int().check(z.minimum(1)),
+  onlyWithoutProjectName: z.optional(z.boolean()),
 });
 
-const Level = z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)) });
+export const HEADER_FIELDS = ['projectName', 'department', 'implementer', 'attribute', 'period', 'fundOffice', 'goal'] as const;
+export const AMOUNT_LABELS = [
+  'total', 'annual', 'groupTotal', 'fiscal', 'other', 'carryover', 'central', 'regional', 'transfer',
+  'groupOwn', 'groupTransfer', 'groupProject',
+] as const;
+export const COLUMN_ROLES = [
+  'lead', 'level1', 'level2', 'name', 'value', 'description', 'basis', 'remark', 'weight', 'direction', 'measure',
+  'polarity', 'selfEvaluation',
+] as const;
+
+export const VocabularySchema = z.object({
+  titles: z.object({ patterns: names, maxLength: z.int() }),
+  annex: z.object({ words: names, maxLength: z.int() }),
+  unitLine: z.object({ prefixes: names, units: z.array(z.enum(['万元', '元'])).check(z.minLength(1)) }),
+  yearLine: z.object({ maxLength: z.int() }),
+  closing: z.object({ starts: names, contains: names }),
+  none: z.object({ words: names }),
+  header: z.object(Object.fromEntries(HEADER_FIELDS.map((f) => [f, names])) as Record<(typeof HEADER_FIELDS)[number], typeof names>),
+  headerParts: z.array(z.extend(PartsRule, { field: z.enum([...HEADER_FIELDS, 'parentName', 'weakDepartment', 'other']) })),
+  amounts: z.object({
+    ...(Object.fromEntries(AMOUNT_LABELS.map((f) => [f, names])) as Record<(typeof AMOUNT_LABELS)[number], typeof names>),
+    truncatedMin: z.int().check(z.minimum(2)),
+  }),
+  amountParts: z.object({
+    money: names,
+    none: names,
+    maxLength: z.int(),
+    rules: z.array(z.extend(PartsRule, { label: z.enum(AMOUNT_LABELS) })),
+  }),
+  indicatorHeader: z.object(Object.fromEntries(COLUMN_ROLES.map((f) => [f, names])) as Record<(typeof COLUMN_ROLES)[number], typeof names>),
+  valueParts: z.object({ ends: names, any: names, none: names, prefer: names, avoid: names }),
+  qualifiers: z.object({ annual: names, longTerm: names }),
+  levelSuffixes: z.object({ targetWord: z.string(), indicatorWord: z.string() }),
+  nearMiss: z.object({ selfEvaluation: NearMiss, departmentWide: NearMiss, scoring: NearMiss, allocation: NearMiss }),
+});
+
+const Level = z.object({ name: nonEmpty, aliases: z.array(nonEmpty) });
 
 export const FrameworkIdSchema = z.enum(['older', 'newer']);
 export type FrameworkId = z.infer<typeof FrameworkIdSchema>;
@@ -64,15 +72,34 @@ const FrameworkSchema = z.object({
 });
 export type Framework = z.infer<typeof FrameworkSchema>;
 
+const CategoriesSchema = z.object({
+  output: z.string(),
+  costLevel1: z.string(),
+  benefit: z.string(),
+  satisfactionLevel1: z.string(),
+  quantity: z.string(),
+  quality: z.string(),
+  timeliness: z.string(),
+  cost: z.string(),
+  economicCost: z.string(),
+  newerCosts: z.array(z.string()),
+  economicBenefit: z.string(),
+  socialBenefit: z.string(),
+  ecologicalBenefit: z.string(),
+  sustainability: z.string(),
+  satisfaction: z.string(),
+});
+
 export const FrameworksSchema = z
   .object({
-    level1: z.array(Level).min(1),
-    level2: z.array(Level).min(1),
+    level1: z.array(Level).check(z.minLength(1)),
+    level2: z.array(Level).check(z.minLength(1)),
     frameworks: z.object({ older: FrameworkSchema, newer: FrameworkSchema }),
-    newerFromYear: z.number().int(),
+    newerFromYear: z.int(),
+    categories: CategoriesSchema,
   })
-  .superRefine((d, ctx) => {
-    // Every name a framework uses must be a declared level, or lookups would silently fail.
+  .check(z.superRefine((d, ctx) => {
+    // Every name a framework or a category uses must be a declared level, or lookups would silently fail.
     const l1 = new Set(d.level1.map((l) => l.name));
     const l2 = new Set(d.level2.map((l) => l.name));
     for (const [id, fw] of Object.entries(d.frameworks)) {
@@ -81,10 +108,19 @@ export const FrameworksSchema = z
         for (const c of children) if (!l2.has(c)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 二级 ${c}` });
       }
     }
-  });
+    const c = d.categories;
+    for (const n of [c.output, c.costLevel1, c.benefit, c.satisfactionLevel1]) {
+      if (!l1.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 一级 ${n}` });
+    }
+    for (const n of [c.quantity, c.quality, c.timeliness, c.cost, c.economicCost, ...c.newerCosts, c.economicBenefit, c.socialBenefit, c.ecologicalBenefit, c.sustainability, c.satisfaction]) {
+      if (!l2.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 二级 ${n}` });
+    }
+  }));
 
 export const vocabulary = VocabularySchema.parse(vocabularyData);
 export const frameworkData = FrameworksSchema.parse(frameworksData);
+/** The categories rules reason about, by role (see frameworks.json). */
+export const categories = frameworkData.categories;
 
 export type Level1Name = string;
 export type Level2Name = string;
@@ -92,85 +128,168 @@ export type Level2Name = string;
 function index(levels: { name: string; aliases: string[] }[]): Map<string, string> {
   const m = new Map<string, string>();
   for (const l of levels) {
-    m.set(labelKey(l.name), l.name);
-    for (const a of l.aliases) m.set(labelKey(a), l.name);
+    m.set(levelKey(labelKey(l.name)), l.name);
+    for (const a of l.aliases) m.set(levelKey(labelKey(a)), l.name);
   }
   return m;
+}
+
+const { targetWord, indicatorWord } = vocabulary.levelSuffixes;
+
+/**
+ * Level-name key: a score after the name ("(0-20)分", "10分"), a trailing bracket ("(工期指标)"),
+ * an alternative in brackets ("预算(或投资规模)控制指标") and a "目标" written for "指标" are not part
+ * of the name.
+ */
+export function levelKey(key: string): string {
+  let k = key;
+  if (k.indexOf('(') !== -1 || /分$/.test(k)) {
+    k = k.replace(/\(?[\d.\-~至]+\)?分$/, '').replace(/\([^()]*\)$/, '').replace(/\(或[^()]*\)/g, '');
+  }
+  if (k.endsWith(targetWord)) k = k.slice(0, -targetWord.length) + indicatorWord;
+  return k;
 }
 
 const level1Index = index(frameworkData.level1);
 const level2Index = index(frameworkData.level2);
 
-/** Level-name key: labelKey plus the tags in full-width or half-width brackets removed. */
-function levelKey(key: string): string {
-  return key.replace(/\(.*?\)$/, '');
+/**
+ * A level name cut short by a narrow column ("数量指", "可持续影"): the one name it starts, when
+ * it is at least `truncatedMin` characters and starts no other.
+ */
+function truncatedLevel(levels: Map<string, string>, key: string): string | null {
+  if (key.length < vocabulary.amounts.truncatedMin || key.length > 8) return null;
+  let found: string | null = null;
+  for (const [k, name] of levels) {
+    if (k.length <= key.length || !k.startsWith(key)) continue;
+    if (found && found !== name) return null;
+    found = name;
+  }
+  return found;
 }
 
 /** The canonical 一级 name for a cell text ("效果指标" → 效益指标), or null. */
 export function canonicalLevel1(text: string, key = labelKey(text)): Level1Name | null {
-  return level1Index.get(levelKey(key)) ?? null;
+  const k = levelKey(key);
+  return level1Index.get(k) ?? truncatedLevel(level1Index, k);
 }
 
 /** The canonical 二级 name for a cell text ("经济效益" → 经济效益指标), or null. */
 export function canonicalLevel2(text: string, key = labelKey(text)): Level2Name | null {
-  return level2Index.get(levelKey(key)) ?? null;
+  const k = levelKey(key);
+  return level2Index.get(k) ?? truncatedLevel(level2Index, k);
 }
 
-/** Whether the text was written with an alias that names another framework's wording (效果指标). */
-export function isEffectAlias(text: string): boolean {
-  return /^效果/.test(labelKey(text));
-}
-
-type LabelGroup = Record<string, string[]>;
-
-function keyIndex<T extends LabelGroup>(group: T): Map<string, keyof T> {
-  const m = new Map<string, keyof T>();
-  for (const [field, list] of Object.entries(group)) {
+function keyIndex<T extends string>(group: Record<T, string[]>): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const [field, list] of Object.entries(group) as [T, unknown][]) {
     if (!Array.isArray(list)) continue;
-    for (const label of list) m.set(labelKey(label), field as keyof T);
+    for (const label of list) m.set(labelKey(label), field);
   }
   return m;
 }
 
-const headerIndex = keyIndex(vocabulary.header);
-const { truncatedMin, ...amountLabels } = vocabulary.amounts;
-const amountIndex = keyIndex(amountLabels);
-const indicatorHeaderIndex = keyIndex(vocabulary.indicatorHeader);
+function partsMatch(key: string, rule: { all: string[][]; none?: string[] }): boolean {
+  if (rule.none?.some((w) => key.includes(w))) return false;
+  return rule.all.every((group) => group.some((w) => key.includes(w)));
+}
 
-export type HeaderField = keyof typeof vocabulary.header;
-export type AmountLabel = keyof typeof amountLabels;
-export type IndicatorColumnRole = keyof typeof vocabulary.indicatorHeader;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+export type AmountLabel = (typeof AMOUNT_LABELS)[number];
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+/** What a header-block label is: a field, a parent project's name, a weak department label, or another known label. */
+export type HeaderLabelKind = HeaderField | 'parentName' | 'weakDepartment' | 'other';
+
+const headerIndex = keyIndex(vocabulary.header);
+const { truncatedMin, ...amountLists } = vocabulary.amounts;
+const amountIndex = keyIndex<AmountLabel>(amountLists);
+const columnIndex = keyIndex<ColumnRole>(vocabulary.indicatorHeader);
 
 /** Removes a unit written into a label: "项目资金(万元)" → 项目资金, and returns the unit. */
 export function splitLabelUnit(key: string): { key: string; unit: '万元' | '元' | null } {
   const m = /^(.*?)\((万元|元)\)$/.exec(key);
-  if (m) return { key: m[1], unit: m[2] as '万元' | '元' };
+  if (m && m[1].length >= 2) return { key: m[1], unit: m[2] as '万元' | '元' };
   return { key, unit: null };
 }
 
-export function headerField(text: string, fullKey = labelKey(text)): HeaderField | null {
-  const { key } = splitLabelUnit(fullKey);
-  return (headerIndex.get(key) as HeaderField | undefined) ?? null;
-}
+/** Header labels are short: longer keys are prose, never compared by parts. */
+const MAX_HEADER_LABEL = 16;
 
-/**
- * The amount label for a cell text. Labels cut short by a narrow column ("其他资", "结余结",
- * "自治区资") are matched as prefixes of at least `truncatedMin` characters.
- */
-export function amountLabel(text: string, fullKey = labelKey(text)): { label: AmountLabel; unit: '万元' | '元' | null } | null {
-  const { key, unit } = splitLabelUnit(fullKey);
-  const exact = amountIndex.get(key);
-  if (exact) return { label: exact as AmountLabel, unit };
-  if (key.length >= truncatedMin && key.length <= 6) {
-    for (const [k, field] of amountIndex) {
-      if (k.length > key.length && k.startsWith(key) && field !== 'groupProject') return { label: field as AmountLabel, unit };
-    }
-  }
+/** What a header-block label is (项目名称, 区级主管部门, 部门(单位)名称 …), or null. */
+export function headerLabel(text: string, fullKey = labelKey(text)): HeaderLabelKind | null {
+  const { key } = splitLabelUnit(fullKey);
+  const exact = headerIndex.get(key);
+  if (exact) return exact;
+  // A colon inside is a label with its value ("项目名称:…"), read as such by the caller.
+  if (key.length > MAX_HEADER_LABEL || key.length < 2 || key.includes(':')) return null;
+  for (const rule of vocabulary.headerParts) if (partsMatch(key, rule)) return rule.field;
   return null;
 }
 
-export function indicatorColumnRole(text: string, key = labelKey(text)): IndicatorColumnRole | null {
-  return (indicatorHeaderIndex.get(key) as IndicatorColumnRole | undefined) ?? null;
+/** @deprecated name kept for the templates' tests: the header field of a label, fields only. */
+export function headerField(text: string, fullKey = labelKey(text)): HeaderField | null {
+  const k = headerLabel(text, fullKey);
+  return k && (HEADER_FIELDS as readonly string[]).includes(k) ? (k as HeaderField) : null;
+}
+
+const { money: MONEY_WORDS, none: NOT_AMOUNT_WORDS, maxLength: MAX_AMOUNT_LABEL, rules: AMOUNT_RULES } = vocabulary.amountParts;
+
+/**
+ * The amount label for a cell text. Exact labels first; labels cut short by a narrow column
+ * ("其他资", "自治区资") as prefixes of at least `truncatedMin` characters; then by parts: a money
+ * word, and a total, year or part word ("中期预算资金总额" is the project total, "当年其他资金" a part).
+ */
+export function amountLabel(text: string, fullKey = labelKey(text)): { label: AmountLabel; unit: '万元' | '元' | null; byParts?: boolean } | null {
+  const { key, unit } = splitLabelUnit(fullKey);
+  const exact = amountIndex.get(key);
+  if (exact) return { label: exact, unit };
+  if (key.length >= truncatedMin && key.length <= 6) {
+    for (const [k, field] of amountIndex) {
+      if (k.length > key.length && k.startsWith(key) && field !== 'groupProject' && field !== 'groupTotal') return { label: field, unit };
+    }
+  }
+  if (key.length > MAX_AMOUNT_LABEL || key.length < 2 || key.includes(':')) return null;
+  if (!MONEY_WORDS.some((w) => key.includes(w)) || NOT_AMOUNT_WORDS.some((w) => key.includes(w))) return null;
+  if (/\d/.test(key)) return null; // "50万", "2022年预算" are values or prose, not labels
+  for (const rule of AMOUNT_RULES) if (partsMatch(key, rule)) return { label: rule.label, unit, byParts: true };
+  return null;
+}
+
+export type Qualifier = 'annual' | 'longTerm' | null;
+
+/** Splits a qualifier off a column label: "二级指标(长期)" → 二级指标, longTerm. */
+function splitQualifier(key: string): { key: string; qualifier: Qualifier } {
+  const m = /^(.+?)\(([^()]+)\)$/.exec(key);
+  if (m) {
+    if (vocabulary.qualifiers.annual.includes(m[2])) return { key: m[1], qualifier: 'annual' };
+    if (vocabulary.qualifiers.longTerm.includes(m[2])) return { key: m[1], qualifier: 'longTerm' };
+  }
+  return { key, qualifier: null };
+}
+
+const VP = vocabulary.valueParts;
+
+/** Whether a column label names a value column by its parts ("区域目标值", "预期2022年实现值"). */
+export function isValueWord(key: string): boolean {
+  return VP.ends.some((w) => key.endsWith(w)) && VP.any.some((w) => key.includes(w)) && !VP.none.some((w) => key.includes(w));
+}
+
+/** How well a sub-column label names this year's target: > 0 preferred, < 0 avoided (last year's actual). */
+export function valueColumnPreference(key: string): number {
+  let score = 0;
+  for (const w of VP.prefer) if (key.includes(w)) score++;
+  for (const w of VP.avoid) if (key.includes(w)) score -= 2;
+  return score;
+}
+
+/** The indicator-table column a header cell names, with its 长期/年度 qualifier. */
+export function indicatorColumnRole(text: string, fullKey = labelKey(text)): { role: ColumnRole; qualifier: Qualifier } | null {
+  if (fullKey.length > 24) return null;
+  const { key, qualifier } = splitQualifier(fullKey);
+  const role = columnIndex.get(key);
+  if (role) return { role, qualifier };
+  if (isValueWord(key)) return { role: 'value', qualifier };
+  return null;
 }
 
 export function framework(id: FrameworkId): Framework {
@@ -184,20 +303,65 @@ export function homeLevel1(id: FrameworkId, level2: Level2Name): Level1Name | nu
 }
 
 export function isTitleText(text: string, key = labelKey(text)): boolean {
-  return vocabulary.titles.patterns.some((p) => key.includes(p)) && key.length <= 80;
+  return key.length <= vocabulary.titles.maxLength && vocabulary.titles.patterns.some((p) => key.includes(p));
 }
 
-export function isNotTargetTitle(text: string): boolean {
-  const key = labelKey(text);
-  return vocabulary.titles.notTargetTable.some((p) => key.includes(p));
+export type NearMissKind = keyof typeof vocabulary.nearMiss;
+const NEAR_MISS_KINDS = Object.keys(vocabulary.nearMiss) as NearMissKind[];
+
+export function nearMissInfo(kind: NearMissKind): z.infer<typeof NearMiss> {
+  return vocabulary.nearMiss[kind];
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every cell is asked: one pattern settles the common "no" before the lists are walked. */
+const ANY_TITLE = new RegExp(NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].titles).map(escape).join('|'));
+const MARKERS = NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].markers).map(escape).join('|');
+const ANY_MARKER = new RegExp(`^(?:${MARKERS})|(?:${MARKERS})$`);
+
+/** The kind of not-a-target table a title names ("…绩效自评表", "…资金安排表"), or null. */
+export function nearMissTitle(key: string): NearMissKind | null {
+  if (key.length > 80 || !ANY_TITLE.test(key)) return null;
+  for (const kind of NEAR_MISS_KINDS) if (vocabulary.nearMiss[kind].titles.some((w) => key.includes(w))) return kind;
+  return null;
+}
+
+/** The near-miss kind a label or column header marks ("执行数", "得分", "部门职能"), with the marker word. */
+export function nearMissMarker(key: string): { kind: NearMissKind; marker: string } | null {
+  if (key.length > 20 || !ANY_MARKER.test(key)) return null;
+  for (const kind of NEAR_MISS_KINDS) {
+    for (const m of vocabulary.nearMiss[kind].markers) if (key.startsWith(m) || key.endsWith(m)) return { kind, marker: m };
+  }
+  return null;
 }
 
 export function isAnnexText(text: string, key = labelKey(text)): boolean {
-  return /^附件\d*[:：]?$/.test(key) || (vocabulary.annex.some((a) => key.startsWith(a)) && key.length <= 6);
+  return key.length <= vocabulary.annex.maxLength && vocabulary.annex.words.some((a) => key.startsWith(a));
 }
 
 /** "单位：万元", "金额单位:元" → the unit; null when the cell is not a unit line. */
 export function unitLine(text: string, key = labelKey(text)): '万元' | '元' | null {
-  const m = /^(?:金额)?单位[:：]?(万元|元)$/.exec(key);
-  return m ? (m[1] as '万元' | '元') : null;
+  if (key.length > 12) return null;
+  for (const p of vocabulary.unitLine.prefixes) {
+    if (!key.startsWith(p)) continue;
+    const rest = key.slice(p.length).replace(/^[:：]/, '');
+    for (const u of vocabulary.unitLine.units) if (rest === u) return u;
+  }
+  return null;
+}
+
+const CLOSING = new RegExp(`^(?:${vocabulary.closing.starts.map(escape).join('|')})|${vocabulary.closing.contains.map(escape).join('|')}`);
+
+/** Whether a cell starts a closing line: a signature, a date, a stamp, a note. Closing lines end a table. */
+export function isClosingText(key: string): boolean {
+  return CLOSING.test(key.length > 40 ? key.slice(0, 40) : key);
+}
+
+const NONE_WORDS = new Set(vocabulary.none.words);
+const MAX_NONE = Math.max(...vocabulary.none.words.map((w) => w.length));
+
+/** Whether a cell says "not applicable" (无, 不涉及, /, —): one list for values and indicator names. */
+export function isNoneWord(text: string): boolean {
+  if (text.length > MAX_NONE + 4) return false;
+  return NONE_WORDS.has(labelKey(text));
 }

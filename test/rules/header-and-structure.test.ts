@@ -1,4 +1,5 @@
 /** Valid and invalid cases for the header/* and structure/* rules. */
+import { checkGrid } from '../../src/core/check';
 import { GOOD_ROWS, checkForm, issuesOf } from '../helpers/form';
 
 describe('a correct form is silent', () => {
@@ -105,5 +106,46 @@ describe('structure/empty-cell', () => {
   });
   test('valid: every row filled', () => {
     expect(issuesOf(checkForm({ rows: GOOD_ROWS }), 'structure/empty-cell')).toEqual([]);
+  });
+});
+
+describe('header/missing-field: labels in the form\'s own words', () => {
+  test('invalid: an empty 项目主管部门 is named as written', () => {
+    const [t] = checkGrid({ sheet: 'S', values: [['项目名称', '某项目'], ['项目主管部门', null, '实施单位', '某中心'], ['项目金额', '10万元'], ['一级指标', '二级指标', '三级指标', '指标值'], ...GOOD_ROWS] });
+    const issues = issuesOf(t, 'header/missing-field');
+    expect(issues.map((i) => [i.severity, i.message, i.cell])).toEqual([['error', '「项目主管部门」未填写', 'B2']]);
+  });
+  test('invalid: 中期预算资金总额 left empty beside a filled 年度 amount is a warning', () => {
+    const [t] = checkGrid({ sheet: 'S', values: [['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 10], ['一级指标', '二级指标', '三级指标', '指标值'], ...GOOD_ROWS] });
+    expect(issuesOf(t, 'header/missing-field').map((i) => [i.severity, i.message])).toEqual([['warning', '「中期预算资金总额」未填写或不是金额']]);
+  });
+  test('valid: a flat export has no 主管部门 column of its own, and is not asked for one', () => {
+    const [t] = checkGrid({ sheet: 'S', values: [['单位名称', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['某单位', '某项目', 100, '产出指标', '数量指标', '人数', '10人']] });
+    expect(t.source).toBe('flat');
+    expect(issuesOf(t, 'header/missing-field')).toEqual([]);
+  });
+});
+
+describe('structure/missing-indicators', () => {
+  test('valid: a form with its indicator table', () => {
+    expect(issuesOf(checkForm({ rows: GOOD_ROWS }), 'structure/missing-indicators')).toEqual([]);
+  });
+  test('invalid: a header-only form gets one error, and no missing-level1/level2 on top', () => {
+    const [t] = checkGrid({ sheet: 'S', values: [['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['年度资金总额', 10], ['年度总体目标', '完成培训']] });
+    expect(t.issues.map((i) => i.rule)).toEqual(['structure/missing-indicators']);
+    expect(t.issues[0].severity).toBe('error');
+  });
+});
+
+describe('structure/empty-cell: a 三级 without its 二级', () => {
+  test('invalid: rows typed with no 二级 above them', () => {
+    const t = checkForm({ rows: [['产出指标', '', '培训人数', '≥100人'], ...GOOD_ROWS.slice(1)] });
+    const issues = issuesOf(t, 'structure/empty-cell');
+    expect(issues.map((i) => i.message)).toEqual(['三级指标「培训人数」没有所属的二级指标']);
+    expect(issues[0].cell).toMatch(/^B\d+$/);
+  });
+  test('valid: 成本指标 and 满意度指标 as 一级 spanning the 二级 column', () => {
+    const t = checkForm({ rows: [...GOOD_ROWS.slice(0, 3), ['成本指标', '', '培训经费', '≤10万元'], ...GOOD_ROWS.slice(4, 6), ['满意度指标', '', '参训人员满意度', '≥90%']] });
+    expect(issuesOf(t, 'structure/empty-cell')).toEqual([]);
   });
 });

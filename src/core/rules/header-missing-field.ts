@@ -25,6 +25,8 @@ export const headerMissingField: Rule = {
     }
     for (const [field, label] of FIELDS) {
       const f = table.header[field];
+      // A budget-system export has no 主管部门/实施单位 columns of its own: only the name is asked for.
+      if (table.source === 'flat' && field !== 'projectName' && !f) continue;
       if (field === 'projectName' && table.projectNameSource === 'above' && f) {
         report({
           severity: 'warning',
@@ -35,15 +37,22 @@ export const headerMissingField: Rule = {
         continue;
       }
       if (!f) report({ message: `表头缺少「${label}」栏`, cell: first, text: table.title ?? '' });
-      else if (!f.text) report({ message: `「${label}」未填写`, cell: f.cell, text: label });
+      else if (!f.text) report({ message: `「${f.label}」未填写`, cell: f.cell, text: f.label });
     }
+    const empties = table.emptyAmountLabels.filter((e) => e.field === 'total' || e.field === 'annual');
     if (!table.amounts.total && !table.amounts.annual) {
-      const empty = table.emptyAmountLabels.find((e) => e.field === 'total' || e.field === 'annual');
+      const empty = empties[0];
       report({
-        message: empty ? '项目金额（项目总额 / 年度资金总额）未填写或不是金额' : '表头缺少项目金额（项目总额 / 年度资金总额）',
+        message: empty ? `「${empty.label}」未填写或不是金额` : '表头缺少项目金额（项目总额 / 年度资金总额）',
         cell: empty?.cell ?? first,
-        text: table.projectName ?? '',
+        text: empty?.label ?? table.projectName ?? '',
       });
+    } else {
+      // One amount given, the other left empty (a 3-year project's 中期预算资金总额): worth a look, not a send-back by itself.
+      for (const empty of empties) {
+        if (table.amounts[empty.field as 'total' | 'annual']) continue;
+        report({ severity: 'warning', message: `「${empty.label}」未填写或不是金额`, cell: empty.cell, text: empty.label });
+      }
     }
   },
 };

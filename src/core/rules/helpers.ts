@@ -8,8 +8,8 @@ import { a1 } from '../grid';
 import type { Amount, Indicator, Table } from '../model';
 import { containment, excerpt, labelKey, similarity } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
+import { isNoneWord } from '../vocabulary';
 
-const NONE_NAMES = /^(?:无|不涉及|暂无|\/|-|—|无此项|不适用)$/;
 
 /** The 二级 category an indicator is judged by (its canonical 二级; 成本指标 for a spanning cost 一级). */
 export function category(ind: Indicator): string | null {
@@ -26,8 +26,7 @@ export function isCostLine(ind: Indicator): boolean {
 }
 
 export function isNotApplicableName(ind: Indicator): boolean {
-  // Every NONE_NAMES word is short: skip the key for real indicator names (the common case).
-  return !!ind.name && ind.name.text.length <= 12 && NONE_NAMES.test(labelKey(ind.name.text));
+  return !!ind.name && isNoneWord(ind.name.text);
 }
 
 /**
@@ -122,13 +121,18 @@ export function costLines(table: Table): CostLine[] {
     }
     if (v.kind === 'unitPrice' && v.unitPriceWan && ind.name) {
       let best: { q: Indicator; score: number } | null = null;
+      // The quantity rows counted in the price's own unit ("23万元/个" and "=10个"): when only one
+      // is, a shared word is enough to pair them ("补助合作社平均标准" with "入股合作社个数").
+      const sameUnit: Indicator[] = [];
       for (const q of quantities) {
         const qv = valueOf(table, q);
         if ((qv.kind !== 'count' && qv.kind !== 'number') || !qv.decimal) continue;
         if (v.per && qv.unit && !qv.unit.includes(v.per)) continue;
+        if (v.per && qv.unit === v.per) sameUnit.push(q);
         const score = similarity(q.name!.text, ind.name.text);
         if (score >= 0.6 && (!best || score > best.score)) best = { q, score };
       }
+      if (!best && sameUnit.length === 1 && similarity(sameUnit[0].name!.text, ind.name.text) > 0) best = { q: sameUnit[0], score: 0 };
       if (best) {
         out.push({ ind, amount: v.unitPriceWan.mul(valueOf(table, best.q).decimal!), how: 'unitPrice', quantity: best.q });
       } else {

@@ -4,6 +4,7 @@ import { structureDuplicateIndicator } from './structure-duplicate-indicator';
 import { structureEmptyCell } from './structure-empty-cell';
 import { structureMisplacedLevel2 } from './structure-misplaced-level2';
 import { structureMissingLevel1 } from './structure-missing-level1';
+import { structureMissingIndicators } from './structure-missing-indicators';
 import { structureMissingLevel2 } from './structure-missing-level2';
 import { styleLevel2Name } from './style-level2-name';
 import { styleNotation } from './style-notation';
@@ -19,6 +20,7 @@ import { valueSatisfactionForm } from './value-satisfaction-form';
 
 export const rules: readonly Rule[] = [
   headerMissingField,
+  structureMissingIndicators,
   structureMissingLevel1,
   structureMissingLevel2,
   structureMisplacedLevel2,

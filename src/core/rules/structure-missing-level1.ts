@@ -8,6 +8,8 @@ export const structureMissingLevel1: Rule = {
   description: '缺少所用框架要求的一级指标（产出、成本、效益、满意度）',
   rationale: '完整性：一级指标是绩效目标的骨架，缺少一类即无法衡量该方面的绩效。',
   check({ table, report }) {
+    // A form without an indicator table gets one structure/missing-indicators error instead.
+    if (!table.hasIndicatorBlock) return;
     const fw = framework(table.framework);
     const present = new Set(table.indicators.map((i) => i.level1?.name).filter(Boolean));
     const col = table.columns.level1 ?? table.columns.level2 ?? 0;

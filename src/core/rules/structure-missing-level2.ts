@@ -7,6 +7,8 @@ export const structureMissingLevel2: Rule = {
   description: '一级指标下缺少必需的二级指标（如产出指标下的数量、质量、时效、成本）',
   rationale: '完整性：数量、质量、时效、成本和服务对象满意度是审核的必备项。',
   check({ table, report }) {
+    // A form without an indicator table gets one structure/missing-indicators error instead.
+    if (!table.hasIndicatorBlock) return;
     const fw = framework(table.framework);
     const byLevel1 = new Map<string, { cell: string; level2: Set<string> }>();
     for (const ind of table.indicators) {

@@ -36,7 +36,8 @@ export const styleNotation: Rule = {
   rationale: '完整性：统一写法便于汇总、比对和机器读取；只改符号，不改数值。',
   check({ table, report }) {
     for (const ind of table.indicators) {
-      const v = ind.value;
+      // A value assembled from 指标性质 | 指标值 | 度量单位 is judged on its own cell, which is what a fix writes.
+      const v = ind.value && ind.valueParts ? { text: ind.valueParts.value, cell: ind.value.cell } : ind.value;
       if (!v || !HAS_FIGURE.test(v.text)) continue;
       const after = standardNotation(v.text);
       if (after === v.text) continue;

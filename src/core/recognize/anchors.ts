@@ -1,0 +1,145 @@
+/**
+ * Finds what a table is anchored on inside a region: indicator header rows (一级指标 / 二级指标 /
+ * 三级指标 / 指标值 and their synonyms), the header-block labels, titles and closing lines.
+ */
+import type { CellSource, SheetCell } from '../sheet';
+import type { ColumnRole, HeaderLabelKind, Qualifier } from '../vocabulary';
+import { cls } from './classify';
+
+/** A column of the indicator table: its role, or 'ignored' (a 长期 half, a last-year column), or 'region' (one column per county). */
+export type ColumnKind = ColumnRole | 'ignored' | 'region';
+
+export interface HeaderColumn {
+  kind: ColumnKind;
+  col: number;
+  text: string;
+}
+
+/** A flat budget-system export: the project's own columns on the indicator header row. */
+export interface FlatColumns {
+  projectName: number;
+  implementer: number | null;
+  department: number | null;
+  amount: number | null;
+  goal: number | null;
+}
+
+export interface IndicatorAnchor {
+  row: number;
+  columns: HeaderColumn[];
+  /** Header cells that name nothing known, right of the 三级 column (per-region value columns). */
+  unknown: HeaderColumn[];
+  flat: FlatColumns | null;
+}
+
+/** Whether a row is an indicator header: 一级 and 二级 columns, and a 三级 or a value column. */
+export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor | null {
+  const cells = src.cells(row);
+  if (cells.length < 3) return null;
+  // Most rows hold no column header at all: settle them before allocating anything.
+  let level1 = false;
+  for (const cell of cells) if (cls(cell).column?.role === 'level1') level1 = true;
+  if (!level1) return null;
+  const found: { cell: SheetCell; role: ColumnRole; qualifier: Qualifier }[] = [];
+  for (const cell of cells) {
+    const column = cls(cell).column;
+    if (column) found.push({ cell, role: column.role, qualifier: column.qualifier });
+  }
+  const roles = new Set(found.map((f) => f.role));
+  if (!(roles.has('level1') && roles.has('level2') && (roles.has('name') || roles.has('value')))) return null;
+
+  // One column per role. Where a role repeats (长期 | 年度 halves, 中期 | 年度 of the 88号 申报表),
+  // the 年度 one is read, else the first; the others are left aside.
+  const chosen = new Map<ColumnRole, SheetCell>();
+  for (const role of roles) {
+    const options = found.filter((f) => f.role === role);
+    const pick = options.find((f) => f.qualifier === 'annual') ?? options.find((f) => f.qualifier !== 'longTerm') ?? options[0];
+    chosen.set(role, pick.cell);
+  }
+  const columns: HeaderColumn[] = [];
+  const taken = new Set<SheetCell>();
+  for (const f of found) {
+    const isChosen = chosen.get(f.role) === f.cell;
+    columns.push({ kind: isChosen ? f.role : 'ignored', col: f.cell.col, text: f.cell.text });
+    taken.add(f.cell);
+  }
+
+  // A flat export carries the project's own columns on the same row (单位名称 / 项目名称 / 预算数 / 年度目标).
+  const labelCol = (fields: HeaderLabelKind[]): SheetCell | undefined =>
+    cells.find((c) => {
+      const l = cls(c).label;
+      return !taken.has(c) && l?.kind === 'header' && fields.includes(l.field) && !l.inline;
+    });
+  const projectCell = labelCol(['projectName']);
+  let flat: FlatColumns | null = null;
+  if (projectCell) {
+    const amountCell = cells.find((c) => !taken.has(c) && cls(c).label?.kind === 'amount');
+    const goalCell = chosen.get('level1') && cells.find((c) => c.col < chosen.get('level1')!.col && cls(c).label?.kind === 'header' && (cls(c).label as { field: string }).field === 'goal');
+    const implementerCell = labelCol(['implementer', 'weakDepartment']);
+    const departmentCell = labelCol(['department']);
+    flat = {
+      projectName: projectCell.col,
+      implementer: implementerCell?.col ?? null,
+      department: departmentCell?.col ?? null,
+      amount: amountCell?.col ?? null,
+      goal: goalCell ? goalCell.col : null,
+    };
+    for (const c of [projectCell, amountCell, goalCell, implementerCell, departmentCell]) {
+      if (c) {
+        columns.push({ kind: 'ignored', col: c.col, text: c.text });
+        taken.add(c);
+      }
+    }
+  }
+
+  const nameCol = chosen.get('name')?.col ?? chosen.get('level2')!.col;
+  const unknown: HeaderColumn[] = [];
+  for (const cell of cells) {
+    if (taken.has(cell)) continue;
+    const h = { kind: 'ignored' as ColumnKind, col: cell.col, text: cell.text };
+    if (cell.col > nameCol) unknown.push(h);
+    else columns.push(h);
+  }
+  columns.sort((a, b) => a.col - b.col);
+  return { row, columns, unknown, flat };
+}
+
+export function findIndicatorAnchors(src: CellSource): IndicatorAnchor[] {
+  const out: IndicatorAnchor[] = [];
+  for (let r = src.firstRow; r <= src.lastRow; r++) {
+    const a = indicatorAnchorAt(src, r);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Whether a row is a closing line (填报人, (盖章), 年 月 日, 注：…): it ends a table. Only the row's
+ * first cell counts: "项目负责人及电话 | 郭… " inside a header block is a label, not a signature.
+ */
+export function isClosingRow(src: CellSource, row: number): boolean {
+  const first = src.cells(row)[0];
+  return !!first && cls(first).closing;
+}
+
+/** Whether a row is a title, annex, unit or year line. */
+export function isTitleLikeRow(src: CellSource, row: number): boolean {
+  const cells = src.cells(row);
+  return cells.length > 0 && cells.every((c) => {
+    const k = cls(c);
+    return k.title || k.annex || k.unit !== null || k.year !== null || !!k.nearMissTitle;
+  });
+}
+
+export function hasTitle(src: CellSource, row: number): boolean {
+  return src.cells(row).some((c) => cls(c).title);
+}
+
+/** The project-name label cells of a row. */
+export function projectNameLabels(src: CellSource, row: number): SheetCell[] {
+  return src.cells(row).filter((c) => {
+    const l = cls(c).label;
+    return l?.kind === 'header' && l.field === 'projectName';
+  });
+}
+

@@ -1,0 +1,44 @@
+/**
+ * Which framework a table follows: 成本 as an 一级 (财预〔2021〕101号) or as a 二级 under 产出
+ * (财预〔2015〕88号). A table without any cost indicator follows its sheet's other tables, else its year.
+ */
+import type { Indicator, Table } from '../model';
+import { type FrameworkId, categories, frameworkData } from '../vocabulary';
+
+export interface FrameworkGuess {
+  framework: FrameworkId;
+  reason: string;
+  /** False when no cost indicator said which framework the table follows. */
+  decided: boolean;
+}
+
+export function detectFramework(indicators: Indicator[], year: number | null): FrameworkGuess {
+  let costAsLevel1 = false;
+  let costAsLevel2 = false;
+  let newerLevel2 = false;
+  for (const i of indicators) {
+    if (i.level1?.name === categories.costLevel1) costAsLevel1 = true;
+    if (i.level2?.name === categories.cost) costAsLevel2 = true;
+    if (i.level2?.name && categories.newerCosts.includes(i.level2.name)) newerLevel2 = true;
+  }
+  if (costAsLevel1 || newerLevel2) return { framework: 'newer', reason: '成本指标作为一级指标', decided: true };
+  if (costAsLevel2) return { framework: 'older', reason: '成本指标作为产出指标下的二级指标', decided: true };
+  if (year !== null && year >= frameworkData.newerFromYear) return { framework: 'newer', reason: `未见成本指标，按年度（${year}年）推定`, decided: false };
+  return { framework: 'older', reason: '未见成本指标，按旧版框架', decided: false };
+}
+
+/**
+ * A table with no cost indicator at all says nothing about its framework: it follows its sheet's
+ * other tables (平罗 农村信息员生活补助 sits among newer-framework tables).
+ */
+export function assignSheetFrameworks(tables: { table: Table; decided: boolean }[]): void {
+  const decided = tables.filter((t) => t.decided);
+  if (decided.length === 0) return;
+  const newer = decided.filter((t) => t.table.framework === 'newer').length;
+  const majority: FrameworkId = newer * 2 >= decided.length ? 'newer' : 'older';
+  for (const { table, decided: d } of tables) {
+    if (d) continue;
+    table.framework = majority;
+    table.frameworkReason = `未见成本指标，按同一工作表其他表（${majority === 'newer' ? '成本为一级' : '成本为二级'}）推定`;
+  }
+}

@@ -1,0 +1,347 @@
+/**
+ * Reads a form's header block: title, year, unit, the labelled fields (项目名称, 主管部门, 实施单位,
+ * 项目属性, 项目期), the amounts with their groups (本级 / 转移支付), and the goal text.
+ *
+ * A label's value is the next cell on its right that is not itself a label, or the text after a
+ * colon in the label's own cell ("年度资金总额:50万"). A goal label with nothing on its right reads
+ * the cell under it (总体目标 | 年度目标 over the text).
+ */
+import { type Decimal } from '../decimal';
+import { a1 } from '../grid';
+import type { Amount, AmountField, Amounts, CellText, Table } from '../model';
+import type { CellSource, SheetCell } from '../sheet';
+import { foldText } from '../text';
+import { parseAmount } from '../values';
+import type { AmountLabel } from '../vocabulary';
+import { type Label, type Unit, cls } from './classify';
+import { isClosingRow, projectNameLabels } from './anchors';
+
+export interface HeaderResult {
+  top: number | null;
+  title: string | null;
+  titleCell: string | null;
+  year: number | null;
+  projectName: string | null;
+  projectNameSource: Table['projectNameSource'];
+  projectNameCell: string | null;
+  fields: Table['header'];
+  hasHeaderBlock: boolean;
+  unit: Unit | null;
+  amounts: Amounts;
+  emptyAmountLabels: Table['emptyAmountLabels'];
+  goal: CellText | null;
+  /** Fields read, for --explain: "项目名称@A3" (kept only when asked for). */
+  found: string[];
+  explain: boolean;
+  /** Which kinds of label the block has, filled or not: a header-only form needs a name, an amount and a goal label. */
+  seen: Set<'projectName' | 'amount' | 'goal' | 'department' | 'implementer'>;
+}
+
+/** How far above an indicator header a header block may start. */
+const HEADER_SCAN_LIMIT = 40;
+
+/**
+ * Where the header block above `end` starts: upwards until a closing line, two blank rows, a
+ * second 项目名称 label (the form above), or a title (with the annex, unit and year lines over it).
+ */
+export function headerTop(src: CellSource, start: number, end: number): number | null {
+  const floor = Math.max(start, end - HEADER_SCAN_LIMIT);
+  let top: number | null = null;
+  let blank = 0;
+  let seenName = false;
+  for (let r = end - 1; r >= floor; r--) {
+    const cells = src.cells(r);
+    if (cells.length === 0) {
+      if (++blank >= 2) break;
+      continue;
+    }
+    blank = 0;
+    if (isClosingRow(src, r)) break;
+    if (projectNameLabels(src, r).length) {
+      if (seenName) break;
+      seenName = true;
+    }
+    top = r;
+    if (cells.some((c) => cls(c).title)) {
+      // Above a title only its annex, unit, year and further title lines belong to the form.
+      for (let u = r - 1, gap = 0; u >= floor; u--) {
+        const above = src.cells(u);
+        if (above.length === 0) {
+          if (++gap >= 2) break;
+          continue;
+        }
+        const lineish = above.every((c) => {
+          const k = cls(c);
+          return k.title || k.annex || k.unit !== null || k.year !== null;
+        });
+        if (!lineish) break;
+        top = u;
+        gap = 0;
+      }
+      break;
+    }
+  }
+  return top;
+}
+
+function emptyResult(): HeaderResult {
+  return {
+    top: null,
+    title: null,
+    titleCell: null,
+    year: null,
+    projectName: null,
+    projectNameSource: 'none',
+    projectNameCell: null,
+    fields: { projectName: null, department: null, implementer: null, attribute: null, period: null },
+    hasHeaderBlock: false,
+    unit: null,
+    amounts: {},
+    emptyAmountLabels: [],
+    goal: null,
+    found: [],
+    explain: false,
+    seen: new Set(),
+  };
+}
+
+/** Reads the header block in rows [top, end) of a region; `explain` keeps what was read, for --explain. */
+export function readHeader(src: CellSource, top: number | null, end: number, explain = false): HeaderResult {
+  const result = emptyResult();
+  result.explain = explain;
+  if (top === null) return result;
+  result.top = top;
+
+  // First pass: titles, the unit and year lines.
+  const titles: SheetCell[] = [];
+  let firstLabelRow: number | null = null;
+  for (let r = top; r < end; r++) {
+    for (const cell of src.cells(r)) {
+      const c = cls(cell);
+      if (c.title && firstLabelRow === null) titles.push(cell);
+      if (c.unit) result.unit = c.unit;
+      if (c.year !== null) result.year ??= c.year;
+      if (c.label && firstLabelRow === null) firstLabelRow = r;
+    }
+  }
+  const title = titles.length ? titles[titles.length - 1] : null;
+  result.title = title ? title.text : null;
+  result.titleCell = title ? a1(title.row, title.col) : null;
+  if (result.year === null) {
+    for (const t of titles) {
+      const y = /(20\d{2})\s*年/.exec(foldText(t.text));
+      if (y) result.year = Number(y[1]);
+    }
+  }
+
+  // Second pass: label → value pairs, amounts by group.
+  /** Group label columns (本级 / 转移) seen so far: a 资金总额 belongs to the nearest group on its left. */
+  const groupCols: { col: number; group: 'own' | 'transfer' }[] = [];
+  const weakDepartment: { text: string; cell: string; labelCell: string; label: string }[] = [];
+  for (let r = top; r < end; r++) {
+    const cells = src.cells(r);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      const label = cls(cell).label;
+      if (!label) continue;
+      const valueCell = label.inline ? null : valueRight(cells, i) ?? null;
+      // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
+      if (valueCell && valueCell === cells[i + 1] && cls(valueCell).label) i++;
+      if (label.kind === 'header') {
+        readField(src, result, label, cell, valueCell, end, weakDepartment);
+        continue;
+      }
+      readAmount(result, label, cell, valueCell, groupCols);
+    }
+  }
+  if (!result.fields.department && weakDepartment.length) result.fields.department = weakDepartment[0];
+  resolveProjectName(src, result, top, title);
+  return result;
+}
+
+/**
+ * The next cell on the right, unless it is a label (then the field has no value). A text that only
+ * reads as an amount label by its parts ("省级第七批水利专项资金") is a value after a header label.
+ */
+function valueRight(cells: SheetCell[], i: number): SheetCell | undefined {
+  const next = cells[i + 1];
+  if (!next) return undefined;
+  const nextLabel = cls(next).label;
+  if (!nextLabel) return next;
+  const own = cls(cells[i]).label;
+  return own?.kind === 'header' && nextLabel.kind === 'amount' && nextLabel.byParts ? next : undefined;
+}
+
+function readField(
+  src: CellSource,
+  result: HeaderResult,
+  label: Extract<Label, { kind: 'header' }>,
+  cell: SheetCell,
+  valueCell: SheetCell | null,
+  end: number,
+  weak: { text: string; cell: string; labelCell: string; label: string }[],
+): void {
+  const field = label.field;
+  if (field === 'other' || field === 'parentName' || field === 'fundOffice') return;
+  if (field === 'projectName' || field === 'goal' || field === 'department' || field === 'implementer') result.seen.add(field);
+  let value: SheetCell | null = valueCell;
+  if (!value && !label.inline && field === 'goal') value = cellBelow(src, cell, end);
+  const text = label.inline ?? value?.text ?? '';
+  const address = label.inline ? a1(cell.row, cell.col) : value ? a1(value.row, value.col) : a1(cell.row, src.rightEdge(cell) + 1);
+  const entry = { text, cell: address, labelCell: a1(cell.row, cell.col), label: label.text };
+  if (field === 'goal') {
+    if (!result.goal && text) {
+      result.goal = { text, cell: address };
+      if (result.explain) result.found.push(`年度目标@${address}`);
+    }
+    return;
+  }
+  result.hasHeaderBlock = true;
+  if (field === 'weakDepartment') {
+    weak.push(entry);
+    return;
+  }
+  if (!result.fields[field]) {
+    result.fields[field] = entry;
+    if (result.explain) result.found.push(`${label.text}@${entry.labelCell}`);
+  }
+}
+
+/** The cell under a label (its column, the next non-empty row), when it is not a label itself. */
+function cellBelow(src: CellSource, cell: SheetCell, end: number): SheetCell | null {
+  for (let r = cell.row + 1; r < end && r <= cell.row + 2; r++) {
+    const below = src.cells(r).find((c) => c.col === cell.col);
+    if (below) return cls(below).label ? null : below;
+  }
+  return null;
+}
+
+function readAmount(
+  result: HeaderResult,
+  label: Extract<Label, { kind: 'amount' }>,
+  cell: SheetCell,
+  valueCell: SheetCell | null,
+  groupCols: { col: number; group: 'own' | 'transfer' }[],
+): void {
+  result.hasHeaderBlock = true;
+  result.seen.add('amount');
+  if (label.label === 'groupOwn' || label.label === 'groupTransfer') {
+    groupCols.push({ col: cell.col, group: label.label === 'groupOwn' ? 'own' : 'transfer' });
+    return;
+  }
+  if (label.label === 'groupProject') {
+    if (label.unit) result.unit ??= label.unit;
+    return;
+  }
+  // "项目年度金额(元)": a unit in the label is the table's unit when no 单位 line says otherwise.
+  if (label.unit && !result.unit) result.unit = label.unit;
+  let group: 'own' | 'transfer' | null = null;
+  let best = -1;
+  for (const g of groupCols) if (g.col <= cell.col && g.col > best) ((best = g.col), (group = g.group));
+  const raw = label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
+  const at = label.inline ? cell : valueCell;
+  // A generic label ("资金总额", "资金金额") followed by no value heads a group of labels.
+  if (label.label === 'groupTotal' && raw === null) {
+    if (label.unit) result.unit ??= label.unit;
+    return;
+  }
+  const field = amountField(label.label, group, result.amounts);
+  if (!field) return;
+  const labelCell = a1(cell.row, cell.col);
+  if (raw === null || !at) {
+    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, cell: labelCell, label: label.text });
+    return;
+  }
+  const parsed = parseAmount(raw, label.unit ?? result.unit ?? '万元');
+  if (parsed.kind !== 'money' || !parsed.amountWan) {
+    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, cell: a1(at.row, at.col), label: label.text });
+    return;
+  }
+  if (!result.amounts[field]) {
+    result.amounts[field] = amount(parsed.amountWan, label.inline ?? at.text, at);
+    if (result.explain) result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);
+  }
+}
+
+function amountField(label: AmountLabel, group: 'own' | 'transfer' | null, amounts: Amounts): AmountField | null {
+  switch (label) {
+    case 'total':
+      return 'total';
+    case 'annual':
+      return 'annual';
+    case 'groupTotal':
+      // Outside a 本级/转移 group, a bare 资金总额 is the year's amount.
+      if (group === null) return amounts.annual ? null : 'annual';
+      return group === 'own' ? 'ownTotal' : 'transfer';
+    case 'fiscal':
+      return group === 'transfer' ? 'transferFiscal' : 'fiscal';
+    case 'other':
+      return group === 'transfer' ? 'transferOther' : 'other';
+    case 'carryover':
+      return group === 'transfer' ? null : 'carryover';
+    case 'central':
+      return 'transferCentral';
+    case 'regional':
+      return 'transferRegional';
+    case 'transfer':
+      return 'transfer';
+    default:
+      return null;
+  }
+}
+
+function amount(d: Decimal, text: string, cell: SheetCell): Amount {
+  return { value: d.toNumber(), exact: d.toExact(), text, cell: a1(cell.row, cell.col) };
+}
+
+/** Project name: its cell; else the row just above an empty 项目名称 (平罗); else the title (廊坊). */
+function resolveProjectName(src: CellSource, result: HeaderResult, top: number, title: SheetCell | null): void {
+  const pn = result.fields.projectName;
+  if (pn && pn.text) {
+    result.projectName = pn.text;
+    result.projectNameSource = 'cell';
+    result.projectNameCell = pn.cell;
+    return;
+  }
+  if (pn) {
+    const labelRow = rowOfA1(pn.labelCell);
+    for (let r = labelRow - 1; r >= Math.max(top, labelRow - 2); r--) {
+      const cells = src.cells(r);
+      if (cells.length !== 1) continue;
+      const c = cells[0];
+      const k = cls(c);
+      if (k.title || k.annex || k.unit || k.year !== null || k.label) break;
+      result.projectName = c.text;
+      result.projectNameSource = 'above';
+      result.projectNameCell = a1(c.row, c.col);
+      return;
+    }
+    return;
+  }
+  if (title) {
+    const fromTitle = projectNameFromTitle(title.text);
+    if (fromTitle) {
+      result.projectName = fromTitle;
+      result.projectNameSource = 'title';
+      result.projectNameCell = a1(title.row, title.col);
+    }
+  }
+}
+
+function rowOfA1(address: string): number {
+  const m = /(\d+)$/.exec(address);
+  return m ? Number(m[1]) - 1 : 0;
+}
+
+/**
+ * "1.电子政务外网IPv6升级改造资金绩效目标表" → "电子政务外网IPv6升级改造资金". A generic title
+ * ("2026年市本级部门项目支出预算绩效目标表") names no project.
+ */
+export function projectNameFromTitle(title: string): string | null {
+  let t = foldText(title).replace(/\s+/g, '');
+  if (/部门项目支出|部门整体|项目支出预算绩效|项目支出绩效目标|^部门|^项目支出|专项转移支付绩效|^绩效目标/.test(t)) return null;
+  t = t.replace(/^\d{1,3}[.、．]\s*/, '');
+  t = t.replace(/(?:项目支出)?(?:绩效目标(?:申报|批复|审批|审核)?表|绩效表)(?:\(.*\))?$/, '');
+  t = t.replace(/^\(?20\d{2}年(?:度)?\)?/, '');
+  return t.length >= 2 ? t : null;
+}

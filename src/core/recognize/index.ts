@@ -1,0 +1,350 @@
+/**
+ * Finds every 附件2 table in a sheet and models it, in small steps:
+ * 1. regions: cells that touch form blocks; forms side by side or stacked apart are read apart;
+ * 2. anchors: in each region, indicator header rows (and the labels, titles, closing lines);
+ * 3. per anchor: the header block above it, the indicator block below it (or, for a flat
+ *    budget-system export, one table per project of the rows below);
+ * 4. header-only forms: a 项目名称, an amount and a goal label close together, with no indicator table;
+ * 5. verdict: a candidate that is a 自评表, a 部门整体 form, a scoring table or an allocation list is a
+ *    near-miss, reported in one line and not checked.
+ *
+ * Recognition works from values alone (merges are a hint): Excel 2016/2019 cannot report merged
+ * areas and many forms are typed without them.
+ */
+import { type Grid, a1, a1Range } from '../grid';
+import type { Columns, Indicator, NearMiss, Table } from '../model';
+import { type CellSource, SheetView } from '../sheet';
+import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, projectNameLabels } from './anchors';
+import { clearClasses, cls } from './classify';
+import { readFlatProjects } from './flat';
+import { assignSheetFrameworks, detectFramework } from './framework';
+import { type HeaderResult, headerTop, readHeader } from './header';
+import { layoutOf, readIndicatorBlock } from './indicators';
+import { type Region, RegionView, findRegions, joinRegions } from './regions';
+import { nearMissVerdict } from './verdict';
+
+export { projectNameFromTitle } from './header';
+
+/** A table as recognised, before rules have run (issues empty). */
+export type RecognisedTable = Table;
+
+/** What recognition looked at in one region, and what it made of it (for `jixiao check --explain`). */
+export interface Candidate {
+  sheet: string;
+  range: string;
+  verdict: 'table' | 'nearMiss' | 'none';
+  /** What was found: indicator headers, labels, titles. */
+  anchors: string[];
+  /** Why it was taken or not, in one line. */
+  reason: string;
+}
+
+export interface SheetRecognition {
+  tables: Table[];
+  nearMisses: NearMiss[];
+  /** Filled only when `explain` is asked for. */
+  candidates: Candidate[];
+  explain?: boolean;
+}
+
+interface Built {
+  table: Table;
+  decided: boolean;
+}
+
+/** Recognises every 附件2 table of one sheet. Never throws on odd input; an unrecognisable sheet gives []. */
+export function recognise(grid: Grid, view = new SheetView(grid)): RecognisedTable[] {
+  return recogniseSheet(grid, view).tables;
+}
+
+/** Tables, near-misses and, with `explain`, what was looked at and why (for --explain), for one sheet. */
+export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain = false): SheetRecognition {
+  clearClasses();
+  const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain };
+  const built: Built[] = [];
+  interface Part {
+    region: Region;
+    ids: number[];
+    src: CellSource;
+    anchors: IndicatorAnchor[];
+  }
+  const parts: Part[] = findRegions(view).map((region) => {
+    const src = new RegionView(view, region);
+    return { region, ids: [region.id], src, anchors: findIndicatorAnchors(src) };
+  });
+  // A header block parted from its indicator table by blank rows joins it: the nearest region
+  // above in the same columns, with labels and no indicator header, when this one starts with a
+  // bare indicator header.
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const below = parts[i];
+    if (below.anchors.length === 0 || headerTop(below.src, below.src.firstRow, below.anchors[0].row) !== null) continue;
+    let j = i - 1;
+    while (j >= 0 && !overlapsColumns(parts[j].region, below.region)) j--;
+    const above = parts[j];
+    if (!above || below.region.top - above.region.bottom > 4 || above.anchors.length || !hasHeaderLabels(above.src)) continue;
+    const region = joinRegions(above.region, below.region);
+    const ids = [...above.ids, ...below.ids];
+    const src = new RegionView(view, region, ids);
+    parts.splice(j, 2, ...(j + 1 === i ? [] : parts.slice(j + 1, i)), { region, ids, src, anchors: findIndicatorAnchors(src) });
+  }
+  for (const p of parts) recogniseRegion(p.src, out, built, false, p.anchors);
+  assignSheetFrameworks(built);
+  out.tables = built.map((b) => b.table).sort((a, b) => a.top - b.top || firstCol(a) - firstCol(b));
+  return out;
+}
+
+/**
+ * Recognises a range the user selected as one form, with a lower bar: any row with two of the
+ * indicator column headers anchors it. For 按所选区域识别, when a form the user sees is not found.
+ */
+export function recogniseRange(grid: Grid, range: { top: number; left: number; bottom: number; right: number }, view = new SheetView(grid)): SheetRecognition {
+  clearClasses();
+  const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain: true };
+  const built: Built[] = [];
+  const src = new RegionView(view, { id: -1, ...range }, [], { left: range.left, right: range.right });
+  recogniseRegion(src, out, built, true);
+  assignSheetFrameworks(built);
+  out.tables = built.map((b) => ({ ...b.table, source: 'selection' as const }));
+  return out;
+}
+
+function overlapsColumns(a: Region, b: Region): boolean {
+  return a.left <= b.right && b.left <= a.right;
+}
+
+function firstCol(t: Table): number {
+  const m = /^([A-Z]+)/.exec(t.range);
+  let n = 0;
+  for (const ch of m ? m[1] : 'A') n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+function hasHeaderLabels(src: CellSource): boolean {
+  for (let r = src.firstRow; r <= src.lastRow; r++) if (projectNameLabels(src, r).length) return true;
+  return false;
+}
+
+function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[], lowerBar = false, found?: IndicatorAnchor[]): void {
+  let anchors = found ?? findIndicatorAnchors(src);
+  if (anchors.length === 0 && lowerBar) anchors = looseAnchors(src);
+  const covered: [number, number][] = [];
+  let regionStart = src.firstRow;
+  const explain = (range: string, verdict: Candidate['verdict'], found: string[], reason: string) => {
+    if (out.explain) out.candidates.push({ sheet: src.sheet, range, verdict, anchors: found, reason });
+  };
+
+  for (let i = 0; i < anchors.length; i++) {
+    const anchor = anchors[i];
+    const next = i + 1 < anchors.length ? anchors[i + 1].row : src.lastRow + 1;
+    const layout = layoutOf(src, anchor);
+    const top = headerTop(src, regionStart, anchor.row);
+    const header = readHeader(src, top, anchor.row, out.explain);
+    const block = readIndicatorBlock(src, layout, layout.firstRow, next);
+    const bottom = Math.max(block.bottom, anchor.row);
+    const anchorText = out.explain ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns.filter((c) => c.kind !== 'ignored').map((c) => c.text).join(' | ')}）` : '';
+    if (anchor.flat) {
+      const projects = readFlatProjects(src, anchor, layout, bottom, header.unit ?? '万元');
+      for (const p of projects) {
+        const table = makeTable(src, {
+          top: p.top,
+          bottom: p.bottom,
+          anchorRow: anchor.row,
+          header: { ...header, fields: p.fields, amounts: p.amounts, emptyAmountLabels: p.emptyAmountLabels, goal: p.goal, hasHeaderBlock: true, projectName: p.projectName, projectNameSource: 'cell', projectNameCell: p.projectNameCell },
+          columns: layout.columns,
+          indicators: p.indicators,
+          hasIndicatorBlock: true,
+          source: 'flat',
+        });
+        accept(src, out, built, table, header, [anchorText, `项目「${p.projectName}」@${p.projectNameCell}`], explain, `预算系统导出的平铺表：每个项目一张表`, [top ?? anchor.row, layout.firstRow - 1]);
+      }
+      explain(regionRange(src, top ?? anchor.row, bottom), 'table', [anchorText], `平铺导出，${projects.length} 个项目`);
+    } else {
+      const table = makeTable(src, {
+        top: header.top ?? anchor.row,
+        bottom,
+        anchorRow: anchor.row,
+        header,
+        columns: block.columns,
+        indicators: block.indicators,
+        hasIndicatorBlock: true,
+        source: 'form',
+      });
+      accept(src, out, built, table, header, [anchorText, ...header.found], explain, '有指标表头', [table.table.top, layout.firstRow - 1]);
+    }
+    covered.push([top ?? anchor.row, bottom]);
+    regionStart = bottom + 1;
+  }
+
+  // Forms with a header block and no indicator table (not typed yet, or cut short).
+  let headerOnly = false;
+  for (const [from, to] of uncovered(src, covered)) {
+    let r = from;
+    while (r <= to) {
+      if (!projectNameLabels(src, r).length) {
+        r++;
+        continue;
+      }
+      const top = headerTop(src, from, r + 1) ?? r;
+      const bottom = headerBottom(src, r, to);
+      const header = readHeader(src, top, bottom + 1, out.explain);
+      if (header.seen.has('projectName') && header.seen.has('amount') && header.seen.has('goal') && header.fields.projectName?.text !== undefined) {
+        const table = makeTable(src, {
+          top,
+          bottom,
+          anchorRow: bottom,
+          header,
+          columns: { lead: null, level1: null, level2: null, name: null, value: null, description: null, basis: null },
+          indicators: [],
+          hasIndicatorBlock: false,
+          source: 'form',
+        });
+        headerOnly = true;
+        accept(src, out, built, table, header, header.found, explain, '只有表头（项目名称、金额、年度目标），没有指标表', [top, bottom]);
+      } else {
+        explain(regionRange(src, top, bottom), 'none', header.found, '有「项目名称」，但没有金额和年度目标栏，也没有指标表头：不像绩效目标表');
+      }
+      r = bottom + 1;
+    }
+  }
+
+  // A region that is no form at all may still be a near-miss worth naming (an allocation list).
+  if (anchors.length === 0 && covered.length === 0 && !headerOnly) {
+    const nonBlank = countNonBlank(src);
+    const verdict = nonBlank >= 3 ? nearMissVerdict(src, src.firstRow, src.lastRow, hasHeaderLabels(src)) : null;
+    const range = regionRange(src, src.firstRow, src.lastRow);
+    if (verdict) {
+      out.nearMisses.push({ sheet: src.sheet, range, kind: verdict.kind, message: verdict.message, title: null });
+      explain(range, 'nearMiss', verdict.evidence, verdict.message);
+    } else if (nonBlank > 0) {
+      explain(range, 'none', [], '没有指标表头（一级/二级/三级指标、指标值），也没有表头信息块');
+    }
+  }
+}
+
+function countNonBlank(src: CellSource): number {
+  let n = 0;
+  for (let r = src.firstRow; r <= src.lastRow; r++) if (!src.isBlank(r)) n++;
+  return n;
+}
+
+function accept(
+  src: CellSource,
+  out: SheetRecognition,
+  built: Built[],
+  t: { table: Table; decided: boolean },
+  header: HeaderResult,
+  found: string[],
+  explain: (range: string, verdict: Candidate['verdict'], found: string[], reason: string) => void,
+  reason: string,
+  /** The rows of the candidate's header part, where near-miss titles and markers are looked for. */
+  [headerStart, headerEnd]: [number, number],
+): void {
+  const verdict = nearMissVerdict(src, headerStart, headerEnd, header.seen.has('projectName'));
+  if (verdict) {
+    out.nearMisses.push({ sheet: t.table.sheet, range: t.table.range, kind: verdict.kind, message: verdict.message, title: t.table.title });
+    explain(t.table.range, 'nearMiss', [...found, ...verdict.evidence], verdict.message);
+    return;
+  }
+  built.push(t);
+  explain(t.table.range, 'table', found, reason);
+}
+
+/** Row spans of the region that no table covers. */
+function uncovered(src: CellSource, covered: [number, number][]): [number, number][] {
+  const spans: [number, number][] = [];
+  let from = src.firstRow;
+  for (const [a, b] of [...covered].sort((x, y) => x[0] - y[0])) {
+    if (a > from) spans.push([from, a - 1]);
+    from = Math.max(from, b + 1);
+  }
+  if (from <= src.lastRow) spans.push([from, src.lastRow]);
+  return spans;
+}
+
+/** The last row of a header-only form: before two blank rows, a closing line, a title or the next 项目名称. */
+function headerBottom(src: CellSource, labelRow: number, limit: number): number {
+  let bottom = labelRow;
+  let blank = 0;
+  for (let r = labelRow + 1; r <= limit; r++) {
+    if (src.isBlank(r)) {
+      if (++blank >= 2) break;
+      continue;
+    }
+    blank = 0;
+    if (isClosingRow(src, r) || hasTitle(src, r) || projectNameLabels(src, r).length) break;
+    bottom = r;
+  }
+  return bottom;
+}
+
+/** Lower bar for a selected range: a row with two indicator column headers, else the first row with level names. */
+function looseAnchors(src: CellSource): IndicatorAnchor[] {
+  for (let r = src.firstRow; r <= src.lastRow; r++) {
+    const roles = new Set(src.cells(r).map((c) => cls(c).column?.role).filter(Boolean));
+    const known = ['level1', 'level2', 'name', 'value'].filter((k) => roles.has(k as never));
+    if (known.length >= 2) {
+      const a = indicatorAnchorAt(src, r);
+      if (a) return [a];
+      const columns = src.cells(r).filter((c) => cls(c).column).map((c) => ({ kind: cls(c).column!.role, col: c.col, text: c.text }));
+      return [{ row: r, columns, unknown: [], flat: null }];
+    }
+  }
+  return [];
+}
+
+interface TableParts {
+  top: number;
+  bottom: number;
+  anchorRow: number;
+  header: HeaderResult;
+  columns: Columns;
+  indicators: Indicator[];
+  hasIndicatorBlock: boolean;
+  source: Table['source'];
+}
+
+function makeTable(src: CellSource, p: TableParts): Built {
+  const { header } = p;
+  const guess = detectFramework(p.indicators, header.year);
+  const table: Table = {
+    sheet: src.sheet,
+    range: regionRange(src, p.top, p.bottom),
+    top: p.top,
+    bottom: p.bottom,
+    indicatorHeaderRow: p.anchorRow,
+    title: header.title,
+    year: header.year,
+    projectName: header.projectName,
+    projectNameSource: header.projectNameSource,
+    projectNameCell: header.projectNameCell,
+    header: header.fields,
+    hasHeaderBlock: header.hasHeaderBlock,
+    hasIndicatorBlock: p.hasIndicatorBlock,
+    source: p.source,
+    unit: header.unit,
+    amounts: header.amounts,
+    emptyAmountLabels: header.emptyAmountLabels,
+    goal: header.goal,
+    framework: guess.framework,
+    frameworkReason: guess.reason,
+    columns: p.columns,
+    indicators: p.indicators,
+    issues: [],
+  };
+  return { table, decided: guess.decided };
+}
+
+/** The A1 range the region's cells cover in rows [top, bottom]. */
+function regionRange(src: CellSource, top: number, bottom: number): string {
+  let left = Infinity;
+  let right = -Infinity;
+  for (let r = top; r <= bottom; r++) {
+    const cells = src.cells(r);
+    if (cells.length === 0) continue;
+    // Cells are in column order and merged areas never overlap a cell: the row's ends are its first and last cells.
+    left = Math.min(left, cells[0].col);
+    right = Math.max(right, src.rightEdge(cells[cells.length - 1]));
+  }
+  if (!Number.isFinite(left)) left = right = 0;
+  return a1Range(top, left, bottom, right);
+}

@@ -1,0 +1,306 @@
+/**
+ * Reads an indicator block: the rows under an indicator header, until a title, a header label, a
+ * closing line or the end of the region. Cells are read by meaning, not by position: an 一级 that
+ * spans the 二级 column, a 三级 typed into the leading 绩效指标 column or a value wrapped onto the
+ * next row are put back where they belong. Split value columns (指标性质 | 指标值 | 度量单位) are
+ * reassembled; a score, a remark or last year's actual value is never read as the value.
+ */
+import { a1 } from '../grid';
+import type { CellText, Columns, Indicator, Level } from '../model';
+import type { CellSource, SheetCell } from '../sheet';
+import { labelKey } from '../text';
+import { valueColumnPreference } from '../vocabulary';
+import { type ColumnKind, type HeaderColumn, type IndicatorAnchor, isClosingRow } from './anchors';
+import { cls } from './classify';
+import { assembleValue } from './assemble';
+
+type ContentRole = 'name' | 'description' | 'value' | 'basis';
+const CONTENT_ROLES: ContentRole[] = ['name', 'description', 'value', 'basis'];
+/** Columns whose cells are kept beside the value, never shifted into it. */
+type SideRole = 'direction' | 'measure';
+
+export interface BlockLayout {
+  columns: Columns;
+  /** Every header column, left to right, with what its cells are. */
+  headers: HeaderColumn[];
+  /** Per-region value columns (one per county or village), when the form has them. */
+  regions: { col: number; name: string }[];
+  /** The first row of indicators (after a sub-header row under 指标值). */
+  firstRow: number;
+}
+
+export interface BlockResult {
+  bottom: number;
+  columns: Columns;
+  indicators: Indicator[];
+}
+
+/** The indicator table's columns, with a sub-header row under 指标值 read (上年实际值 | 本年目标值; one column per county). */
+export function layoutOf(src: CellSource, anchor: IndicatorAnchor): BlockLayout {
+  const headers = anchor.columns.map((h) => ({ ...h }));
+  let regions: { col: number; name: string }[] = [];
+  let firstRow = anchor.row + 1;
+  const valueHeader = headers.find((h) => h.kind === 'value');
+  const nameHeader = headers.find((h) => h.kind === 'name');
+
+  const sub = subHeader(src, anchor, headers, valueHeader);
+  if (sub && valueHeader) {
+    firstRow = anchor.row + 2;
+    const scored = sub.map((c) => ({ c, score: valueColumnPreference(labelKey(c.text)) }));
+    if (scored.some((s) => s.score !== 0)) {
+      // Alternatives: this year's target is read, last year's actual is left aside.
+      const best = scored.reduce((a, b) => (b.score >= a.score ? b : a));
+      for (const s of scored) headers.push({ kind: s === best ? 'value' : 'ignored', col: s.c.col, text: s.c.text });
+    } else {
+      regions = sub.map((c) => ({ col: c.col, name: c.text }));
+    }
+    headers.splice(headers.indexOf(valueHeader), 1);
+  } else if (!valueHeader && anchor.unknown.length && nameHeader) {
+    // No 指标值 column, but a column per village after the 三级 (and its 指标解释).
+    regions = anchor.unknown.filter((h) => h.col > nameHeader.col).map((h) => ({ col: h.col, name: h.text }));
+  } else {
+    for (const h of anchor.unknown) headers.push({ ...h, kind: 'ignored' });
+  }
+  for (const r of regions) headers.push({ kind: 'region', col: r.col, text: r.name });
+  headers.sort((a, b) => a.col - b.col);
+
+  const colOf = (kind: ColumnKind): number | null => headers.find((h) => h.kind === kind)?.col ?? null;
+  const columns: Columns = {
+    lead: colOf('lead'),
+    level1: colOf('level1'),
+    level2: colOf('level2'),
+    name: colOf('name'),
+    value: colOf('value') ?? (regions.length ? regions[0].col : null),
+    description: colOf('description'),
+    basis: colOf('basis'),
+  };
+  return { columns, headers, regions, firstRow };
+}
+
+/** The row under the header when it only splits the 指标值 column: sub-column labels, no indicator. */
+function subHeader(src: CellSource, anchor: IndicatorAnchor, headers: HeaderColumn[], value: HeaderColumn | undefined): SheetCell[] | null {
+  if (!value) return null;
+  const cells = src.cells(anchor.row + 1);
+  if (cells.length === 0) return null;
+  const nextKnown = headers.find((h) => h.col > value.col && h.kind !== 'ignored');
+  const spanEnd = nextKnown ? nextKnown.col : Infinity;
+  const merged = src.mergeAt(anchor.row, value.col);
+  const spans = !!merged && merged.right > merged.left;
+  const inSpan = cells.every((c) => c.col >= value.col && c.col < spanEnd && !cls(c).level1 && !cls(c).level2 && typeof c.raw === 'string');
+  if (!inSpan) return null;
+  return spans || cells.length >= 2 ? cells : null;
+}
+
+interface RowDraft {
+  row: number;
+  level1: Level | null;
+  level2: Level | null;
+  content: Partial<Record<ContentRole, CellText>>;
+  side: Partial<Record<SideRole, CellText>>;
+  regions: { region: string; text: string; cell: string }[];
+  wrapped: boolean;
+}
+
+/** Reads indicator rows from `start` until a boundary or `end` (exclusive). */
+export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: number, end: number): BlockResult {
+  const { columns, headers } = layout;
+  // What each column's cells are: the header at or left of it. Built once; every cell asks.
+  const kinds: (ColumnKind | 'before')[] = [];
+  const lastCol = headers.length ? headers[headers.length - 1].col : 0;
+  for (let c = 0, h = -1; c <= lastCol; c++) {
+    while (h + 1 < headers.length && headers[h + 1].col <= c) h++;
+    kinds[c] = h < 0 ? 'before' : headers[h].kind;
+  }
+  const kindAt = (col: number): ColumnKind | 'before' => (col <= lastCol ? kinds[col] : kinds[lastCol] ?? 'before');
+  const regionAt = new Map(layout.regions.map((r) => [r.col, r.name]));
+  const presentContent = CONTENT_ROLES.filter((r) => columns[r] !== null && !(r === 'value' && regionAt.has(columns.value!)));
+  const nameCol = columns.name ?? columns.value ?? Infinity;
+
+  const drafts: RowDraft[] = [];
+  let bottom = start - 1;
+  let level1: Level | null = null;
+  let level2: Level | null = null;
+
+  let r = start;
+  while (r < end) {
+    if (src.isBlank(r)) {
+      // Blank separator rows inside the block are allowed when indicator rows follow.
+      let next = r;
+      while (next < end && src.isBlank(next)) next++;
+      if (next >= end || next - r > 2 || !looksLikeIndicatorRow(src, next, nameCol, kindAt)) break;
+      r = next;
+      continue;
+    }
+    if (isBoundaryRow(src, r, nameCol)) break;
+    const all = src.cells(r);
+    const cells = all.some((c) => kindAt(c.col) === 'ignored') ? all.filter((c) => kindAt(c.col) !== 'ignored') : all;
+    const levelFree = !cells.some((c) => c.col < nameCol && (cls(c).level1 || cls(c).level2 || cls(c).column?.role === 'lead'));
+
+    // A row with no level cells that fills what the previous row left empty: a wrapped row
+    // ("≥90% | 调查问卷" typed on the row under its indicator).
+    const prev = drafts[drafts.length - 1];
+    if (levelFree && prev && cells.length > 0 && wrapInto(prev, cells, presentContent, columns, kindAt)) {
+      bottom = r;
+      r++;
+      continue;
+    }
+
+    // Split the row's cells into level cells and content cells.
+    let rowLevel1: Level | null = null;
+    let rowLevel2: Level | null = null;
+    const content: SheetCell[] = [];
+    for (const cell of cells) {
+      const kind = kindAt(cell.col);
+      if (cell.col >= nameCol || (kind !== 'lead' && kind !== 'before' && kind !== 'level1' && kind !== 'level2')) {
+        content.push(cell);
+        continue;
+      }
+      if ((kind === 'lead' || kind === 'before') && cls(cell).column?.role === 'lead') continue;
+      const { level1: l1, level2: l2 } = cls(cell);
+      const addr = a1(cell.row, cell.col);
+      if (kind === 'level2') {
+        if (l2) rowLevel2 = { name: l2, text: cell.text, cell: addr };
+        else if (l1) rowLevel2 = { name: null, text: cell.text, cell: addr }; // an 一级 used as 二级
+        else if (cells.some((c) => c.col >= nameCol)) rowLevel2 = { name: null, text: cell.text, cell: addr };
+        else content.push(cell);
+        continue;
+      }
+      // lead, level1 or before: an 一级, a shifted 二级, or shifted content.
+      if (l1 && !rowLevel1) rowLevel1 = { name: l1, text: cell.text, cell: addr };
+      else if (l2 && !rowLevel2) rowLevel2 = { name: l2, text: cell.text, cell: addr };
+      else content.push(cell);
+    }
+
+    // Levels: a new 一级 resets the 二级 (an 一级 without 二级 spans the 二级 column).
+    if (rowLevel1) {
+      level1 = rowLevel1;
+      level2 = rowLevel2;
+    } else if (rowLevel2) {
+      level2 = rowLevel2;
+    }
+
+    const draft: RowDraft = { row: r, level1, level2, content: {}, side: {}, regions: [], wrapped: false };
+    assignContent(content, presentContent, kindAt, regionAt, draft);
+    drafts.push(draft);
+    bottom = r;
+    r++;
+  }
+
+  const indicators: Indicator[] = drafts.map((d) => {
+    const ind: Indicator = {
+      row: d.row,
+      level1: d.level1,
+      level2: d.level2,
+      name: d.content.name ?? null,
+      value: d.content.value ?? (d.regions.length ? { text: d.regions[0].text, cell: d.regions[0].cell } : null),
+      description: d.content.description ?? null,
+      basis: d.content.basis ?? null,
+      wrapped: d.wrapped,
+    };
+    if (d.regions.length) ind.regionValues = d.regions;
+    if (d.side.direction || d.side.measure) assembleValue(ind, d.side.direction ?? null, d.side.measure ?? null);
+    return ind;
+  });
+  return { bottom: Math.max(bottom, start - 1), columns, indicators };
+}
+
+/** Fills the previous row's trailing empty roles with a wrapped row's cells; false when the row is not a wrap. */
+function wrapInto(
+  prev: RowDraft,
+  cells: SheetCell[],
+  present: ContentRole[],
+  columns: Columns,
+  kindAt: (col: number) => ColumnKind | 'before',
+): boolean {
+  const missing = trailingMissing(prev, present);
+  if (missing.length < cells.length || missing.length === 0) return false;
+  const firstMissingCol = columns[missing[0]] ?? Infinity;
+  const allLeft = cells.every((c) => c.col < firstMissingCol);
+  const inPlace = cells.every((c) => {
+    const kind = kindAt(c.col);
+    return (CONTENT_ROLES as string[]).includes(kind) && missing.includes(kind as ContentRole);
+  });
+  if (!allLeft && !inPlace) return false;
+  const roles = allLeft ? missing.slice(0, cells.length) : cells.map((c) => kindAt(c.col) as ContentRole);
+  cells.forEach((c, k) => (prev.content[roles[k]] = { text: c.text, cell: a1(c.row, c.col) }));
+  prev.wrapped = true;
+  return true;
+}
+
+/** The content roles after the last filled one: what a wrapped next row may fill. */
+function trailingMissing(d: RowDraft, present: ContentRole[]): ContentRole[] {
+  let last = -1;
+  present.forEach((role, i) => {
+    if (d.content[role]) last = i;
+  });
+  if (last === -1) return [];
+  return present.slice(last + 1);
+}
+
+/**
+ * Puts content cells into the name / description / value / basis roles. A cell in its own column
+ * takes that role; a cell left of the content columns (a 三级 typed into the 绩效指标 column) takes
+ * the next free role, and pushes later cells along when they collide. Cells of side columns
+ * (指标性质, 度量单位), region columns and left-aside columns (分值, 备注) stay where they are.
+ */
+function assignContent(
+  content: SheetCell[],
+  present: ContentRole[],
+  kindAt: (col: number) => ColumnKind | 'before',
+  regionAt: Map<number, string>,
+  draft: RowDraft,
+): void {
+  let p = 0;
+  for (const cell of content) {
+    const own = kindAt(cell.col);
+    const address = a1(cell.row, cell.col);
+    if (own === 'direction' || own === 'measure') {
+      draft.side[own] ??= { text: cell.text, cell: address };
+      continue;
+    }
+    if (own === 'region') {
+      draft.regions.push({ region: regionAt.get(cell.col) ?? '', text: cell.text, cell: address });
+      continue;
+    }
+    if (own === 'remark' || own === 'weight' || own === 'polarity' || own === 'selfEvaluation' || own === 'ignored') continue;
+    if (p >= present.length) break;
+    const ownIndex = present.indexOf(own as ContentRole);
+    const target = ownIndex >= p ? ownIndex : p;
+    const role = present[target];
+    const before = draft.content[role];
+    draft.content[role] = before ? { text: `${before.text} ${cell.text}`, cell: before.cell } : { text: cell.text, cell: address };
+    p = target + 1;
+  }
+}
+
+/**
+ * Whether a row ends the block: a title, annex, unit or closing line anywhere, or a header-block
+ * label at the row's left edge (the next form's 项目名称). A label-like text in the 三级 column
+ * ("财政资金补助") is an indicator, not a boundary.
+ */
+function isBoundaryRow(src: CellSource, row: number, nameCol: number): boolean {
+  const cells = src.cells(row);
+  if (isClosingRow(src, row)) return true;
+  for (const cell of cells) {
+    const c = cls(cell);
+    if (c.title || c.annex || c.unit) return true;
+    // The next form's 项目名称 sits left of the 三级 column, as every header label does.
+    if (cell.col < nameCol && c.label?.kind === 'header' && c.label.field === 'projectName' && !c.level1 && !c.level2) return true;
+  }
+  const first = cells[0];
+  if (first && first.col < nameCol) {
+    const c = cls(first);
+    if (c.label && !c.level1 && !c.level2 && !c.column && !(c.label.kind === 'header' && c.label.field === 'other')) return true;
+  }
+  return false;
+}
+
+function looksLikeIndicatorRow(src: CellSource, row: number, nameCol: number, kindAt: (col: number) => ColumnKind | 'before'): boolean {
+  if (isBoundaryRow(src, row, nameCol)) return false;
+  for (const cell of src.cells(row)) {
+    if (cls(cell).level1 || cls(cell).level2) return true;
+    const kind = kindAt(cell.col);
+    if (kind === 'value' || kind === 'name') return true;
+  }
+  return false;
+}

@@ -1,0 +1,382 @@
+/**
+ * Variants of real forms that a reviewer would still call the same form, for the recognition
+ * property test (test/variants.test.ts). Each transform takes a sheet and keeps every table's model
+ * (project name, total, framework, indicator rows and their values) as it was; the test checks
+ * that recognition agrees.
+ *
+ * The space drawn from (one to four transforms per variant, in random order, then perhaps a second
+ * form beside or below):
+ * - synonyms: labels swapped for other provinces' words (项目名称 → 项目支出名称, 主管部门 → 项目主管部门,
+ *   年度资金总额 → 当年资金总额, 指标值 → 绩效值, 数量指标 → 数量目标, …);
+ * - spaced: labels and column headers spaced out ("项 目 名 称");
+ * - extra column: 备注, 分值, 权重 or 指标解释 added after the indicator table's last column;
+ * - split value: the value split into 指标性质 | 指标值 | 计量单位 ("≥" | 95 | "%");
+ * - two-row header: 指标值 over 上年实际值 | 本年目标值, last year's figure beside this year's target;
+ * - closing block: 填报人 / 联系电话 / 单位负责人（签字）/ 年 月 日 / 注： / 审核意见（盖章） under a table;
+ * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34");
+ * - numbers as text: numbers stored as text, some in full-width digits;
+ * - no title: title lines removed (not where the project name lives in the title);
+ * - no merges: merged areas dropped, as Excel 2016/2019 reports none;
+ * - beside / below: another real form placed one empty column to the right, or two blank rows below.
+ */
+import type { CellValue, Grid, MergeArea } from '../../src/core/grid';
+import { filledIndicators, type Table } from '../../src/core/model';
+import { classify } from '../../src/core/recognize/classify';
+import { foldText, labelKey } from '../../src/core/text';
+
+export { rng } from '../../bench/generate';
+
+export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+/** A sheet that transforms can change: values, display texts and merges, origin at A1. */
+export class MutableSheet {
+  values: CellValue[][];
+  texts: (string | null | undefined)[][];
+  merges: MergeArea[];
+
+  constructor(readonly name: string, values: CellValue[][], texts: (string | null | undefined)[][], merges: MergeArea[]) {
+    this.values = values;
+    this.texts = texts;
+    this.merges = merges;
+  }
+
+  static from(g: Grid): MutableSheet {
+    const oRow = g.origin?.row ?? 0;
+    const oCol = g.origin?.col ?? 0;
+    const values: CellValue[][] = [];
+    const texts: (string | null | undefined)[][] = [];
+    g.values.forEach((row, r) => {
+      values[r + oRow] = [];
+      texts[r + oRow] = [];
+      (row ?? []).forEach((v, c) => {
+        values[r + oRow][c + oCol] = v;
+        texts[r + oRow][c + oCol] = g.texts?.[r]?.[c];
+      });
+    });
+    return new MutableSheet(g.sheet, values, texts, (g.merges ?? []).map((m) => ({ ...m })));
+  }
+
+  toGrid(): Grid {
+    const h = this.values.length;
+    const values: CellValue[][] = [];
+    const texts: (string | null | undefined)[][] = [];
+    for (let r = 0; r < h; r++) {
+      values[r] = Array.from(this.values[r] ?? [], (v) => v ?? null);
+      texts[r] = Array.from(this.texts[r] ?? [], (v) => v ?? null);
+    }
+    return { sheet: this.name, values, texts, merges: this.merges.map((m) => ({ ...m })) };
+  }
+
+  get height(): number {
+    return this.values.length;
+  }
+
+  get width(): number {
+    let w = 0;
+    for (const row of this.values) if (row) for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined && row[c] !== '') { w = Math.max(w, c + 1); break; }
+    for (const m of this.merges) w = Math.max(w, m.right + 1);
+    return w;
+  }
+
+  get(r: number, c: number): CellValue {
+    return this.values[r]?.[c] ?? null;
+  }
+
+  text(r: number, c: number): string {
+    const v = this.get(r, c);
+    return this.texts[r]?.[c] ?? (v === null ? '' : typeof v === 'object' ? v.error : String(v));
+  }
+
+  set(r: number, c: number, v: CellValue, text?: string | null): void {
+    (this.values[r] ??= [])[c] = v;
+    (this.texts[r] ??= [])[c] = text ?? null;
+  }
+
+  /** Inserts `n` empty rows before row `at`: everything from `at` down moves down. */
+  insertRows(at: number, n: number): void {
+    this.values.splice(at, 0, ...Array.from({ length: n }, () => []));
+    this.texts.splice(at, 0, ...Array.from({ length: n }, () => []));
+    for (const m of this.merges) {
+      if (m.top >= at) (m.top += n), (m.bottom += n);
+      else if (m.bottom >= at) m.bottom += n;
+    }
+  }
+
+  /** Inserts `n` empty columns before column `at`, in rows [from, to] only (the indicator table's rows). */
+  insertColumns(at: number, n: number, from: number, to: number): void {
+    for (let r = from; r <= to; r++) {
+      const row = this.values[r];
+      if (!row || row.length <= at) continue;
+      row.splice(at, 0, ...Array<CellValue>(n).fill(null));
+      (this.texts[r] ??= []).splice(at, 0, ...Array<null>(n).fill(null));
+    }
+    this.merges = this.merges.filter((m) => {
+      if (m.bottom < from || m.top > to) return true;
+      if (m.right < at) return m.bottom <= to && m.top >= from ? true : m.right < at;
+      if (m.left >= at && m.top >= from && m.bottom <= to) {
+        m.left += n;
+        m.right += n;
+        return true;
+      }
+      return false; // crosses the insertion or the rows' edge: a hint lost, as in a hand-edited sheet
+    });
+  }
+
+  /** Places another sheet's cells with their top-left at (row, col). */
+  place(other: MutableSheet, row: number, col: number): void {
+    other.values.forEach((vals, r) => {
+      (vals ?? []).forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== '') this.set(r + row, c + col, v, other.texts[r]?.[c] ?? null);
+      });
+    });
+    for (const m of other.merges) this.merges.push({ top: m.top + row, bottom: m.bottom + row, left: m.left + col, right: m.right + col });
+  }
+}
+
+/** What must not change: a table as a reviewer reads it. */
+export interface TableModel {
+  name: string | null;
+  total: number | null;
+  /** Only where the table's cost indicators decide it (else it follows the sheet's other tables). */
+  framework: string | null;
+  indicators: (string | null)[][];
+}
+
+const norm = (s: string | null | undefined) => (s === null || s === undefined ? null : foldText(s).replace(/\s+/g, ''));
+
+export function modelOf(t: Table): TableModel {
+  return {
+    name: t.projectName,
+    total: (t.amounts.total ?? t.amounts.annual)?.value ?? null,
+    framework: t.frameworkReason.startsWith('未见') ? null : t.framework,
+    indicators: filledIndicators(t).map((i) => [i.level1?.name ?? null, i.level2?.name ?? null, norm(i.name?.text), norm(i.value?.text)]),
+  };
+}
+
+const SYNONYMS: Record<string, string[]> = {
+  项目名称: ['项目支出名称', '二级项目名称'],
+  主管部门: ['项目主管部门', '主管部门(单位)', '业务主管部门', '区级主管部门'],
+  实施单位: ['项目实施单位', '执行单位', '项目执行单位'],
+  项目属性: ['项目类型'],
+  项目期: ['项目期限', '实施期限'],
+  项目期限: ['项目期', '项目周期'],
+  年度资金总额: ['当年资金总额', '年度预算资金总额', '本年度资金总额'],
+  '年度资金总额:': ['当年资金总额:', '年度预算资金总额：'],
+  '其中：年度资金总额': ['其中：当年资金总额', '其中：年度预算资金总额'],
+  项目总额: ['项目总金额', '项目资金总额', '项目总预算'],
+  一级指标: ['一级绩效指标'],
+  二级指标: ['二级绩效指标'],
+  三级指标: ['三级绩效指标', '指标名称', '指标内容'],
+  指标值: ['绩效值', '年度指标值', '指标值(目标值)', '目标值'],
+  年度总体绩效目标: ['年度绩效目标', '总体绩效目标', '年度总体目标'],
+  年度总体目标: ['年度总体绩效目标', '年度绩效目标'],
+  '其中：财政拨款': ['其中：财政资金'],
+  其他资金: ['其它资金'],
+  数量指标: ['数量目标'],
+  质量指标: ['质量目标'],
+  时效指标: ['时效目标'],
+  产出指标: ['产出目标'],
+  效益指标: ['效益目标'],
+};
+
+export type Transform = (s: MutableSheet, tables: Table[], r: () => number) => boolean;
+
+/** Rewrites cells one by one: `rewrite` returns the new value, or undefined to leave the cell. True when any changed. */
+function rewriteCells(s: MutableSheet, rewrite: (v: CellValue, row: number, col: number) => CellValue | undefined): boolean {
+  let changed = false;
+  s.values.forEach((row, ri) =>
+    (row ?? []).forEach((v, c) => {
+      const next = rewrite(v, ri, c);
+      if (next === undefined) return;
+      s.set(ri, c, next);
+      changed = true;
+    }),
+  );
+  return changed;
+}
+
+const rowOf = (a1: string) => Number(/(\d+)$/.exec(a1)![1]) - 1;
+const colOf = (a1: string) => {
+  let n = 0;
+  for (const ch of /^([A-Z]+)/.exec(a1)![1]) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+};
+
+/** Tables whose indicator block is an ordinary grid: a value column, nothing wrapped, split or per region. */
+function plainBlocks(tables: Table[]): Table[] {
+  return tables.filter(
+    (t) =>
+      t.source === 'form' &&
+      // Not twice over: a table that already has a sub-header row under 指标值 keeps it.
+      t.indicators[0]?.row === t.indicatorHeaderRow + 1 &&
+      t.hasIndicatorBlock &&
+      t.columns.value !== null &&
+      t.indicators.every((i) => !i.wrapped && !i.valueParts && !i.regionValues && (!i.value || colOf(i.value.cell) === t.columns.value)),
+  );
+}
+
+function tableRight(s: MutableSheet, t: Table): number {
+  let right = colOf(t.range.split(':')[1] ?? t.range);
+  for (let r = t.indicatorHeaderRow; r <= t.bottom; r++) right = Math.max(right, (s.values[r]?.length ?? 0) - 1);
+  return right;
+}
+
+export const TRANSFORMS: Record<string, Transform> = {
+  synonyms(s, _t, r) {
+    return rewriteCells(s, (v) => {
+      const options = typeof v === 'string' ? SYNONYMS[v.trim()] : undefined;
+      return options && r() < 0.6 ? pick(r, options) : undefined;
+    });
+  },
+
+  spaced(s, _t, r) {
+    return rewriteCells(s, (v) => {
+      if (typeof v !== 'string' || v.length < 2 || v.length > 6 || r() < 0.5) return undefined;
+      const k = classify(v);
+      const label = k.label?.kind === 'header' && k.label.field !== 'other' && !k.label.inline;
+      return label || k.column ? [...v].join(' ') : undefined;
+    });
+  },
+
+  extraColumn(s, tables, r) {
+    const ts = plainBlocks(tables);
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    const at = tableRight(s, t) + 1;
+    s.insertColumns(at, 1, t.indicatorHeaderRow, t.bottom);
+    const kind = pick(r, ['备注', '分值', '权重', '指标解释'] as const);
+    s.set(t.indicatorHeaderRow, at, kind);
+    for (const ind of t.indicators) {
+      if (r() < 0.3) continue;
+      s.set(ind.row, at, kind === '备注' ? pick(r, ['', '按合同执行', '问卷调查']) || null : kind === '指标解释' ? '反映项目实施情况' : Math.floor(r() * 20) + 1);
+    }
+    return true;
+  },
+
+  splitValue(s, tables, r) {
+    const ts = plainBlocks(tables);
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    const col = t.columns.value!;
+    const rows = t.indicators.filter((i) => i.value).map((i) => i.row);
+    // 指标性质 | 指标值 | 计量单位 where 指标值 was: the value stays at `col`, then is split.
+    s.insertColumns(col + 1, 2, t.indicatorHeaderRow, t.bottom);
+    const header = s.get(t.indicatorHeaderRow, col);
+    s.set(t.indicatorHeaderRow, col, pick(r, ['指标性质', '指标方向']));
+    s.set(t.indicatorHeaderRow, col + 1, header);
+    s.set(t.indicatorHeaderRow, col + 2, pick(r, ['计量单位', '度量单位']));
+    for (const row of rows) {
+      const text = s.text(row, col);
+      const raw = s.get(row, col);
+      const display = s.texts[row]?.[col] ?? null;
+      const m = /^(>=|<=|≥|≤|>|<|=)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,3})$/.exec(foldText(text).replace(/\s+/g, ''));
+      if (m && !/^(?:年|月|日|天)/.test(m[3])) {
+        s.set(row, col, m[1] ?? (r() < 0.5 ? '定量' : null));
+        s.set(row, col + 1, r() < 0.5 && String(Number(m[2])) === m[2] ? Number(m[2]) : m[2]);
+        s.set(row, col + 2, m[3]);
+      } else {
+        s.set(row, col, typeof raw === 'string' && !/\d/.test(raw) ? '定性' : null);
+        s.set(row, col + 1, raw, display);
+      }
+    }
+    return true;
+  },
+
+  twoRowHeader(s, tables, r) {
+    const ts = plainBlocks(tables);
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    const col = t.columns.value!;
+    const rows = t.indicators.filter((i) => i.value).map((i) => i.row);
+    s.insertColumns(col, 1, t.indicatorHeaderRow, t.bottom);
+    s.merges = s.merges.filter((m) => m.bottom < t.indicatorHeaderRow || m.top > t.bottom || m.right < col);
+    // The header 指标值 moved to col + 1: put it back over both columns.
+    s.set(t.indicatorHeaderRow, col, s.get(t.indicatorHeaderRow, col + 1));
+    s.set(t.indicatorHeaderRow, col + 1, null);
+    for (const row of rows) s.set(row, col, r() < 0.7 ? pick(r, ['100%', '≥90%', '1项', '2025年底前', '']) || null : null);
+    s.insertRows(t.indicatorHeaderRow + 1, 1);
+    s.set(t.indicatorHeaderRow + 1, col, pick(r, ['上年实际值', '2025年实际完成值', '上年完成值']));
+    s.set(t.indicatorHeaderRow + 1, col + 1, pick(r, ['本年目标值', '预期2026年实现值', '年度目标值']));
+    if (r() < 0.5) s.merges.push({ top: t.indicatorHeaderRow, bottom: t.indicatorHeaderRow, left: col, right: col + 1 });
+    return true;
+  },
+
+  closingBlock(s, tables, r) {
+    const ts = tables.filter((t) => t.source === 'form');
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    const left = colOf(t.range);
+    const lines = [
+      ['填报人：张三', '联系电话：0951-1234567'],
+      ['单位负责人（签字）：', '年  月  日'],
+      ['注：本表金额单位为万元。'],
+      ['财政部门审核意见（盖章）'],
+      ['填表说明：指标值应可衡量。'],
+    ];
+    const n = 1 + Math.floor(r() * 3);
+    s.insertRows(t.bottom + 1, n);
+    for (let i = 0; i < n; i++) {
+      const line = pick(r, lines);
+      line.forEach((text, k) => s.set(t.bottom + 1 + i, left + k * 2, text));
+    }
+    return true;
+  },
+
+  glued(s, tables, r) {
+    let changed = false;
+    for (const t of tables) {
+      if (t.source !== 'form') continue;
+      for (const f of [t.header.projectName, t.header.department, t.header.implementer]) {
+        if (!f || !f.text || r() < 0.5) continue;
+        const [lr, lc, vr, vc] = [rowOf(f.labelCell), colOf(f.labelCell), rowOf(f.cell), colOf(f.cell)];
+        if (lr !== vr || vc <= lc) continue;
+        s.set(lr, lc, `${s.text(lr, lc)}${pick(r, ['：', ':', ': '])}${f.text}`);
+        s.set(vr, vc, null);
+        changed = true;
+      }
+      const a = t.amounts.annual;
+      if (a && r() < 0.5) {
+        const [vr, vc] = [rowOf(a.cell), colOf(a.cell)];
+        if (classify(s.text(vr, vc)).label) continue; // glued already
+        const row = s.values[vr] ?? [];
+        let lc = vc - 1;
+        while (lc >= 0 && (row[lc] === null || row[lc] === undefined)) lc--;
+        const left = lc >= 0 && typeof row[lc] === 'string' ? classify(row[lc] as string).label : null;
+        // Only a plain "年度资金总额 | 34" pair: not a label already glued, not a group label ("项目资金(万元)").
+        if (!left || left.kind !== 'amount' || left.inline || !['annual', 'total', 'groupTotal'].includes(left.label)) continue;
+        s.set(vr, lc, `${String(row[lc]).replace(/[:：]\s*$/, '')}：${s.text(vr, vc)}`);
+        s.set(vr, vc, null);
+        changed = true;
+      }
+    }
+    return changed;
+  },
+
+  numbersAsText(s, _t, r) {
+    return rewriteCells(s, (v, ri, c) => {
+      if (typeof v !== 'number' || s.texts[ri]?.[c]) return undefined;
+      const text = String(v);
+      return r() < 0.3 ? text.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : text;
+    });
+  },
+
+  noTitle(s, tables) {
+    if (tables.some((t) => t.projectNameSource === 'title')) return false;
+    return rewriteCells(s, (v) => (typeof v === 'string' && classify(v).title && labelKey(v).length > 4 ? null : undefined));
+  },
+
+  noMerges(s) {
+    const had = s.merges.length > 0;
+    s.merges = [];
+    return had;
+  },
+};
+
+/** Sheet-level transforms that add a second real form: their models join the expected ones. */
+export function beside(s: MutableSheet, other: MutableSheet): void {
+  s.place(other, 0, s.width + 1);
+}
+
+export function below(s: MutableSheet, other: MutableSheet): void {
+  s.place(other, s.height + 2, 0);
+}

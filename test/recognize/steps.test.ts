@@ -1,0 +1,275 @@
+/**
+ * Recognition step by step: each part of src/core/recognize with its own cases — cell classes
+ * (labels by their word parts), regions (side by side, stacked, parted columns), indicator anchors
+ * (qualified halves, flat exports), the header block (glued labels, goals under their label, groups),
+ * the indicator block (sub-headers, per-region columns, split values, closing lines), verdicts.
+ */
+import type { CellValue, Grid } from '../../src/core/grid';
+import { checkGrid } from '../../src/core/check';
+import { filledIndicators } from '../../src/core/model';
+import { recogniseRange, recogniseSheet } from '../../src/core/recognize';
+import { indicatorAnchorAt } from '../../src/core/recognize/anchors';
+import { classify } from '../../src/core/recognize/classify';
+import { headerTop, readHeader } from '../../src/core/recognize/header';
+import { findRegions, RegionView } from '../../src/core/recognize/regions';
+import { SheetView } from '../../src/core/sheet';
+import { GOOD_ROWS, formGrid } from '../helpers/form';
+
+const grid = (values: CellValue[][], merges: Grid['merges'] = []): Grid => ({ sheet: 'S', values, merges });
+
+describe('classify: labels by their word parts', () => {
+  test.each([
+    ['项目名称', 'projectName'],
+    ['项 目 名 称', 'projectName'],
+    ['项目支出名称', 'projectName'],
+    ['二级项目名称', 'projectName'],
+    ['一级项目名称', 'parentName'],
+    ['区级主管部门', 'department'],
+    ['项目主管部门', 'department'],
+    ['部门(单位)名称', 'department'],
+    ['主管部门\n及编码', 'department'],
+    ['预算单位', 'weakDepartment'],
+    ['项目执行单位', 'implementer'],
+    ['建设周期', 'period'],
+    ['项目起止时间', 'period'],
+    ['项目分类', 'attribute'],
+    ['年度主要目标和成果', 'goal'],
+    ['年度绩效目标(文字)', 'goal'],
+    ['中期目标', 'other'],
+    ['项目负责人及电话', 'other'],
+    ['部门预算编码', 'other'],
+    ['年度预算执行率', 'other'],
+  ])('%s → header %s', (text, field) => {
+    expect(classify(text).label).toMatchObject({ kind: 'header', field });
+  });
+
+  test.each([
+    ['中期预算资金总额', 'total'],
+    ['项目金额', 'total'],
+    ['项目总预算', 'total'],
+    ['年度预算资金总额', 'annual'],
+    ['当年年度预算', 'annual'],
+    ['其中:当年财政拨款', 'fiscal'],
+    ['其中:当年市级财政资金', 'fiscal'],
+    ['当年其他资金', 'other'],
+    ['上年结转 资金', 'carryover'],
+    ['其中:中央补助', 'central'],
+    ['其中 :上级资金', 'transfer'],
+    ['资金情况 (万元)', 'groupProject'],
+    ['资金金额', 'groupTotal'],
+    ['自治区资', 'regional'],
+  ])('%s → amount %s', (text, label) => {
+    expect(classify(text).label).toMatchObject({ kind: 'amount', label });
+  });
+
+  test('a unit inside a label or on its own line', () => {
+    expect(classify('项目预算资金(万元)').label).toMatchObject({ kind: 'amount', unit: '万元' });
+    expect(classify('金额单位：元')).toMatchObject({ unit: '元', label: null });
+    expect(classify('单位:万元').unit).toBe('万元');
+  });
+
+  test('a label with its value in one cell', () => {
+    expect(classify('年度资金总额:50万').label).toMatchObject({ kind: 'amount', label: 'annual', inline: '50万' });
+    expect(classify('资金总额: 250').label).toMatchObject({ kind: 'amount', label: 'groupTotal', inline: '250' });
+    expect(classify('预算单位: 奉节县云雾土家族乡人民政府').label).toMatchObject({ field: 'weakDepartment', inline: '奉节县云雾土家族乡人民政府' });
+    const long = `项目名称：${'某'.repeat(90)}项目`;
+    expect(classify(long).label).toMatchObject({ field: 'projectName', inline: `${'某'.repeat(90)}项目` });
+  });
+
+  test('not labels: values, prose, indicator names', () => {
+    for (const t of ['50万', '一般公共预算', '武汉市青山区教育局', '≥95%', '2022年3月-2023年11月', '项目(工程)验收合格率']) expect(classify(t).label).toBeNull();
+  });
+
+  test('level names as written: score suffixes, alternatives, 目标 for 指标, cut short', () => {
+    expect(classify('成本指标(0-20)分').level1).toBe('成本指标');
+    expect(classify('产出指标\n(40-50)分').level1).toBe('产出指标');
+    expect(classify('数量指标(或建筑规模指标)').level2).toBe('数量指标');
+    expect(classify('时效指标(工期指标)').level2).toBe('时效指标');
+    expect(classify('预算(或投资规模)控制指标').level2).toBe('成本指标');
+    expect(classify('数量目标').level2).toBe('数量指标');
+    expect(classify('预期产出指标').level1).toBe('产出指标');
+    expect(classify('经济效益\n指标').level2).toBe('经济效益指标');
+    expect(classify('数量指').level2).toBe('数量指标');
+    expect(classify('社会、经济、生态效益指标').level2).toBe('社会效益指标');
+  });
+
+  test('closing lines and near-miss markers', () => {
+    for (const t of ['填报人：张三', '财政部门支出股室初审意见 (盖章)', '财政资金管理科室(盖章) 年 月 日', '注:各地请根据实际情况填报', '单位负责人（签字）：']) expect(classify(t).closing).toBe(true);
+    expect(classify('2022年度项目支出绩效自评表').nearMissTitle).toBe('selfEvaluation');
+    expect(classify('部门整体支出绩效目标表').nearMissTitle).toBe('departmentWide');
+    expect(classify('全年执行数').marker).toMatchObject({ kind: 'selfEvaluation' });
+    expect(classify('评分标准').marker).toMatchObject({ kind: 'scoring' });
+  });
+
+  test('indicator column headers with 长期/年度 qualifiers and value words', () => {
+    expect(classify('二级指标(长期)').column).toEqual({ role: 'level2', qualifier: 'longTerm' });
+    expect(classify('指标值(年度)').column).toEqual({ role: 'value', qualifier: 'annual' });
+    expect(classify('区域目标值').column?.role).toBe('value');
+    expect(classify('指 标 解 释').column?.role).toBe('description');
+    expect(classify('度量单位').column?.role).toBe('measure');
+    expect(classify('指标性质').column?.role).toBe('direction');
+  });
+});
+
+describe('regions', () => {
+  const form = formGrid({ rows: GOOD_ROWS }).values;
+
+  test('two forms side by side, one empty column apart, are two regions and two tables', () => {
+    const width = Math.max(...form.map((r) => r.length));
+    const values = form.map((row) => [...row, ...Array(width - row.length + 1).fill(null), ...row]);
+    const view = new SheetView(grid(values));
+    expect(findRegions(view)).toHaveLength(2);
+    const tables = checkGrid(grid(values));
+    expect(tables.map((t) => t.range)).toEqual(['A1:F19', 'H1:M19']);
+    for (const t of tables) expect(t.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  test('stacked forms two blank rows apart are two regions; with no gap, one region and still two tables', () => {
+    const gap = [...form, [], [], ...form];
+    expect(findRegions(new SheetView(grid(gap)))).toHaveLength(2);
+    const none = [...form, ...form];
+    expect(findRegions(new SheetView(grid(none)))).toHaveLength(1);
+    expect(checkGrid(grid(none)).map((t) => t.projectName)).toEqual(['干部培训项目', '干部培训项目']);
+  });
+
+  test('a value column parted from its labels by an unreported merge joins them (Excel 2016)', () => {
+    const values: CellValue[][] = [
+      ['项目名称', null, '某项目'],
+      ['主管部门', null, '某局'],
+      ['项目总额', null, 10],
+      ['年度总体绩效目标', null, '培训'],
+      ['一级指标', '二级指标', '三级指标', null, '指标值'],
+      ['产出指标', '数量指标', '培训人数', null, '≥100人'],
+    ];
+    const regions = findRegions(new SheetView(grid(values)));
+    expect(regions).toHaveLength(1);
+    const [t] = checkGrid(grid(values));
+    expect(t.projectName).toBe('某项目');
+    expect(t.indicators[0].value?.text).toBe('≥100人');
+  });
+});
+
+describe('anchors', () => {
+  test('the 年度 half of a 长期/年度 grid is read, the 长期 half left aside', () => {
+    const view = new SheetView(grid([['一级指标', '二级指标(长期)', '三级指标(长期)', '指标值(长期)', '二级指标(年度)', '三级指标(年度)', '指标值(年度)']]));
+    const a = indicatorAnchorAt(view, 0)!;
+    expect(a.columns.filter((c) => c.kind !== 'ignored').map((c) => [c.kind, c.col])).toEqual([
+      ['level1', 0],
+      ['level2', 4],
+      ['name', 5],
+      ['value', 6],
+    ]);
+  });
+
+  test('a flat export: the project columns on the indicator header row', () => {
+    const view = new SheetView(grid([['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位']]));
+    expect(indicatorAnchorAt(view, 0)!.flat).toEqual({ projectName: 1, implementer: 0, department: null, amount: 2, goal: 3 });
+  });
+});
+
+describe('header block', () => {
+  const read = (values: CellValue[][]) => {
+    const view = new SheetView(grid(values));
+    const src = new RegionView(view, { id: 0, top: 0, bottom: values.length - 1, left: 0, right: 20 }, [], { left: 0, right: 20 });
+    return readHeader(src, headerTop(src, 0, values.length), values.length);
+  };
+
+  test('a goal under its label; 总体目标 | 中期目标 | 年度目标 over the texts', () => {
+    const h = read([
+      ['项目名称', '某项目'],
+      ['总体目标', '中期目标', null, '年度目标'],
+      [null, '三年内完成', null, '本年完成一期'],
+    ]);
+    expect(h.goal).toEqual({ text: '本年完成一期', cell: 'D3' });
+  });
+
+  test('a bare 资金总额 outside any group is the year\'s amount; inside 本级 it is the group\'s', () => {
+    expect(read([['项目名称', 'x'], ['资金情况(万元)', '资金总额', 100, '其中:财政拨款', 100]]).amounts.annual?.value).toBe(100);
+    const h = read([['项目名称', 'x'], ['年度资金总额', 45], ['其中：本级资金', '资金总额', 45]]);
+    expect(h.amounts.annual?.value).toBe(45);
+    expect(h.amounts.ownTotal?.value).toBe(45);
+  });
+
+  test('empty amount labels keep their words; a group label heads labels, it is not empty', () => {
+    const h = read([['项目名称', 'x'], ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 25]]);
+    expect(h.amounts.annual?.value).toBe(25);
+    expect(h.emptyAmountLabels).toEqual([{ field: 'total', cell: 'B2', label: '中期预算资金总额' }]);
+    expect(h.unit).toBe('万元');
+  });
+
+  test('the header starts at the title; a second 项目名称 above is the form above', () => {
+    const values: CellValue[][] = [['项目名称', '上一张'], ['某某绩效目标表'], ['项目名称', '这一张'], ['一级指标']];
+    const view = new SheetView(grid(values));
+    const src = new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], { left: 0, right: 5 });
+    expect(headerTop(src, 0, 3)).toBe(1);
+    expect(headerTop(new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], { left: 0, right: 5 }), 0, 3)).toBe(1);
+  });
+});
+
+describe('indicator block', () => {
+  const base: CellValue[][] = [
+    ['项目名称', '某项目'],
+    ['年度资金总额', 10],
+    ['年度总体绩效目标', '培训'],
+  ];
+
+  test('a sub-header under 指标值: this year\'s target is the value, last year\'s actual is left aside', () => {
+    const [t] = checkGrid(
+      grid([...base, ['一级指标', '二级指标', '三级指标', '指标值', null, '指标标准或依据'], [null, null, null, '2025年实际值', '预期2026年实现值'], ['产出指标', '数量指标', '培训人次', '250人次', '280人次', '计划']], [{ top: 3, left: 3, bottom: 3, right: 4 }]),
+    );
+    expect(filledIndicators(t).map((i) => [i.name?.text, i.value?.text, i.basis?.text])).toEqual([['培训人次', '280人次', '计划']]);
+  });
+
+  test('per-region value columns under 区域目标值', () => {
+    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '区域目标值'], [null, null, null, '甲县', '乙县'], ['产出指标', '数量指标', '建设道路', '2公里', '3公里']], [{ top: 3, left: 3, bottom: 3, right: 4 }]));
+    expect(t.indicators[0].regionValues).toEqual([
+      { region: '甲县', text: '2公里', cell: 'D6' },
+      { region: '乙县', text: '3公里', cell: 'E6' },
+    ]);
+    expect(t.indicators[0].value?.text).toBe('2公里');
+  });
+
+  test('split value columns are reassembled; 分值 and 备注 are never the value', () => {
+    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '分值', '备注'], ['产出指标', '质量指标', '合格率', '≥', 95, '%', 10, '抽检'], [null, null, '服务质量', '定性', '良好', null, 10]]));
+    expect(t.indicators.map((i) => i.value?.text)).toEqual(['≥95%', '良好']);
+    expect(t.indicators[0].valueParts).toMatchObject({ value: '95' });
+  });
+
+  test('closing lines end the block and are never indicators', () => {
+    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人数', '100人'], ['填报人：张三', null, '联系电话：123'], ['单位负责人（签字）：']]));
+    expect(filledIndicators(t)).toHaveLength(1);
+    expect(t.bottom).toBe(4);
+  });
+});
+
+describe('verdicts and forms without an indicator table', () => {
+  test('a header-only form is a table with structure/missing-indicators', () => {
+    const [t] = checkGrid(grid([['某某项目支出绩效目标申报表'], ['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['年度资金总额', 25], ['年度总体目标', '完成道路养护']]));
+    expect(t.hasIndicatorBlock).toBe(false);
+    expect(t.issues.map((i) => i.rule)).toContain('structure/missing-indicators');
+  });
+
+  test('an allocation list with 项目名称 and 金额 columns is no form', () => {
+    const found = recogniseSheet(grid([['2025年某专项资金分配表'], ['序号', '单位', '项目名称', '金额(万元)'], [1, '甲县', '道路', 10], [2, '乙县', '桥梁', 20]]));
+    expect(found.tables).toEqual([]);
+    expect(found.nearMisses.map((n) => n.kind)).toEqual(['allocation']);
+  });
+
+  test('a 部门整体 form and a 自评表 are near-misses, each said in one line', () => {
+    const whole = recogniseSheet(grid([['2026年部门整体支出绩效目标表'], ['部门(单位)名称', '某局'], ['年度主要任务', '…'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '任务数', '5项']]));
+    expect(whole.tables).toEqual([]);
+    expect(whole.nearMisses[0]).toMatchObject({ kind: 'departmentWide', message: '此表像是部门整体支出绩效目标表，不是项目支出绩效目标表，未检查' });
+    const self = recogniseSheet(grid([['项目名称', '某项目'], ['年度资金总额', '全年执行数', '得分'], ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '得分'], ['产出指标', '数量指标', '任务数', '5项', '5项', 10]]));
+    expect(self.tables).toEqual([]);
+    expect(self.nearMisses[0].kind).toBe('selfEvaluation');
+  });
+
+  test('按所选区域识别: a selected range with only two column headers is read with a lower bar', () => {
+    const values: CellValue[][] = [['三级指标', '指标值'], ['培训人数', '100人'], ['合格率', '≥95%']];
+    expect(recogniseSheet(grid(values)).tables).toEqual([]);
+    const found = recogniseRange(grid(values), { top: 0, left: 0, bottom: 2, right: 1 });
+    expect(found.tables).toHaveLength(1);
+    expect(found.tables[0].source).toBe('selection');
+    expect(filledIndicators(found.tables[0]).map((i) => i.value?.text)).toEqual(['100人', '≥95%']);
+  });
+});
