@@ -13,6 +13,9 @@ import { classify } from '../../src/core/recognize/classify';
 import { headerTop, readHeader } from '../../src/core/recognize/header';
 import { findRegions, RegionView } from '../../src/core/recognize/regions';
 import { SheetView } from '../../src/core/sheet';
+import { FrameworksSchema, VocabularySchema } from '../../src/core/vocabulary';
+import vocabularyJson from '../../src/core/data/vocabulary.json';
+import frameworksJson from '../../src/core/data/frameworks.json';
 import { GOOD_ROWS, formGrid } from '../helpers/form';
 
 const grid = (values: CellValue[][], merges: Grid['merges'] = []): Grid => ({ sheet: 'S', values, merges });
@@ -271,5 +274,16 @@ describe('verdicts and forms without an indicator table', () => {
     expect(found.tables).toHaveLength(1);
     expect(found.tables[0].source).toBe('selection');
     expect(filledIndicators(found.tables[0]).map((i) => i.value?.text)).toEqual(['100人', '≥95%']);
+  });
+});
+
+describe('vocabulary and frameworks are data, validated', () => {
+  test('the shipped data parses; a category naming an unknown level does not', () => {
+    expect(VocabularySchema.safeParse(vocabularyJson).success).toBe(true);
+    expect(FrameworksSchema.safeParse(frameworksJson).success).toBe(true);
+    const broken = { ...frameworksJson, categories: { ...frameworksJson.categories, quantity: '数目指标' } };
+    expect(FrameworksSchema.safeParse(broken).success).toBe(false);
+    const noWords = { ...vocabularyJson, closing: { starts: [], contains: ['(盖章)'] } };
+    expect(VocabularySchema.safeParse(noWords).success).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * 满意度), and the nearest standard phrasings of each 二级 (bigram similarity to the library).
  */
 import { foldText } from '../text';
+import { categories } from '../vocabulary';
 import type { PhrasingLibrary } from './library';
 import { matchKey } from './normalise';
 
@@ -103,5 +104,5 @@ function computePrediction(lib: PhrasingLibrary, text: string): Prediction | nul
 
 /** The broad group a 二级 falls in, for comparing across frameworks: the three cost 二级 are one. */
 export function categoryGroup(level2: string): string {
-  return /成本指标$/.test(level2) ? '成本指标' : level2;
+  return level2 === categories.cost || categories.newerCosts.includes(level2) ? categories.cost : level2;
 }

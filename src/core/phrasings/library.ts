@@ -7,7 +7,7 @@
  * lazy chunk all use it.
  */
 import { z } from 'zod';
-import { type FrameworkId, frameworkData, homeLevel1 } from '../vocabulary';
+import { type FrameworkId, categories, frameworkData, homeLevel1 } from '../vocabulary';
 import { type ParsedValue, type ValueKind, parseValue } from '../values';
 import libraryData from './library.json';
 import { type MatchKey, matchKey, normaliser } from './normalise';
@@ -97,7 +97,7 @@ function kindOf(v: ValueKind): ValueKind {
 
 /** How an entry's value template reads (examples filled in): cost templates are read as money. */
 function parseTemplate(e: EntryData): ParsedValue {
-  return parseValue(renderValue(e.value, 2026), e.level2 === '经济成本指标' ? { money: true, unit: '万元' } : {});
+  return parseValue(renderValue(e.value, 2026), e.level2 === categories.economicCost ? { money: true, unit: '万元' } : {});
 }
 
 /** Every problem in the data, as messages; empty when the library is sound. */
@@ -129,8 +129,8 @@ function examine(data: LibraryData): { problems: string[]; parsed: ParsedValue[]
     const p = parseTemplate(e);
     parsed.push(p);
     if (kindOf(p.kind) !== e.kind) problems.push(`${where}: value ${e.value} reads as ${p.kind}, not ${e.kind}`);
-    if (e.level2 === '经济成本指标' && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
-    if (e.level2 === '服务对象满意度指标' && e.kind !== 'percent') problems.push(`${where}: a satisfaction value must be a percentage`);
+    if (e.level2 === categories.economicCost && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
+    if (e.level2 === categories.satisfaction && e.kind !== 'percent') problems.push(`${where}: a satisfaction value must be a percentage`);
     if (p.kind === 'percent' && p.number !== null && (p.number > 100 || (p.number === 100 && (p.comparison === '>' || p.comparison === '≥')))) {
       problems.push(`${where}: a rate above 100% (${e.value})`);
     }
@@ -157,7 +157,7 @@ function build(data: LibraryData): PhrasingLibrary {
       keywordKeys: (e.keywords ?? []).map(normalise),
     };
   });
-  const categories = Object.values(frameworkData.frameworks.newer.tree).flat();
+  const level2Names = Object.values(frameworkData.frameworks.newer.tree).flat();
   const areas = [...new Set(entries.map((e) => e.area))];
   const postings = new Map<string, number[]>();
   for (const e of entries) {
@@ -167,9 +167,9 @@ function build(data: LibraryData): PhrasingLibrary {
       list.push(e.index);
     }
   }
-  const clearWords = ['服务对象满意度指标', '经济成本指标'].flatMap((c) => (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)));
+  const clearWords = [categories.satisfaction, categories.economicCost].flatMap((c) => (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)));
   const clearCue = new RegExp(clearWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  return { entries, categories, areas, cues: data.cues, normalise, olderLevel2: data.olderLevel2, postings, clearCue };
+  return { entries, categories: level2Names, areas, cues: data.cues, normalise, olderLevel2: data.olderLevel2, postings, clearCue };
 }
 
 let cached: PhrasingLibrary | null = null;

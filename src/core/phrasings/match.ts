@@ -3,7 +3,7 @@
  * with the row's 一级/二级 as context where known. Tolerant of wording variants (synonyms folded),
  * of word order and extra detail (bigrams), and searchable by pinyin initials or syllables.
  */
-import type { FrameworkId } from '../vocabulary';
+import { type FrameworkId, categories } from '../vocabulary';
 import { categoryGroup, sharedBigrams, similarityFromCommon } from './infer';
 import { type Phrasing, type PhrasingLibrary, renderValue } from './library';
 import { matchKey } from './normalise';
@@ -66,7 +66,7 @@ function contextBonus(p: Phrasing, q: SearchQuery, fw: FrameworkId): number {
   let bonus = 0;
   if (q.level2) {
     const mine = p.frameworks[fw].level2;
-    if (mine === q.level2 || (q.level2 === '成本指标' && categoryGroup(p.level2) === '成本指标')) bonus += CONTEXT_LEVEL2_BONUS;
+    if (mine === q.level2 || (q.level2 === categories.cost && categoryGroup(p.level2) === categories.cost)) bonus += CONTEXT_LEVEL2_BONUS;
   }
   if (q.level1 && p.frameworks[fw].level1 === q.level1) bonus += CONTEXT_LEVEL1_BONUS;
   return bonus;

@@ -8,21 +8,21 @@ import { a1 } from '../grid';
 import type { Amount, Indicator, Table } from '../model';
 import { containment, excerpt, labelKey, similarity } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
-import { isNoneWord } from '../vocabulary';
+import { categories, isNoneWord } from '../vocabulary';
 
 
 /** The 二级 category an indicator is judged by (its canonical 二级; 成本指标 for a spanning cost 一级). */
 export function category(ind: Indicator): string | null {
   if (ind.level2?.name) return ind.level2.name;
-  if (ind.level1?.name === '成本指标' && !ind.level2) return '成本指标';
-  if (ind.level1?.name === '满意度指标' && !ind.level2) return '服务对象满意度指标';
+  if (ind.level1?.name === categories.costLevel1 && !ind.level2) return categories.cost;
+  if (ind.level1?.name === categories.satisfactionLevel1 && !ind.level2) return categories.satisfaction;
   return null;
 }
 
 /** Cost lines whose value should be money: 成本指标 (older), or the newer 成本指标 一级's 经济成本. */
 export function isCostLine(ind: Indicator): boolean {
   const c = category(ind);
-  return c === '成本指标' || c === '经济成本指标';
+  return c === categories.cost || c === categories.economicCost;
 }
 
 export function isNotApplicableName(ind: Indicator): boolean {
@@ -110,7 +110,7 @@ export interface CostLine {
 
 /** The table's cost lines with their amounts: values, unit price × matching quantity, or amounts quoted in the name. */
 export function costLines(table: Table): CostLine[] {
-  const quantities = table.indicators.filter((i) => category(i) === '数量指标' && i.name);
+  const quantities = table.indicators.filter((i) => category(i) === categories.quantity && i.name);
   const out: CostLine[] = [];
   for (const ind of table.indicators) {
     if (!isCostLine(ind) || !(ind.name || ind.value) || isNotApplicableName(ind)) continue;

@@ -1,6 +1,6 @@
 import { categoryGroup, predictLevel2 } from '../phrasings/infer';
 import type { PhrasingLibrary } from '../phrasings/library';
-import { canonicalLevel1, homeLevel1 } from '../vocabulary';
+import { canonicalLevel1, categories, homeLevel1 } from '../vocabulary';
 import { category, isNotApplicableName, rowText, valueOf } from './helpers';
 import type { Indicator, Rule, Table } from './types';
 
@@ -18,21 +18,21 @@ function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicato
   const stated = category(ind);
   if (!stated || !ind.name || isNotApplicableName(ind)) return null;
   // Most rows name no satisfaction or cost at all: one regex test spares them the full prediction.
-  if (stated !== '服务对象满意度指标' && !lib.clearCue.test(ind.name.text)) return null;
+  if (stated !== categories.satisfaction && !lib.clearCue.test(ind.name.text)) return null;
   const p = predictLevel2(lib, ind.name.text);
   if (!p || p.cueScore < STRONG_CUE || p.margin < MIN_MARGIN) return null;
   const predicted = categoryGroup(p.level2);
   if (predicted === categoryGroup(stated)) return null;
   // Only the unmistakable cases: a satisfaction or a cost line elsewhere, or a non-satisfaction row
   // under 满意度. A count under 社会效益 ("受益人口数量") can be a fair benefit measure.
-  const clear = predicted === '服务对象满意度指标' || predicted === '成本指标' || stated === '服务对象满意度指标';
+  const clear = predicted === categories.satisfaction || predicted === categories.cost || stated === categories.satisfaction;
   if (!clear) return null;
   // Words of the stated category in the text ("群众" for 社会效益 is 1) do not veto; real evidence does.
   const statedCue = Object.entries(p.cues).filter(([c]) => categoryGroup(c) === categoryGroup(stated)).reduce((a, [, v]) => a + v, 0);
   if (statedCue >= STATED_EVIDENCE) return null;
   // The value must agree with the prediction: "支付…尾款 = 1项" under 数量 counts payments, fairly.
   const kind = valueOf(table, ind).kind;
-  if (predicted === '成本指标' && !['money', 'unitPrice', 'empty', 'none'].includes(kind)) return null;
+  if (predicted === categories.cost && !['money', 'unitPrice', 'empty', 'none'].includes(kind)) return null;
   const level2 = table.framework === 'older' ? (lib.olderLevel2[p.level2] ?? p.level2) : p.level2;
   const level1 = homeLevel1(table.framework, level2);
   if (!level1) return null;

@@ -1,5 +1,5 @@
 import { a1 } from '../grid';
-import { framework } from '../vocabulary';
+import { categories, framework } from '../vocabulary';
 import type { Rule } from './types';
 
 export const structureMissingLevel1: Rule = {
@@ -16,7 +16,7 @@ export const structureMissingLevel1: Rule = {
     for (const required of fw.requiredLevel1) {
       if (present.has(required)) continue;
       const why =
-        required === '成本指标' && table.framework === 'newer'
+        required === categories.costLevel1 && table.framework === 'newer'
           ? '（按财预〔2021〕101号，成本指标为一级指标，下设经济成本、社会成本、生态环境成本）'
           : '';
       report({

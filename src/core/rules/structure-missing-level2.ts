@@ -1,4 +1,4 @@
-import { framework } from '../vocabulary';
+import { categories, framework } from '../vocabulary';
 import type { Rule } from './types';
 
 export const structureMissingLevel2: Rule = {
@@ -21,7 +21,7 @@ export const structureMissingLevel2: Rule = {
     for (const [l1, { cell, level2 }] of byLevel1) {
       for (const required of fw.requiredLevel2[l1] ?? []) {
         if (level2.has(required)) continue;
-        const where = l1 === '产出指标' && required === '成本指标' ? '（旧版框架中成本指标为产出指标下的二级指标）' : '';
+        const where = l1 === categories.output && required === categories.cost ? '（旧版框架中成本指标为产出指标下的二级指标）' : '';
         report({ message: `「${l1}」下缺少二级指标「${required}」${where}`, cell, text: table.projectName ?? '' });
       }
       if (fw.atLeastOneLevel2.includes(l1) && level2.size === 0) {

@@ -1,4 +1,5 @@
 import type { ValueKind } from '../values';
+import { categories } from '../vocabulary';
 import { category, isNotApplicableName, rowText, valueOf } from './helpers';
 import type { Rule } from './types';
 
@@ -33,7 +34,7 @@ export const valueNotMeasurable: Rule = {
         continue;
       }
       if (accepted.includes(v.kind)) continue;
-      const what = v.kind === 'percent' && cat === '数量指标' ? '只写百分比，看不出数量' : '没有可衡量的数值';
+      const what = v.kind === 'percent' && cat === categories.quantity ? '只写百分比，看不出数量' : '没有可衡量的数值';
       report({ message: `${cat.replace(/指标$/, '')}指标值「${ind.value.text}」${what}：${HINT[cat]}`, cell: ind.value.cell, text: rowText(ind) });
     }
   },

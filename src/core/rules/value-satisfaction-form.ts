@@ -1,3 +1,4 @@
+import { categories } from '../vocabulary';
 import { category, isNotApplicableName, rowText, valueOf } from './helpers';
 import type { Rule } from './types';
 
@@ -8,7 +9,7 @@ export const valueSatisfactionForm: Rule = {
   rationale: '可行性：满意度以问卷满意比例衡量，常见「≥90%」，文字或次数无法考核。',
   check({ table, report }) {
     for (const ind of table.indicators) {
-      if (category(ind) !== '服务对象满意度指标' || !ind.value || isNotApplicableName(ind)) continue;
+      if (category(ind) !== categories.satisfaction || !ind.value || isNotApplicableName(ind)) continue;
       const v = valueOf(table, ind);
       if (v.kind === 'percent' || v.kind === 'none' || v.kind === 'empty') continue;
       report({
