@@ -177,3 +177,40 @@ test('插入到已有内容下方: the form goes two blank rows under the used r
   expect(tables.map((t) => t.range.split(':')[0])).toEqual(['A1', 'A14']);
   await act(() => checker.dispose());
 });
+
+test('按所选区域识别: a form below the bar is read from the selected range, says what it lacks, and can be undone', async () => {
+  // Only two indicator columns are labelled: the automatic recognition finds no table.
+  const host = workbook([
+    ['培训班指标'],
+    ['三级指标', '指标值'],
+    ['培训人数', '≥100人'],
+    ['学员满意度', '提高'],
+  ]);
+  const checker = await renderPane('check');
+  expect(screen.getByTestId('empty')).toBeTruthy();
+  host.selection = { sheetId: host.activeSheet.id, area: { top: 0, left: 0, bottom: 3, right: 1 } };
+  await act(() => checker.recogniseSelection());
+  expect(screen.getByTestId('summary').textContent).toContain('找到 1 张绩效目标表');
+  const result = screen.getByTestId('by-selection-result').textContent!;
+  expect(result).toContain('已按所选区域 A1:B4 识别。');
+  expect(result).toContain('所选区域中未能读出：项目名称、资金金额、年度总体目标、一级指标列、二级指标列。');
+  expect(checker.getState().tables[0].source).toBe('selection');
+  // The reading stays on later checks of the sheet, until the user goes back.
+  await act(() => checker.check());
+  expect(checker.getState().tables).toHaveLength(1);
+  fireEvent.click(screen.getByTestId('by-selection-clear'));
+  await waitFor(() => expect(checker.getState().tables).toHaveLength(0));
+  expect(screen.queryByTestId('by-selection-result')).toBeNull();
+});
+
+test('a near-miss is named in one line, not checked', async () => {
+  workbook([
+    ['2022年度项目支出绩效自评表'],
+    ['项目名称', '营养改善计划'],
+    ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '得分'],
+    ['产出指标', '数量指标', '受助人数', '735人', '735人', 10],
+  ]);
+  await renderPane('check');
+  expect(screen.getByTestId('near-miss').textContent).toBe('此表像是绩效自评表，不是绩效目标表，未检查（A1:F4）');
+  expect(screen.queryByTestId('tables')).toBeNull();
+});

@@ -13,6 +13,7 @@ import {
   Caption1,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Spinner,
@@ -28,7 +29,7 @@ import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
 import type { Issue, Severity, Table } from '../core/model';
 import { rules } from '../core/rules';
-import { type Locale, type Translate, translator } from '../i18n/strings';
+import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
 import type { Checker } from './checker';
 
 // The 建议 section and the phrasing library come in their own chunk, after the first paint.
@@ -57,6 +58,7 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground2 },
   message: { flex: 1, wordBreak: 'break-word', whiteSpace: 'pre-wrap' },
   empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM },
+  bySelection: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   status: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -233,6 +235,27 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
           {state.lastMs !== null && state.status === 'done' && <Caption1 className={styles.status}>{t('lastChecked', { ms: state.lastMs })}</Caption1>}
         </section>
 
+        {state.nearMisses.map((n) => (
+          <MessageBar key={`n-${n.sheet}-${n.range}`} intent="info" data-testid="near-miss">
+            <MessageBarBody>{`${n.message}（${n.range}）`}</MessageBarBody>
+          </MessageBar>
+        ))}
+
+        {state.bySelection && (
+          <MessageBar intent={state.bySelection.found ? 'info' : 'warning'} data-testid="by-selection-result">
+            <MessageBarBody>
+              {state.bySelection.found ? t('bySelectionResult', { range: state.bySelection.range }) : t('bySelectionNone', { range: state.bySelection.range })}
+              {state.bySelection.missing.length > 0 &&
+                ` ${t('bySelectionMissing', { parts: state.bySelection.missing.map((p) => t(`part_${p}` as StringKey)).join('、') })}`}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void checker.clearSelectionRecognition()} data-testid="by-selection-clear">
+                {t('bySelectionClear')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
         {state.checks > 0 && state.sheet && state.tables.length === 0 && !state.error && (
           <div className={styles.empty} data-testid="empty">
             <Text as="h2" weight="semibold">
@@ -240,6 +263,15 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             </Text>
             {state.sheet.address === null && <Text>{t('emptySheet')}</Text>}
             <Text>{t('emptyBody')}</Text>
+          </div>
+        )}
+
+        {state.checks > 0 && state.sheet && state.sheet.address !== null && !state.bySelection && (
+          <div className={styles.bySelection}>
+            <Button appearance={state.tables.length === 0 ? 'secondary' : 'subtle'} size="small" onClick={() => void checker.recogniseSelection()} disabled={busy} data-testid="by-selection">
+              {t('bySelection')}
+            </Button>
+            <Caption1>{t('bySelectionHint')}</Caption1>
           </div>
         )}
 

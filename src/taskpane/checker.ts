@@ -4,9 +4,10 @@
  */
 import { type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetSnapshot } from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
-import { checkGrid } from '../core/check';
-import { parseA1Range } from '../core/grid';
-import type { Indicator, Table } from '../core/model';
+import { checkSheet, runRules } from '../core/check';
+import { type MergeArea, parseA1Range } from '../core/grid';
+import type { Indicator, NearMiss, Table } from '../core/model';
+import { recogniseRange } from '../core/recognize';
 import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { Template } from '../core/templates/template';
 import type { StringKey } from '../i18n/strings';
@@ -35,6 +36,14 @@ export interface CheckState {
   lastWrite: { key: StringKey; params?: Record<string, string | number> }[] | null;
   /** A template insertion that was refused: the cells in the way. */
   templateBlocked: { blockers: string[] } | null;
+  /** Tables that look like the form but are not target tables (自评表, 部门整体, allocation lists): named, not checked. */
+  nearMisses: NearMiss[];
+  /**
+   * 按所选区域识别: the range the user asked to be read as a form, and what could not be read from
+   * it (part keys: projectName, amount, goal, level1, level2, name, value); `found` false when not
+   * even an indicator header was there.
+   */
+  bySelection: { range: string; found: boolean; missing: string[] } | null;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -69,7 +78,37 @@ export class Checker {
       libraryError: null,
       lastWrite: null,
       templateBlocked: null,
+      nearMisses: [],
+      bySelection: null,
     };
+  }
+
+  /** The range 按所选区域识别 reads, on its sheet, until the user goes back to automatic recognition. */
+  private manual: { sheetId: string; area: MergeArea; address: string } | null = null;
+
+  /**
+   * 按所选区域识别: reads the selected range as one form with a lower bar (any row with two of the
+   * indicator column headers), checks it with the same rules, and keeps doing so on every check of
+   * that sheet until cleared. For a form the user sees and the automatic recognition missed.
+   */
+  async recogniseSelection(): Promise<void> {
+    try {
+      const sel = await this.session.readSelection();
+      const local = sel.address.includes('!') ? sel.address.slice(sel.address.lastIndexOf('!') + 1) : sel.address;
+      const area = parseA1Range(local);
+      if (!area) return;
+      this.manual = { sheetId: sel.sheetId, area, address: local };
+    } catch (e) {
+      this.update({ status: 'error', error: asAdapterError(e).info });
+      return;
+    }
+    await this.check();
+  }
+
+  async clearSelectionRecognition(): Promise<void> {
+    this.manual = null;
+    this.update({ bySelection: null });
+    await this.check();
   }
 
   /**
@@ -260,7 +299,22 @@ export class Checker {
         if (total > done || this.state.progress) this.update({ progress: { done, total } });
       });
       this.update({ status: 'checking' });
-      const tables = checkGrid(snap.grid, { library: this.state.library ?? undefined });
+      const options = { library: this.state.library ?? undefined };
+      const result = checkSheet(snap.grid, options);
+      let tables = result.tables;
+      let bySelection: CheckState['bySelection'] = null;
+      const manual = this.manual && this.manual.sheetId === snap.sheetId ? this.manual : null;
+      if (manual) {
+        const found = recogniseRange(snap.grid, manual.area).tables.map((t) => runRules(t, options));
+        // The user asked for this range to be read as a form: its reading replaces any automatic one there.
+        const a = manual.area;
+        const outside = (t: Table) => {
+          const r = parseA1Range(t.range);
+          return !r || r.bottom < a.top || r.top > a.bottom || r.right < a.left || r.left > a.right;
+        };
+        tables = [...tables.filter(outside), ...found].sort((x, y) => x.top - y.top);
+        bySelection = { range: manual.address, found: found.length > 0, missing: found.length ? missingParts(found[0]) : [] };
+      }
       const notices: CheckState['notices'] = [];
       if (snap.rowsLeftOut > 0) notices.push({ key: 'truncatedRows', params: { rows: snap.grid.values.length } });
       if (snap.colsLeftOut > 0) notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
@@ -269,7 +323,7 @@ export class Checker {
       if (!this.session.caps.conditionalFormats) notices.push({ key: 'noHighlightApi' });
       else if (snap.protected && this.state.highlight) notices.push({ key: 'protectedNoHighlight' });
       const { grid: _grid, syncs: _syncs, ...sheet } = snap;
-      this.update({ tables, sheet, notices });
+      this.update({ tables, sheet, notices, nearMisses: result.nearMisses, bySelection });
       await this.applyMarks();
       this.update({ status: 'done', progress: null, lastMs: Math.round(now() - t0), checks: this.state.checks + 1 });
     } catch (e) {
@@ -349,4 +403,14 @@ export class Checker {
     this.unwatch = null;
     await this.session.clearHighlights().catch(() => undefined);
   }
+}
+
+/** What a table read from a selection lacks, as part keys the pane names (项目名称, 指标值列, …). */
+export function missingParts(t: Table): string[] {
+  const out: string[] = [];
+  if (!t.projectName) out.push('projectName');
+  if (!t.amounts.total && !t.amounts.annual) out.push('amount');
+  if (!t.goal) out.push('goal');
+  for (const col of ['level1', 'level2', 'name', 'value'] as const) if (t.columns[col] === null) out.push(col);
+  return out;
 }
