@@ -5,6 +5,7 @@
 import type { Grid } from './grid';
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
+import { clearClasses } from './recognize/classify';
 import type { PhrasingLibrary } from './phrasings/library';
 import { rules } from './rules';
 import { SheetView } from './sheet';
@@ -96,6 +97,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
 export function clearCaches(): void {
   clearValueCache();
   clearKeyCache();
+  clearClasses();
 }
 
 /** Checks every sheet of a workbook. */

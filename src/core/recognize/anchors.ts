@@ -135,11 +135,11 @@ export function hasTitle(src: CellSource, row: number): boolean {
   return src.cells(row).some((c) => cls(c).title);
 }
 
-/** The project-name label cells of a row. */
-export function projectNameLabels(src: CellSource, row: number): SheetCell[] {
-  return src.cells(row).filter((c) => {
+/** Whether a row holds a 项目名称 label. */
+export function hasProjectNameLabel(src: CellSource, row: number): boolean {
+  for (const c of src.cells(row)) {
     const l = cls(c).label;
-    return l?.kind === 'header' && l.field === 'projectName';
-  });
+    if (l?.kind === 'header' && l.field === 'projectName') return true;
+  }
+  return false;
 }
-

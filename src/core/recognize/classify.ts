@@ -65,8 +65,10 @@ const MAX_LABEL = 80;
 const YEAR_LINE_RE = /^\(?\s*(20\d{2})\s*年(?:度)?\s*\)?$/;
 
 /**
- * Classes by text for the sheet being recognised: stacked forms repeat the same labels in every
- * table, so each distinct text is classified once. Emptied at the start of each recognition.
+ * Classes by text: stacked forms repeat the same labels in every table, and a live check re-reads
+ * a mostly unchanged sheet after every edit, so each distinct text is classified once. A class
+ * depends on the text alone (and the vocabulary), so it is kept across checks, bounded like the
+ * other text caches; clearCaches() empties it for a cold measurement.
  */
 const classesByText = new TextCache<CellClass>(100000);
 

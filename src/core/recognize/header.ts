@@ -14,7 +14,7 @@ import { foldText } from '../text';
 import { parseAmount } from '../values';
 import type { AmountLabel } from '../vocabulary';
 import { type Label, type Unit, cls } from './classify';
-import { isClosingRow, projectNameLabels } from './anchors';
+import { isClosingRow, hasProjectNameLabel } from './anchors';
 
 export interface HeaderResult {
   top: number | null;
@@ -57,7 +57,7 @@ export function headerTop(src: CellSource, start: number, end: number): number |
     }
     blank = 0;
     if (isClosingRow(src, r)) break;
-    if (projectNameLabels(src, r).length) {
+    if (hasProjectNameLabel(src, r)) {
       if (seenName) break;
       seenName = true;
     }

@@ -14,13 +14,13 @@
 import { type Grid, a1, a1Range } from '../grid';
 import type { Columns, Indicator, NearMiss, Table } from '../model';
 import { type CellSource, SheetView } from '../sheet';
-import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, projectNameLabels } from './anchors';
-import { clearClasses, cls } from './classify';
+import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, hasProjectNameLabel } from './anchors';
+import { cls } from './classify';
 import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
 import { type HeaderResult, headerTop, readHeader } from './header';
 import { layoutOf, readIndicatorBlock } from './indicators';
-import { type Region, RegionView, findRegions, joinRegions } from './regions';
+import { type Region, RegionView, findRegions, joinRegions, tagRegion } from './regions';
 import { nearMissVerdict } from './verdict';
 
 export { projectNameFromTitle } from './header';
@@ -59,7 +59,6 @@ export function recognise(grid: Grid, view = new SheetView(grid)): RecognisedTab
 
 /** Tables, near-misses and, with `explain`, what was looked at and why (for --explain), for one sheet. */
 export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain = false): SheetRecognition {
-  clearClasses();
   const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain };
   const built: Built[] = [];
   interface Part {
@@ -84,8 +83,11 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
     if (!above || below.region.top - above.region.bottom > 4 || above.anchors.length || !hasHeaderLabels(above.src)) continue;
     const region = joinRegions(above.region, below.region);
     const ids = [...above.ids, ...below.ids];
+    // The joined view keeps cells by their tags: regions that were alone on their rows were not tagged.
+    for (const part of [above, below]) if (part.region.wholeRows) tagRegion(view, part.region);
     const src = new RegionView(view, region, ids);
-    parts.splice(j, 2, ...(j + 1 === i ? [] : parts.slice(j + 1, i)), { region, ids, src, anchors: findIndicatorAnchors(src) });
+    parts.splice(i, 1);
+    parts.splice(j, 1, { region, ids, src, anchors: findIndicatorAnchors(src) });
   }
   for (const p of parts) recogniseRegion(p.src, out, built, false, p.anchors);
   assignSheetFrameworks(built);
@@ -98,7 +100,6 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
  * indicator column headers anchors it. For 按所选区域识别, when a form the user sees is not found.
  */
 export function recogniseRange(grid: Grid, range: { top: number; left: number; bottom: number; right: number }, view = new SheetView(grid)): SheetRecognition {
-  clearClasses();
   const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain: true };
   const built: Built[] = [];
   const src = new RegionView(view, { id: -1, ...range }, [], { left: range.left, right: range.right });
@@ -120,7 +121,7 @@ function firstCol(t: Table): number {
 }
 
 function hasHeaderLabels(src: CellSource): boolean {
-  for (let r = src.firstRow; r <= src.lastRow; r++) if (projectNameLabels(src, r).length) return true;
+  for (let r = src.firstRow; r <= src.lastRow; r++) if (hasProjectNameLabel(src, r)) return true;
   return false;
 }
 
@@ -180,7 +181,7 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
   for (const [from, to] of uncovered(src, covered)) {
     let r = from;
     while (r <= to) {
-      if (!projectNameLabels(src, r).length) {
+      if (!hasProjectNameLabel(src, r)) {
         r++;
         continue;
       }
@@ -271,7 +272,7 @@ function headerBottom(src: CellSource, labelRow: number, limit: number): number 
       continue;
     }
     blank = 0;
-    if (isClosingRow(src, r) || hasTitle(src, r) || projectNameLabels(src, r).length) break;
+    if (isClosingRow(src, r) || hasTitle(src, r) || hasProjectNameLabel(src, r)) break;
     bottom = r;
   }
   return bottom;

@@ -96,8 +96,9 @@ interface RowDraft {
   level1: Level | null;
   level2: Level | null;
   content: Partial<Record<ContentRole, CellText>>;
-  side: Partial<Record<SideRole, CellText>>;
-  regions: { region: string; text: string; cell: string }[];
+  /** Allocated only for rows that have them: most forms have no split or per-region columns. */
+  side: Partial<Record<SideRole, CellText>> | null;
+  regions: { region: string; text: string; cell: string }[] | null;
   wrapped: boolean;
 }
 
@@ -179,7 +180,7 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       level2 = rowLevel2;
     }
 
-    const draft: RowDraft = { row: r, level1, level2, content: {}, side: {}, regions: [], wrapped: false };
+    const draft: RowDraft = { row: r, level1, level2, content: {}, side: null, regions: null, wrapped: false };
     assignContent(content, presentContent, kindAt, regionAt, draft);
     drafts.push(draft);
     bottom = r;
@@ -192,13 +193,13 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       level1: d.level1,
       level2: d.level2,
       name: d.content.name ?? null,
-      value: d.content.value ?? (d.regions.length ? { text: d.regions[0].text, cell: d.regions[0].cell } : null),
+      value: d.content.value ?? (d.regions ? { text: d.regions[0].text, cell: d.regions[0].cell } : null),
       description: d.content.description ?? null,
       basis: d.content.basis ?? null,
       wrapped: d.wrapped,
     };
-    if (d.regions.length) ind.regionValues = d.regions;
-    if (d.side.direction || d.side.measure) assembleValue(ind, d.side.direction ?? null, d.side.measure ?? null);
+    if (d.regions) ind.regionValues = d.regions;
+    if (d.side) assembleValue(ind, d.side.direction ?? null, d.side.measure ?? null);
     return ind;
   });
   return { bottom: Math.max(bottom, start - 1), columns, indicators };
@@ -255,11 +256,12 @@ function assignContent(
     const own = kindAt(cell.col);
     const address = a1(cell.row, cell.col);
     if (own === 'direction' || own === 'measure') {
+      draft.side ??= {};
       draft.side[own] ??= { text: cell.text, cell: address };
       continue;
     }
     if (own === 'region') {
-      draft.regions.push({ region: regionAt.get(cell.col) ?? '', text: cell.text, cell: address });
+      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', text: cell.text, cell: address });
       continue;
     }
     if (own === 'remark' || own === 'weight' || own === 'polarity' || own === 'selfEvaluation' || own === 'ignored') continue;

@@ -18,6 +18,11 @@ export interface Region {
   bottom: number;
   left: number;
   right: number;
+  /**
+   * No other region shares its rows (the common case: forms stacked one under another). Its cells
+   * are then not tagged, and it reads whole rows of the sheet without filtering them.
+   */
+  wholeRows?: boolean;
 }
 
 /** Blank rows that part two bands. */
@@ -38,11 +43,7 @@ export function findRegions(view: SheetView): Region[] {
   const regions: Region[] = [];
   const all = { top: view.firstRow, bottom: view.lastRow, left: 0, right: Infinity };
   for (const r of cut(view, all, 0)) regions.push({ ...r, id: regions.length });
-  for (const region of regions) {
-    for (let r = region.top; r <= region.bottom; r++) {
-      for (const cell of view.cells(r)) if (cell.col >= region.left && cell.col <= region.right) cell.region = region.id;
-    }
-  }
+  for (const region of regions) if (!region.wholeRows) tagRegion(view, region);
   return regions;
 }
 
@@ -63,16 +64,21 @@ function cut(view: SheetView, box: Box, depth: number): Box[] {
   const out: Box[] = [];
   for (const band of cutRows(view, box)) {
     const slabs = cutColumns(view, band.top, band.bottom, band);
-    if (depth >= 3 || (slabs.length === 1 && band.top === box.top && band.bottom === box.bottom && depth > 0)) {
-      out.push(...slabs);
+    if (slabs.length === 1) {
+      // Alone on its rows of the whole sheet only at the top level.
+      out.push({ ...slabs[0], wholeRows: depth === 0 });
       continue;
     }
-    for (const slab of slabs) {
-      const again = slabs.length > 1 ? cut(view, slab, depth + 1) : [slab];
-      out.push(...again);
-    }
+    for (const slab of slabs) out.push(...(depth >= 3 ? [slab] : cut(view, slab, depth + 1)));
   }
   return out;
+}
+
+/** Tags the cells of a region that shares its rows with others, so that its view keeps only its own. */
+export function tagRegion(view: SheetView, region: Region): void {
+  for (let r = region.top; r <= region.bottom; r++) {
+    for (const cell of view.cells(r)) if (cell.col >= region.left && cell.col <= region.right) cell.region = region.id;
+  }
 }
 
 /** Bands of rows inside a box, parted by BAND_GAP or more rows with no cell in the box's columns. */
@@ -142,7 +148,8 @@ function cutColumns(view: SheetView, top: number, bottom: number, box: { left: n
 
 /** Joins two regions into one (a header block split from its indicator table by blank rows). */
 export function joinRegions(a: Region, b: Region): Region {
-  return { id: a.id, top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), left: Math.min(a.left, b.left), right: Math.max(a.right, b.right) };
+  // Kept by tags: another region may lie in the rows between the two.
+  return { id: a.id, top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), left: Math.min(a.left, b.left), right: Math.max(a.right, b.right), wholeRows: false };
 }
 
 /** A region of a sheet read as if it were the whole sheet: only its cells, only its rows. */
@@ -166,9 +173,11 @@ export class RegionView implements CellSource {
     const [only] = ids;
     this.keep = columns
       ? (c) => c.col >= columns.left && c.col <= columns.right
-      : ids.length === 1
-        ? (c) => c.region === only
-        : (c) => c.region !== undefined && ids.includes(c.region);
+      : region.wholeRows
+        ? () => true
+        : ids.length === 1
+          ? (c) => c.region === only
+          : (c) => c.region !== undefined && ids.includes(c.region);
   }
 
   cells(row: number): SheetCell[] {
