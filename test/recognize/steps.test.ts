@@ -287,3 +287,27 @@ describe('vocabulary and frameworks are data, validated', () => {
     expect(VocabularySchema.safeParse(noWords).success).toBe(false);
   });
 });
+
+describe('a blank template inserted right of a filled form', () => {
+  test('the form and the template are read apart: the form keeps its model, the template only a blank form\'s issues', async () => {
+    const { readWorkbook } = await import('../../src/cli/xlsx');
+    const { buildTemplate, templateToGrid } = await import('../../src/core/templates');
+    const path = await import('path');
+    const [form] = await readWorkbook(path.join(__dirname, '..', 'fixtures', 'pingluo.per-sheet.xlsx'));
+    const alone = checkGrid(form);
+    const width = Math.max(...form.values.map((r) => r.length));
+    const template = templateToGrid(buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: 2026 }), 'S', { top: 0, left: width + 1 });
+    const rows = Math.max(form.values.length, template.values.length);
+    const values: CellValue[][] = Array.from({ length: rows }, (_, r) => {
+      const row = [...(template.values[r] ?? [])];
+      (form.values[r] ?? []).forEach((v, c) => (row[c] = v));
+      return row;
+    });
+    const both = checkGrid({ sheet: 'S', values, merges: [...(form.merges ?? []), ...(template.merges ?? [])] });
+    expect(both).toHaveLength(2);
+    expect(both[0].projectName).toBe(alone[0].projectName);
+    expect(filledIndicators(both[0])).toEqual(filledIndicators(alone[0]));
+    expect(both[0].issues.map((i) => i.rule)).toEqual(alone[0].issues.map((i) => i.rule));
+    expect(new Set(both[1].issues.map((i) => i.rule))).toEqual(new Set(['header/missing-field', 'structure/empty-cell']));
+  });
+});
