@@ -217,7 +217,9 @@ const MAX_HEADER_LABEL = 16;
 
 /** What a header-block label is (项目名称, 区级主管部门, 部门(单位)名称 …), or null. */
 export function headerLabel(text: string, fullKey = labelKey(text)): HeaderLabelKind | null {
-  const { key } = splitLabelUnit(fullKey);
+  // A note in brackets after a label is not part of it: "(万元)", "(文字)", "(2026年-2028年)".
+  const { key: unitless } = splitLabelUnit(fullKey);
+  const key = unitless.length > 4 && unitless.endsWith(')') ? unitless.replace(/\([^()]*\)$/, '') : unitless;
   const exact = headerIndex.get(key);
   if (exact) return exact;
   // A colon inside is a label with its value ("项目名称:…"), read as such by the caller.

@@ -311,3 +311,30 @@ describe('a blank template inserted right of a filled form', () => {
     expect(new Set(both[1].issues.map((i) => i.rule))).toEqual(new Set(['header/missing-field', 'structure/empty-cell']));
   });
 });
+
+describe('the 88号 申报表 with 中期 and 年度 halves side by side', () => {
+  const values: CellValue[][] = [
+    ['项目支出绩效目标申报表'],
+    ['（2026年度）'],
+    ['项目名称', '某项目'],
+    ['主管部门及代码', '某局', '实施单位', '某中心'],
+    ['项目资金（万元）', '中期资金总额：', 300, '年度资金总额：', 100],
+    [null, '其中：财政拨款', 280, '其中：财政拨款', 90],
+    [null, '其他资金', 20, '其他资金', 10],
+    ['总体目标', '中期目标（2026年－2028年）', null, '年度目标'],
+    [null, '三年建成', null, '本年建成一期'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '二级指标', '三级指标', '指标值'],
+    [null, '产出指标', '数量指标', '建成道路', '30公里', '数量指标', '建成道路', '10公里'],
+    [null, null, '成本指标', '建设成本', '≤300万元', '成本指标', '建设成本', '≤100万元'],
+    [null, '效益指标', '社会效益指标', '通行条件', '改善', '社会效益指标', '通行条件', '改善'],
+    [null, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '服务对象满意度指标', '群众满意度', '≥90%'],
+  ];
+
+  test('the 年度 half is read: its indicators, its amounts, its goal; sums are this year\'s', () => {
+    const [t] = checkGrid(grid(values));
+    expect(filledIndicators(t).map((i) => i.value?.text)).toEqual(['10公里', '≤100万元', '改善', '≥90%']);
+    expect(t.amounts).toMatchObject({ total: { value: 300 }, annual: { value: 100 }, fiscal: { value: 90 }, other: { value: 10 } });
+    expect(t.goal?.text).toBe('本年建成一期');
+    expect(t.issues.filter((i) => i.rule.startsWith('sum/') && i.severity === 'error')).toEqual([]);
+  });
+});

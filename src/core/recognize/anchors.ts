@@ -49,11 +49,17 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   if (!(roles.has('level1') && roles.has('level2') && (roles.has('name') || roles.has('value')))) return null;
 
   // One column per role. Where a role repeats (长期 | 年度 halves, 中期 | 年度 of the 88号 申报表),
-  // the 年度 one is read, else the first; the others are left aside.
+  // the 年度 one is read; the others are left aside. Halves without a qualifier of their own take
+  // it from the header above: with a 中期 goal or amount there, the right half is the 年度 one.
   const chosen = new Map<ColumnRole, SheetCell>();
+  let laterHalf: boolean | null = null;
   for (const role of roles) {
     const options = found.filter((f) => f.role === role);
-    const pick = options.find((f) => f.qualifier === 'annual') ?? options.find((f) => f.qualifier !== 'longTerm') ?? options[0];
+    let pick = options.find((f) => f.qualifier === 'annual') ?? options.find((f) => f.qualifier !== 'longTerm') ?? options[0];
+    if (options.length > 1 && options.every((f) => f.qualifier === null)) {
+      laterHalf ??= mentionsLongTerm(src, row);
+      if (laterHalf) pick = options[options.length - 1];
+    }
     chosen.set(role, pick.cell);
   }
   const columns: HeaderColumn[] = [];
@@ -102,6 +108,14 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   }
   columns.sort((a, b) => a.col - b.col);
   return { row, columns, unknown, flat };
+}
+
+/** Whether the rows just above an indicator header speak of a 中期 (long-term) half. */
+function mentionsLongTerm(src: CellSource, row: number): boolean {
+  for (let r = row - 1; r >= Math.max(src.firstRow, row - 12); r--) {
+    for (const c of src.cells(r)) if (c.text.length <= 40 && /中期|长期/.test(c.text)) return true;
+  }
+  return false;
 }
 
 export function findIndicatorAnchors(src: CellSource): IndicatorAnchor[] {

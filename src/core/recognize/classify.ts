@@ -122,8 +122,8 @@ class LazyClass implements CellClass {
     return this.col !== undefined ? this.col : (this.col = this.nameLike ? indicatorColumnRole(this.text, this.key) : null);
   }
   get label() {
-    // "金额单位：万元" is the unit line, never an amount label.
-    return this.lab !== undefined ? this.lab : (this.lab = this.unit || FIGURE_START.test(this.key) ? null : labelOf(this.text, this.key));
+    // "金额单位：万元" is the unit line, never an amount label; a title ("…绩效目标申报表") names the form, it is no label for the cell under it.
+    return this.lab !== undefined ? this.lab : (this.lab = this.unit || this.title || FIGURE_START.test(this.key) ? null : labelOf(this.text, this.key));
   }
   get title() {
     return this.tit !== undefined ? this.tit : (this.tit = isTitleText(this.text, this.key));

@@ -137,6 +137,8 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
   // Second pass: label → value pairs, amounts by group.
   /** Group label columns (本级 / 转移) seen so far: a 资金总额 belongs to the nearest group on its left. */
   const groupCols: { col: number; group: 'own' | 'transfer' }[] = [];
+  /** 中期 and 年度 amount columns (the 88号 申报表's halves): parts under the 中期 one are not this year's. */
+  const halves: { col: number; longTerm: boolean }[] = [];
   const weakDepartment: { text: string; cell: string; labelCell: string; label: string }[] = [];
   for (let r = top; r < end; r++) {
     const cells = src.cells(r);
@@ -151,7 +153,7 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
         readField(src, result, label, cell, valueCell, end, weakDepartment);
         continue;
       }
-      readAmount(result, label, cell, valueCell, groupCols);
+      readAmount(result, label, cell, valueCell, groupCols, halves);
     }
   }
   if (!result.fields.department && weakDepartment.length) result.fields.department = weakDepartment[0];
@@ -222,9 +224,17 @@ function readAmount(
   cell: SheetCell,
   valueCell: SheetCell | null,
   groupCols: { col: number; group: 'own' | 'transfer' }[],
+  halves: { col: number; longTerm: boolean }[],
 ): void {
   result.hasHeaderBlock = true;
   result.seen.add('amount');
+  if (label.label === 'total' || label.label === 'annual') halves.push({ col: cell.col, longTerm: /中期|长期/.test(label.text) });
+  else if (label.label !== 'groupOwn' && label.label !== 'groupTransfer' && label.label !== 'groupProject' && halves.some((h) => h.longTerm)) {
+    // A part under the 中期 half (中期资金总额 | … over 其中：财政拨款) is the long-term split, not this year's.
+    let nearest: { col: number; longTerm: boolean } | null = null;
+    for (const h of halves) if (h.col <= cell.col && (!nearest || h.col >= nearest.col)) nearest = h;
+    if (nearest?.longTerm) return;
+  }
   if (label.label === 'groupOwn' || label.label === 'groupTransfer') {
     groupCols.push({ col: cell.col, group: label.label === 'groupOwn' ? 'own' : 'transfer' });
     return;
