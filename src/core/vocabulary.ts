@@ -142,7 +142,10 @@ const { targetWord, indicatorWord } = vocabulary.levelSuffixes;
  * of the name.
  */
 export function levelKey(key: string): string {
-  let k = key;
+  // Numbering before a level name: "1.产出指标", "(一)数量指标", "一、效益指标", "①满意度".
+  let k = /^(?:\(?[一二三四五六七八九十\d]{1,3}[).、]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/.test(key)
+    ? key.replace(/^(?:\(?[一二三四五六七八九十\d]{1,3}[).、]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/, '')
+    : key;
   if (k.indexOf('(') !== -1 || /分$/.test(k)) {
     k = k.replace(/\(?[\d.\-~至]+\)?分$/, '').replace(/\([^()]*\)$/, '').replace(/\(或[^()]*\)/g, '');
   }

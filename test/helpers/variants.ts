@@ -16,6 +16,7 @@
  * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34");
  * - numbers as text: numbers stored as text, some in full-width digits;
  * - no title: title lines removed (not where the project name lives in the title);
+ * - numbered: 一级 and 二级 names numbered ("1.产出指标", "（一）数量指标", "一、效益指标");
  * - no merges: merged areas dropped, as Excel 2016/2019 reports none;
  * - beside / below: another real form placed one empty column to the right, or two blank rows below.
  */
@@ -363,6 +364,21 @@ export const TRANSFORMS: Record<string, Transform> = {
   noTitle(s, tables) {
     if (tables.some((t) => t.projectNameSource === 'title')) return false;
     return rewriteCells(s, (v) => (typeof v === 'string' && classify(v).title && labelKey(v).length > 4 ? null : undefined));
+  },
+
+  numbered(s, tables, r) {
+    // 一级 and 二级 cells numbered as some provinces write them: "1.产出指标", "（一）数量指标".
+    const style = pick(r, [(i: number, n: string) => `${i}.${n}`, (i: number, n: string) => `（${'一二三四五六七八九十'[(i - 1) % 10]}）${n}`, (i: number, n: string) => `${'一二三四五六七八九十'[(i - 1) % 10]}、${n}`]);
+    const cells = new Set<string>();
+    for (const t of tables) for (const ind of t.indicators) for (const l of [ind.level1, ind.level2]) if (l?.name) cells.add(l.cell);
+    let i = 0;
+    for (const cell of cells) {
+      const [row, col] = [rowOf(cell), colOf(cell)];
+      const v = s.get(row, col);
+      if (typeof v !== 'string' || /^[\d（一二三四五六七八九十]/.test(v)) continue;
+      s.set(row, col, style(++i, v));
+    }
+    return i > 0;
   },
 
   noMerges(s) {

@@ -94,6 +94,11 @@ describe('classify: labels by their word parts', () => {
     expect(classify('经济效益\n指标').level2).toBe('经济效益指标');
     expect(classify('数量指').level2).toBe('数量指标');
     expect(classify('社会、经济、生态效益指标').level2).toBe('社会效益指标');
+    expect(classify('1.产出指标').level1).toBe('产出指标');
+    expect(classify('（一）数量指标').level2).toBe('数量指标');
+    expect(classify('二、效益指标').level1).toBe('效益指标');
+    expect(classify('10.质量指标').level2).toBe('质量指标');
+    for (const v of ['95%', '1.5万元', '2026年11月前', '12']) expect(classify(v).level2).toBeNull();
   });
 
   test('closing lines and near-miss markers', () => {

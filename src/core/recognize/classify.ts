@@ -82,8 +82,11 @@ export function cls(cell: SheetCell): CellClass {
   return (cell.memo = classesByText.get(cell.text, classify));
 }
 
-/** Labels, level names and column headers never start with a figure or a comparison sign. */
-const FIGURE_START = /^[\d≥≤<>=+\-.%]/;
+/**
+ * Labels, level names and column headers never start with a figure or a comparison sign — except
+ * a number that numbers them ("1.产出指标", "2、质量指标").
+ */
+const FIGURE_START = /^(?:[≥≤<>=+\-.%]|\d+(?:\.\d|[^.、)\d]|$))/;
 /** Nor are they long: past this, a cell can only be a title, a closing line or a glued label. */
 const MAX_NAME = 24;
 
