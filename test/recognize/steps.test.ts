@@ -343,3 +343,17 @@ describe('the 88号 申报表 with 中期 and 年度 halves side by side', () =>
     expect(t.issues.filter((i) => i.rule.startsWith('sum/') && i.severity === 'error')).toEqual([]);
   });
 });
+
+describe('三级 names as the template leaves them', () => {
+  test('a 指标1： prefix, a core-indicator star and a fill-in hint are not part of the name', async () => {
+    const { indicatorName } = await import('../../src/core/recognize/indicators');
+    const at = (text: string) => indicatorName({ text, cell: 'D5' }).text;
+    expect(at('贫困地区旅游景点开发数量( ≥**个 )')).toBe('贫困地区旅游景点开发数量');
+    expect(at('*资产股权年收益率( ≥**% )')).toBe('资产股权年收益率');
+    expect(at('指标1：培训人数')).toBe('培训人数');
+    expect(at('项目总投入（≤**万元）')).toBe('项目总投入');
+    expect(at('项目(工程)验收合格率')).toBe('项目(工程)验收合格率');
+    expect(at('受益人数(人)')).toBe('受益人数(人)');
+    expect(at('★')).toBe('★');
+  });
+});

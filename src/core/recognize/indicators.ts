@@ -192,7 +192,7 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       row: d.row,
       level1: d.level1,
       level2: d.level2,
-      name: d.content.name ?? null,
+      name: d.content.name ? indicatorName(d.content.name) : null,
       value: d.content.value ?? (d.regions ? { text: d.regions[0].text, cell: d.regions[0].cell } : null),
       description: d.content.description ?? null,
       basis: d.content.basis ?? null,
@@ -203,6 +203,19 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
     return ind;
   });
   return { bottom: Math.max(bottom, start - 1), columns, indicators };
+}
+
+/**
+ * A 三级 name without what the template put around it: a "指标1：" prefix, a core-indicator star
+ * ("*", "★") and a fill-in hint ("(≥**个)", "（≤**万元）"). The hint is not part of the name; the
+ * cell is still where it is.
+ */
+export function indicatorName(name: CellText): CellText {
+  const text = name.text
+    .replace(/^(?:指标\s*\d{1,2}\s*[:：.、]\s*|[*★☆]+\s*)/, '')
+    .replace(/\s*[(（][^()（）]*\*[^()（）]*[)）]\s*$/, '')
+    .trim();
+  return text && text !== name.text ? { text, cell: name.cell } : name;
 }
 
 /** Fills the previous row's trailing empty roles with a wrapped row's cells; false when the row is not a wrap. */
