@@ -177,3 +177,13 @@ describe('jixiao check: near-misses and --explain', () => {
     ]);
   });
 });
+
+describe('rule titles', () => {
+  test('every rule has a short zh-CN title of its own, and `jixiao rules` prints it', async () => {
+    const titles = allRules.map((r) => r.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    for (const t of titles) expect(t).toMatch(/^[\u4e00-\u9fff]{2,10}$/);
+    const out = (await run('rules')).out;
+    for (const r of allRules) expect(out).toContain(`${r.title}：${r.description}`);
+  });
+});

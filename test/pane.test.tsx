@@ -214,3 +214,22 @@ test('a near-miss is named in one line, not checked', async () => {
   expect(screen.getByTestId('near-miss').textContent).toBe('此表像是绩效自评表，不是绩效目标表，未检查（A1:F4）');
   expect(screen.queryByTestId('tables')).toBeNull();
 });
+
+test('issues in a clerk\'s words: rule titles (ids in the tooltip), errors first, no timings', async () => {
+  const rows = FORM.map((r) => [...r]);
+  rows[9] = ['效益指标', '社会效益', '群众知晓率', '≥90%']; // a 提示 (style/level2-name) on a row above the error below
+  rows[10] = ['满意度指标', '服务对象满意度指标', '学员满意度', '提高']; // an error (value/satisfaction-form)
+  workbook(rows);
+  await renderPane('check');
+  const headings = [...document.querySelectorAll('h4[data-rule-heading]')];
+  const text = headings.map((h) => h.textContent).join(' | ');
+  expect(text).not.toMatch(/[a-z]+\/[a-z-]+/); // no rule ids in the visible text
+  expect(text).toContain('满意度不是百分比（1）');
+  expect(headings.find((h) => h.textContent!.startsWith('满意度不是百分比'))!.getAttribute('title')).toMatch(/^value\/satisfaction-form：/);
+  // Errors first: every error group before every warning and info group.
+  const severities = headings.map((h) => (h.nextElementSibling!.querySelector('[data-rule]') as HTMLElement).getAttribute('aria-label')!.split(' ')[0]);
+  const rank = severities.map((s) => ['错误', '警告', '提示'].indexOf(s));
+  expect(rank).toEqual([...rank].sort((a, b) => a - b));
+  expect(rank[0]).toBe(0);
+  expect(document.body.textContent).not.toMatch(/检查用时|毫秒|次同步/);
+});

@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'rules') {
-    for (const r of rules) io.out(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.description}`);
+    for (const r of rules) io.out(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.title}：${r.description}`);
     return 0;
   }
   if (command === 'template') return templateCommand(rest, io);

@@ -59,7 +59,6 @@ const useStyles = makeStyles({
   message: { flex: 1, wordBreak: 'break-word', whiteSpace: 'pre-wrap' },
   empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM },
   bySelection: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
-  status: { color: tokens.colorNeutralForeground3 },
 });
 
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -81,16 +80,31 @@ function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
   );
 }
 
-const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
+const RULES = new Map(rules.map((r) => [r.id, r]));
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A1 row number, for ordering issues by where they are. */
+function rowOfCell(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * A table's issues grouped by rule, errors first: groups by their worst severity, then by where
+ * their first issue is; issues in a group by severity, then by row.
+ */
+export function groupIssues(issues: Issue[]): [string, Issue[]][] {
+  const byRule = new Map<string, Issue[]>();
+  for (const i of issues) byRule.set(i.rule, [...(byRule.get(i.rule) ?? []), i]);
+  const order = (a: Issue, b: Issue) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOfCell(a.cell) - rowOfCell(b.cell);
+  const groups = [...byRule].map(([rule, list]) => [rule, [...list].sort(order)] as [string, Issue[]]);
+  return groups.sort((a, b) => order(a[1][0], b[1][0]));
+}
 
 function TableIssues({ table, t, onGo, onFix }: { table: Table; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[]) => void }) {
   const styles = useStyles();
   const fixable = table.issues.filter((i) => i.fix);
-  const byRule = useMemo(() => {
-    const m = new Map<string, Issue[]>();
-    for (const i of table.issues) m.set(i.rule, [...(m.get(i.rule) ?? []), i]);
-    return [...m];
-  }, [table]);
+  const byRule = useMemo(() => groupIssues(table.issues), [table]);
   if (table.issues.length === 0) return <Caption1>{t('noIssues')}</Caption1>;
   return (
     <div>
@@ -100,10 +114,10 @@ function TableIssues({ table, t, onGo, onFix }: { table: Table; t: Translate; on
         </Button>
       )}
       {byRule.map(([rule, issues]) => (
-        <section key={rule} aria-label={`${rule} ${RULE_DESCRIPTIONS.get(rule) ?? ''}`}>
-          <h4 className={styles.ruleHeading}>
-            {rule}
-            {RULE_DESCRIPTIONS.has(rule) ? ` · ${RULE_DESCRIPTIONS.get(rule)}` : ''}
+        <section key={rule} aria-label={RULES.get(rule)?.title ?? rule}>
+          {/* A clerk reads the rule's short name; its id and what it checks are in the tooltip. */}
+          <h4 className={styles.ruleHeading} title={`${rule}：${RULES.get(rule)?.description ?? ''}`} data-rule-heading={rule}>
+            {`${RULES.get(rule)?.title ?? rule}（${issues.length}）`}
           </h4>
           <ul className={styles.list}>
             {issues.map((i, k) => (
@@ -232,7 +246,6 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             <Text weight="semibold">{state.tables.length > 0 ? t('summaryTables', { n: state.tables.length, sheet: sheetName }) : t('summaryNone', { sheet: sheetName })}</Text>
           )}
           {state.tables.length > 0 && <Counts issues={all} t={t} />}
-          {state.lastMs !== null && state.status === 'done' && <Caption1 className={styles.status}>{t('lastChecked', { ms: state.lastMs })}</Caption1>}
         </section>
 
         {state.nearMisses.map((n) => (

@@ -9,6 +9,7 @@ const FIELDS = [
 export const headerMissingField: Rule = {
   id: 'header/missing-field',
   severity: 'error',
+  title: '表头栏目缺失',
   description: '表头缺少或未填写项目名称、主管部门、实施单位或资金金额',
   rationale: '完整性：审核时首先核对项目名称、主管部门、实施单位与金额，缺一即退回。',
   check({ table, report }) {

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const structureDuplicateIndicator: Rule = {
   id: 'structure/duplicate-indicator',
   severity: 'warning',
+  title: '三级指标重复',
   description: '同一二级指标下重复出现相同的三级指标',
   rationale: '适当性：重复的指标多半是复制粘贴遗留，且会让同一目标被计量两次。',
   check({ table, report }) {

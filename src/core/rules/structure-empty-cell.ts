@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const structureEmptyCell: Rule = {
   id: 'structure/empty-cell',
   severity: 'warning',
+  title: '指标未填全',
   description: '有三级指标没有指标值，或有指标值没有三级指标名称，或二级指标下整行空白，或三级指标没有所属的二级指标',
   rationale: '可行性：没有指标值的指标无法考核，没有名称的指标值无从理解。',
   check({ table, report }) {

@@ -42,6 +42,7 @@ function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicato
 export const structureMisplacedLevel2: Rule = {
   id: 'structure/misplaced-level2',
   severity: 'error',
+  title: '二级指标位置不对',
   description: '二级指标放在了错误的一级指标下，或把一级指标名称用作二级指标；三级指标明显属于另一个一级下的类别时给出警告（如满意度指标放在社会效益下）',
   rationale: '相关性：分类错位会让数量、效益、满意度的审核口径全部对不上。',
   check({ table, report, library }) {

@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const structureMissingIndicators: Rule = {
   id: 'structure/missing-indicators',
   severity: 'error',
+  title: '缺少绩效指标表',
   description: '表中只有表头信息块，没有绩效指标表（一级指标 / 二级指标 / 三级指标 / 指标值）',
   rationale: '完整性：没有绩效指标，绩效目标无从衡量；表头填好后还须填写指标表。',
   check({ table, report }) {

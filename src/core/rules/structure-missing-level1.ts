@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const structureMissingLevel1: Rule = {
   id: 'structure/missing-level1',
   severity: 'error',
+  title: '缺少一级指标',
   description: '缺少所用框架要求的一级指标（产出、成本、效益、满意度）',
   rationale: '完整性：一级指标是绩效目标的骨架，缺少一类即无法衡量该方面的绩效。',
   check({ table, report }) {

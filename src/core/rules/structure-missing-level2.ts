@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const structureMissingLevel2: Rule = {
   id: 'structure/missing-level2',
   severity: 'error',
+  title: '缺少二级指标',
   description: '一级指标下缺少必需的二级指标（如产出指标下的数量、质量、时效、成本）',
   rationale: '完整性：数量、质量、时效、成本和服务对象满意度是审核的必备项。',
   check({ table, report }) {

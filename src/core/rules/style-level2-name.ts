@@ -7,6 +7,7 @@ import type { Rule } from './types';
 export const styleLevel2Name: Rule = {
   id: 'style/level2-name',
   severity: 'info',
+  title: '二级指标名称不规范',
   description: '二级指标名称是简称或别称（如「经济效益」），标准写法以「指标」结尾（「经济效益指标」）',
   rationale: '完整性：统一的二级指标名称便于汇总和审核；简称可以接受，一键即可改为标准写法。',
   check({ table, report }) {

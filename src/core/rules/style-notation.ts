@@ -32,6 +32,7 @@ const HAS_FIGURE = /[\d\uff10-\uff19]/;
 export const styleNotation: Rule = {
   id: 'style/notation',
   severity: 'info',
+  title: '写法不规范',
   description: '指标值或金额的写法不规范：「>=」「≧」应为「≥」，「百分比」「％」应为「%」，全角数字、数字与单位间的空格',
   rationale: '完整性：统一写法便于汇总、比对和机器读取；只改符号，不改数值。',
   check({ table, report }) {

@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const sumCostTotal: Rule = {
   id: 'sum/cost-total',
   severity: 'error',
+  title: '成本合计不符',
   description: '成本指标金额合计（含上限金额、单价×数量、写在名称里的金额）与年度资金总额不一致',
   rationale: '适当性：成本指标是预算的分解，合计应等于申报的资金总额。',
   check({ table, report }) {

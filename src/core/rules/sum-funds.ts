@@ -42,6 +42,7 @@ function isOneYear(table: Table): boolean {
 export const sumFunds: Rule = {
   id: 'sum/funds',
   severity: 'error',
+  title: '资金构成不符',
   description: '表头金额不能相加：年度资金总额 ≠ 财政拨款 + 其他资金 + 结余结转资金，或本级 + 转移支付，或项目总额小于年度资金总额',
   rationale: '适当性：资金来源各项之和必须等于总额，这是预算审核最先核对的一项。',
   check(ctx) {

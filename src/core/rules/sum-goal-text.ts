@@ -12,6 +12,7 @@ const SAME_THING = 0.5;
 export const sumGoalText: Rule = {
   id: 'sum/goal-text',
   severity: 'warning',
+  title: '目标中的金额不一致',
   description: '年度总体绩效目标中写的金额与年度资金总额或对应成本指标不一致',
   rationale: '相关性：目标文字与表内金额矛盾，说明其中一处是旧数据或笔误。',
   check({ table, report }) {

@@ -20,6 +20,8 @@ export interface RuleContext {
 export interface Rule {
   id: string;
   severity: Severity;
+  /** A short zh-CN name a clerk reads (指标值不可衡量, 成本合计不符): the pane's heading for the rule's issues. */
+  title: string;
   /** What the rule looks for, in zh-CN, for the README and the pane's rule list. */
   description: string;
   /** Why reviewers care, in one line. */

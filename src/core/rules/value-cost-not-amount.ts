@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const valueCostNotAmount: Rule = {
   id: 'value/cost-not-amount',
   severity: 'error',
+  title: '成本指标不是金额',
   description: '成本指标的指标值不是金额或单位成本（如「100%」「能够控制」「是」）',
   rationale: '适当性：成本指标要说明花多少钱、单价多少，百分比和是否无法与预算核对。',
   check({ table, report }) {

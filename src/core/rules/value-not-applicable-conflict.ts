@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const valueNotApplicableConflict: Rule = {
   id: 'value/not-applicable-conflict',
   severity: 'error',
+  title: '不涉及却填了数值',
   description: '三级指标写「不涉及」或「无」，指标值却填了数值',
   rationale: '完整性：「不涉及」表示该项不考核，旁边的「95%」自相矛盾，审核无法判断本意。',
   check({ table, report }) {

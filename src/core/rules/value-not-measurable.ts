@@ -19,6 +19,7 @@ const HINT: Record<string, string> = {
 export const valueNotMeasurable: Rule = {
   id: 'value/not-measurable',
   severity: 'warning',
+  title: '指标值不可衡量',
   description: '数量、质量、时效指标的指标值没有可衡量的数值（如「效果明显」「及时」，或数量指标只写「100%」）',
   rationale: '可行性：指标值要能在年底核对，定性词和与类别不符的百分比无法考核。',
   check({ table, report }) {

@@ -7,6 +7,7 @@ const MAY_EXCEED = /增长|增幅|提升率|提高率|同比|环比|超额|增�
 export const valuePercentRange: Rule = {
   id: 'value/percent-range',
   severity: 'error',
+  title: '比率超出范围',
   description: '比率超过 100%（含「≥100%」）或小于 0',
   rationale: '可行性：合格率、完成率不可能超过 100%，「≥100%」等于没有留出考核空间。',
   check({ table, report }) {

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const valueSatisfactionForm: Rule = {
   id: 'value/satisfaction-form',
   severity: 'error',
+  title: '满意度不是百分比',
   description: '满意度指标的指标值不是百分比（如「提高」「提升」「≤2次」）',
   rationale: '可行性：满意度以问卷满意比例衡量，常见「≥90%」，文字或次数无法考核。',
   check({ table, report }) {
