@@ -291,10 +291,22 @@ export function valueColumnPreference(key: string): number {
 export function indicatorColumnRole(text: string, fullKey = labelKey(text)): { role: ColumnRole; qualifier: Qualifier } | null {
   if (fullKey.length > 24) return null;
   const { key, qualifier } = splitQualifier(fullKey);
-  const role = columnIndex.get(key);
+  const role = columnIndex.get(key) ?? columnByParts(key);
   if (role) return { role, qualifier };
-  if (isValueWord(key)) return { role: 'value', qualifier };
+  // A note in brackets after the header ("指标值(定量/定性)", "三级指标(必填)") is not part of it.
+  if (key.endsWith(')')) {
+    const base = key.replace(/\([^()]*\)$/, '');
+    const again = base.length >= 2 ? (columnIndex.get(base) ?? columnByParts(base)) : undefined;
+    if (again) return { role: again, qualifier };
+  }
   return null;
+}
+
+/** Level columns by their parts ("一级指标名称", "三级绩效指标名称"), and value columns ("预期目标值"). */
+function columnByParts(key: string): ColumnRole | undefined {
+  const m = /^([一二三])级(?:绩效)?指标/.exec(key);
+  if (m) return m[1] === '一' ? 'level1' : m[1] === '二' ? 'level2' : 'name';
+  return isValueWord(key) ? 'value' : undefined;
 }
 
 export function framework(id: FrameworkId): Framework {

@@ -103,6 +103,10 @@ describe('classify: labels by their word parts', () => {
 
   test('closing lines and near-miss markers', () => {
     for (const t of ['填报人：张三', '财政部门支出股室初审意见 (盖章)', '财政资金管理科室(盖章) 年 月 日', '注:各地请根据实际情况填报', '单位负责人（签字）：']) expect(classify(t).closing).toBe(true);
+    // A header label that asks for a stamp heads a header row, not a closing line.
+    const [t] = checkGrid(grid([['项目名称', '某项目'], ['实施单位（盖章）', '某中心', '主管部门', '某局'], ['年度资金总额', 10], ['年度总体目标', '培训'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人数', '100人']]));
+    expect(t.header.implementer?.text).toBe('某中心');
+    expect(t.projectName).toBe('某项目');
     expect(classify('2022年度项目支出绩效自评表').nearMissTitle).toBe('selfEvaluation');
     expect(classify('部门整体支出绩效目标表').nearMissTitle).toBe('departmentWide');
     expect(classify('全年执行数').marker).toMatchObject({ kind: 'selfEvaluation' });
@@ -116,6 +120,10 @@ describe('classify: labels by their word parts', () => {
     expect(classify('指 标 解 释').column?.role).toBe('description');
     expect(classify('度量单位').column?.role).toBe('measure');
     expect(classify('指标性质').column?.role).toBe('direction');
+    expect(classify('一级指标名称').column?.role).toBe('level1');
+    expect(classify('三级指标名称').column?.role).toBe('name');
+    expect(classify('指标值（定量/定性）').column?.role).toBe('value');
+    expect(classify('预期目标值').column?.role).toBe('value');
   });
 });
 

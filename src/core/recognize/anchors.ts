@@ -133,7 +133,10 @@ export function findIndicatorAnchors(src: CellSource): IndicatorAnchor[] {
  */
 export function isClosingRow(src: CellSource, row: number): boolean {
   const first = src.cells(row)[0];
-  return !!first && cls(first).closing;
+  if (!first) return false;
+  const c = cls(first);
+  // "实施单位（盖章）" heading a header row is a label that asks for a stamp, not a signature line.
+  return c.closing && !(c.label?.kind === 'header' && c.label.field !== 'other');
 }
 
 /** Whether a row is a title, annex, unit or year line. */
