@@ -231,12 +231,6 @@ export function headerLabel(text: string, fullKey = labelKey(text)): HeaderLabel
   return null;
 }
 
-/** @deprecated name kept for the templates' tests: the header field of a label, fields only. */
-export function headerField(text: string, fullKey = labelKey(text)): HeaderField | null {
-  const k = headerLabel(text, fullKey);
-  return k && (HEADER_FIELDS as readonly string[]).includes(k) ? (k as HeaderField) : null;
-}
-
 const { money: MONEY_WORDS, none: NOT_AMOUNT_WORDS, maxLength: MAX_AMOUNT_LABEL, rules: AMOUNT_RULES } = vocabulary.amountParts;
 
 /**

@@ -139,15 +139,6 @@ export function isClosingRow(src: CellSource, row: number): boolean {
   return c.closing && !(c.label?.kind === 'header' && c.label.field !== 'other');
 }
 
-/** Whether a row is a title, annex, unit or year line. */
-export function isTitleLikeRow(src: CellSource, row: number): boolean {
-  const cells = src.cells(row);
-  return cells.length > 0 && cells.every((c) => {
-    const k = cls(c);
-    return k.title || k.annex || k.unit !== null || k.year !== null || !!k.nearMissTitle;
-  });
-}
-
 export function hasTitle(src: CellSource, row: number): boolean {
   return src.cells(row).some((c) => cls(c).title);
 }

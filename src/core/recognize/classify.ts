@@ -23,6 +23,7 @@ import {
   nearMissMarker,
   nearMissTitle,
   unitLine,
+  vocabulary,
 } from '../vocabulary';
 
 export type Unit = '万元' | '元';
@@ -142,7 +143,7 @@ class LazyClass implements CellClass {
   }
   get year() {
     if (this.yr === undefined) {
-      const m = this.key.length <= 14 ? YEAR_LINE_RE.exec(foldText(this.text)) : null;
+      const m = this.key.length <= vocabulary.yearLine.maxLength ? YEAR_LINE_RE.exec(foldText(this.text)) : null;
       this.yr = m ? Number(m[1]) : null;
     }
     return this.yr;
