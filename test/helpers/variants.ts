@@ -19,6 +19,8 @@
  * - numbered: 一级 and 二级 names numbered ("1.产出指标", "（一）数量指标", "一、效益指标");
  * - no merges: merged areas dropped, as Excel 2016/2019 reports none;
  * - beside / below: another real form placed one empty column to the right, or two blank rows below.
+ *   (With no empty column between, forms are read apart only when both have an indicator header and
+ *   the left one ends where its indicator header ends: not a property every pair has.)
  */
 import type { CellValue, Grid, MergeArea } from '../../src/core/grid';
 import { filledIndicators, type Table } from '../../src/core/model';
@@ -389,8 +391,8 @@ export const TRANSFORMS: Record<string, Transform> = {
 };
 
 /** Sheet-level transforms that add a second real form: their models join the expected ones. */
-export function beside(s: MutableSheet, other: MutableSheet): void {
-  s.place(other, 0, s.width + 1);
+export function beside(s: MutableSheet, other: MutableSheet, gap = 1): void {
+  s.place(other, 0, s.width + gap);
 }
 
 export function below(s: MutableSheet, other: MutableSheet): void {

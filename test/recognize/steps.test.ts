@@ -302,14 +302,14 @@ describe('vocabulary and frameworks are data, validated', () => {
 });
 
 describe('a blank template inserted right of a filled form', () => {
-  test('the form and the template are read apart: the form keeps its model, the template only a blank form\'s issues', async () => {
+  test.each([1, 0])('%i empty column(s) between: the form and the template are read apart, the form keeps its model, the template only a blank form\'s issues', async (gap) => {
     const { readWorkbook } = await import('../../src/cli/xlsx');
     const { buildTemplate, templateToGrid } = await import('../../src/core/templates');
     const path = await import('path');
     const [form] = await readWorkbook(path.join(__dirname, '..', 'fixtures', 'pingluo.per-sheet.xlsx'));
     const alone = checkGrid(form);
     const width = Math.max(...form.values.map((r) => r.length));
-    const template = templateToGrid(buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: 2026 }), 'S', { top: 0, left: width + 1 });
+    const template = templateToGrid(buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: 2026 }), 'S', { top: 0, left: width + gap });
     const rows = Math.max(form.values.length, template.values.length);
     const values: CellValue[][] = Array.from({ length: rows }, (_, r) => {
       const row = [...(template.values[r] ?? [])];

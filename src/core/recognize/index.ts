@@ -20,7 +20,7 @@ import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
 import { type HeaderResult, headerTop, readHeader } from './header';
 import { layoutOf, readIndicatorBlock } from './indicators';
-import { type Region, RegionView, findRegions, joinRegions, tagRegion } from './regions';
+import { type Region, RegionView, columnsOfAdjacentForms, findRegions, joinRegions, tagRegion } from './regions';
 import { nearMissVerdict } from './verdict';
 
 export { projectNameFromTitle } from './header';
@@ -66,10 +66,15 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
     ids: number[];
     src: CellSource;
     anchors: IndicatorAnchor[];
+    /** Cut out of a region by columns (forms side by side with no gap): kept by columns, never joined. */
+    split?: boolean;
   }
-  const parts: Part[] = findRegions(view).map((region) => {
-    const src = new RegionView(view, region);
-    return { region, ids: [region.id], src, anchors: findIndicatorAnchors(src) };
+  const parts: Part[] = findRegions(view).flatMap((region) => {
+    const adjacent = columnsOfAdjacentForms(view, region);
+    const views = adjacent
+      ? adjacent.map((cols) => ({ region: { ...region, ...cols, wholeRows: false }, src: new RegionView(view, region, [], cols) as CellSource }))
+      : [{ region, src: new RegionView(view, region) as CellSource }];
+    return views.map(({ region: r, src }) => ({ region: r, ids: [region.id], src, anchors: findIndicatorAnchors(src), split: !!adjacent }));
   });
   // A header block parted from its indicator table by blank rows joins it: the nearest region
   // above in the same columns, with labels and no indicator header, when this one starts with a
@@ -80,7 +85,7 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
     let j = i - 1;
     while (j >= 0 && !overlapsColumns(parts[j].region, below.region)) j--;
     const above = parts[j];
-    if (!above || below.region.top - above.region.bottom > 4 || above.anchors.length || !hasHeaderLabels(above.src)) continue;
+    if (!above || above.split || below.split || below.region.top - above.region.bottom > 4 || above.anchors.length || !hasHeaderLabels(above.src)) continue;
     const region = joinRegions(above.region, below.region);
     const ids = [...above.ids, ...below.ids];
     // The joined view keeps cells by their tags: regions that were alone on their rows were not tagged.

@@ -146,6 +146,41 @@ function cutColumns(view: SheetView, top: number, bottom: number, box: { left: n
   return slabs.map((s) => ({ top, bottom, left: s.left, right: s.right }));
 }
 
+/**
+ * Forms side by side with no empty column between them (a template inserted in the first column
+ * right of a form): an indicator header (一级指标 and the column headers after it) starts right of
+ * where another one ends. The region is cut just after the left form's indicator header. Only for
+ * regions alone on their rows; null when there is nothing to cut.
+ */
+export function columnsOfAdjacentForms(view: SheetView, region: Region): { left: number; right: number }[] | null {
+  if (!region.wholeRows) return null;
+  const sets: { start: number; end: number }[] = [];
+  for (let r = region.top; r <= region.bottom; r++) {
+    const cells = view.cells(r);
+    if (cells.length < 3) continue;
+    for (let i = 0; i < cells.length; i++) {
+      if (cls(cells[i]).column?.role !== 'level1') continue;
+      const before = cells[i - 1];
+      const start = before && before.col === cells[i].col - 1 && cls(before).column?.role === 'lead' ? before.col : cells[i].col;
+      let end = cells[i].col;
+      for (let k = i + 1; k < cells.length && cls(cells[k]).column && cls(cells[k]).column!.role !== 'level1'; k++) end = view.rightEdge(cells[k]);
+      sets.push({ start, end });
+    }
+  }
+  if (sets.length < 2) return null;
+  sets.sort((a, b) => a.start - b.start);
+  const cuts: number[] = [];
+  let reach = sets[0].end;
+  for (const set of sets.slice(1)) {
+    // The next form starts right after the one on its left ends (its own columns left of its
+    // indicator header, such as a flat export's 项目名称, belong to it).
+    if (set.start > reach) cuts.push(reach + 1);
+    reach = Math.max(reach, set.end);
+  }
+  if (cuts.length === 0) return null;
+  return [region.left, ...cuts].map((left, k) => ({ left, right: k < cuts.length ? cuts[k] - 1 : region.right }));
+}
+
 /** Joins two regions into one (a header block split from its indicator table by blank rows). */
 export function joinRegions(a: Region, b: Region): Region {
   // Kept by tags: another region may lie in the rows between the two.
