@@ -2,7 +2,7 @@
  * The engine's entry point: grid → recognised tables → issues. The task pane, the command line and
  * the tests all call this, so they all see the same answer.
  */
-import type { Grid } from './grid';
+import { type Grid, rowOfA1 } from './grid';
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
 import { clearClasses } from './recognize/classify';
@@ -22,11 +22,6 @@ export interface CheckOptions {
   library?: PhrasingLibrary;
   /** Keep what recognition looked at and why (`jixiao check --explain`). */
   explain?: boolean;
-}
-
-function rowOfCell(cell: string): number {
-  const m = /(\d+)$/.exec(cell);
-  return m ? Number(m[1]) : 0;
 }
 
 /** Runs every rule on a recognised table, in place, and sorts its issues by row. */
@@ -63,7 +58,7 @@ export function runRules(table: Table, options: CheckOptions = {}): Table {
   }
   // Stable sort by row, the row number parsed once per issue rather than once per comparison.
   const rows = new Map<Issue, number>();
-  for (const i of issues) rows.set(i, rowOfCell(i.cell));
+  for (const i of issues) rows.set(i, rowOfA1(i.cell));
   issues.sort((a, b) => rows.get(a)! - rows.get(b)!);
   table.issues = issues;
   return table;

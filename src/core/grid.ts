@@ -80,6 +80,12 @@ export function a1Range(top: number, left: number, bottom: number, right: number
   return a === b ? a : `${a}:${b}`;
 }
 
+/** The zero-based row of an A1 address ("C7" → 6; the last row of a range), for ordering by place. */
+export function rowOfA1(address: string): number {
+  const m = /(\d+)$/.exec(address);
+  return m ? Number(m[1]) - 1 : 0;
+}
+
 /** Parses "B3" or "B3:D9" (with or without $ and a sheet prefix) into zero-based coordinates. */
 export function parseA1Range(ref: string): MergeArea | null {
   const body = ref.includes('!') ? ref.slice(ref.lastIndexOf('!') + 1) : ref;

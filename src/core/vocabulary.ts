@@ -318,7 +318,8 @@ export function isTitleText(text: string, key = labelKey(text)): boolean {
 }
 
 export type NearMissKind = keyof typeof vocabulary.nearMiss;
-const NEAR_MISS_KINDS = Object.keys(vocabulary.nearMiss) as NearMissKind[];
+/** The near-miss kinds, in the order they are tried (vocabulary.json's order). */
+export const NEAR_MISS_KINDS = Object.keys(vocabulary.nearMiss) as NearMissKind[];
 
 export function nearMissInfo(kind: NearMissKind): z.infer<typeof NearMiss> {
   return vocabulary.nearMiss[kind];

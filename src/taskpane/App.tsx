@@ -27,6 +27,7 @@ import {
 import { Suspense, lazy, useMemo, useSyncExternalStore } from 'react';
 import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
+import { rowOfA1 } from '../core/grid';
 import type { Issue, Severity, Table } from '../core/model';
 import { rules } from '../core/rules';
 import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
@@ -83,12 +84,6 @@ function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
 const RULES = new Map(rules.map((r) => [r.id, r]));
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** A1 row number, for ordering issues by where they are. */
-function rowOfCell(cell: string): number {
-  const m = /(\d+)$/.exec(cell);
-  return m ? Number(m[1]) : 0;
-}
-
 /**
  * A table's issues grouped by rule, errors first: groups by their worst severity, then by where
  * their first issue is; issues in a group by severity, then by row.
@@ -96,7 +91,7 @@ function rowOfCell(cell: string): number {
 export function groupIssues(issues: Issue[]): [string, Issue[]][] {
   const byRule = new Map<string, Issue[]>();
   for (const i of issues) byRule.set(i.rule, [...(byRule.get(i.rule) ?? []), i]);
-  const order = (a: Issue, b: Issue) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOfCell(a.cell) - rowOfCell(b.cell);
+  const order = (a: Issue, b: Issue) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOfA1(a.cell) - rowOfA1(b.cell);
   const groups = [...byRule].map(([rule, list]) => [rule, [...list].sort(order)] as [string, Issue[]]);
   return groups.sort((a, b) => order(a[1][0], b[1][0]));
 }

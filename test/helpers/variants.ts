@@ -218,6 +218,14 @@ function plainBlocks(tables: Table[]): Table[] {
   );
 }
 
+/** One table with an ordinary indicator grid, drawn at random: its value column and the rows that have a value. */
+function pickPlainBlock(tables: Table[], r: () => number): { t: Table; col: number; rows: number[] } | null {
+  const ts = plainBlocks(tables);
+  if (!ts.length) return null;
+  const t = pick(r, ts);
+  return { t, col: t.columns.value!, rows: t.indicators.filter((i) => i.value).map((i) => i.row) };
+}
+
 function tableRight(s: MutableSheet, t: Table): number {
   let right = colOf(t.range.split(':')[1] ?? t.range);
   for (let r = t.indicatorHeaderRow; r <= t.bottom; r++) right = Math.max(right, (s.values[r]?.length ?? 0) - 1);
@@ -242,9 +250,9 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   extraColumn(s, tables, r) {
-    const ts = plainBlocks(tables);
-    if (!ts.length) return false;
-    const t = pick(r, ts);
+    const picked = pickPlainBlock(tables, r);
+    if (!picked) return false;
+    const { t } = picked;
     const at = tableRight(s, t) + 1;
     s.insertColumns(at, 1, t.indicatorHeaderRow, t.bottom);
     const kind = pick(r, ['备注', '分值', '权重', '指标解释'] as const);
@@ -257,11 +265,9 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   splitValue(s, tables, r) {
-    const ts = plainBlocks(tables);
-    if (!ts.length) return false;
-    const t = pick(r, ts);
-    const col = t.columns.value!;
-    const rows = t.indicators.filter((i) => i.value).map((i) => i.row);
+    const picked = pickPlainBlock(tables, r);
+    if (!picked) return false;
+    const { t, col, rows } = picked;
     // 指标性质 | 指标值 | 计量单位 where 指标值 was: the value stays at `col`, then is split.
     s.insertColumns(col + 1, 2, t.indicatorHeaderRow, t.bottom);
     const header = s.get(t.indicatorHeaderRow, col);
@@ -286,11 +292,9 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   twoRowHeader(s, tables, r) {
-    const ts = plainBlocks(tables);
-    if (!ts.length) return false;
-    const t = pick(r, ts);
-    const col = t.columns.value!;
-    const rows = t.indicators.filter((i) => i.value).map((i) => i.row);
+    const picked = pickPlainBlock(tables, r);
+    if (!picked) return false;
+    const { t, col, rows } = picked;
     s.insertColumns(col, 1, t.indicatorHeaderRow, t.bottom);
     s.merges = s.merges.filter((m) => m.bottom < t.indicatorHeaderRow || m.top > t.bottom || m.right < col);
     // The header 指标值 moved to col + 1: put it back over both columns.

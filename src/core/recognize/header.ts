@@ -7,7 +7,7 @@
  * the cell under it (总体目标 | 年度目标 over the text).
  */
 import { type Decimal } from '../decimal';
-import { a1 } from '../grid';
+import { a1, rowOfA1 } from '../grid';
 import type { Amount, AmountField, Amounts, CellText, Table } from '../model';
 import type { CellSource, SheetCell } from '../sheet';
 import { foldText } from '../text';
@@ -336,11 +336,6 @@ function resolveProjectName(src: CellSource, result: HeaderResult, top: number, 
       result.projectNameCell = a1(title.row, title.col);
     }
   }
-}
-
-function rowOfA1(address: string): number {
-  const m = /(\d+)$/.exec(address);
-  return m ? Number(m[1]) - 1 : 0;
 }
 
 /**

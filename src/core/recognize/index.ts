@@ -11,7 +11,7 @@
  * Recognition works from values alone (merges are a hint): Excel 2016/2019 cannot report merged
  * areas and many forms are typed without them.
  */
-import { type Grid, a1, a1Range } from '../grid';
+import { type Grid, a1, a1Range, parseA1Range } from '../grid';
 import type { Columns, Indicator, NearMiss, Table } from '../model';
 import { type CellSource, SheetView } from '../sheet';
 import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, hasProjectNameLabel } from './anchors';
@@ -96,7 +96,7 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
   }
   for (const p of parts) recogniseRegion(p.src, out, built, false, p.anchors);
   assignSheetFrameworks(built);
-  out.tables = built.map((b) => b.table).sort((a, b) => a.top - b.top || firstCol(a) - firstCol(b));
+  out.tables = built.map((b) => b.table).sort((a, b) => a.top - b.top || (parseA1Range(a.range)?.left ?? 0) - (parseA1Range(b.range)?.left ?? 0));
   return out;
 }
 
@@ -118,12 +118,6 @@ function overlapsColumns(a: Region, b: Region): boolean {
   return a.left <= b.right && b.left <= a.right;
 }
 
-function firstCol(t: Table): number {
-  const m = /^([A-Z]+)/.exec(t.range);
-  let n = 0;
-  for (const ch of m ? m[1] : 'A') n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 function hasHeaderLabels(src: CellSource): boolean {
   for (let r = src.firstRow; r <= src.lastRow; r++) if (hasProjectNameLabel(src, r)) return true;

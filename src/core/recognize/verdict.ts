@@ -5,7 +5,7 @@
  * in vocabulary.json (nearMiss).
  */
 import type { CellSource } from '../sheet';
-import { type NearMissKind, nearMissInfo } from '../vocabulary';
+import { NEAR_MISS_KINDS, type NearMissKind, nearMissInfo } from '../vocabulary';
 import { cls } from './classify';
 
 export interface Verdict {
@@ -39,7 +39,7 @@ export function nearMissVerdict(src: CellSource, top: number, bottom: number, ha
       }
     }
   }
-  for (const kind of ['selfEvaluation', 'departmentWide', 'scoring', 'allocation'] as NearMissKind[]) {
+  for (const kind of NEAR_MISS_KINDS) {
     const info = nearMissInfo(kind);
     const title = titles.get(kind);
     const found = markers.get(kind) ?? new Set<string>();
