@@ -56,6 +56,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // Plain ES5, not bundled: it must parse where the bundle cannot (IE11, EdgeHTML).
+          { from: 'src/old-webview/old-webview.js', to: 'old-webview.js', info: { minimized: true } },
           { from: 'test/fixtures/*.xlsx', to: 'fixtures/[name][ext]' },
           { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } },
           {

@@ -10,6 +10,7 @@ import { detectCapabilities } from '../src/adapter/host';
 import { readWorkbook } from '../src/cli/xlsx';
 import { checkGrid } from '../src/core/check';
 import { SimWorkbook } from '../src/sim/workbook';
+import { Checker } from '../src/taskpane/checker';
 import { FIXTURES, install, simFromFixture, tick } from './helpers/sim';
 
 function summary(tables: ReturnType<typeof checkGrid>) {
@@ -55,7 +56,7 @@ describe('reading the active sheet', () => {
   test('Office 2016 (ExcelApi 1.1): the whole used range in one read, no events, no highlights', async () => {
     await simFromFixture('guyuan.xlsx', { apiVersion: '1.1' });
     const caps = detectCapabilities();
-    expect(caps).toEqual({ nullObjects: false, conditionalFormats: false, events: false, collectionEvents: false, dataValidation: false, mergedAreas: false, triggerSource: false });
+    expect(caps).toEqual({ selectionEvents: false, layout: false, protection: false, nullObjects: false, conditionalFormats: false, events: false, collectionEvents: false, dataValidation: false, mergedAreas: false, triggerSource: false });
     const session = new ExcelSession(caps);
     const snap = await session.readActiveSheet();
     expect(snap.syncs).toBe(1);
@@ -289,14 +290,62 @@ describe('writing: suggestions and fixes', () => {
     expect(host.activeSheet.get(9, 2)?.value).toBe(before);
   });
 
-  test('selection changes are reported as selection events, not edits', async () => {
-    const host = await simFromFixture('ningxia.xlsx');
+});
+
+describe('following the selection (the 建议 section), at ExcelApi 1.1, 1.8 and 1.14', () => {
+  test.each(['1.8', '1.14'])('%s: selection events whether live checking is on or off, and after the active sheet changes', async (apiVersion) => {
+    const host = await simFromFixture('ningxia.xlsx', { apiVersion });
+    host.addSheet('另一张');
+    const first = host.activeSheet.id;
     const session = new ExcelSession(detectCapabilities());
-    const events: string[] = [];
-    const unwatch = await session.watch((e) => events.push(e.kind));
+    const selections: number[] = [];
+    const edits: string[] = [];
+    const stopSelection = await session.watchSelection(() => selections.push(1));
+    const stopLive = await session.watch((e) => edits.push(e.kind));
+    host.selection = { sheetId: first, area: { top: 3, left: 1, bottom: 3, right: 1 } };
+    await tick(10);
+    expect(selections.length).toBe(1);
+    expect(edits).toEqual([]);
+    // Another sheet becomes active: before 1.9 live checking swaps the sheet's onChanged handler;
+    // the selection handler must survive that.
+    const other = host.sheets.find((w) => w.id !== first)!;
+    host.activate(other.id);
+    await tick(10);
+    host.selection = { sheetId: other.id, area: { top: 1, left: 1, bottom: 1, right: 1 } };
+    await tick(10);
+    expect(selections.length).toBe(2);
+    // Live checking off: the selection is still followed.
+    await stopLive();
+    host.selection = { sheetId: other.id, area: { top: 2, left: 1, bottom: 2, right: 1 } };
+    await tick(10);
+    expect(selections.length).toBe(3);
+    await stopSelection();
+    host.selection = { sheetId: other.id, area: { top: 4, left: 1, bottom: 4, right: 1 } };
+    await tick(10);
+    expect(selections.length).toBe(3);
+  });
+
+  test('1.1: no selection events; subscribing does nothing and asks the host for nothing it lacks', async () => {
+    const host = await simFromFixture('ningxia.xlsx', { apiVersion: '1.1' });
+    const session = new ExcelSession(detectCapabilities());
+    const selections: number[] = [];
+    const stop = await session.watchSelection(() => selections.push(1));
     host.selection = { sheetId: host.activeSheet.id, area: { top: 3, left: 1, bottom: 3, right: 1 } };
     await tick(10);
-    expect(events).toEqual(['selection']);
-    await unwatch();
+    expect(selections).toEqual([]);
+    // The selection can still be read on demand (the pane's button).
+    expect((await session.readSelection()).address).toContain('B4');
+    await stop();
+  });
+
+  test.each(['1.8', '1.14'])('%s: the pane’s controller follows the selection with live checking off', async (apiVersion) => {
+    const host = await simFromFixture('ningxia.xlsx', { apiVersion });
+    const checker = new Checker(new ExcelSession(detectCapabilities()), 1);
+    await checker.start();
+    await checker.setLive(false);
+    host.selection = { sheetId: host.activeSheet.id, area: { top: 5, left: 2, bottom: 5, right: 2 } };
+    await tick(30);
+    expect(checker.getState().selection).toMatchObject({ row: 5, col: 2 });
+    await checker.dispose();
   });
 });

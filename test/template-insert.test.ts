@@ -1,37 +1,19 @@
 /**
  * Inserting templates through the adapter on the simulated host: recognised after insertion, the
- * sync count, refusal when the target is in use, new sheets, protected sheets, and a property test:
- * at random positions in random and seed sheets, no pre-existing cell changes value or format, and a
- * refused insertion leaves the sheet identical.
+ * sync count, refusal when the target is in use, new sheets, protected sheets, 添加指标行. The
+ * whole-sheet safety properties are in safety.test.ts.
  */
 import { ExcelSession } from '../src/adapter/excel';
 import { detectCapabilities } from '../src/adapter/host';
 import { checkGrid } from '../src/core/check';
 import { buildTemplate, allVariants, variantId } from '../src/core/templates';
+import { rng, snapshot } from './helpers/sheet-state';
 import { a1 } from '../src/core/grid';
 import { SimWorkbook, type SimWorksheet } from '../src/sim/workbook';
 import { install, simFromFixture } from './helpers/sim';
 
 const YEAR = 2026;
 const DEFAULT = buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: YEAR });
-
-/** Every cell of a sheet: value, formula, number format and format, for before/after comparison. */
-function snapshot(ws: SimWorksheet): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [r, row] of ws.cells) for (const [c, cell] of row) out.set(`${r},${c}`, JSON.stringify(cell));
-  out.set('merges', JSON.stringify(ws.merges));
-  out.set('widths', JSON.stringify([...ws.columnWidths]));
-  out.set('heights', JSON.stringify([...ws.rowHeights]));
-  return out;
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe.each(allVariants(YEAR).map((v) => [variantId(v), v] as const))('%s into an empty sheet', (_id, v) => {
   test('recognised as one table with only the blank form’s issues; check 1 sync + write 1 sync', async () => {
@@ -113,62 +95,6 @@ test('a protected sheet: the write is refused and the sheet stays as it was', as
   const session = new ExcelSession(detectCapabilities(), 1);
   await expect(session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 })).rejects.toMatchObject({ info: { kind: 'protected' } });
   expect(snapshot(ws)).toEqual(before);
-});
-
-describe('safety: random placements never change a pre-existing cell', () => {
-  const seeds = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
-  const outcomes = { inserted: 0, refused: 0 };
-  // The property is only shown if both paths were taken.
-  afterAll(() => {
-    expect(outcomes.inserted).toBeGreaterThan(5);
-    expect(outcomes.refused).toBeGreaterThan(5);
-  });
-  test.each(seeds)('%s: 12 random placements (template kinds, positions on and off the data)', async (name) => {
-    const host = await simFromFixture(`${name}.xlsx`);
-    const ws = host.activeSheet;
-    const session = new ExcelSession(detectCapabilities());
-    const random = rng(name.length * 7919);
-    const variants = allVariants(YEAR);
-    const used = ws.usedArea(false)!;
-    for (let k = 0; k < 12; k++) {
-      const t = buildTemplate(variants[Math.floor(random() * variants.length)]);
-      const top = Math.floor(random() * (used.bottom + 40));
-      const left = Math.floor(random() * (used.right + 10));
-      const before = snapshot(ws);
-      const r = await session.insertTemplate(t, { sheetId: ws.id, top, left });
-      const after = snapshot(ws);
-      outcomes[r.inserted ? 'inserted' : 'refused']++;
-      if (!r.inserted) {
-        expect(after).toEqual(before);
-        continue;
-      }
-      // Every cell that held something before holds the same thing now.
-      for (const [key, cell] of before) {
-        if (key === 'merges' || key === 'widths' || key === 'heights') continue;
-        const parsed = JSON.parse(cell) as { value: unknown };
-        if (parsed.value !== '') expect([key, after.get(key)]).toEqual([key, cell]);
-      }
-      expect(JSON.parse(after.get('merges')!)).toEqual(expect.arrayContaining(JSON.parse(before.get('merges')!)));
-      expect(after.get('widths')).toBe(before.get('widths'));
-    }
-  });
-
-  test('random sheets: 40 random grids, random placements', async () => {
-    const random = rng(42);
-    for (let k = 0; k < 40; k++) {
-      const host = install(new SimWorkbook());
-      const ws = host.addSheet('随机');
-      const n = Math.floor(random() * 60);
-      for (let i = 0; i < n; i++) ws.set(Math.floor(random() * 40), Math.floor(random() * 12), random() < 0.5 ? Math.round(random() * 100) : `文字${i}`);
-      if (random() < 0.3) ws.merges.push({ top: 5, left: 2, bottom: 6, right: 4 });
-      const before = snapshot(ws);
-      const session = new ExcelSession(detectCapabilities());
-      const r = await session.insertTemplate(DEFAULT, { sheetId: ws.id, top: Math.floor(random() * 30), left: Math.floor(random() * 8) });
-      const after = snapshot(ws);
-      if (!r.inserted) expect(after).toEqual(before);
-      else for (const [key, cell] of before) if (key.includes(',') && (JSON.parse(cell) as { value: unknown }).value !== '') expect(after.get(key)).toBe(cell);
-    }
-  });
 });
 
 describe('添加指标行', () => {

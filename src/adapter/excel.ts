@@ -55,7 +55,7 @@ export interface SheetSnapshot {
 export type Progress = (doneRows: number, totalRows: number) => void;
 
 export interface SheetEvent {
-  kind: 'changed' | 'activated' | 'selection';
+  kind: 'changed' | 'activated';
   sheetId: string;
 }
 
@@ -193,8 +193,10 @@ export class ExcelSession {
       const start = this.syncs;
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.load('name,id');
-      const protection = ws.protection;
-      protection.load('protected');
+      // Protection status exists from ExcelApi 1.2; before that the pane cannot know it (a refused
+      // write then says so).
+      const protection = this.caps.protection ? ws.protection : null;
+      protection?.load('protected');
       if (!this.caps.events) return this.readWhole(ctx, ws, protection, start);
 
       const used = ws.getUsedRangeOrNullObject(true);
@@ -215,7 +217,7 @@ export class ExcelSession {
         if (!probe.isNullObject) throw e;
         return this.emptySnapshot(ws.name, ws.id, false, start);
       }
-      if (used.isNullObject) return this.emptySnapshot(ws.name, ws.id, protection.protected, start);
+      if (used.isNullObject) return this.emptySnapshot(ws.name, ws.id, protection?.protected ?? false, start);
 
       const origin = { row: used.rowIndex, col: used.columnIndex };
       const totalRows = Math.min(used.rowCount, MAX_ROWS);
@@ -244,7 +246,7 @@ export class ExcelSession {
         sheetId: ws.id,
         sheetName: ws.name,
         address: used.address,
-        protected: protection.protected,
+        protected: protection?.protected ?? false,
         rowsLeftOut: used.rowCount - totalRows,
         colsLeftOut: used.columnCount - cols,
         mergesKnown: this.caps.mergedAreas,
@@ -254,8 +256,10 @@ export class ExcelSession {
   }
 
   /** Before ExcelApi 1.7 (Office 2016): the whole used range in one read, no blocks. */
-  private async readWhole(ctx: Excel.RequestContext, ws: Excel.Worksheet, protection: Excel.WorksheetProtection, start: number): Promise<SheetSnapshot> {
-    const used = ws.getUsedRange(true);
+  private async readWhole(ctx: Excel.RequestContext, ws: Excel.Worksheet, protection: Excel.WorksheetProtection | null, start: number): Promise<SheetSnapshot> {
+    // valuesOnly is a 1.2 parameter: on 1.1 the used range may include formatted empty cells, which
+    // recognition skips anyway.
+    const used = this.caps.protection ? ws.getUsedRange(true) : ws.getUsedRange();
     used.load('address,rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
     try {
       await this.sync(ctx);
@@ -274,7 +278,7 @@ export class ExcelSession {
       sheetId: ws.id,
       sheetName: ws.name,
       address: used.address,
-      protected: protection.protected,
+      protected: protection?.protected ?? false,
       rowsLeftOut: 0,
       colsLeftOut: 0,
       mergesKnown: false,
@@ -432,11 +436,14 @@ export class ExcelSession {
       const ws = ctx.workbook.worksheets.getItem(sheetId);
       const at = (m: MergeArea) => rangeAt(ws, this.caps, m);
       at({ top: plan.row, left: plan.left, bottom: plan.row, right: plan.right }).insert(Excel.InsertShiftDirection.down);
-      for (const e of plan.extend) {
-        at(e.from).unmerge();
-        at(e.to).merge(false);
+      // Merging needs ExcelApi 1.2 (and the plan needs merged areas, 1.13, to have any).
+      if (this.caps.layout) {
+        for (const e of plan.extend) {
+          at(e.from).unmerge();
+          at(e.to).merge(false);
+        }
+        for (const m of plan.create) at(m).merge(false);
       }
-      for (const m of plan.create) at(m).merge(false);
       ws.getRange(a1(plan.row, selectCol)).select();
       await this.sync(ctx);
     });
@@ -534,59 +541,115 @@ export class ExcelSession {
   }
 
   /**
-   * Subscribes to edits and sheet activation. Returns a function that unsubscribes. Events caused
-   * by this add-in's own writes are filtered out here.
+   * Subscribes to edits and sheet activation (live checking). Returns a function that
+   * unsubscribes. Events caused by this add-in's own writes are filtered out here.
    */
   async watch(onEvent: (e: SheetEvent) => void): Promise<() => Promise<void>> {
     if (!this.caps.events) return async () => {};
-    const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+    const handlers = new HandlerSet(this);
     const changed = async (args: Excel.WorksheetChangedEventArgs) => {
       if (this.isOwnEvent(args as { triggerSource?: string })) return;
       onEvent({ kind: 'changed', sheetId: args.worksheetId });
     };
-    const subscribeSheet = async (sheetId: string | null) => {
-      // Before ExcelApi 1.9 only a single sheet's onChanged exists: follow the active sheet. A
-      // handler is removed in its own request context, as Office.js requires.
-      for (const h of handlers.splice(1)) {
-        await Excel.run(h.context, async (ctx) => {
-          h.remove();
-          await this.sync(ctx);
-        }).catch(() => undefined);
-      }
-      await this.run(async (ctx) => {
+    // Before ExcelApi 1.9 only a single sheet's onChanged exists: follow the active sheet, replacing
+    // the handler of the sheet left (by its name in the set, whatever else is subscribed).
+    const followSheet = (sheetId: string | null) =>
+      handlers.replace('activeSheetChanged', (ctx) => {
         const ws = sheetId ? ctx.workbook.worksheets.getItem(sheetId) : ctx.workbook.worksheets.getActiveWorksheet();
-        handlers.push(ws.onChanged.add(changed));
-        await this.sync(ctx);
+        return ws.onChanged.add(changed);
       });
-    };
     await this.run(async (ctx) => {
-      handlers.push(
+      handlers.set(
+        'activated',
         ctx.workbook.worksheets.onActivated.add(async (args) => {
-          if (!this.caps.collectionEvents) await subscribeSheet(args.worksheetId).catch(() => undefined);
+          if (!this.caps.collectionEvents) await followSheet(args.worksheetId).catch(() => undefined);
           onEvent({ kind: 'activated', sheetId: args.worksheetId });
         }),
       );
-      if (this.caps.collectionEvents) handlers.push(ctx.workbook.worksheets.onChanged.add(changed));
-      // Selection (ExcelApi 1.2): the pane's 建议 follow the cell the user is on.
-      handlers.push(
+      if (this.caps.collectionEvents) handlers.set('changed', ctx.workbook.worksheets.onChanged.add(changed));
+      await this.sync(ctx);
+    });
+    if (!this.caps.collectionEvents) await followSheet(null);
+    return () => handlers.removeAll();
+  }
+
+  /**
+   * Follows the selection (ExcelApi 1.2) for the 建议 section, whether live checking is on or not.
+   * Returns a function that unsubscribes; without selection events it does nothing (the pane then
+   * offers a button to read the selection).
+   */
+  async watchSelection(onSelection: () => void): Promise<() => Promise<void>> {
+    if (!this.caps.selectionEvents) return async () => {};
+    const handlers = new HandlerSet(this);
+    await this.run(async (ctx) => {
+      handlers.set(
+        'selection',
         ctx.workbook.onSelectionChanged.add(async () => {
-          onEvent({ kind: 'selection', sheetId: '' });
+          onSelection();
         }),
       );
       await this.sync(ctx);
     });
-    if (!this.caps.collectionEvents) await subscribeSheet(null);
-    return async () => {
-      // Handlers are grouped by the request context they were added in; each group is removed in its own.
-      const groups = new Map<unknown, OfficeExtension.EventHandlerResult<unknown>[]>();
-      for (const h of handlers.splice(0)) groups.set(h.context, [...(groups.get(h.context) ?? []), h]);
-      for (const group of groups.values()) {
-        await Excel.run(group[0].context, async (ctx) => {
-          for (const h of group) h.remove();
-          await this.sync(ctx);
-        }).catch(() => undefined);
-      }
-    };
+    return () => handlers.removeAll();
+  }
+
+  /** For HandlerSet: a counted sync. */
+  syncFor(ctx: Excel.RequestContext): Promise<void> {
+    return this.sync(ctx);
+  }
+
+  /** For HandlerSet: Excel.run with this session's retries. */
+  runFor<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.run(batch);
+  }
+}
+
+type Handler = OfficeExtension.EventHandlerResult<unknown>;
+
+/**
+ * Event handlers kept by name, so that replacing one (the active sheet's onChanged) never touches
+ * another (the selection). A handler is removed in the request context it was added in, as
+ * Office.js requires.
+ */
+class HandlerSet {
+  private readonly byName = new Map<string, Handler>();
+
+  constructor(private readonly session: ExcelSession) {}
+
+  set(name: string, handler: Handler): void {
+    this.byName.set(name, handler);
+  }
+
+  /** Removes the handler of that name (if any), then adds the new one in a fresh batch. */
+  async replace(name: string, add: (ctx: Excel.RequestContext) => Handler): Promise<void> {
+    await this.remove(name);
+    await this.session.runFor(async (ctx) => {
+      this.byName.set(name, add(ctx));
+      await this.session.syncFor(ctx);
+    });
+  }
+
+  async remove(name: string): Promise<void> {
+    const h = this.byName.get(name);
+    if (!h) return;
+    this.byName.delete(name);
+    await Excel.run(h.context, async (ctx) => {
+      h.remove();
+      await this.session.syncFor(ctx);
+    }).catch(() => undefined);
+  }
+
+  /** Removes every handler, those added in one request context together. */
+  async removeAll(): Promise<void> {
+    const groups = new Map<unknown, Handler[]>();
+    for (const h of this.byName.values()) groups.set(h.context, [...(groups.get(h.context) ?? []), h]);
+    this.byName.clear();
+    for (const group of groups.values()) {
+      await Excel.run(group[0].context, async (ctx) => {
+        for (const h of group) h.remove();
+        await this.session.syncFor(ctx);
+      }).catch(() => undefined);
+    }
   }
 }
 

@@ -6,6 +6,12 @@
  */
 
 export interface Capabilities {
+  /** workbook.onSelectionChanged: the 建议 section follows the selected cell (1.2). */
+  selectionEvents: boolean;
+  /** Range.merge / unmerge, format.columnWidth / rowHeight: a template's layout (1.2). */
+  layout: boolean;
+  /** Worksheet.protection, and getUsedRange(valuesOnly) (1.2). */
+  protection: boolean;
   /** getUsedRangeOrNullObject, getIntersectionOrNullObject (1.4). */
   nullObjects: boolean;
   /** Conditional formats for highlights (1.6). */
@@ -34,6 +40,9 @@ function supported(version: string): boolean {
 
 export function detectCapabilities(): Capabilities {
   return {
+    selectionEvents: supported('1.2'),
+    layout: supported('1.2'),
+    protection: supported('1.2'),
     nullObjects: supported('1.4'),
     conditionalFormats: supported('1.6'),
     events: supported('1.7'),

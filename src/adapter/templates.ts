@@ -60,11 +60,13 @@ export function queueTemplate(ws: Excel.Worksheet, caps: Capabilities, t: Templa
     const r = rangeAt(ws, caps, shift(b, at));
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) r.format.borders.getItem(edge).style = 'Continuous';
   }
-  for (const m of t.merges) rangeAt(ws, caps, shift(m, at)).merge(false);
+  // Merges and sizes need ExcelApi 1.2: on Office 2016 the form goes in unmerged, which
+  // recognition reads all the same.
+  if (caps.layout) for (const m of t.merges) rangeAt(ws, caps, shift(m, at)).merge(false);
   if (caps.dataValidation) {
     for (const v of t.validations) rangeAt(ws, caps, shift(v.area, at)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
   }
-  if (newSheet) {
+  if (newSheet && caps.layout) {
     t.columnWidths.forEach((w, i) => {
       rangeAt(ws, caps, { top: 0, left: at.left + i, bottom: 0, right: at.left + i }).format.columnWidth = Math.round(w * POINTS_PER_CHAR);
     });

@@ -20,18 +20,25 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkb
   const host = new SimWorkbook();
   for (const sheet of wb.worksheets) {
     const ws = host.addSheet(sheet.name);
+    ws.autoRecalc = false;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master && cell.master !== cell) return;
         const v = toCellValue(cell.value);
         const value = v === null ? '' : isCellError(v) ? v.error : v;
         ws.set(rowNumber - 1, colNumber - 1, value, cell.numFmt || 'General');
+        // Formulas are kept and computed once the sheet is loaded, as Excel does on opening: a
+        // file written by ExcelJS or `jixiao template` has no cached results at all.
+        const formula = typeof cell.formula === 'string' && cell.formula !== '' ? cell.formula : null;
+        if (formula) ws.setFormula(rowNumber - 1, colNumber - 1, `=${formula}`, value, false);
         const fill = cell.fill && cell.fill.type === 'pattern' ? argbToHex(cell.fill.fgColor?.argb) : null;
         const fontColor = argbToHex(cell.font?.color?.argb);
         const bold = !!cell.font?.bold;
         if (fill || fontColor || bold) ws.setFormat(rowNumber - 1, colNumber - 1, { fill, fontColor, bold });
       });
     });
+    ws.autoRecalc = true;
+    ws.recalc();
     for (const ref of (sheet.model as { merges?: string[] }).merges ?? []) {
       const m = parseA1Range(ref);
       if (m) ws.merges.push(m);

@@ -18,6 +18,7 @@
  * - Excel.run syncs what is still queued when the batch returns; every sync is counted.
  */
 import { type MergeArea, a1Range, parseA1Range } from '../core/grid';
+import { type SimMember, versionOf } from './api-sets';
 import { MAX_COLS, MAX_ROWS, type SimCellFormat, type SimConditionalFormat, type SimValue, type SimWorkbook, type SimWorksheet, areaAddress, quoteSheet } from './workbook';
 
 export class SimError extends Error {
@@ -43,8 +44,10 @@ class Context {
     this.workbook = new WorkbookProxy(this);
   }
 
-  need(version: string, api: string): void {
-    if (!this.host.supports(version)) throw new SimError('ApiNotFound', `${api} requires ExcelApi ${version}`);
+  /** Fails the sync, as Excel does, when the host's ExcelApi version lacks the member. */
+  need(member: SimMember): void {
+    const version = versionOf(member);
+    if (!this.host.supports(version)) throw new SimError('ApiNotFound', `${member} requires ExcelApi ${version}`);
   }
 
   async sync(): Promise<void> {
@@ -100,7 +103,7 @@ class WorkbookProxy {
   readonly onSelectionChanged: EventSource<{ type: string }>;
   constructor(readonly context: Context) {
     this.worksheets = new WorksheetCollectionProxy(context);
-    this.onSelectionChanged = new EventSource(context, (h) => context.host.onSelectionChanged(() => h({ type: 'SelectionChanged' })), '1.2', 'workbook.onSelectionChanged');
+    this.onSelectionChanged = new EventSource(context, (h) => context.host.onSelectionChanged(() => h({ type: 'SelectionChanged' })), 'Workbook.onSelectionChanged');
   }
 
   /** The selected range (ExcelApi 1.1); A1 of the active sheet when nothing was selected yet. */
@@ -119,14 +122,13 @@ class EventSource<A> {
   constructor(
     private readonly context: Context,
     private readonly subscribe: (handler: (args: A) => unknown) => () => void,
-    private readonly version: string,
-    private readonly api: string,
+    private readonly member: SimMember,
   ) {}
 
   add(handler: (args: A) => unknown): EventHandlerResultProxy {
     const result = new EventHandlerResultProxy(this.context);
     this.context.queue.push(() => {
-      this.context.need(this.version, this.api);
+      this.context.need(this.member);
       result.unsubscribe = this.subscribe(handler);
     });
     return result;
@@ -152,8 +154,8 @@ class WorksheetCollectionProxy extends ClientObject {
   constructor(context: Context) {
     super(context);
     const host = context.host;
-    this.onActivated = new EventSource(context, (h) => host.onActivated((id) => h({ worksheetId: id, type: 'WorksheetActivated', source: 'Local' })), '1.7', 'worksheets.onActivated');
-    this.onChanged = new EventSource(context, (h) => host.onChanged((e) => h(changedArgs(host, e))), '1.9', 'worksheets.onChanged');
+    this.onActivated = new EventSource(context, (h) => host.onActivated((id) => h({ worksheetId: id, type: 'WorksheetActivated', source: 'Local' })), 'WorksheetCollection.onActivated');
+    this.onChanged = new EventSource(context, (h) => host.onChanged((e) => h(changedArgs(host, e))), 'WorksheetCollection.onChanged');
   }
 
   get items(): WorksheetProxy[] {
@@ -211,7 +213,7 @@ interface ChangedArgs {
 function changedArgs(host: SimWorkbook, e: { sheetId: string; address: string; triggerSource: string }): ChangedArgs {
   const args: ChangedArgs = { worksheetId: e.sheetId, address: e.address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
   // triggerSource exists from ExcelApi 1.14; older hosts do not report it at all.
-  if (host.supports('1.14')) args.triggerSource = e.triggerSource;
+  if (host.supports(versionOf('WorksheetChangedEventArgs.triggerSource'))) args.triggerSource = e.triggerSource;
   return args;
 }
 
@@ -234,8 +236,7 @@ class WorksheetProxy extends ClientObject {
           if (e.sheetId === id) h(changedArgs(host, e));
         });
       },
-      '1.7',
-      'worksheet.onChanged',
+      'Worksheet.onChanged',
     );
   }
 
@@ -274,7 +275,7 @@ class WorksheetProxy extends ClientObject {
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.context, () => {
-      this.context.need('1.7', 'getRangeByIndexes');
+      this.context.need('Worksheet.getRangeByIndexes');
       if (rows < 1 || cols < 1) throw new SimError('InvalidArgument', 'rowCount and columnCount must be positive');
       return { ws: this.resolve(), area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } };
     });
@@ -282,7 +283,7 @@ class WorksheetProxy extends ClientObject {
 
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.context, () => {
-      this.context.need('1.9', 'getRanges');
+      this.context.need('Worksheet.getRanges');
       const ws = this.resolve();
       const areas = address.split(',').map((a) => parseA1Range(a.trim()));
       if (areas.some((a) => !a)) throw new SimError('InvalidArgument', `Invalid address list: ${address}`);
@@ -290,22 +291,24 @@ class WorksheetProxy extends ClientObject {
     });
   }
 
-  getUsedRange(valuesOnly = false): RangeProxy {
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.context, () => {
+      if (valuesOnly !== undefined) this.context.need('Worksheet.getUsedRange(valuesOnly)');
       const ws = this.resolve();
+      valuesOnly ??= false;
       const area = ws.usedArea(valuesOnly);
       // An empty sheet's used range is A1 in Excel; getUsedRange never fails on it.
       return { ws, area: area ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
 
-  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(
       this.context,
       () => {
-        this.context.need('1.4', 'getUsedRangeOrNullObject');
+        this.context.need('Worksheet.getUsedRangeOrNullObject');
         const ws = this.resolve();
-        const area = ws.usedArea(valuesOnly);
+        const area = ws.usedArea(valuesOnly ?? false);
         return area ? { ws, area } : null;
       },
     );
@@ -323,6 +326,8 @@ class ProtectionProxy extends ClientObject {
     return this.get('protected');
   }
   protected loadNow(): void {
+    // The protection object exists in office.js on every host; an Excel before 1.2 refuses it at sync.
+    this.context.need('Worksheet.protection');
     this.set('protected', this.resolve().protected);
   }
 }
@@ -390,7 +395,11 @@ class RangeProxy extends ClientObject {
       if (f !== undefined) ws.setNumberFormat(row, col, f);
     }, false);
   }
-  /** Range.formulas (ExcelApi 1.1): "=…" sets a formula, anything else a constant. */
+  /** Range.formulas (ExcelApi 1.1): a formula cell reads as its formula, others as their value. */
+  get formulas(): (SimValue | string)[][] {
+    return this.get('formulas');
+  }
+  /** Setting: "=…" sets a formula, anything else a constant. */
   set formulas(v: (string | number)[][]) {
     this.writeCells((ws, row, col, r, c) => {
       const f = v[r]?.[c];
@@ -455,7 +464,7 @@ class RangeProxy extends ClientObject {
   /** Unmerges every merged area in the range (ExcelApi 1.2). */
   unmerge(): void {
     this.context.queue.push(() => {
-      this.context.need('1.2', 'Range.unmerge');
+      this.context.need('Range.unmerge');
       const { ws, area } = this.writable();
       ws.merges = ws.merges.filter((m) => !intersect(m, area));
     });
@@ -464,7 +473,7 @@ class RangeProxy extends ClientObject {
   /** Merges the range (ExcelApi 1.2). Overlapping an existing merged area is refused. */
   merge(across = false): void {
     this.context.queue.push(() => {
-      this.context.need('1.2', 'Range.merge');
+      this.context.need('Range.merge');
       const { ws, area } = this.writable();
       const rows = across ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i })) : [area];
       for (const m of rows) {
@@ -478,7 +487,7 @@ class RangeProxy extends ClientObject {
     const range = this;
     return {
       set rule(rule: { list?: { source: string } }) {
-        range.context.queue.push(() => range.context.need('1.8', 'Range.dataValidation'));
+        range.context.queue.push(() => range.context.need('Range.dataValidation'));
         if (rule.list) range.formatCells({ list: rule.list.source.split(',') });
       },
       get rule(): unknown {
@@ -567,7 +576,7 @@ class RangeProxy extends ClientObject {
 
   getAbsoluteResizedRange(rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.context, () => {
-      this.context.need('1.7', 'getAbsoluteResizedRange');
+      this.context.need('Range.getAbsoluteResizedRange');
       const { ws, area } = this.resolveStrict();
       return { ws, area: { top: area.top, left: area.left, bottom: Math.min(MAX_ROWS, area.top + rows) - 1, right: Math.min(MAX_COLS, area.left + cols) - 1 } };
     });
@@ -575,7 +584,7 @@ class RangeProxy extends ClientObject {
 
   getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
     return new RangeProxy(this.context, () => {
-      this.context.need('1.4', 'getIntersectionOrNullObject');
+      this.context.need('Range.getIntersectionOrNullObject');
       const a = this.resolveStrict();
       const b = other.resolveStrict();
       if (a.ws !== b.ws) throw new SimError('InvalidArgument', 'Ranges are on different worksheets.');
@@ -586,7 +595,7 @@ class RangeProxy extends ClientObject {
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.context, () => {
-      this.context.need('1.13', 'getMergedAreasOrNullObject');
+      this.context.need('Range.getMergedAreasOrNullObject');
       const { ws, area } = this.resolveStrict();
       const areas = ws.merges.filter((m) => intersect(m, area));
       return areas.length ? { ws, areas } : null;
@@ -661,6 +670,7 @@ class RangeFormatProxy {
   set columnWidth(v: number) {
     const r = this.range;
     r.context.queue.push(() => {
+      r.context.need('RangeFormat.columnWidth');
       const { ws, area } = r.resolveStrict();
       for (let c = area.left; c <= area.right; c++) ws.columnWidths.set(c, v);
     });
@@ -668,6 +678,7 @@ class RangeFormatProxy {
   set rowHeight(v: number) {
     const r = this.range;
     r.context.queue.push(() => {
+      r.context.need('RangeFormat.rowHeight');
       const { ws, area } = r.resolveStrict();
       for (let row = area.top; row <= area.bottom; row++) ws.rowHeights.set(row, v);
     });
@@ -728,7 +739,7 @@ class ConditionalFormatCollectionProxy extends ClientObject {
   }
 
   protected loadNow(names: string[]): void {
-    this.context.need('1.6', 'conditionalFormats');
+    this.context.need('Range.conditionalFormats');
     const { ws, areas } = this.resolver();
     const found = ws.conditionalFormats.filter((cf) => cf.areas.some((a) => areas.some((b) => intersect(a, b))));
     this.itemsList = found.map((cf) => {
@@ -746,7 +757,7 @@ class ConditionalFormatCollectionProxy extends ClientObject {
       return created;
     });
     this.context.queue.push(() => {
-      this.context.need('1.6', 'conditionalFormats.add');
+      this.context.need('ConditionalFormatCollection.add');
       if (type !== 'Custom') throw new SimError('InvalidArgument', `The simulated host implements only Custom conditional formats, not ${type}`);
       const { ws, areas } = this.resolver();
       if (ws.protected) throw new SimError('AccessDenied', 'The sheet is protected.');
@@ -759,6 +770,7 @@ class ConditionalFormatCollectionProxy extends ClientObject {
 
   getItem(id: string): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.context, () => {
+      this.context.need('ConditionalFormatCollection.getItem');
       const { ws } = this.resolver();
       const cf = ws.conditionalFormats.find((f) => f.id === id);
       if (!cf) throw new SimError('ItemNotFound', `The requested conditional format ${id} does not exist.`);

@@ -5,6 +5,7 @@
  * change notifications, no Office.js shape.
  */
 import { type CellValue, type MergeArea, a1, a1Range, parseA1Range } from '../core/grid';
+import { type FormulaScope, NotUnderstood, evaluate } from './formula';
 
 export type SimValue = string | number | boolean;
 
@@ -25,7 +26,7 @@ export interface SimCellFormat {
 export interface SimCell {
   /** What Range.values reports: "" for empty, "#N/A" for a formula error. */
   value: SimValue;
-  /** A formula ("=C8+C9"): only sums of cells are evaluated, as the templates write them. */
+  /** A formula ("=C8+C9", "=IF(C5="","",C5*2)"): computed by ./formula, in dependency order. */
   formula?: string;
   numberFormat: string;
   format: SimCellFormat;
@@ -83,17 +84,22 @@ export class SimWorksheet {
     if (!r) this.cells.set(row, (r = new Map()));
     const prev = r.get(col);
     r.set(col, { value, numberFormat: numberFormat ?? prev?.numberFormat ?? 'General', format: prev?.format ?? { ...EMPTY_FORMAT } });
-    if (this.formulaCount > 0) this.recalc();
+    if (this.formulaCount > 0 && this.autoRecalc) this.recalc();
   }
 
   private formulaCount = 0;
+  /** Off while a file is loaded cell by cell: one recalculation at the end instead of one per cell. */
+  autoRecalc = true;
 
-  /** Sets a formula (a sum of cell references) and computes its value. */
-  setFormula(row: number, col: number, formula: string): void {
-    this.set(row, col, 0);
+  /**
+   * Sets a formula and computes its value (and every formula's). `cached`: the value a file
+   * stored for it, kept when the simulator cannot compute the formula.
+   */
+  setFormula(row: number, col: number, formula: string, cached: SimValue = 0, recalc = true): void {
+    this.set(row, col, cached);
     this.get(row, col)!.formula = formula;
     this.formulaCount++;
-    this.recalc();
+    if (recalc && this.autoRecalc) this.recalc();
   }
 
   /**
@@ -142,20 +148,35 @@ export class SimWorksheet {
     if (this.formulaCount > 0) this.recalc();
   }
 
-  /** Recomputes every formula cell: "=A1+B2" adds the numbers of the cells named. */
+  /**
+   * Recomputes every formula cell in dependency order, as Excel does: a formula's terms are
+   * computed before it (a template's 年度资金总额 sums its parts after they are summed). A formula
+   * the simulator does not understand keeps the value it had (the file's cached result); a
+   * circular reference leaves the value as it was, as Excel does after its warning.
+   */
   recalc(): void {
-    for (const [r, row] of this.cells) {
-      for (const [c, cell] of row) {
-        if (!cell.formula) continue;
-        let sum = 0;
-        for (const ref of cell.formula.slice(1).split('+')) {
-          const area = parseA1Range(ref.trim());
-          const v = area ? this.get(area.top, area.left)?.value : undefined;
-          if (typeof v === 'number') sum += v;
-        }
-        this.cells.get(r)!.get(c)!.value = Math.round(sum * 1e6) / 1e6;
+    const state = new Map<SimCell, 'busy' | 'done'>();
+    const scope: FormulaScope = {
+      cell: (r, c) => {
+        const cell = this.get(r, c);
+        if (!cell) return '';
+        if (cell.formula) compute(cell);
+        return cell.value;
+      },
+    };
+    const compute = (cell: SimCell) => {
+      if (state.has(cell)) return;
+      state.set(cell, 'busy');
+      try {
+        const v = evaluate(cell.formula!, scope);
+        // 15 significant digits, as Excel keeps: 0.1 + 0.2 shows 0.3.
+        cell.value = typeof v === 'number' ? Number(v.toPrecision(15)) : v;
+      } catch (e) {
+        if (!(e instanceof NotUnderstood)) throw e;
       }
-    }
+      state.set(cell, 'done');
+    };
+    for (const row of this.cells.values()) for (const cell of row.values()) if (cell.formula) compute(cell);
   }
 
   /** Sets a cell's number format, keeping its value and formula. */

@@ -135,8 +135,8 @@ export default function Suggestions({ checker, t }: { checker: Checker; t: Trans
           {t('addRow', { level2: (target.indicator.level2 ?? target.indicator.level1)!.text })}
         </Button>
       )}
-      {!checker.session.caps.events && (
-        <Button size="small" onClick={() => void checker.refreshSelection()}>
+      {!checker.session.caps.selectionEvents && (
+        <Button size="small" onClick={() => void checker.refreshSelection()} data-testid="refresh-selection">
           {t('refreshSelection')}
         </Button>
       )}

@@ -52,6 +52,7 @@ export class Checker {
   private state: CheckState;
   private readonly listeners = new Set<() => void>();
   private unwatch: (() => Promise<void>) | null = null;
+  private unwatchSelection: (() => Promise<void>) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -167,7 +168,8 @@ export class Checker {
         const used = sheet.address ? parseA1Range(sheet.address) : null;
         target = { sheetId: sheet.sheetId, top: used ? used.bottom + 3 : 0, left: used ? used.left : 0 };
       } else {
-        const sel = this.state.selection ?? (await this.session.readSelection());
+        // Read now, not from the state: the selection may have moved since the last event.
+        const sel = await this.session.readSelection();
         target = { sheetId: sel.sheetId, top: sel.row, left: sel.col };
       }
       const r = await this.session.insertTemplate(t, target);
@@ -223,6 +225,12 @@ export class Checker {
     await this.loadLibrary();
     await this.check();
     if (this.state.live) await this.setLive(true);
+    // The 建议 section follows the selection whether live checking is on or not.
+    try {
+      this.unwatchSelection = await this.session.watchSelection(() => this.scheduleSelection());
+    } catch {
+      // Without selection events the section offers a button that reads the selection.
+    }
     await this.refreshSelection();
   }
 
@@ -368,7 +376,7 @@ export class Checker {
     }
     if (!on || !this.session.caps.events) return;
     try {
-      this.unwatch = await this.session.watch((e) => (e.kind === 'selection' ? this.scheduleSelection() : this.schedule()));
+      this.unwatch = await this.session.watch(() => this.schedule());
     } catch (e) {
       this.update({ live: false, status: 'error', error: asAdapterError(e).info });
     }
@@ -400,7 +408,9 @@ export class Checker {
     if (this.timer) clearTimeout(this.timer);
     if (this.selectionTimer) clearTimeout(this.selectionTimer);
     if (this.unwatch) await this.unwatch().catch(() => undefined);
+    if (this.unwatchSelection) await this.unwatchSelection().catch(() => undefined);
     this.unwatch = null;
+    this.unwatchSelection = null;
     await this.session.clearHighlights().catch(() => undefined);
   }
 }

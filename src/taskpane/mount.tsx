@@ -17,6 +17,8 @@ export interface MountedPane {
 }
 
 export async function mountPane(el: HTMLElement, options: { debounceMs?: number } = {}): Promise<MountedPane> {
+  // An old webview (IE11, EdgeHTML) got its message from old-webview.js: leave it standing.
+  if (typeof window !== 'undefined' && (window as { jixiaoOldWebview?: string }).jixiaoOldWebview) return { checker: null, unmount: async () => undefined };
   const root = createRoot(el);
   const ready = await whenOfficeReady();
   const locale = pickLocale(displayLanguage() ?? (typeof navigator !== 'undefined' ? navigator.language : null));
