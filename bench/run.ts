@@ -3,6 +3,7 @@
  * plain pass over the same cells (the baseline, measured in the same run). Prints medians and the
  * ratio check / plain pass. Targets (issue 2): ratio ≤ 10, 200 tables ≤ 50 ms.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkbook } from '../src/cli/xlsx';
 import { checkGrid, clearCaches } from '../src/core/check';
@@ -63,6 +64,7 @@ const ROWS_PER_TABLE = 38;
 
 import { loadLibrary } from '../src/core/phrasings/library';
 import { phrasingBench } from './phrasings';
+import { formatSuggestionFit, measureSuggestionFit } from './suggestion-fit';
 
 async function main() {
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
@@ -117,6 +119,9 @@ async function main() {
   console.log('');
   const seedTables = (await Promise.all(names.map((s) => readWorkbook(path.join(FIXTURES, `${s}.xlsx`))))).flat().flatMap((g) => checkGrid(g, { library }));
   for (const line of phrasingBench(seedTables)) console.log(line);
+  const wider = fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx'));
+  const widerTables = (await Promise.all(wider.map((f) => readWorkbook(path.join(FIXTURES, 'wider', f))))).flat().flatMap((g) => checkGrid(g, { library }));
+  console.log(formatSuggestionFit(measureSuggestionFit([...seedTables, ...widerTables], library)));
 }
 
 main().catch((e) => {

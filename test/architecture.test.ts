@@ -18,7 +18,7 @@ test('Office.js is used only in src/adapter (the simulated host implements it in
   expect(offenders.map((f) => f.rel)).toEqual([]);
 });
 
-// The core's only packages: zod for schemas (zod/mini where the pane's first bundle carries them), pinyin-pro (pure JS dictionary) for pinyin search.
+// The core's only packages: zod for schemas (zod/mini for the model and vocabulary schemas, which only the tests and the command line load; the pane imports their types), pinyin-pro (pure JS dictionary) for pinyin search.
 test('the core imports nothing from the hosts, the UI or Node', () => {
   const core = all.filter((f) => f.rel.startsWith('core/'));
   expect(core.length).toBeGreaterThan(10);

@@ -61,7 +61,9 @@ test('summary, issues grouped by table and rule, cell text rendered as text, cli
   expect(document.querySelector('img')).toBeNull();
   const percent = document.querySelector('[data-rule="value/percent-range"]') as HTMLButtonElement;
   expect(percent.getAttribute('data-cell')).toBe('D8');
-  expect(percent.getAttribute('aria-label')).toMatch(/^错误 单元格 D8：/);
+  // The accessible name is the visible text (severity, cell, message): no aria-label that differs from it.
+  expect(percent.getAttribute('aria-label')).toBeNull();
+  expect(percent.textContent).toMatch(/^错误D8/);
   // No 成本 indicators at all: a structure rule says so, whichever framework was detected.
   const missing = [...document.querySelectorAll('[data-rule^="structure/missing-level"]')].map((e) => e.textContent).join(' ');
   expect(missing).toContain('成本');
@@ -112,8 +114,10 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
   const host = workbook(rows);
   const checker = await renderPane('start');
   // A fix for ">=95%" is offered with its preview.
-  const fix = await screen.findByRole('button', { name: /修复 D8：将「>=95%」改为「≥95%」/ });
-  expect(fix.textContent).toBe('>=95% → ≥95%');
+  const fix = await screen.findByRole('button', { name: '修复：>=95% → ≥95%' });
+  expect(fix.getAttribute('title')).toBe('修复 D8：将「>=95%」改为「≥95%」');
+  // 建议 has its own tab.
+  fireEvent.click(screen.getByTestId('tab-suggestions'));
   // The user selects C8 (三级 合格率 under 质量指标).
   await act(async () => {
     host.selection = { sheetId: host.activeSheet.id, area: { top: 7, left: 2, bottom: 7, right: 2 } };
@@ -135,7 +139,7 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
   expect(String(host.activeSheet.get(7, 3)?.value)).toMatch(/%$/);
   // One sync for the write, one for the re-check, one for its highlights.
   expect(host.syncCount - syncs).toBeLessThanOrEqual(3);
-  await waitFor(() => expect(screen.queryByRole('button', { name: /修复 D8/ })).toBeNull());
+  await waitFor(() => expect(screen.queryByRole('button', { name: /修复：>=95%/ })).toBeNull());
   // Search by pinyin initials, filtered to 满意度.
   fireEvent.change(screen.getByTestId('phrasing-search').querySelector('input') ?? screen.getByTestId('phrasing-search'), { target: { value: 'fwdxmyd' } });
   await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('服务对象满意度'));
@@ -227,9 +231,101 @@ test('issues in a clerk\'s words: rule titles (ids in the tooltip), errors first
   expect(text).toContain('满意度不是百分比（1）');
   expect(headings.find((h) => h.textContent!.startsWith('满意度不是百分比'))!.getAttribute('title')).toMatch(/^value\/satisfaction-form：/);
   // Errors first: every error group before every warning and info group.
-  const severities = headings.map((h) => (h.nextElementSibling!.querySelector('[data-rule]') as HTMLElement).getAttribute('aria-label')!.split(' ')[0]);
-  const rank = severities.map((s) => ['错误', '警告', '提示'].indexOf(s));
+  const severities = headings.map((h) => (h.nextElementSibling!.querySelector('[data-rule]') as HTMLElement).getAttribute('data-severity')!);
+  const rank = severities.map((s) => ['error', 'warning', 'info'].indexOf(s));
   expect(rank).toEqual([...rank].sort((a, b) => a - b));
   expect(rank[0]).toBe(0);
   expect(document.body.textContent).not.toMatch(/检查用时|毫秒|次同步/);
+});
+
+/** A form with one error and several notation 提示 (spellings the fixes tidy). */
+function notationForm(): (string | number)[][] {
+  const rows = FORM.map((r) => [...r]);
+  rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
+  rows[8] = ['', '时效指标', '完成时间', '≥ 95 ％'];
+  rows[9] = ['效益指标', '社会效益', '群众知晓率', '>=90%'];
+  rows[10] = ['满意度指标', '服务对象满意度指标', '学员满意度', '提高'];
+  return rows;
+}
+
+test('the severity filter hides and shows issues; its toggles say whether they are pressed', async () => {
+  workbook(notationForm());
+  await renderPane('check');
+  const info = screen.getByTestId('filter-info');
+  expect(info.getAttribute('aria-pressed')).toBe('true');
+  const before = document.querySelectorAll('[data-severity="info"]').length + Number(/写法不规范 (\d+) 处/.exec(document.body.textContent ?? '')?.[1] ?? 0);
+  expect(before).toBeGreaterThan(0);
+  fireEvent.click(info);
+  expect(info.getAttribute('aria-pressed')).toBe('false');
+  expect(document.querySelectorAll('[data-severity="info"]').length).toBe(0);
+  expect(screen.queryByTestId('notation')).toBeNull();
+  expect(document.body.textContent).toMatch(/有 \d+ 条问题被筛选隐藏/);
+  expect(document.querySelectorAll('[data-severity="error"]').length).toBeGreaterThan(0);
+  fireEvent.click(info);
+  expect(document.body.textContent).not.toMatch(/被筛选隐藏/);
+});
+
+test('notation 提示 collapse into one line with a one-click fix and a way to expand them', async () => {
+  const host = workbook(notationForm());
+  const checker = await renderPane('check');
+  const line = screen.getByTestId('notation');
+  expect(line.textContent).toMatch(/写法不规范 \d+ 处/);
+  // Collapsed: the error is the first issue in the table, the notation issues are not listed.
+  expect(line.querySelectorAll('[data-issue]').length).toBe(0);
+  const toggle = screen.getByTestId('notation-toggle');
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(toggle);
+  expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  expect(line.querySelectorAll('[data-issue]').length).toBeGreaterThan(1);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('notation-fix-all'));
+  });
+  await waitFor(() => expect(screen.getAllByTestId('write-result')[0].textContent).toMatch(/已修复 \d+ 处/));
+  expect(host.activeSheet.get(6, 3)?.value).toBe('≥100人');
+  expect(screen.queryByTestId('notation')).toBeNull();
+  // The keyboard is on an issue or the result message, never on the page body.
+  await waitFor(() => expect(document.activeElement).not.toBe(document.body));
+  await act(() => checker.dispose());
+});
+
+test('focus after 修复 goes to the next issue; after a template insertion to its message', async () => {
+  const rows = FORM.map((r) => [...r]);
+  rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
+  workbook(rows);
+  const checker = await renderPane('check');
+  const fix = screen.getAllByTestId('fix')[0];
+  fix.focus();
+  await act(async () => {
+    fireEvent.click(fix);
+  });
+  await waitFor(() => expect(document.activeElement?.hasAttribute('data-issue')).toBe(true));
+  // 插入模板 in its own tab; the tab puts the keyboard on the panel's first control.
+  fireEvent.click(screen.getByTestId('tab-templates'));
+  await waitFor(() => expect(screen.getByTestId('insert-new-sheet')).toBeTruthy());
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('insert-new-sheet'));
+  });
+  await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('write-result'));
+  expect(document.activeElement?.textContent).toContain('已在工作表「绩效目标表」插入空白绩效目标表。');
+  await act(() => checker.dispose());
+});
+
+test('Office 2016 (ExcelApi 1.1): no selection events, so 建议 offers a button that reads the selected cell', async () => {
+  const host = workbook(FORM);
+  host.apiVersion = '1.1';
+  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  render(<App checker={checker} locale="zh-CN" />);
+  await act(() => checker.start());
+  fireEvent.click(screen.getByTestId('tab-suggestions'));
+  host.selection = { sheetId: host.activeSheet.id, area: { top: 7, left: 2, bottom: 7, right: 2 } };
+  await new Promise((r) => setTimeout(r, 50));
+  // Nothing follows the selection by itself on this host …
+  expect(checker.getState().selection?.row).not.toBe(7);
+  const button = await screen.findByTestId('refresh-selection');
+  await act(async () => {
+    fireEvent.click(button);
+  });
+  // … the button reads it.
+  await waitFor(() => expect(screen.getByTestId('suggestions-target').textContent).toContain('C8'));
+  await act(() => checker.dispose());
 });

@@ -11,9 +11,16 @@ import {
   predictLevel2,
   renderValue,
   search,
+  suggestForRow,
 } from '../src/core/phrasings';
+import { inCategory } from '../src/core/phrasings/match';
+import { measureSuggestionFit } from '../bench/suggestion-fit';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readWorkbook } from '../src/cli/xlsx';
+import { checkGrid } from '../src/core/check';
 import data from '../src/core/phrasings/library.json';
-import { SEEDS, byName, seedTables } from './helpers/fixtures';
+import { FIXTURES, SEEDS, byName, seedTables } from './helpers/fixtures';
 import { GOOD_ROWS, checkForm, issuesOf } from './helpers/form';
 
 const lib = loadLibrary();
@@ -210,5 +217,64 @@ describe('style rules with one-click fixes', () => {
   test('style/level2-name valid: standard names, with or without tags', () => {
     const rows = GOOD_ROWS.map((r) => (r[1] === '数量指标' ? [r[0], '数量指标（必填硬性指标）', r[2], r[3]] : r));
     expect(issuesOf(checkForm({ rows }), 'style/level2-name')).toEqual([]);
+  });
+});
+
+describe('建议 for a row: from its own category', () => {
+  const lib = loadLibrary();
+  const row = (name: string, level2: string, framework: 'older' | 'newer' = 'newer') => ({
+    table: { framework, year: 2026 },
+    indicator: { name: { text: name, cell: 'C8' }, level1: null },
+    category: level2,
+  });
+
+  test('a 质量 row gets 质量 phrasings only, the most similar first', () => {
+    const top = suggestForRow(lib, row('培训合格率', '质量指标'));
+    expect(top.length).toBe(5);
+    expect(top.every((s) => inCategory(s.phrasing, '质量指标'))).toBe(true);
+    expect(top[0].phrasing.indicator).toMatch(/合格率/);
+  });
+
+  test('widening the filter lets other categories in', () => {
+    const narrow = suggestForRow(lib, row('群众知晓率', '质量指标'), { limit: 8 });
+    const wide = suggestForRow(lib, row('群众知晓率', '质量指标'), { limit: 8, widen: true });
+    expect(narrow.every((s) => inCategory(s.phrasing, '质量指标'))).toBe(true);
+    expect(wide.some((s) => !inCategory(s.phrasing, '质量指标'))).toBe(true);
+  });
+
+  test.each([
+    ['不涉及', '生态效益指标', '不涉及', '无'],
+    ['无', '经济效益指标', '不涉及', '无'],
+    ['不涉及', '社会成本指标', '对社会稳定的负面影响', '无明显负面影响'],
+  ])('a %s row under %s gets that category’s "not applicable" first: %s / %s', (text, level2, indicator, value) => {
+    const top = suggestForRow(lib, row(text, level2));
+    expect([top[0].phrasing.indicator, top[0].value]).toEqual([indicator, value]);
+    expect(top.every((s) => inCategory(s.phrasing, level2))).toBe(true);
+  });
+
+  test('a 不涉及 row under a required category gets that category’s common phrasings (it cannot be declared not applicable)', () => {
+    const top = suggestForRow(lib, row('不涉及', '数量指标'));
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.every((s) => inCategory(s.phrasing, '数量指标') && !s.phrasing.notApplicable)).toBe(true);
+  });
+
+  test('an older-framework 成本指标 row gets the three cost 二级, named as the older form names them', () => {
+    const top = suggestForRow(lib, row('培训费用', '成本指标', 'older'));
+    expect(top.every((s) => s.level2 === '成本指标')).toBe(true);
+  });
+
+  test('"not applicable" conventions never show up as ordinary phrasings', () => {
+    expect(search(lib, { text: '不涉及', limit: 20 }).some((s) => s.phrasing.notApplicable)).toBe(false);
+  });
+
+  test('measured on every seed and wider row: top-3 all in the row’s category, and a standard phrasing kept in the top 3 (targets 100% and ≥ 80%)', async () => {
+    const files = [...SEEDS.map((s) => path.join(FIXTURES, `${s}.xlsx`)), ...fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(FIXTURES, 'wider', f))];
+    const tables = (await Promise.all(files.map((f) => readWorkbook(f)))).flat().flatMap((g) => checkGrid(g, { library: lib }));
+    const fit = measureSuggestionFit(tables, lib);
+    expect(fit.rows).toBeGreaterThan(500);
+    expect(fit.misses.filter((m) => m.startsWith('category'))).toEqual([]);
+    expect(fit.inCategory).toBe(fit.rows);
+    expect(fit.standardRows).toBeGreaterThan(20);
+    expect(fit.ownInTop3 / fit.standardRows).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -6,7 +6,7 @@
 import { readWorkbook } from '../src/cli/xlsx';
 import { checkGrid } from '../src/core/check';
 import type { Grid } from '../src/core/grid';
-import { TableSchema } from '../src/core/model';
+import { TableSchema } from '../src/core/model-schema';
 import { recognise } from '../src/core/recognize';
 import { SheetView } from '../src/core/sheet';
 import { MUTATIONS, mutate, randomGrid, rng, stackTables } from '../bench/generate';

@@ -107,3 +107,15 @@ test('a file without cached results (as ExcelJS writes it): formulas computed on
   expect(ws.value(4, 0)).toBe('查到的');
   expect(ws.get(2, 0)?.formula).toBe('=A1+A2');
 });
+
+test('typing "=…" into the simulated sheet makes a formula, as in Excel', () => {
+  const host = new SimWorkbook();
+  const ws = host.addSheet('表');
+  host.edit(ws.id, 0, 0, '30');
+  host.edit(ws.id, 1, 0, '=A1*2');
+  expect(ws.value(1, 0)).toBe(60);
+  host.edit(ws.id, 0, 0, '5');
+  expect(ws.value(1, 0)).toBe(10);
+  host.edit(ws.id, 2, 0, "'=不是公式");
+  expect(ws.value(2, 0)).toBe('=不是公式');
+});

@@ -7,6 +7,7 @@ import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
 import { loadLibrary } from '../core/phrasings/library';
 import { rules } from '../core/rules';
+import { validateVocabulary } from '../core/vocabulary-schema';
 import { TEMPLATE_USAGE, templateCommand } from './template';
 import { UnreadableFileError, readWorkbook } from './xlsx';
 
@@ -52,6 +53,9 @@ export function tableJson(t: Table) {
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  // The form's words and frameworks are data: checked against their schemas before any use (the
+  // pane relies on the tests for the same data, built into its bundle).
+  validateVocabulary();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);

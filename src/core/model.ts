@@ -1,27 +1,9 @@
 /**
- * The one schema of a recognised 附件2 table, shared by the command line's JSON, the task pane and
- * the tests. Amounts are normalised to 万元; every field keeps the A1 address of its source cell so
- * that an issue can point at it and the pane can select it.
+ * The model of a recognised 附件2 table: its types (from the schemas in model-schema.ts, which the
+ * command line's JSON and the tests validate against) and the few values code needs. Importing this
+ * module brings no schema library into the pane's bundle.
  */
-// zod/mini: the same schemas at a fraction of the pane's bundle (the classic API costs ~15 KB gzipped).
-import { z } from 'zod/mini';
-import { FrameworkIdSchema } from './vocabulary';
-
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof SeveritySchema>;
-
-/** A cell's text and where it is. */
-export const CellTextSchema = z.object({ text: z.string(), cell: z.string() });
-export type CellText = z.infer<typeof CellTextSchema>;
-
-/** An amount in 万元: `value` for display, `exact` (a decimal string keeping the stated digits) for sums. */
-export const AmountSchema = z.object({
-  value: z.number(),
-  exact: z.string(),
-  text: z.string(),
-  cell: z.string(),
-});
-export type Amount = z.infer<typeof AmountSchema>;
+export type { Severity, CellText, Amount, Amounts, Level, Indicator, IssueFix, Issue, Columns, Table, NearMiss } from './model-schema';
 
 export const AMOUNT_FIELDS = [
   'total', // 项目总额
@@ -38,135 +20,10 @@ export const AMOUNT_FIELDS = [
 ] as const;
 export type AmountField = (typeof AMOUNT_FIELDS)[number];
 
-export const AmountsSchema = z.object(
-  Object.fromEntries(AMOUNT_FIELDS.map((f) => [f, z.optional(AmountSchema)])) as Record<
-    AmountField,
-    z.ZodMiniOptional<typeof AmountSchema>
-  >,
-);
-export type Amounts = z.infer<typeof AmountsSchema>;
-
-/** A 一级 or 二级 cell: the canonical name where the text is a known one, and the text as written. */
-export const LevelSchema = z.object({
-  name: z.nullable(z.string()),
-  text: z.string(),
-  cell: z.string(),
-});
-export type Level = z.infer<typeof LevelSchema>;
-
-export const IndicatorSchema = z.object({
-  /** Zero-based sheet row of the indicator (the first row when it was wrapped over several). */
-  row: z.int(),
-  level1: z.nullable(LevelSchema),
-  level2: z.nullable(LevelSchema),
-  name: z.nullable(CellTextSchema),
-  value: z.nullable(CellTextSchema),
-  description: z.nullable(CellTextSchema),
-  basis: z.nullable(CellTextSchema),
-  /** The row continued on the next sheet row(s) (text wrapped by a careless paste). */
-  wrapped: z.boolean(),
-  /**
-   * Where a value split over columns came from (指标性质 | 指标值 | 度量单位): `value` is read as
-   * the three together, and a fix never writes the assembled text back into one cell.
-   */
-  valueParts: z.optional(z.object({ value: z.string(), comparison: z.optional(CellTextSchema), unit: z.optional(CellTextSchema) })),
-  /** Per-region values (one column per county or village); `value` is the first region's. */
-  regionValues: z.optional(z.array(z.object({ region: z.string(), text: z.string(), cell: z.string() }))),
-});
-export type Indicator = z.infer<typeof IndicatorSchema>;
-
-/** A mechanical fix: the cell's text as it is, and as it should be. Applied only while the cell still holds `before`. */
-export const IssueFixSchema = z.object({ cell: z.string(), before: z.string(), after: z.string() });
-export type IssueFix = z.infer<typeof IssueFixSchema>;
-
-export const IssueSchema = z.object({
-  rule: z.string(),
-  severity: SeveritySchema,
-  message: z.string(),
-  /** A1 address of the cell the issue is about. */
-  cell: z.string(),
-  /** The text of the row (or field) concerned, for context in lists. */
-  text: z.string(),
-  fix: z.optional(IssueFixSchema),
-});
-export type Issue = z.infer<typeof IssueSchema>;
-
-export const HeaderFieldSchema = z.extend(CellTextSchema, {
-  /** The label cell ("项目名称"), even when the value is empty. */
-  labelCell: z.string(),
-  /** The label as written ("项目主管部门"), for messages in the form's own words. */
-  label: z.string(),
-});
-
-export const ColumnsSchema = z.object({
-  lead: z.nullable(z.int()),
-  level1: z.nullable(z.int()),
-  level2: z.nullable(z.int()),
-  name: z.nullable(z.int()),
-  value: z.nullable(z.int()),
-  description: z.nullable(z.int()),
-  basis: z.nullable(z.int()),
-});
-export type Columns = z.infer<typeof ColumnsSchema>;
-
-export const TableSchema = z.object({
-  sheet: z.string(),
-  /** A1 range of the whole table, title to last indicator row. */
-  range: z.string(),
-  /**
-   * Zero-based sheet rows: first and last row of the table, and the indicator header row (for a
-   * form without an indicator table, its last header row).
-   */
-  top: z.int(),
-  bottom: z.int(),
-  indicatorHeaderRow: z.int(),
-  title: z.nullable(z.string()),
-  year: z.nullable(z.int()),
-  projectName: z.nullable(z.string()),
-  /** Where the project name came from: its cell, the row above an empty 项目名称 cell, or the title. */
-  projectNameSource: z.enum(['cell', 'above', 'title', 'none']),
-  projectNameCell: z.nullable(z.string()),
-  header: z.object({
-    projectName: z.nullable(HeaderFieldSchema),
-    department: z.nullable(HeaderFieldSchema),
-    implementer: z.nullable(HeaderFieldSchema),
-    attribute: z.nullable(HeaderFieldSchema),
-    period: z.nullable(HeaderFieldSchema),
-  }),
-  /** Whether the form has a header block at all (廊坊 2020 has only title, goal and indicators). */
-  hasHeaderBlock: z.boolean(),
-  /** Whether the form has an indicator table (a header-only form, or one not typed yet, has none). */
-  hasIndicatorBlock: z.boolean(),
-  /**
-   * How the table was read: a form; one project of a flat budget-system export (one row per
-   * indicator, the project's columns repeated or merged down); or a range the user selected.
-   */
-  source: z.enum(['form', 'flat', 'selection']),
-  unit: z.nullable(z.enum(['万元', '元'])),
-  amounts: AmountsSchema,
-  /** Labels of amount fields that are on the form but empty (or not an amount), as written. */
-  emptyAmountLabels: z.array(z.object({ field: z.string(), cell: z.string(), label: z.string() })),
-  goal: z.nullable(CellTextSchema),
-  framework: FrameworkIdSchema,
-  frameworkReason: z.string(),
-  columns: ColumnsSchema,
-  indicators: z.array(IndicatorSchema),
-  issues: z.array(IssueSchema),
-});
-export type Table = z.infer<typeof TableSchema>;
+import type { Indicator, Table } from './model-schema';
 
 /** Rows that carry an indicator: a 三级 text or a value (无/不涉及 rows included). */
 export function filledIndicators(table: Pick<Table, 'indicators'>): Indicator[] {
   return table.indicators.filter((i) => i.name !== null || i.value !== null);
 }
 
-/** A table that looks like the form but is not a target table: reported in one line, never checked. */
-export const NearMissSchema = z.object({
-  sheet: z.string(),
-  range: z.string(),
-  kind: z.enum(['selfEvaluation', 'departmentWide', 'scoring', 'allocation']),
-  /** What it looks like, in one zh-CN line ("此表像是绩效自评表，不是绩效目标表，未检查"). */
-  message: z.string(),
-  title: z.nullable(z.string()),
-});
-export type NearMiss = z.infer<typeof NearMissSchema>;

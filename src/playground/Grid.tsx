@@ -46,10 +46,33 @@ export function Grid({ host }: { host: SimWorkbook }) {
     host.selection = { sheetId: ws.id, area: { top: r, left: c, bottom: r, right: c } };
     host.notifyView();
   };
-  const startEdit = (r: number, c: number) => {
+  /** Double-click, Enter or F2 edits the cell's text; typing a character replaces it, as in Excel. */
+  const startEdit = (r: number, c: number, replaceWith?: string) => {
     host.editMode = true;
-    setEditing({ r, c, text: shown(ws, r, c) });
+    setEditing({ r, c, text: replaceWith ?? shown(ws, r, c) });
   };
+  const tableRef = useRef<HTMLTableElement>(null);
+  const moved = useRef(false);
+  // The selected cell is scrolled into view wherever the selection came from (a click on an issue
+  // in the pane, the arrow keys), and keeps the keyboard when the keys moved it.
+  useEffect(() => {
+    if (!sel) return;
+    const td = tableRef.current?.querySelector<HTMLElement>(`td[data-cell="${a1(sel.top, sel.left)}"]`);
+    td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (moved.current) {
+      moved.current = false;
+      td?.focus();
+    }
+  }, [sel?.top, sel?.left, ws.id]);
+  const move = (r: number, c: number, dr: number, dc: number) => {
+    // Out of a merged area from its edge, as Excel does.
+    const m = master.get(`${r},${c}`);
+    const nr = Math.max(0, (dr > 0 && m ? m.bottom : r) + dr);
+    const nc = Math.max(0, (dc > 0 && m ? m.right : c) + dc);
+    moved.current = true;
+    select(nr, nc);
+  };
+  const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
   const endEdit = (commit: boolean) => {
     if (!editing) return;
     host.editMode = false;
@@ -91,6 +114,12 @@ export function Grid({ host }: { host: SimWorkbook }) {
             if (e.key === 'Enter' || e.key === 'F2') {
               e.preventDefault();
               startEdit(r, c);
+            } else if (ARROWS[e.key] && !e.altKey && !e.ctrlKey && !e.metaKey && !(e.key === 'Tab' && e.shiftKey)) {
+              e.preventDefault();
+              move(r, c, ...ARROWS[e.key]);
+            } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+              e.preventDefault();
+              startEdit(r, c, e.key);
             }
           }}
         >
@@ -102,10 +131,18 @@ export function Grid({ host }: { host: SimWorkbook }) {
               onChange={(e) => setEditing({ ...editing, text: e.target.value })}
               onBlur={() => endEdit(true)}
               onKeyDown={(e) => {
-                // The cell's own Enter handler would start editing again.
+                // The cell's own handlers would start editing again or move.
                 e.stopPropagation();
-                if (e.key === 'Enter') endEdit(true);
-                if (e.key === 'Escape') endEdit(false);
+                if (e.key === 'Enter') {
+                  endEdit(true);
+                  // Enter commits and moves down, as in Excel.
+                  move(r, c, 1, 0);
+                }
+                if (e.key === 'Escape') {
+                  endEdit(false);
+                  moved.current = true;
+                  select(r, c);
+                }
               }}
             />
           ) : (
@@ -127,7 +164,7 @@ export function Grid({ host }: { host: SimWorkbook }) {
         ))}
       </div>
       <div className="grid-scroll">
-        <table className="grid" aria-label={`工作表 ${ws.name}`}>
+        <table className="grid" aria-label={`工作表 ${ws.name}`} ref={tableRef}>
           <thead>
             <tr>
               <th />

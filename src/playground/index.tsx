@@ -32,18 +32,29 @@ const paneEl = document.getElementById('pane')!;
 const status = document.getElementById('status')!;
 let pane: MountedPane | null = null;
 
+const langSelect = document.getElementById('lang') as HTMLSelectElement;
+langSelect.value = params.get('lang') === 'en-US' ? 'en-US' : 'zh-CN';
+let current: { host: SimWorkbook; name: string } | null = null;
+
 async function open(data: ArrayBuffer, name: string): Promise<void> {
   status.textContent = `正在打开 ${name}…`;
   let host: SimWorkbook;
   try {
     host = await loadXlsx(data);
   } catch (e) {
+    // The command line's one-line reason for the same file; the workbook shown stays as it was.
     status.textContent = `无法打开 ${name}：${e instanceof Error ? e.message : String(e)}`;
     return;
   }
   if (params.get('api')) host.apiVersion = params.get('api')!;
+  await show(host, name);
+}
+
+/** Shows a workbook in the grid and mounts the pane on it, in the chosen display language. */
+async function show(host: SimWorkbook, name: string): Promise<void> {
+  current = { host, name };
   if (pane) await pane.unmount();
-  installSimulatedOffice(window as unknown as Record<string, unknown>, host, { displayLanguage: params.get('lang') ?? 'zh-CN' });
+  installSimulatedOffice(window as unknown as Record<string, unknown>, host, { displayLanguage: langSelect.value });
   gridRoot.render(<Grid host={host} />);
   // A fresh element per workbook: React roots are not reused across unmounts.
   paneEl.replaceChildren();
@@ -62,6 +73,11 @@ async function openFixture(file: string): Promise<void> {
   }
   await open(await res.arrayBuffer(), file);
 }
+
+// Office's display language, simulated: the pane follows it as it follows Excel's.
+langSelect.addEventListener('change', () => {
+  if (current) void show(current.host, current.name);
+});
 
 const select = document.getElementById('fixture') as HTMLSelectElement;
 for (const f of FIXTURES) select.append(new Option(f.label, f.file));

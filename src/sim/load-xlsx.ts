@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { isCellError, parseA1Range } from '../core/grid';
 import { toCellValue } from '../xlsx/sheet';
+import { UnreadableFileError, corruptReason, headerProblem } from '../xlsx/unreadable';
 import { SimWorkbook } from './workbook';
 
 function argbToHex(argb: string | undefined): string | null {
@@ -13,10 +14,18 @@ function argbToHex(argb: string | undefined): string | null {
   return `#${argb.slice(2).toUpperCase()}`;
 }
 
+/** Throws UnreadableFileError with the command line's one-line reason for a file it cannot open. */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const problem = headerProblem(bytes.subarray(0, 8));
+  if (problem) throw new UnreadableFileError(problem);
   const wb = new ExcelJS.Workbook();
-  // ExcelJS's typings ask for a Node Buffer; in the browser it takes an ArrayBuffer as well.
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  try {
+    // ExcelJS's typings ask for a Node Buffer; in the browser it takes an ArrayBuffer as well.
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UnreadableFileError(corruptReason(e));
+  }
   const host = new SimWorkbook();
   for (const sheet of wb.worksheets) {
     const ws = host.addSheet(sheet.name);

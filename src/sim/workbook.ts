@@ -268,7 +268,9 @@ export class SimWorkbook {
   edit(sheetNameOrId: string, row: number, col: number, value: SimValue): void {
     const ws = this.sheet(sheetNameOrId);
     if (!ws) throw new Error(`no sheet ${sheetNameOrId}`);
-    ws.set(row, col, typeof value === 'string' ? parseTyped(value) : value);
+    // Typed as in Excel: "=…" is a formula (computed at once), "'…" forces text, digits are a number.
+    if (typeof value === 'string' && value.startsWith('=') && value.length > 1) ws.setFormula(row, col, value);
+    else ws.set(row, col, typeof value === 'string' ? parseTyped(value) : value);
     this.notifyView();
     this.fireChanged({ sheetId: ws.id, address: a1(row, col), triggerSource: 'Unknown' });
   }

@@ -18,13 +18,16 @@ import {
   ProgressBar,
   Spinner,
   Switch,
+  Tab,
+  TabList,
   Text,
+  ToggleButton,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useMemo, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useMemo, useState, useSyncExternalStore } from 'react';
 import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
 import { rowOfA1 } from '../core/grid';
@@ -37,13 +40,30 @@ import type { Checker } from './checker';
 const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ './TemplatePanel'));
 
-/** The template panel's element id, for the toolbar button that brings it into view. */
-const TEMPLATES_ID = 'jixiao-templates';
-
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // Sticky: the counts and the filter stay in view while the issue list scrolls under them.
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
+  // The hidden attribute alone would lose to display: flex.
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '&[hidden]': { display: 'none' } },
+  notationLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  ruleHeadingInline: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  dot_error: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorPaletteRedBackground3 },
+  dot_warning: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorPaletteYellowBackground3 },
+  dot_info: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorBrandBackground },
   counts: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   tableHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', textAlign: 'left' },
   ruleHeading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
@@ -63,6 +83,7 @@ const useStyles = makeStyles({
 });
 
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
   const c = countBySeverity(issues);
@@ -70,14 +91,31 @@ function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
   if (issues.length === 0) return <Badge appearance="tint" color="success">{t('noIssues')}</Badge>;
   return (
     <span className={styles.counts}>
-      {(['error', 'warning', 'info'] as Severity[])
-        .filter((s) => c[s] > 0)
-        .map((s) => (
-          <Badge key={s} appearance="tint" color={BADGE_COLOR[s]}>
-            {`${t(`severity_${s}`)} ${c[s]}`}
-          </Badge>
-        ))}
+      {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
+        <Badge key={s} appearance="tint" color={BADGE_COLOR[s]}>
+          {`${t(`severity_${s}`)} ${c[s]}`}
+        </Badge>
+      ))}
     </span>
+  );
+}
+
+/**
+ * The severity filter: one toggle per severity, with the count of the sheet's issues. A clerk
+ * hides the 提示 to see the errors and warnings alone.
+ */
+function SeverityFilter({ issues, shown, onToggle, t }: { issues: Issue[]; shown: Record<Severity, boolean>; onToggle: (s: Severity) => void; t: Translate }) {
+  const c = countBySeverity(issues);
+  const styles = useStyles();
+  if (issues.length === 0) return <Badge appearance="tint" color="success">{t('noIssues')}</Badge>;
+  return (
+    <div className={styles.counts} role="group" aria-label={t('filterLabel')}>
+      {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
+        <ToggleButton key={s} size="small" shape="circular" checked={shown[s]} onClick={() => onToggle(s)} title={t('filterHint')} data-testid={`filter-${s}`} icon={<span className={styles[`dot_${s}`]} aria-hidden />}>
+          {`${t(`severity_${s}`)} ${c[s]}`}
+        </ToggleButton>
+      ))}
+    </div>
   );
 }
 
@@ -96,102 +134,194 @@ export function groupIssues(issues: Issue[]): [string, Issue[]][] {
   return groups.sort((a, b) => order(a[1][0], b[1][0]));
 }
 
-function TableIssues({ table, t, onGo, onFix }: { table: Table; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[]) => void }) {
+/**
+ * Notation issues (the 写法 rules: how a value or a 二级 is spelled, not what it says) at info level:
+ * shown as one line with their count, their fixes in one click, and a way to expand them, so that
+ * 50 of them do not bury the one error.
+ */
+export function isNotation(issue: Issue): boolean {
+  return issue.severity === 'info' && issue.rule.startsWith('style/');
+}
+
+function IssueRow({ issue: i, t, onGo, onFix }: { issue: Issue; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[], from: HTMLElement) => void }) {
   const styles = useStyles();
-  const fixable = table.issues.filter((i) => i.fix);
-  const byRule = useMemo(() => groupIssues(table.issues), [table]);
+  return (
+    <li className={styles.issueRow}>
+      {/* The visible text is the accessible name: severity, cell, message. */}
+      <Button appearance="subtle" className={styles.issue} data-cell={i.cell} data-rule={i.rule} data-severity={i.severity} data-issue title={t('goToCell', { cell: i.cell })} onClick={() => onGo(i.cell)}>
+        <span className={styles.issueBody}>
+          <Badge size="small" appearance="filled" color={BADGE_COLOR[i.severity]}>
+            {t(`severity_${i.severity}`)}
+          </Badge>
+          <span className={styles.cell}>{i.cell}</span>
+          <span className={styles.message}>{i.message}</span>
+        </span>
+      </Button>
+      {i.fix && (
+        <Button
+          size="small"
+          appearance="secondary"
+          className={styles.fix}
+          data-testid="fix"
+          data-cell={i.cell}
+          title={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}
+          onClick={(e) => onFix([i], e.currentTarget)}
+        >
+          <span className={styles.fixPreview}>{t('fixPreview', { before: i.fix.before, after: i.fix.after })}</span>
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function RuleGroup({ rule, issues, t, onGo, onFix }: { rule: string; issues: Issue[]; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[], from: HTMLElement) => void }) {
+  const styles = useStyles();
+  return (
+    <section aria-label={RULES.get(rule)?.title ?? rule}>
+      {/* A clerk reads the rule's short name; its id and what it checks are in the tooltip. */}
+      <h4 className={styles.ruleHeading} title={`${rule}：${RULES.get(rule)?.description ?? ''}`} data-rule-heading={rule}>
+        {`${RULES.get(rule)?.title ?? rule}（${issues.length}）`}
+      </h4>
+      <ul className={styles.list}>
+        {issues.map((i, k) => (
+          <IssueRow key={`${i.cell}-${k}`} issue={i} t={t} onGo={onGo} onFix={onFix} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TableIssues({
+  table,
+  shown,
+  t,
+  onGo,
+  onFix,
+}: {
+  table: Table;
+  shown: Record<Severity, boolean>;
+  t: Translate;
+  onGo: (cell: string) => void;
+  onFix: (issues: Issue[], from: HTMLElement) => void;
+}) {
+  const styles = useStyles();
+  const [notationOpen, setNotationOpen] = useState(false);
+  const visible = useMemo(() => table.issues.filter((i) => shown[i.severity]), [table, shown]);
+  const notation = visible.filter(isNotation);
+  // Collapsed only when there is something else to see: a table with only notation issues lists them.
+  const collapse = notation.length > 1 && notation.length < visible.length;
+  const byRule = useMemo(() => groupIssues(collapse ? visible.filter((i) => !isNotation(i)) : visible), [visible, collapse]);
+  const fixable = visible.filter((i) => i.fix);
+  const notationFixable = notation.filter((i) => i.fix);
+  const hidden = table.issues.length - visible.length;
   if (table.issues.length === 0) return <Caption1>{t('noIssues')}</Caption1>;
   return (
     <div>
       {fixable.length > 1 && (
-        <Button size="small" className={styles.fixAll} onClick={() => onFix(fixable)} data-testid="fix-all">
+        <Button size="small" className={styles.fixAll} onClick={(e) => onFix(fixable, e.currentTarget)} data-testid="fix-all">
           {t('fixAll', { n: fixable.length })}
         </Button>
       )}
       {byRule.map(([rule, issues]) => (
-        <section key={rule} aria-label={RULES.get(rule)?.title ?? rule}>
-          {/* A clerk reads the rule's short name; its id and what it checks are in the tooltip. */}
-          <h4 className={styles.ruleHeading} title={`${rule}：${RULES.get(rule)?.description ?? ''}`} data-rule-heading={rule}>
-            {`${RULES.get(rule)?.title ?? rule}（${issues.length}）`}
-          </h4>
-          <ul className={styles.list}>
-            {issues.map((i, k) => (
-              <li key={`${i.cell}-${k}`} className={styles.issueRow}>
-                <Button
-                  appearance="subtle"
-                  className={styles.issue}
-                  data-cell={i.cell}
-                  data-rule={i.rule}
-                  aria-label={`${t(`severity_${i.severity}`)} ${t('cellLabel', { cell: i.cell })}：${i.message}`}
-                  title={t('goToCell', { cell: i.cell })}
-                  onClick={() => onGo(i.cell)}
-                >
-                  <span className={styles.issueBody}>
-                    <Badge size="small" appearance="filled" color={BADGE_COLOR[i.severity]}>
-                      {t(`severity_${i.severity}`)}
-                    </Badge>
-                    <span className={styles.cell}>{i.cell}</span>
-                    <span className={styles.message}>{i.message}</span>
-                  </span>
-                </Button>
-                {i.fix && (
-                  <Button
-                    size="small"
-                    appearance="secondary"
-                    className={styles.fix}
-                    data-testid="fix"
-                    data-cell={i.cell}
-                    aria-label={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}
-                    title={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}
-                    onClick={() => onFix([i])}
-                  >
-                    <span className={styles.fixPreview}>{`${i.fix.before} → ${i.fix.after}`}</span>
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <RuleGroup key={rule} rule={rule} issues={issues} t={t} onGo={onGo} onFix={onFix} />
       ))}
+      {collapse && (
+        <section aria-label={t('notationGroup', { n: notation.length })} data-testid="notation">
+          <div className={styles.notationLine}>
+            <Text className={styles.ruleHeadingInline}>{t('notationGroup', { n: notation.length })}</Text>
+            {notationFixable.length > 0 && (
+              <Button size="small" onClick={(e) => onFix(notationFixable, e.currentTarget)} data-testid="notation-fix-all">
+                {t('notationFixAll', { n: notationFixable.length })}
+              </Button>
+            )}
+            <Button size="small" appearance="subtle" aria-expanded={notationOpen} onClick={() => setNotationOpen((o) => !o)} data-testid="notation-toggle">
+              {notationOpen ? t('notationCollapse') : t('notationExpand')}
+            </Button>
+          </div>
+          {notationOpen &&
+            groupIssues(notation).map(([rule, issues]) => <RuleGroup key={rule} rule={rule} issues={issues} t={t} onGo={onGo} onFix={onFix} />)}
+        </section>
+      )}
+      {hidden > 0 && <Caption1>{t('hiddenBySeverity', { n: hidden })}</Caption1>}
     </div>
   );
+}
+
+type Tab = 'results' | 'suggestions' | 'templates';
+
+/** Puts the keyboard on an element once React has painted what an action changed. */
+function focusSoon(find: () => HTMLElement | null | undefined): void {
+  setTimeout(() => find()?.focus(), 0);
+}
+
+/** The message a write left (or, for a refused template, the refusal): where focus goes after it. */
+function writeMessage(): HTMLElement | null {
+  for (const id of ['template-blocked', 'write-result', 'error']) {
+    const el = document.querySelector<HTMLElement>(`main [data-testid="${id}"]`);
+    if (el) return el;
+  }
+  return null;
 }
 
 export function App({ checker, locale, dark }: { checker: Checker; locale: Locale; dark?: boolean }) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const t = useMemo(() => translator(locale), [locale]);
   const styles = useStyles();
+  const [tab, setTab] = useState<Tab>('results');
+  const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const busy = state.status === 'reading' || state.status === 'checking';
   const all = state.tables.flatMap((x) => x.issues);
   const sheetName = state.sheet?.sheetName ?? '';
-  const openItems = useMemo(() => state.tables.map((x) => x.range), [state.tables]);
 
-  // The template panel sits under the issue lists, which can be long: bring it into view and put
-  // the keyboard on its first control.
-  const showTemplates = () => {
-    const panel = document.getElementById(TEMPLATES_ID);
-    panel?.scrollIntoView({ block: 'start' });
-    panel?.querySelector<HTMLElement>('select, button')?.focus();
+  // The table the selected cell is in: with many tables, that one is open and the others closed,
+  // so that its first error is in view.
+  const sel = state.selection;
+  const active = sel && state.sheet && sel.sheetId === state.sheet.sheetId ? state.tables.find((x) => sel.row >= x.top && sel.row <= x.bottom) : undefined;
+  // Open by default: every table when there are few; else the active one (or the first with an
+  // error). What the user opened or closed by hand stays so; the list is never re-mounted, so focus
+  // stays where it is when the selection moves to another table.
+  const [userOpen, setUserOpen] = useState<Record<string, boolean>>({});
+  const openItems = useMemo(() => {
+    const auto = new Set(
+      state.tables.length <= 3 ? state.tables.map((x) => x.range) : [(active ?? state.tables.find((x) => x.issues.some((i) => i.severity === 'error')) ?? state.tables[0]).range],
+    );
+    return state.tables.map((x) => x.range).filter((r) => userOpen[r] ?? auto.has(r));
+  }, [state.tables, active, userOpen]);
+
+  const goTab = (next: Tab) => {
+    setTab(next);
+    // The toolbar's 插入模板… puts the keyboard on the panel's first control.
+    if (next === 'templates') focusSoon(() => document.querySelector<HTMLElement>('[data-testid="templates"] select, [data-testid="templates"] button'));
+  };
+
+  /**
+   * A fix: afterwards the keyboard goes to the issue that took the fixed one's place in its table
+   * (the next one), else to the result message; never to the page body.
+   */
+  const fix = (table: Table, issues: Issue[], from: HTMLElement) => {
+    const panel = from.closest('[data-range]');
+    const buttons = panel ? [...panel.querySelectorAll<HTMLElement>('[data-issue]')] : [];
+    const row = from.closest('li')?.querySelector<HTMLElement>('[data-issue]');
+    const index = row ? buttons.indexOf(row) : -1;
+    void checker.applyFixes(issues.map((i) => i.fix!)).then(() =>
+      focusSoon(() => {
+        const now = [...document.querySelectorAll<HTMLElement>(`[data-range="${table.range}"] [data-issue]`)];
+        return index >= 0 && now.length > 0 ? now[Math.min(index, now.length - 1)] : writeMessage();
+      }),
+    );
   };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
       <main className={styles.root} aria-busy={busy}>
-        <Text as="h1" weight="semibold" size={500}>
+        <Text as="h1" weight="semibold" size={400}>
           {t('appTitle')}
         </Text>
         <div className={styles.toolbar} role="toolbar" aria-label={t('appTitle')}>
           <Button appearance="primary" onClick={() => void checker.check()} disabled={busy} data-testid="recheck">
             {t('recheck')}
           </Button>
-          <Switch
-            label={t('live')}
-            checked={state.live}
-            disabled={!checker.session.caps.events}
-            title={t('liveHint')}
-            onChange={(_, d) => void checker.setLive(d.checked)}
-            data-testid="live"
-          />
+          <Switch label={t('live')} checked={state.live} disabled={!checker.session.caps.events} title={t('liveHint')} onChange={(_, d) => void checker.setLive(d.checked)} data-testid="live" />
           <Switch
             label={t('highlight')}
             checked={state.highlight}
@@ -200,11 +330,6 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             onChange={(_, d) => void checker.setHighlight(d.checked)}
             data-testid="highlight"
           />
-          {state.checks > 0 && (
-            <Button appearance="subtle" onClick={showTemplates} data-testid="go-templates">
-              {t('goToTemplates')}
-            </Button>
-          )}
         </div>
 
         {busy && (
@@ -221,100 +346,123 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
         )}
 
         {state.error && (
-          <MessageBar intent="error" data-testid="error">
+          <MessageBar intent="error" data-testid="error" tabIndex={-1}>
             <MessageBarBody>{t(MESSAGE_KEY[state.error.kind], { detail: state.error.detail })}</MessageBarBody>
           </MessageBar>
         )}
         {state.lastWrite?.map((n) => (
-          <MessageBar key={`w-${n.key}`} intent={n.key === 'fixSkipped' ? 'warning' : 'success'} data-testid="write-result">
-            <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
-          </MessageBar>
-        ))}
-        {state.notices.map((n) => (
-          <MessageBar key={n.key} intent="info">
+          <MessageBar key={`w-${n.key}`} intent={n.key === 'fixSkipped' ? 'warning' : 'success'} data-testid="write-result" tabIndex={-1}>
             <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
           </MessageBar>
         ))}
 
-        <section className={styles.summary} aria-live="polite" aria-label={t('issuesRegion')} data-testid="summary">
-          {state.sheet && state.checks > 0 && (
-            <Text weight="semibold">{state.tables.length > 0 ? t('summaryTables', { n: state.tables.length, sheet: sheetName }) : t('summaryNone', { sheet: sheetName })}</Text>
+        {state.checks > 0 && (
+          <TabList selectedValue={tab} onTabSelect={(_, d) => goTab(d.value as Tab)} aria-label={t('tabsLabel')} size="small" className={styles.tabs} data-testid="tabs">
+            <Tab value="results" data-testid="tab-results">
+              {t('tabResults')}
+            </Tab>
+            <Tab value="suggestions" data-testid="tab-suggestions" disabled={state.tables.length === 0}>
+              {t('tabSuggestions')}
+            </Tab>
+            <Tab value="templates" data-testid="tab-templates">
+              {t('tabTemplates')}
+            </Tab>
+          </TabList>
+        )}
+
+        <div role="tabpanel" hidden={tab !== 'results'} aria-label={t('tabResults')} className={styles.panel}>
+          {/* Stays in view while the issue list scrolls: where the errors are, and the filter. */}
+          <section className={styles.summary} aria-live="polite" aria-label={t('issuesRegion')} data-testid="summary">
+            {state.sheet && state.checks > 0 && (
+              <Text weight="semibold">{state.tables.length > 0 ? t('summaryTables', { n: state.tables.length, sheet: sheetName }) : t('summaryNone', { sheet: sheetName })}</Text>
+            )}
+            {state.tables.length > 0 && <SeverityFilter issues={all} shown={shown} onToggle={(s) => setShown((x) => ({ ...x, [s]: !x[s] }))} t={t} />}
+          </section>
+
+          {state.notices.map((n) => (
+            <MessageBar key={n.key} intent="info">
+              <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
+            </MessageBar>
+          ))}
+
+          {state.nearMisses.map((n) => (
+            <MessageBar key={`n-${n.sheet}-${n.range}`} intent="info" data-testid="near-miss">
+              <MessageBarBody>{`${n.message}（${n.range}）`}</MessageBarBody>
+            </MessageBar>
+          ))}
+
+          {state.bySelection && (
+            <MessageBar intent={state.bySelection.found ? 'info' : 'warning'} data-testid="by-selection-result">
+              <MessageBarBody>
+                {state.bySelection.found ? t('bySelectionResult', { range: state.bySelection.range }) : t('bySelectionNone', { range: state.bySelection.range })}
+                {state.bySelection.missing.length > 0 &&
+                  ` ${t('bySelectionMissing', { parts: state.bySelection.missing.map((p) => t(`part_${p}` as StringKey)).join('、') })}`}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void checker.clearSelectionRecognition()} data-testid="by-selection-clear">
+                  {t('bySelectionClear')}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
           )}
-          {state.tables.length > 0 && <Counts issues={all} t={t} />}
-        </section>
 
-        {state.nearMisses.map((n) => (
-          <MessageBar key={`n-${n.sheet}-${n.range}`} intent="info" data-testid="near-miss">
-            <MessageBarBody>{`${n.message}（${n.range}）`}</MessageBarBody>
-          </MessageBar>
-        ))}
+          {state.checks > 0 && state.sheet && state.tables.length === 0 && !state.error && (
+            <div className={styles.empty} data-testid="empty">
+              <Text as="h2" weight="semibold">
+                {t('emptyTitle')}
+              </Text>
+              {state.sheet.address === null && <Text>{t('emptySheet')}</Text>}
+              <Text>{t('emptyBody')}</Text>
+            </div>
+          )}
 
-        {state.bySelection && (
-          <MessageBar intent={state.bySelection.found ? 'info' : 'warning'} data-testid="by-selection-result">
-            <MessageBarBody>
-              {state.bySelection.found ? t('bySelectionResult', { range: state.bySelection.range }) : t('bySelectionNone', { range: state.bySelection.range })}
-              {state.bySelection.missing.length > 0 &&
-                ` ${t('bySelectionMissing', { parts: state.bySelection.missing.map((p) => t(`part_${p}` as StringKey)).join('、') })}`}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => void checker.clearSelectionRecognition()} data-testid="by-selection-clear">
-                {t('bySelectionClear')}
+          {state.tables.length > 0 && (
+            <Accordion
+              multiple
+              collapsible
+              openItems={openItems}
+              onToggle={(_, d) => setUserOpen((u) => ({ ...u, [String(d.value)]: !openItems.includes(String(d.value)) }))}
+              data-testid="tables"
+            >
+              {state.tables.map((table) => (
+                <AccordionItem key={table.range} value={table.range} data-range={table.range}>
+                  <AccordionHeader as="h3">
+                    <span className={styles.tableHeader}>
+                      <span>{t('tableHeading', { name: table.projectName ?? t('unnamedTable'), range: table.range })}</span>
+                      <Counts issues={table.issues} t={t} />
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <TableIssues table={table} shown={shown} t={t} onGo={(cell) => void checker.select(cell)} onFix={(issues, from) => fix(table, issues, from)} />
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          )}
+
+          {state.checks > 0 && state.sheet && state.sheet.address !== null && !state.bySelection && (
+            <div className={styles.bySelection}>
+              <Button appearance={state.tables.length === 0 ? 'secondary' : 'subtle'} size="small" onClick={() => void checker.recogniseSelection()} disabled={busy} data-testid="by-selection">
+                {t('bySelection')}
               </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-
-        {state.checks > 0 && state.sheet && state.tables.length === 0 && !state.error && (
-          <div className={styles.empty} data-testid="empty">
-            <Text as="h2" weight="semibold">
-              {t('emptyTitle')}
-            </Text>
-            {state.sheet.address === null && <Text>{t('emptySheet')}</Text>}
-            <Text>{t('emptyBody')}</Text>
-          </div>
-        )}
-
-        {state.checks > 0 && state.sheet && state.sheet.address !== null && !state.bySelection && (
-          <div className={styles.bySelection}>
-            <Button appearance={state.tables.length === 0 ? 'secondary' : 'subtle'} size="small" onClick={() => void checker.recogniseSelection()} disabled={busy} data-testid="by-selection">
-              {t('bySelection')}
-            </Button>
-            <Caption1>{t('bySelectionHint')}</Caption1>
-          </div>
-        )}
+              <Caption1>{t('bySelectionHint')}</Caption1>
+            </div>
+          )}
+        </div>
 
         {state.tables.length > 0 && (
-          <Suspense fallback={<Spinner size="tiny" label={t('loadingLibrary')} />}>
-            <Suggestions checker={checker} t={t} />
-          </Suspense>
-        )}
-
-        {state.tables.length > 0 && (
-          <Accordion multiple collapsible defaultOpenItems={openItems} key={openItems.join('|')} data-testid="tables">
-            {state.tables.map((table) => (
-              <AccordionItem key={table.range} value={table.range} data-range={table.range}>
-                <AccordionHeader as="h3">
-                  <span className={styles.tableHeader}>
-                    <span>{t('tableHeading', { name: table.projectName ?? t('unnamedTable'), range: table.range })}</span>
-                    <Counts issues={table.issues} t={t} />
-                  </span>
-                </AccordionHeader>
-                <AccordionPanel>
-                  <TableIssues
-                    table={table}
-                    t={t}
-                    onGo={(cell) => void checker.select(cell)}
-                    onFix={(issues) => void checker.applyFixes(issues.map((i) => i.fix!))}
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            ))}
-          </Accordion>
+          <div role="tabpanel" hidden={tab !== 'suggestions'} aria-label={t('tabSuggestions')} className={styles.panel}>
+            <Suspense fallback={<Spinner size="tiny" label={t('loadingLibrary')} />}>
+              <Suggestions checker={checker} t={t} onWritten={() => focusSoon(writeMessage)} />
+            </Suspense>
+          </div>
         )}
         {state.checks > 0 && (
-          <Suspense fallback={<Spinner size="tiny" />}>
-            <TemplatePanel checker={checker} t={t} id={TEMPLATES_ID} />
-          </Suspense>
+          <div role="tabpanel" hidden={tab !== 'templates'} aria-label={t('tabTemplates')} className={styles.panel}>
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <TemplatePanel checker={checker} t={t} onDone={() => focusSoon(writeMessage)} />
+            </Suspense>
+          </div>
         )}
       </main>
     </FluentProvider>

@@ -6,12 +6,12 @@
  */
 import { Button, Caption1, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
-import { type RowContext, type Suggestion, hasPlaceholder, rowContext, search } from '../core/phrasings';
+import { type RowContext, type Suggestion, hasPlaceholder, rowContext, search, suggestForRow } from '../core/phrasings';
 import type { Translate } from '../i18n/strings';
 import type { Checker } from './checker';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
   body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', width: '100%' },
@@ -19,6 +19,10 @@ const useStyles = makeStyles({
   value: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
   note: { color: tokens.colorNeutralForeground3 },
   searchRow: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  // Each field takes the row's width when the pane is narrow: nothing is clipped at 320 px.
+  field: { flex: '1 1 160px', minWidth: 0 },
+  searchField: { flex: '1 1 100%', minWidth: 0 },
+  input: { width: '100%', minWidth: 0 },
 });
 
 function SuggestionList({
@@ -51,7 +55,6 @@ function SuggestionList({
               data-testid="suggestion"
               data-indicator={s.phrasing.indicator}
               title={target ? t('applyPhrasing', { cell: target.nameCell, text }) : t('selectRowFirst')}
-              aria-label={target ? t('applyPhrasing', { cell: target.nameCell, text }) : `${s.phrasing.indicator}（${t('selectRowFirst')}）`}
               onClick={() => onApply(s)}
             >
               <span className={styles.body}>
@@ -69,7 +72,7 @@ function SuggestionList({
   );
 }
 
-export default function Suggestions({ checker, t }: { checker: Checker; t: Translate }) {
+export default function Suggestions({ checker, t, onWritten }: { checker: Checker; t: Translate; /** after a write: the pane moves the keyboard to its message */ onWritten?: () => void }) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const styles = useStyles();
   const [withValue, setWithValue] = useState(false);
@@ -81,18 +84,9 @@ export default function Suggestions({ checker, t }: { checker: Checker; t: Trans
   const onSheet = sel && state.sheet && sel.sheetId === state.sheet.sheetId;
   const target = useMemo(() => (onSheet ? rowContext(state.tables, sel.row, sel.col) : null), [onSheet, sel, state.tables]);
 
-  const forRow = useMemo(() => {
-    if (!lib || !target) return [];
-    return search(lib, {
-      text: target.indicator?.name?.text ?? '',
-      level1: target.indicator?.level1?.name ?? null,
-      level2: target.category,
-      category: target.indicator?.name ? null : target.category,
-      framework: target.table.framework,
-      year: target.table.year ?? undefined,
-      limit: 5,
-    });
-  }, [lib, target]);
+  // The row's own category unless the user widens it.
+  const [widen, setWiden] = useState(false);
+  const forRow = useMemo(() => (lib && target ? suggestForRow(lib, target, { limit: 5, widen }) : []), [lib, target, widen]);
 
   const found = useMemo(() => {
     if (!lib || (deferredQuery.trim() === '' && !category)) return [];
@@ -114,7 +108,7 @@ export default function Suggestions({ checker, t }: { checker: Checker; t: Trans
     const cells = [{ cell: target.nameCell, text: s.phrasing.indicator }];
     if (withValue) cells.push({ cell: target.valueCell, text: s.value });
     // With an example figure written, the value cell is selected so the user can type the real one.
-    void checker.writeCells(cells, withValue && hasPlaceholder(s.phrasing.value) ? target.valueCell : undefined);
+    void checker.writeCells(cells, withValue && hasPlaceholder(s.phrasing.value) ? target.valueCell : undefined).then(() => onWritten?.());
   };
   const categories = target?.table.framework === 'older' ? [...new Set(lib.categories.map((c) => lib.olderLevel2[c] ?? c))] : lib.categories;
 
@@ -131,7 +125,7 @@ export default function Suggestions({ checker, t }: { checker: Checker; t: Trans
         <Caption1>{t('suggestionsHint')}</Caption1>
       )}
       {target?.indicator && (target.indicator.level2 ?? target.indicator.level1) && (
-        <Button size="small" onClick={() => void checker.addIndicatorRow(target.table, target.indicator!)} data-testid="add-row">
+        <Button size="small" onClick={() => void checker.addIndicatorRow(target.table, target.indicator!).then(() => onWritten?.())} data-testid="add-row">
           {t('addRow', { level2: (target.indicator.level2 ?? target.indicator.level1)!.text })}
         </Button>
       )}
@@ -142,12 +136,13 @@ export default function Suggestions({ checker, t }: { checker: Checker; t: Trans
       )}
       <Checkbox label={t('alsoWriteValue')} checked={withValue} onChange={(_, d) => setWithValue(d.checked === true)} data-testid="with-value" />
       {target && <SuggestionList items={forRow} target={target} withValue={withValue} t={t} onApply={apply} testId="row-suggestions" />}
+      {target?.category && <Checkbox label={t('widenCategories', { category: target.category })} checked={widen} onChange={(_, d) => setWiden(d.checked === true)} data-testid="widen" />}
       <div className={styles.searchRow}>
-        <Field label={t('searchLabel')}>
-          <Input value={query} placeholder={t('searchPlaceholder')} onChange={(_, d) => setQuery(d.value)} data-testid="phrasing-search" />
+        <Field label={t('searchLabel')} className={styles.searchField}>
+          <Input className={styles.input} value={query} placeholder={t('searchPlaceholder')} onChange={(_, d) => setQuery(d.value)} data-testid="phrasing-search" />
         </Field>
-        <Field label={t('categoryLabel')}>
-          <Select value={category} onChange={(_, d) => setCategory(d.value)} data-testid="phrasing-category">
+        <Field label={t('categoryLabel')} className={styles.field}>
+          <Select className={styles.input} value={category} onChange={(_, d) => setCategory(d.value)} data-testid="phrasing-category">
             <option value="">{t('categoryAll')}</option>
             {categories.map((c) => (
               <option key={c} value={c}>

@@ -9,13 +9,13 @@ import type { Translate } from '../i18n/strings';
 import type { Checker } from './checker';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   // A native select is as wide as its longest option: keep it inside a narrow task pane.
   select: { width: '100%', maxWidth: '100%', minWidth: 0 },
 });
 
-export default function TemplatePanel({ checker, t, id }: { checker: Checker; t: Translate; /** the element id the toolbar's 插入模板… button scrolls to */ id?: string }) {
+export default function TemplatePanel({ checker, t, onDone }: { checker: Checker; t: Translate; /** after an insertion or a refusal: the pane moves the keyboard to its message */ onDone?: () => void }) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const styles = useStyles();
   const [framework, setFramework] = useState(DEFAULT_VARIANT.framework);
@@ -30,15 +30,16 @@ export default function TemplatePanel({ checker, t, id }: { checker: Checker; t:
       await checker.insertTemplate(template(), where);
     } finally {
       setBusy(false);
+      onDone?.();
     }
   };
   const blocked = state.templateBlocked;
   return (
-    <section id={id} className={styles.root} aria-label={t('templates')} data-testid="templates">
+    <section className={styles.root} aria-label={t('templates')} data-testid="templates">
       <Text as="h2" weight="semibold" size={400}>
         {t('templates')}
       </Text>
-      <Field label={t('templateFramework')}>
+      <Field label={t('templateFramework')} hint={t('frameworkHint')}>
         <Select className={styles.select} value={framework} onChange={(_, d) => setFramework(d.value as 'newer' | 'older')} data-testid="template-framework">
           <option value="newer">{t('frameworkNewer')}</option>
           <option value="older">{t('frameworkOlder')}</option>
@@ -64,7 +65,7 @@ export default function TemplatePanel({ checker, t, id }: { checker: Checker; t:
         </Button>
       </div>
       {blocked && (
-        <MessageBar intent="warning" data-testid="template-blocked">
+        <MessageBar intent="warning" data-testid="template-blocked" tabIndex={-1}>
           <MessageBarBody>
             {t('templateBlocked', { n: blocked.blockers.length, cells: blocked.blockers.slice(0, 12).join('、') + (blocked.blockers.length > 12 ? '…' : '') })}
             <div>
@@ -75,7 +76,7 @@ export default function TemplatePanel({ checker, t, id }: { checker: Checker; t:
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.selection && <Caption1>{state.selection.address}</Caption1>}
+      {state.selection && <Caption1 data-testid="insert-target">{t('insertTarget', { cell: state.selection.address.slice(state.selection.address.lastIndexOf('!') + 1).split(':')[0] })}</Caption1>}
     </section>
   );
 }

@@ -177,7 +177,7 @@ export class Checker {
         this.update({ templateBlocked: { blockers: r.blockers }, lastWrite: null });
         return false;
       }
-      this.update({ templateBlocked: null, lastWrite: [{ key: 'templateInserted', params: { sheet: r.sheetName, syncs: r.syncs } }] });
+      this.update({ templateBlocked: null, lastWrite: [{ key: 'templateInserted', params: { sheet: r.sheetName } }] });
       return true;
     });
   }

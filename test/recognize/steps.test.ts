@@ -13,7 +13,7 @@ import { classify } from '../../src/core/recognize/classify';
 import { headerTop, readHeader } from '../../src/core/recognize/header';
 import { findRegions, RegionView } from '../../src/core/recognize/regions';
 import { SheetView } from '../../src/core/sheet';
-import { FrameworksSchema, VocabularySchema } from '../../src/core/vocabulary';
+import { FrameworksSchema, VocabularySchema } from '../../src/core/vocabulary-schema';
 import vocabularyJson from '../../src/core/data/vocabulary.json';
 import frameworksJson from '../../src/core/data/frameworks.json';
 import { GOOD_ROWS, formGrid } from '../helpers/form';
@@ -364,4 +364,14 @@ describe('三级 names as the template leaves them', () => {
     expect(at('受益人数(人)')).toBe('受益人数(人)');
     expect(at('★')).toBe('★');
   });
+});
+
+test('the data the engine reads is the data the schemas accept (notes dropped, nothing else changed)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { vocabulary, frameworkData } = require('../../src/core/vocabulary') as typeof import('../../src/core/vocabulary');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const schemas = require('../../src/core/vocabulary-schema') as typeof import('../../src/core/vocabulary-schema');
+  expect(vocabulary).toEqual(schemas.VocabularySchema.parse(require('../../src/core/data/vocabulary.json')));
+  expect(frameworkData).toEqual(schemas.FrameworksSchema.parse(require('../../src/core/data/frameworks.json')));
+  expect(() => schemas.validateVocabulary()).not.toThrow();
 });

@@ -31,6 +31,11 @@ export const EntrySchema = z.object({
   keywords: z.array(z.string().min(1)).optional(),
   note: z.string().min(2),
   sources: z.array(SourceSchema).min(1),
+  /**
+   * How a unit says its category does not apply ("不涉及 / 无" for an optional 效益, "无明显负面影响"
+   * for a cost borne by society or the environment): offered first on a 不涉及 / 无 row.
+   */
+  notApplicable: z.boolean().optional(),
 });
 export type EntryData = z.infer<typeof EntrySchema>;
 
@@ -118,6 +123,7 @@ function examine(data: LibraryData): { problems: string[]; parsed: ParsedValue[]
   }
   for (const c of Object.keys(data.cues)) if (!newerLevel2.has(c)) problems.push(`cues: unknown 二级 ${c}`);
   const normalise = normaliser(data.synonyms);
+  const optionalLevel2 = new Set<string>(categories.optional);
   const seen = new Map<string, number>();
   data.entries.forEach((e, i) => {
     const where = `entry ${i + 1} (${e.indicator})`;
@@ -128,13 +134,14 @@ function examine(data: LibraryData): { problems: string[]; parsed: ParsedValue[]
     if (/[{}]/.test(renderValue(e.value, 2026))) problems.push(`${where}: unknown placeholder in ${e.value}`);
     const p = parseTemplate(e);
     parsed.push(p);
-    if (kindOf(p.kind) !== e.kind) problems.push(`${where}: value ${e.value} reads as ${p.kind}, not ${e.kind}`);
+    if (kindOf(p.kind) !== e.kind && !(e.notApplicable && p.kind === 'none')) problems.push(`${where}: value ${e.value} reads as ${p.kind}, not ${e.kind}`);
     if (e.level2 === categories.economicCost && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
     if (e.level2 === categories.satisfaction && e.kind !== 'percent') problems.push(`${where}: a satisfaction value must be a percentage`);
     if (p.kind === 'percent' && p.number !== null && (p.number > 100 || (p.number === 100 && (p.comparison === '>' || p.comparison === '≥')))) {
       problems.push(`${where}: a rate above 100% (${e.value})`);
     }
     if (/\*\*|★|□/.test(e.indicator + e.value)) problems.push(`${where}: template hint left in the text`);
+    if (e.notApplicable && !optionalLevel2.has(e.level2)) problems.push(`${where}: "not applicable" is no convention for the required ${e.level2}`);
   });
   return { problems, parsed, normalise };
 }

@@ -3,7 +3,8 @@
  * with the row's 一级/二级 as context where known. Tolerant of wording variants (synonyms folded),
  * of word order and extra detail (bigrams), and searchable by pinyin initials or syllables.
  */
-import { type FrameworkId, categories } from '../vocabulary';
+import type { Indicator, Table } from '../model';
+import { type FrameworkId, categories, isNoneWord } from '../vocabulary';
 import { categoryGroup, sharedBigrams, similarityFromCommon } from './infer';
 import { type Phrasing, type PhrasingLibrary, renderValue } from './library';
 import { matchKey } from './normalise';
@@ -58,7 +59,7 @@ function pinyinScore(p: Phrasing, q: string): number {
 }
 
 /** Whether a phrasing belongs to the category filter (older 成本指标 covers the three cost 二级). */
-function inCategory(p: Phrasing, category: string): boolean {
+export function inCategory(p: Phrasing, category: string): boolean {
   return p.level2 === category || p.frameworks.older.level2 === category || categoryGroup(p.level2) === category;
 }
 
@@ -76,7 +77,8 @@ export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
   const fw: FrameworkId = q.framework ?? 'newer';
   const limit = q.limit ?? 10;
   const raw = q.text.trim();
-  const pool = lib.entries.filter((p) => (!q.category || inCategory(p, q.category)) && (!q.area || p.area === q.area));
+  // "Not applicable" conventions are offered for 不涉及 / 无 rows (suggestForRow), not as phrasings.
+  const pool = lib.entries.filter((p) => !p.notApplicable && (!q.category || inCategory(p, q.category)) && (!q.area || p.area === q.area));
   const scored: { p: Phrasing; score: number; by: Suggestion['matchedBy'] }[] = [];
 
   if (raw === '') {
@@ -115,4 +117,45 @@ export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
     value: renderValue(p.value, q.year),
     matchedBy: by,
   }));
+}
+
+/** What suggestions for a row start from: its table, its indicator (if any) and its category. */
+export interface RowQuery {
+  table: Pick<Table, 'framework' | 'year'>;
+  indicator: Pick<Indicator, 'name' | 'level1'> | null;
+  /** The row's 二级 as the engine judges it (see rules/helpers `category`), or null. */
+  category: string | null;
+}
+
+function suggestion(p: Phrasing, fw: FrameworkId, year: number | undefined, score: number, by: Suggestion['matchedBy']): Suggestion {
+  return { phrasing: p, score, level1: p.frameworks[fw].level1, level2: p.frameworks[fw].level2, value: renderValue(p.value, year), matchedBy: by };
+}
+
+/**
+ * Suggestions for the row the user is on. They come from the row's own category (its 二级 under the
+ * table's framework) unless `widen` asks for every category: ranked by similarity to the row's text,
+ * then by how common the phrasing is (library order), and filled up with the category's common
+ * phrasings when few are similar. A 不涉及 / 无 row gets its category's way of saying "does not
+ * apply" where there is one (选填 效益, costs to society or the environment), else the category's
+ * common phrasings: a required category cannot be declared not applicable.
+ */
+export function suggestForRow(lib: PhrasingLibrary, row: RowQuery, options: { limit?: number; widen?: boolean } = {}): Suggestion[] {
+  const fw: FrameworkId = row.table.framework ?? 'newer';
+  const year = row.table.year ?? undefined;
+  const limit = options.limit ?? 5;
+  const text = row.indicator?.name?.text ?? '';
+  const category = options.widen ? null : row.category;
+  if (isNoneWord(text) && category) {
+    const conventions = lib.entries.filter((p) => p.notApplicable && inCategory(p, category)).map((p) => suggestion(p, fw, year, 1, 'category'));
+    const common = search(lib, { text: '', category, level2: category, framework: fw, year, limit });
+    return [...conventions, ...common].slice(0, limit);
+  }
+  const query = { text: isNoneWord(text) ? '' : text, level1: row.indicator?.level1?.name ?? null, level2: row.category, category, framework: fw, year, limit };
+  const found = search(lib, query);
+  if (!category || found.length >= limit) return found;
+  // A 二级 the library has no phrasings for (a local name): every category, rather than nothing.
+  if (found.length === 0 && !lib.entries.some((p) => inCategory(p, category))) return suggestForRow(lib, row, { ...options, widen: true });
+  const seen = new Set(found.map((s) => s.phrasing.index));
+  const fill = search(lib, { ...query, text: '' }).filter((s) => !seen.has(s.phrasing.index));
+  return [...found, ...fill].slice(0, limit);
 }

@@ -1,0 +1,118 @@
+/**
+ * The schemas of the form's words (vocabulary.json) and the indicator frameworks (frameworks.json).
+ * The data ships inside the bundle, so it is validated where it is built and tested: by the tests,
+ * and by the command line when it starts. vocabulary.ts reads the data with these types and carries
+ * no schema library into the pane's first bundle.
+ */
+import { z } from 'zod/mini';
+import vocabularyData from './data/vocabulary.json';
+import frameworksData from './data/frameworks.json';
+import { AMOUNT_LABELS, COLUMN_ROLES, HEADER_FIELDS } from './vocabulary';
+
+const nonEmpty = z.string().check(z.minLength(1));
+const names = z.array(nonEmpty).check(z.minLength(1));
+/** A rule over a key's word parts: every group of `all` has a word in the key, no `none` word is in it. */
+const PartsRule = z.object({ all: z.array(names).check(z.minLength(1)), none: z.optional(z.array(nonEmpty)) });
+export const NearMissSchema = z.object({
+  message: nonEmpty,
+  titles: names,
+  markers: names,
+  minMarkers: z.int().check(z.minimum(1)),
+  onlyWithoutProjectName: z.optional(z.boolean()),
+});
+
+export const VocabularySchema = z.object({
+  titles: z.object({ patterns: names, maxLength: z.int() }),
+  annex: z.object({ words: names, maxLength: z.int() }),
+  unitLine: z.object({ prefixes: names, units: z.array(z.enum(['万元', '元'])).check(z.minLength(1)) }),
+  yearLine: z.object({ maxLength: z.int() }),
+  closing: z.object({ starts: names, contains: names }),
+  none: z.object({ words: names }),
+  header: z.object(Object.fromEntries(HEADER_FIELDS.map((f) => [f, names])) as Record<(typeof HEADER_FIELDS)[number], typeof names>),
+  headerParts: z.array(z.extend(PartsRule, { field: z.enum([...HEADER_FIELDS, 'parentName', 'weakDepartment', 'other']) })),
+  amounts: z.object({
+    ...(Object.fromEntries(AMOUNT_LABELS.map((f) => [f, names])) as Record<(typeof AMOUNT_LABELS)[number], typeof names>),
+    truncatedMin: z.int().check(z.minimum(2)),
+  }),
+  amountParts: z.object({
+    money: names,
+    none: names,
+    maxLength: z.int(),
+    rules: z.array(z.extend(PartsRule, { label: z.enum(AMOUNT_LABELS) })),
+  }),
+  indicatorHeader: z.object(Object.fromEntries(COLUMN_ROLES.map((f) => [f, names])) as Record<(typeof COLUMN_ROLES)[number], typeof names>),
+  valueParts: z.object({ ends: names, any: names, none: names, prefer: names, avoid: names }),
+  qualifiers: z.object({ annual: names, longTerm: names }),
+  levelSuffixes: z.object({ targetWord: z.string(), indicatorWord: z.string() }),
+  nearMiss: z.object({ selfEvaluation: NearMissSchema, departmentWide: NearMissSchema, scoring: NearMissSchema, allocation: NearMissSchema }),
+});
+
+const Level = z.object({ name: nonEmpty, aliases: z.array(nonEmpty) });
+
+export const FrameworkIdSchema = z.enum(['older', 'newer']);
+export type FrameworkId = z.infer<typeof FrameworkIdSchema>;
+
+const FrameworkSchema = z.object({
+  label: z.string(),
+  tree: z.record(z.string(), z.array(z.string())),
+  requiredLevel1: z.array(z.string()),
+  requiredLevel2: z.record(z.string(), z.array(z.string())),
+  atLeastOneLevel2: z.array(z.string()),
+});
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+const CategoriesSchema = z.object({
+  output: z.string(),
+  costLevel1: z.string(),
+  benefit: z.string(),
+  satisfactionLevel1: z.string(),
+  quantity: z.string(),
+  quality: z.string(),
+  timeliness: z.string(),
+  cost: z.string(),
+  economicCost: z.string(),
+  newerCosts: z.array(z.string()),
+  economicBenefit: z.string(),
+  socialBenefit: z.string(),
+  ecologicalBenefit: z.string(),
+  sustainability: z.string(),
+  satisfaction: z.string(),
+  optional: z.array(z.string()),
+});
+
+export const FrameworksSchema = z
+  .object({
+    level1: z.array(Level).check(z.minLength(1)),
+    level2: z.array(Level).check(z.minLength(1)),
+    frameworks: z.object({ older: FrameworkSchema, newer: FrameworkSchema }),
+    newerFromYear: z.int(),
+    categories: CategoriesSchema,
+  })
+  .check(z.superRefine((d, ctx) => {
+    // Every name a framework or a category uses must be a declared level, or lookups would silently fail.
+    const l1 = new Set(d.level1.map((l) => l.name));
+    const l2 = new Set(d.level2.map((l) => l.name));
+    for (const [id, fw] of Object.entries(d.frameworks)) {
+      for (const [parent, children] of Object.entries(fw.tree)) {
+        if (!l1.has(parent)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 一级 ${parent}` });
+        for (const c of children) if (!l2.has(c)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 二级 ${c}` });
+      }
+    }
+    const c = d.categories;
+    for (const n of [c.output, c.costLevel1, c.benefit, c.satisfactionLevel1]) {
+      if (!l1.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 一级 ${n}` });
+    }
+    for (const n of [c.quantity, c.quality, c.timeliness, c.cost, c.economicCost, ...c.newerCosts, c.economicBenefit, c.socialBenefit, c.ecologicalBenefit, c.sustainability, c.satisfaction, ...c.optional]) {
+      if (!l2.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 二级 ${n}` });
+    }
+  }));
+
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+export type FrameworkData = z.infer<typeof FrameworksSchema>;
+export type NearMissVocabulary = z.infer<typeof NearMissSchema>;
+
+/** Validates the shipped data; throws with zod's account of what is wrong. */
+export function validateVocabulary(): void {
+  VocabularySchema.parse(vocabularyData);
+  FrameworksSchema.parse(frameworksData);
+}
