@@ -140,6 +140,9 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
   // One sync for the write, one for the re-check, one for its highlights.
   expect(host.syncCount - syncs).toBeLessThanOrEqual(3);
   await waitFor(() => expect(screen.queryByRole('button', { name: /修复：>=95%/ })).toBeNull());
+  // After a suggestion is written the keyboard is on the result message, not on the page body.
+  await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('write-result'));
+  expect(document.activeElement?.textContent).toContain('已写入 C8');
   // Search by pinyin initials, filtered to 满意度.
   fireEvent.change(screen.getByTestId('phrasing-search').querySelector('input') ?? screen.getByTestId('phrasing-search'), { target: { value: 'fwdxmyd' } });
   await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('服务对象满意度'));

@@ -199,6 +199,8 @@ test('添加指标行 inside a seed table: the new row sits under its 二级 and
   await page.getByTestId('add-row').click();
   await waitForCheckAfter(page, n);
   await page.getByTestId('write-result').first().waitFor({ timeout: 5000 });
+  // The keyboard goes to the result message, not to the page body.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'write-result', null, { timeout: 5000 });
   // The 二级 merge now covers the new row, and the table's structure issues did not change.
   const state = await page.evaluate((l2) => {
     const ws = window.jixiaoPlayground!.host.activeSheet;
@@ -306,6 +308,17 @@ test('at 320, 350 and 500 px: nothing clipped in any tab, and with a table cell 
       return { ok: r.top >= p.top && r.bottom <= p.bottom, top: Math.round(r.top), bottom: Math.round(p.bottom) };
     });
     expect([width, inView]).toEqual([width, expect.objectContaining({ ok: true })]);
+    // The summary with the severity filter stays in view while the list scrolls.
+    const stuck = await page.evaluate(() => {
+      const pane = document.getElementById('pane')!;
+      pane.scrollTop = pane.scrollHeight;
+      const s = document.querySelector('[data-testid=summary]')!.getBoundingClientRect();
+      const p = pane.getBoundingClientRect();
+      const scrolled = pane.scrollTop > 0;
+      pane.scrollTop = 0;
+      return { scrolled, visible: s.top >= p.top - 1 && s.bottom <= p.bottom };
+    });
+    expect([width, stuck]).toEqual([width, { scrolled: true, visible: true }]);
     expect([width, await clipped(page)]).toEqual([width, []]);
     await page.getByTestId('tab-suggestions').click();
     await page.getByTestId('phrasing-search').waitFor({ timeout: 10000 });
