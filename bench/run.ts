@@ -65,6 +65,7 @@ const ROWS_PER_TABLE = 38;
 import { loadLibrary } from '../src/core/phrasings/library';
 import { phrasingBench } from './phrasings';
 import { formatSuggestionFit, measureSuggestionFit } from './suggestion-fit';
+import { liveEditBench } from './live';
 
 async function main() {
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
@@ -119,6 +120,8 @@ async function main() {
   console.log('');
   const seedTables = (await Promise.all(names.map((s) => readWorkbook(path.join(FIXTURES, `${s}.xlsx`))))).flat().flatMap((g) => checkGrid(g, { library }));
   for (const line of phrasingBench(seedTables)) console.log(line);
+  console.log('');
+  for (const line of await liveEditBench(big)) console.log(line);
   const wider = fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx'));
   const widerTables = (await Promise.all(wider.map((f) => readWorkbook(path.join(FIXTURES, 'wider', f))))).flat().flatMap((g) => checkGrid(g, { library }));
   console.log(formatSuggestionFit(measureSuggestionFit([...seedTables, ...widerTables], library)));

@@ -332,3 +332,28 @@ test('Office 2016 (ExcelApi 1.1): no selection events, so 建议 offers a button
   await waitFor(() => expect(screen.getByTestId('suggestions-target').textContent).toContain('C8'));
   await act(() => checker.dispose());
 });
+
+test('live checking by patches: an edit in one table leaves the other table’s list alone, with the keyboard where it was', async () => {
+  const second = FORM.map((r) => r.map((v) => (v === '<img src=x onerror=alert(1)>' ? '第二个项目' : v)));
+  const host = workbook([...FORM, [], [], ...second]);
+  const checker = await renderPane('start');
+  expect(checker.getState().tables).toHaveLength(2);
+  const [first, other] = checker.getState().tables;
+  const button = document.querySelector<HTMLElement>(`[data-range="${first.range}"] [data-issue]`)!;
+  button.focus();
+  const checks = checker.getState().checks;
+  // The user types into the second table's 合格率 value (row 8 of the second form).
+  await act(async () => {
+    host.edit(host.activeSheet.id, FORM.length + 2 + 7, 3, '≥98%');
+    await new Promise((r) => setTimeout(r, 100));
+  });
+  await waitFor(() => expect(checker.getState().checks).toBeGreaterThan(checks));
+  expect(checker.getState().lastRead?.kind).toBe('patch');
+  // The first table is the same object; its button is the same element and still has the keyboard.
+  expect(checker.getState().tables[0]).toBe(first);
+  expect(checker.getState().tables[1]).not.toBe(other);
+  expect(document.activeElement).toBe(button);
+  expect(button.isConnected).toBe(true);
+  expect(document.querySelector(`[data-range="${other.range}"] [data-cell="D${FORM.length + 2 + 8}"][data-rule="value/percent-range"]`)).toBeNull();
+  await act(() => checker.dispose());
+});

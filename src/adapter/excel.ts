@@ -14,6 +14,7 @@ import { type Capabilities, detectCapabilities } from './host';
 import type { Template } from '../core/templates/template';
 import { placedArea } from '../core/templates/render';
 import { type InsertResult, blockersOf, queueTemplate, rangeAt } from './templates';
+import type { GridPatch } from '../core/live';
 
 /** First read: up to this many rows and columns from the used range's top-left cell, in one sync. */
 export const WINDOW_ROWS = 2000;
@@ -57,6 +58,10 @@ export type Progress = (doneRows: number, totalRows: number) => void;
 export interface SheetEvent {
   kind: 'changed' | 'activated';
   sheetId: string;
+  /** The changed cells ("B4", "B4:C9"; no sheet name), when the host says (live checking reads just those). */
+  address?: string;
+  /** Excel's changeType: RangeEdited, or RowInserted, CellDeleted…, which move cells. */
+  changeType?: string;
 }
 
 /** The selected cell (top-left of the selection), zero-based. */
@@ -298,6 +303,31 @@ export class ExcelSession {
       mergesKnown: this.caps.mergedAreas,
       syncs: this.syncs - start,
     };
+  }
+
+  /**
+   * Reads one area of a sheet again after an edit (one sync): values, the display text of cells
+   * whose number format changes what is seen, and the merged areas touching it where the host can
+   * report them — the patch live checking applies instead of reading the whole sheet.
+   */
+  async readArea(sheetId: string, area: MergeArea): Promise<GridPatch> {
+    return this.run(async (ctx) => {
+      const range = rangeAt(ctx.workbook.worksheets.getItem(sheetId), this.caps, area);
+      range.load('values,numberFormat');
+      const merged = this.caps.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+      merged?.load('address');
+      await this.sync(ctx);
+      const rows = new GridRows();
+      rows.add(range.values, range.numberFormat);
+      const g = rows.grid();
+      return {
+        top: area.top,
+        left: area.left,
+        values: g.values,
+        ...(g.texts ? { texts: g.texts } : {}),
+        ...(merged ? { merges: merged.isNullObject ? [] : parseAreaList(merged.address) } : {}),
+      };
+    });
   }
 
   /** Activates the sheet and selects the cell (one sync). */
@@ -549,7 +579,7 @@ export class ExcelSession {
     const handlers = new HandlerSet(this);
     const changed = async (args: Excel.WorksheetChangedEventArgs) => {
       if (this.isOwnEvent(args as { triggerSource?: string })) return;
-      onEvent({ kind: 'changed', sheetId: args.worksheetId });
+      onEvent({ kind: 'changed', sheetId: args.worksheetId, address: args.address || undefined, changeType: args.changeType || undefined });
     };
     // Before ExcelApi 1.9 only a single sheet's onChanged exists: follow the active sheet, replacing
     // the handler of the sheet left (by its name in the set, whatever else is subscribed).

@@ -31,6 +31,7 @@ export const SIM_API_SETS = {
   'WorksheetProtection.protected': { version: '1.2', via: 'Worksheet.protection' },
   'WorksheetChangedEventArgs.worksheetId': { version: '1.7', via: 'Worksheet.onChanged' },
   'WorksheetChangedEventArgs.address': { version: '1.7', via: 'Worksheet.onChanged' },
+  'WorksheetChangedEventArgs.changeType': { version: '1.7', via: 'Worksheet.onChanged' },
   'WorksheetChangedEventArgs.triggerSource': '1.14',
   'Range.address': '1.1',
   'Range.rowIndex': '1.1',

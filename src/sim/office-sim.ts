@@ -19,7 +19,7 @@
  */
 import { type MergeArea, a1Range, parseA1Range } from '../core/grid';
 import { type SimMember, versionOf } from './api-sets';
-import { MAX_COLS, MAX_ROWS, type SimCellFormat, type SimConditionalFormat, type SimValue, type SimWorkbook, type SimWorksheet, areaAddress, quoteSheet } from './workbook';
+import { type ChangeEvent, MAX_COLS, MAX_ROWS, type SimCellFormat, type SimConditionalFormat, type SimValue, type SimWorkbook, type SimWorksheet, areaAddress, quoteSheet } from './workbook';
 
 export class SimError extends Error {
   readonly code: string;
@@ -210,8 +210,8 @@ interface ChangedArgs {
   triggerSource?: string;
 }
 
-function changedArgs(host: SimWorkbook, e: { sheetId: string; address: string; triggerSource: string }): ChangedArgs {
-  const args: ChangedArgs = { worksheetId: e.sheetId, address: e.address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
+function changedArgs(host: SimWorkbook, e: ChangeEvent): ChangedArgs {
+  const args: ChangedArgs = { worksheetId: e.sheetId, address: e.address, changeType: e.changeType ?? 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
   // triggerSource exists from ExcelApi 1.14; older hosts do not report it at all.
   if (host.supports(versionOf('WorksheetChangedEventArgs.triggerSource'))) args.triggerSource = e.triggerSource;
   return args;
@@ -417,8 +417,8 @@ class RangeProxy extends ClientObject {
   }
 
   /** Reports an API write as a change by this add-in (the events' triggerSource). */
-  private changed({ ws, area }: RangeTarget): void {
-    this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin' });
+  private changed({ ws, area }: RangeTarget, changeType: 'RangeEdited' | 'CellInserted' = 'RangeEdited'): void {
+    this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin', changeType });
   }
 
   /**
@@ -456,7 +456,7 @@ class RangeProxy extends ClientObject {
         throw new SimError('InvalidOperation', e instanceof Error ? e.message : String(e));
       }
       target.current = written;
-      this.changed(written);
+      this.changed(written, 'CellInserted');
     });
     return new RangeProxy(this.context, () => target.current);
   }
@@ -546,6 +546,7 @@ class RangeProxy extends ClientObject {
         case 'numberFormat':
         case 'text': {
           this.context.loadedCells += rows * cols;
+          if (n === 'values') this.context.host.cellsRead += rows * cols;
           if (this.context.loadedCells > PAYLOAD_CELLS) throw new SimError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
           const out: (SimValue | string)[][] = [];
           for (let r = 0; r < rows; r++) {

@@ -46,6 +46,8 @@ export interface ChangeEvent {
   address: string;
   /** 'ThisLocalAddin' for writes made through the API, 'Unknown' for the user's edits. */
   triggerSource: 'ThisLocalAddin' | 'Unknown';
+  /** Excel's changeType: RangeEdited unless cells were inserted or deleted. */
+  changeType?: 'RangeEdited' | 'CellInserted' | 'CellDeleted' | 'RowInserted' | 'RowDeleted';
 }
 
 export const MAX_ROWS = 1048576;
@@ -231,6 +233,8 @@ export class SimWorkbook {
   apiVersion = '1.17';
   /** context.sync calls made against this workbook, for the measures. */
   syncCount = 0;
+  /** Cells whose values the API returned (Range.values loads), for the live-checking measures. */
+  cellsRead = 0;
   private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
   private readonly activationListeners = new Set<(sheetId: string) => void>();
   private readonly viewListeners = new Set<() => void>();

@@ -27,7 +27,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, memo, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
 import { rowOfA1 } from '../core/grid';
@@ -191,19 +191,24 @@ function RuleGroup({ rule, issues, t, onGo, onFix }: { rule: string; issues: Iss
   );
 }
 
-function TableIssues({
+/**
+ * One table's issues. Memoised: after an edit, live checking keeps every untouched table as the same
+ * object, so only the edited table's list is drawn again (scroll position and focus stay).
+ */
+const TableIssues = memo(function TableIssues({
   table,
   shown,
   t,
   onGo,
-  onFix,
+  onFixTable,
 }: {
   table: Table;
   shown: Record<Severity, boolean>;
   t: Translate;
   onGo: (cell: string) => void;
-  onFix: (issues: Issue[], from: HTMLElement) => void;
+  onFixTable: (table: Table, issues: Issue[], from: HTMLElement) => void;
 }) {
+  const onFix = (issues: Issue[], from: HTMLElement) => onFixTable(table, issues, from);
   const styles = useStyles();
   const [notationOpen, setNotationOpen] = useState(false);
   const visible = useMemo(() => table.issues.filter((i) => shown[i.severity]), [table, shown]);
@@ -245,7 +250,7 @@ function TableIssues({
       {hidden > 0 && <Caption1>{t('hiddenBySeverity', { n: hidden })}</Caption1>}
     </div>
   );
-}
+});
 
 type Tab = 'results' | 'suggestions' | 'templates';
 
@@ -298,7 +303,8 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
    * A fix: afterwards the keyboard goes to the issue that took the fixed one's place in its table
    * (the next one), else to the result message; never to the page body.
    */
-  const fix = (table: Table, issues: Issue[], from: HTMLElement) => {
+  const onGo = useCallback((cell: string) => void checker.select(cell), [checker]);
+  const fix = useCallback((table: Table, issues: Issue[], from: HTMLElement) => {
     const panel = from.closest('[data-range]');
     const buttons = panel ? [...panel.querySelectorAll<HTMLElement>('[data-issue]')] : [];
     const row = from.closest('li')?.querySelector<HTMLElement>('[data-issue]');
@@ -309,7 +315,7 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
         return index >= 0 && now.length > 0 ? now[Math.min(index, now.length - 1)] : writeMessage();
       }),
     );
-  };
+  }, [checker]);
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
@@ -433,7 +439,7 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
-                    <TableIssues table={table} shown={shown} t={t} onGo={(cell) => void checker.select(cell)} onFix={(issues, from) => fix(table, issues, from)} />
+                    <TableIssues table={table} shown={shown} t={t} onGo={onGo} onFixTable={fix} />
                   </AccordionPanel>
                 </AccordionItem>
               ))}

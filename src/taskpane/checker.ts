@@ -2,9 +2,10 @@
  * The pane's controller, without React: read the sheet through the adapter, run the engine, mark
  * the cells, re-check on edits (debounced). The React view subscribes to its state.
  */
-import { type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetSnapshot } from '../adapter/excel';
+import { WINDOW_COLS, WINDOW_ROWS, type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetEvent, type SheetSnapshot } from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkSheet, runRules } from '../core/check';
+import { type LiveSheet, applyPatch, readAreaFor } from '../core/live';
 import { type MergeArea, parseA1Range } from '../core/grid';
 import type { Indicator, NearMiss, Table } from '../core/model';
 import { recogniseRange } from '../core/recognize';
@@ -27,6 +28,11 @@ export interface CheckState {
   lastMs: number | null;
   /** Completed checks, so that tests and the playground can wait for the next one. */
   checks: number;
+  /**
+   * How the last check read the sheet: all of it, or only the cells around an edit (rows and cells
+   * read, for the measures; never shown in the normal view).
+   */
+  lastRead: { kind: 'full' } | { kind: 'patch'; cells: number; rows: [number, number] | null } | null;
   /** The cell the user is on, for the 建议 section. */
   selection: SelectionInfo | null;
   /** The phrasing library: loaded after the first paint, in its own chunk. */
@@ -55,6 +61,10 @@ export class Checker {
   private unwatchSelection: (() => Promise<void>) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  /** The sheet as the last check read it, for live checking by patches; null when only a full read will do. */
+  private liveSheet: { sheetId: string; state: LiveSheet } | null = null;
+  /** Edits reported since the last check, read together when they settle. */
+  private pending: SheetEvent[] = [];
   private again = false;
   private disposed = false;
 
@@ -74,6 +84,7 @@ export class Checker {
       highlight: caps.conditionalFormats,
       lastMs: null,
       checks: 0,
+      lastRead: null,
       selection: null,
       library: null,
       libraryError: null,
@@ -331,11 +342,78 @@ export class Checker {
       if (!this.session.caps.conditionalFormats) notices.push({ key: 'noHighlightApi' });
       else if (snap.protected && this.state.highlight) notices.push({ key: 'protectedNoHighlight' });
       const { grid: _grid, syncs: _syncs, ...sheet } = snap;
-      this.update({ tables, sheet, notices, nearMisses: result.nearMisses, bySelection });
+      // Edits to this sheet can now be read as patches (not while a selected range is read by hand).
+      this.liveSheet = manual ? null : { sheetId: snap.sheetId, state: { grid: snap.grid, tables, nearMisses: result.nearMisses } };
+      this.pending = [];
+      this.update({ tables, sheet, notices, nearMisses: result.nearMisses, bySelection, lastRead: { kind: 'full' } });
       await this.applyMarks();
       this.update({ status: 'done', progress: null, lastMs: Math.round(now() - t0), checks: this.state.checks + 1 });
     } catch (e) {
       this.update({ status: 'error', progress: null, error: asAdapterError(e).info, checks: this.state.checks + 1 });
+    }
+  }
+
+  /**
+   * After edits settle: when the host said which cells changed and they are plain edits on the sheet
+   * last read, reads only those cells and the forms they touch (one sync) and re-checks just that
+   * (src/core/live.ts); otherwise — no address, rows or cells inserted or deleted, another sheet, an
+   * edit above or left of the sheet's first cell, a huge paste — reads and checks the whole sheet.
+   */
+  private async checkPending(): Promise<void> {
+    if (this.running) {
+      // A check is running: one more full check after it covers these edits too.
+      this.again = true;
+      return this.running;
+    }
+    const events = this.pending.splice(0);
+    const plan = this.patchPlan(events);
+    if (!plan) return this.check();
+    this.running = this.patchOnce(plan.sheetId, plan.area).finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    if (this.again && !this.disposed) {
+      this.again = false;
+      await this.check();
+    }
+  }
+
+  private patchPlan(events: SheetEvent[]): { sheetId: string; area: MergeArea } | null {
+    const live = this.liveSheet;
+    if (!live || events.length === 0) return null;
+    let changed: MergeArea | null = null;
+    for (const e of events) {
+      if (e.kind !== 'changed' || e.sheetId !== live.sheetId || !e.address || (e.changeType && e.changeType !== 'RangeEdited')) return null;
+      const local = e.address.slice(e.address.lastIndexOf('!') + 1);
+      const a = local.includes(',') ? null : parseA1Range(local);
+      if (!a) return null;
+      changed = changed ? { top: Math.min(changed.top, a.top), left: Math.min(changed.left, a.left), bottom: Math.max(changed.bottom, a.bottom), right: Math.max(changed.right, a.right) } : a;
+    }
+    const area = readAreaFor(live.state, changed!);
+    const origin = live.state.grid.origin ?? { row: 0, col: 0 };
+    if (area.top < origin.row || area.left < origin.col) return null;
+    if (area.bottom - area.top + 1 > WINDOW_ROWS || area.right - area.left + 1 > WINDOW_COLS) return null;
+    return { sheetId: live.sheetId, area };
+  }
+
+  private async patchOnce(sheetId: string, area: MergeArea): Promise<void> {
+    const live = this.liveSheet;
+    if (!live) return this.checkOnce();
+    const t0 = now();
+    try {
+      const patch = await this.session.readArea(sheetId, area);
+      const next = applyPatch(live.state, patch, { library: this.state.library ?? undefined });
+      this.liveSheet = { sheetId, state: next };
+      const marks = JSON.stringify(this.marksFor());
+      const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      this.update({ tables: next.tables, nearMisses: next.nearMisses, error: null, lastRead: { kind: 'patch', cells, rows: next.rows } });
+      // The marks change only when the marked cells do: most edits need no second sync.
+      if (JSON.stringify(this.marksFor()) !== marks) await this.applyMarks();
+      this.update({ status: 'done', lastMs: Math.round(now() - t0), checks: this.state.checks + 1 });
+    } catch {
+      // A patch that cannot be read (a cell in edit mode, the sheet gone): read everything instead.
+      this.liveSheet = null;
+      await this.checkOnce();
     }
   }
 
@@ -376,7 +454,10 @@ export class Checker {
     }
     if (!on || !this.session.caps.events) return;
     try {
-      this.unwatch = await this.session.watch(() => this.schedule());
+      this.unwatch = await this.session.watch((e) => {
+        this.pending.push(e);
+        this.schedule();
+      });
     } catch (e) {
       this.update({ live: false, status: 'error', error: asAdapterError(e).info });
     }
@@ -388,7 +469,7 @@ export class Checker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.check();
+      void this.checkPending();
     }, this.debounceMs);
   }
 

@@ -108,9 +108,11 @@ test('editing a cell to make a sum right removes the issue (live), and the updat
   await expect(page.locator('[data-rule="sum/funds"]').count()).resolves.toBeGreaterThan(0);
   await edit(original);
   await expect(page.locator('[data-rule="sum/funds"]').count()).resolves.toBe(0);
-  const ms = await page.evaluate(() => window.jixiaoPlayground!.pane.checker!.getState().lastMs);
-  console.log(`edit → pane updated, beyond the debounce: ${ms} ms (ningxia.xlsx)`);
+  const { ms, read } = await page.evaluate(() => ({ ms: window.jixiaoPlayground!.pane.checker!.getState().lastMs, read: window.jixiaoPlayground!.pane.checker!.getState().lastRead }));
+  console.log(`edit → pane updated, beyond the debounce: ${ms} ms (ningxia.xlsx; read: ${JSON.stringify(read)})`);
   expect(ms).not.toBeNull();
+  // Live checking read only the edited form again, not the sheet.
+  expect(read?.kind).toBe('patch');
   await page.close();
 });
 

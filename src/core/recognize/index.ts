@@ -97,6 +97,9 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
   for (const p of parts) recogniseRegion(p.src, out, built, false, p.anchors);
   assignSheetFrameworks(built);
   out.tables = built.map((b) => b.table).sort((a, b) => a.top - b.top || (parseA1Range(a.range)?.left ?? 0) - (parseA1Range(b.range)?.left ?? 0));
+  // Near-misses in sheet order too (a region's candidates are found header by header, not top down).
+  const at = (n: NearMiss) => parseA1Range(n.range) ?? { top: 0, left: 0 };
+  out.nearMisses.sort((a, b) => at(a).top - at(b).top || at(a).left - at(b).left);
   return out;
 }
 
