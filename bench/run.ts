@@ -66,6 +66,7 @@ import { loadLibrary } from '../src/core/phrasings/library';
 import { phrasingBench } from './phrasings';
 import { formatSuggestionFit, measureSuggestionFit } from './suggestion-fit';
 import { liveEditBench } from './live';
+import { costPairsBench } from './cost-pairs';
 
 async function main() {
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
@@ -122,6 +123,7 @@ async function main() {
   for (const line of phrasingBench(seedTables)) console.log(line);
   console.log('');
   for (const line of await liveEditBench(big)) console.log(line);
+  for (const line of costPairsBench()) console.log(line);
   const wider = fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx'));
   const widerTables = (await Promise.all(wider.map((f) => readWorkbook(path.join(FIXTURES, 'wider', f))))).flat().flatMap((g) => checkGrid(g, { library }));
   console.log(formatSuggestionFit(measureSuggestionFit([...seedTables, ...widerTables], library)));

@@ -13,8 +13,11 @@ main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
 })
-  .then((code) => process.exit(code))
+  // exitCode, not exit(): output piped to another program is written in full before the process ends.
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((e) => {
     process.stderr.write('jixiao: ' + String((e && e.message) || e).split('\n')[0] + '\n');
-    process.exit(2);
+    process.exitCode = 2;
   });

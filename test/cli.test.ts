@@ -187,3 +187,53 @@ describe('rule titles', () => {
     for (const r of allRules) expect(out).toContain(`${r.title}：${r.description}`);
   });
 });
+
+describe('output that survives pipes and terminals', () => {
+  const BIN = path.join(__dirname, '..', 'bin', 'jixiao.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+
+  test('more than 1 MB of JSON piped into another process arrives whole and parses', () => {
+    if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build:cli'], { cwd: path.join(__dirname, '..') });
+    const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(FIXTURES, f));
+    const args = [...files, ...files, ...files].map((f) => JSON.stringify(f)).join(' ');
+    // The receiving process reads stdin to the end and reports what it parsed.
+    const reader = `node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const doc=JSON.parse(s);console.log(s.length+' '+doc.length)})"`;
+    const out = execFileSync('sh', ['-c', `node ${JSON.stringify(BIN)} check --json ${args} | ${reader}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const [bytes, docs] = out.trim().split(' ').map(Number);
+    expect(docs).toBe(files.length * 3);
+    expect(bytes).toBeGreaterThan(1024 * 1024);
+  });
+
+  test('control characters in a workbook are shown escaped in the human output, raw never', async () => {
+    const rows: (string | number)[][] = [
+      ['2026年部门项目支出预算绩效目标表'],
+      ['项目名称', '培训\u001b]0;pwned\u0007项目\u001b[2J\u009b'],
+      ['项目总额', 10, '其中：年度资金总额', 10],
+      ['年度总体绩效目标', '开展培训\u202e。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人数\u009b', '提高'],
+    ];
+    // ExcelJS drops control characters when writing; a file from elsewhere carries them as _x001B_
+    // escapes in its XML, which readers decode. Written here as such a file would be.
+    const raw = rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `ESC${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`) : v)));
+    const clean = new ExcelJS.Workbook();
+    const sheet = clean.addWorksheet('附件2');
+    raw.forEach((r) => sheet.addRow(r));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as { loadAsync: (b: Buffer) => Promise<{ files: Record<string, { async: (t: 'string') => Promise<string> }>; file: (n: string, d: string) => void; generateAsync: (o: { type: 'nodebuffer' }) => Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(Buffer.from(await clean.xlsx.writeBuffer()));
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+      const xml = await zip.files[name].async('string');
+      if (xml.includes('ESC')) zip.file(name, xml.replace(/ESC([0-9A-F]{4})/g, '_x$1_'));
+    }
+    const file = path.join(tmp, 'escape.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await run('check', file);
+    // eslint-disable-next-line no-control-regex
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(r.out).toContain('培训\\x1b]0;pwned\\x07项目\\x1b[2J\\x9b');
+    const json = await run('check', '--json', file);
+    expect(JSON.parse(json.out).tables[0].projectName).toBe('培训\u001b]0;pwned\u0007项目\u001b[2J\u009b');
+  });
+});

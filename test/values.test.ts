@@ -167,9 +167,11 @@ describe('Decimal: exact sums', () => {
 
 describe('text normalisation and its caches', () => {
   // The readable definition cleanText's one-pass test must agree with.
-  const UNCLEAN = /\s\s|[^\S ]|^\s|\s$|[<&]/;
-  const reference = (s: string) => (UNCLEAN.test(s) ? stripHtml(s).replace(/[\s\u00a0]+/g, ' ').trim() : s);
-  const alphabet = ['指', '标', ' ', '  ', '\u3000', '\u00a0', '\t', '\n', '<b>', '&nbsp;', '&', 'a', '1', '％', '\ufeff', '\u2003', '\u3001', '≥'];
+  // Invisible characters (zero-width, direction marks, soft hyphen, BOM) are removed, not spaces.
+  const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+  const UNCLEAN = /\s\s|[^\S ]|^\s|\s$|[<&]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  const reference = (s: string) => (UNCLEAN.test(s) ? stripHtml(s).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim() : s);
+  const alphabet = ['指', '标', ' ', '  ', '\u3000', '\u00a0', '\t', '\n', '<b>', '&nbsp;', '&', 'a', '1', '％', '\ufeff', '\u2003', '\u3001', '≥', '\u200b', '\u202e', '\u00ad'];
 
   test('cleanText agrees with its regular-expression definition on random strings', () => {
     const random = rng(7);

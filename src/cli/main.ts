@@ -9,6 +9,7 @@ import { loadLibrary } from '../core/phrasings/library';
 import { rules } from '../core/rules';
 import { validateVocabulary } from '../core/vocabulary-schema';
 import { TEMPLATE_USAGE, templateCommand } from './template';
+import { printable } from './printable';
 import { UnreadableFileError, readWorkbook } from './xlsx';
 
 export interface CliIO {
@@ -83,6 +84,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
+  // Lines for a terminal carry workbook text: shown with its control characters escaped.
+  const say = (line: string) => io.out(printable(line));
+  const warn = (line: string) => io.err(printable(line));
   let exit = 0;
   const results: unknown[] = [];
   const totals = { tables: 0, error: 0, warning: 0, info: 0 };
@@ -92,7 +96,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       sheets = checkWorkbook(await readWorkbook(file), { library: loadLibrary(), explain });
     } catch (e) {
       const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-      io.err(`${file}: ${reason}`);
+      warn(`${file}: ${reason}`);
       if (json) results.push({ file, error: reason, tables: [] });
       exit = 2;
       continue;
@@ -116,37 +120,41 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       });
       continue;
     }
-    io.out(`${path.basename(file)}：找到 ${tables.length} 张绩效目标表`);
-    for (const n of nearMisses) io.out(`  [${n.sheet}!${n.range}] ${n.message}`);
-    if (tables.length === 0 && nearMisses.length === 0) io.out('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）');
+    say(`${path.basename(file)}：找到 ${tables.length} 张绩效目标表`);
+    for (const n of nearMisses) say(`  [${n.sheet}!${n.range}] ${n.message}`);
+    if (tables.length === 0 && nearMisses.length === 0) say('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）');
     if (explain) {
-      io.out('  识别过程 (explain)：');
+      say('  识别过程 (explain)：');
       for (const c of sheets.flatMap((s) => s.candidates)) {
         const verdict = c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
-        io.out(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
-        if (c.anchors.length) io.out(`      找到：${c.anchors.join('；')}`);
+        say(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
+        if (c.anchors.length) say(`      找到：${c.anchors.join('；')}`);
       }
     }
     for (const t of tables) {
       const c = countBySeverity(t.issues);
-      io.out(`\n  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
-      for (const i of t.issues) io.out(`    ${i.cell.padEnd(6)} ${SEVERITY_ZH[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
+      say('');
+      say(`  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
+      for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${SEVERITY_ZH[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
     }
-    io.out('');
+    say('');
   }
   if (json) {
     io.out(JSON.stringify(files.length === 1 ? results[0] : results, null, 2));
   } else if (exit !== 2 || totals.tables > 0) {
-    io.out(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
+    say(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
   }
   return exit;
 }
 
 if (require.main === module) {
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') })
-    .then((code) => process.exit(code))
+    // exitCode, not exit(): output piped to another program is written in full before the process ends.
+    .then((code) => {
+      process.exitCode = code;
+    })
     .catch((e) => {
       process.stderr.write(`jixiao: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
-      process.exit(2);
+      process.exitCode = 2;
     });
 }

@@ -89,6 +89,7 @@ function isClean(s: string): boolean {
       continue;
     }
     if (c === 60 || c === 38) return false; // < &
+    if (isInvisible(c)) return false;
     if (isSpace(c)) {
       if (c !== 32 || prevSpace || i === 0 || i === last) return false;
       prevSpace = true;
@@ -104,7 +105,19 @@ function isClean(s: string): boolean {
 export function cleanText(s: string): string {
   // Most cells are already clean: skip the allocations of replace/trim for them.
   if (isClean(s)) return s;
-  return stripHtml(s).replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripHtml(s).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * Characters that show nothing but make two equal-looking labels differ — a pasted "项目\u200B名称" is
+ * still 项目名称: zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF), direction marks and
+ * embeddings/isolates (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), invisible operators
+ * (U+2061–U+2064) and the soft hyphen (U+00AD).
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+function isInvisible(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
 }
 
 /** Text for reading figures and patterns: cleanText plus full-width folded to ASCII. */
@@ -150,13 +163,14 @@ export class TextCache<V> {
 }
 
 /** Anything labelKey would change; a key without any of these is its own key. */
-const KEY_WORK = /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：]|^其中/;
+const KEY_WORK = /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^其中/;
 
 const keys = new TextCache<string>();
 
 /** Empties the key cache (benchmarks measure a cold check with it). */
 export function clearKeyCache(): void {
   keys.clear();
+  clearBigrams();
 }
 
 /**
@@ -169,15 +183,29 @@ export function labelKey(s: string): string {
 
 function computeLabelKey(s: string): string {
   if (!KEY_WORK.test(s)) return s;
-  let k = toHalfWidth(stripHtml(s)).replace(/[\s\u00a0]+/g, '');
+  let k = toHalfWidth(stripHtml(s)).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, '');
   k = k.replace(TAG_RE, '');
   k = k.replace(/^其中[:：]?/, '');
   k = k.replace(/[:：]+$/, '');
   return k;
 }
 
-/** Character bigrams, for a cheap similarity between two short Chinese phrases. */
+const bigramSets = new TextCache<Set<string>>(20000);
+
+/** Empties the bigram cache (with the key cache: a cold check starts with neither). */
+function clearBigrams(): void {
+  bigramSets.clear();
+}
+
+/**
+ * Character bigrams, for a cheap similarity between two short Chinese phrases. Kept by text (the
+ * same names are compared again on every check); the set returned is shared: nobody may change it.
+ */
 export function bigrams(s: string): Set<string> {
+  return bigramSets.get(s, computeBigrams);
+}
+
+function computeBigrams(s: string): Set<string> {
   const t = labelKey(s).replace(/[,.;:!?()、，。；：“”"'《》\-—]/g, '');
   const out = new Set<string>();
   for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));

@@ -97,3 +97,56 @@ describe('sum/goal-text', () => {
     expect(issuesOf(checkForm({ rows, goal }), 'sum/goal-text')).toEqual([]);
   });
 });
+
+describe('unit prices paired with quantities through an index', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { costLines, valueOf, category } = require('../../src/core/rules/helpers') as typeof import('../../src/core/rules/helpers');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { similarity } = require('../../src/core/text') as typeof import('../../src/core/text');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { formGrid } = require('../helpers/form') as typeof import('../helpers/form');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkGrid } = require('../../src/core/check') as typeof import('../../src/core/check');
+
+  /** The pairing as it was: every price against every quantity (the reference the index must match). */
+  function bruteForce(table: ReturnType<typeof checkGrid>[number]): (string | null)[] {
+    const quantities = table.indicators.filter((i) => category(i) === '数量指标' && i.name);
+    return costLines(table)
+      .filter((l) => valueOf(table, l.ind).kind === 'unitPrice')
+      .map((l) => {
+        const v = valueOf(table, l.ind);
+        let best: { name: string; score: number } | null = null;
+        const sameUnit: string[] = [];
+        for (const q of quantities) {
+          const qv = valueOf(table, q);
+          if ((qv.kind !== 'count' && qv.kind !== 'number') || !qv.decimal) continue;
+          if (v.per && qv.unit && !qv.unit.includes(v.per)) continue;
+          if (v.per && qv.unit === v.per) sameUnit.push(q.name!.text);
+          const score = similarity(q.name!.text, l.ind.name!.text);
+          if (score >= 0.6 && (!best || score > best.score)) best = { name: q.name!.text, score };
+        }
+        if (!best && sameUnit.length === 1 && similarity(sameUnit[0], l.ind.name!.text) > 0) return sameUnit[0];
+        return best?.name ?? null;
+      });
+  }
+
+  test('200 random tables: the index pairs exactly as comparing every price with every quantity', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const parts = ['设备', '采购', '维修', '网络', '线路', '服务器', '培训', '补助', '合作社', '户', '台', '个'];
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => parts[Math.floor(random() * parts.length)]).join('');
+    let paired = 0;
+    for (let n = 0; n < 200; n++) {
+      const rows: CellValue[][] = [];
+      const units = ['台', '个', '户'];
+      for (let i = 0; i < 6; i++) rows.push([i === 0 ? '产出指标' : '', '数量指标', `${word()}数量`, `${1 + Math.floor(random() * 20)}${units[Math.floor(random() * 3)]}`]);
+      for (let i = 0; i < 6; i++) rows.push([i === 0 ? '成本指标' : '', '经济成本指标', `${word()}单价`, `${1 + Math.floor(random() * 9)}万元/${units[Math.floor(random() * 3)]}`]);
+      rows.push(['满意度指标', '服务对象满意度指标', '满意度', '≥90%']);
+      const [table] = checkGrid(formGrid({ rows }));
+      const got = costLines(table).filter((l) => valueOf(table, l.ind).kind === 'unitPrice').map((l) => l.quantity?.name?.text ?? null);
+      expect(got).toEqual(bruteForce(table));
+      paired += got.filter(Boolean).length;
+    }
+    expect(paired).toBeGreaterThan(50);
+  });
+});

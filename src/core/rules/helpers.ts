@@ -6,7 +6,7 @@
 import { Decimal } from '../decimal';
 import { a1 } from '../grid';
 import type { Amount, Indicator, Table } from '../model';
-import { containment, excerpt, labelKey, similarity } from '../text';
+import { bigrams, containment, excerpt, labelKey } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
 import { categories, isNoneWord } from '../vocabulary';
 
@@ -109,8 +109,81 @@ export interface CostLine {
 }
 
 /** The table's cost lines with their amounts: values, unit price × matching quantity, or amounts quoted in the name. */
+/** A unit price is paired with a quantity row whose name is at least this similar (Dice over bigrams). */
+const PAIR_SIMILARITY = 0.6;
+
+/**
+ * The quantity rows a unit price can be multiplied by, indexed so that pairing every price with its
+ * quantity stays linear in the rows (a sheet with thousands of both took minutes when each price was
+ * compared with each quantity). Exact: the same pair as comparing all, found by prefix filtering —
+ * two bigram sets with Dice ≥ t share at least ⌈t·|x|/(2−t)⌉ bigrams, so at least one of the rarest
+ * |x| − that + 1 bigrams of the price's name; only quantities holding one of those are scored.
+ */
+class QuantityIndex {
+  readonly rows: { q: Indicator; value: ParsedValue; grams: Set<string> }[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly byUnit = new Map<string, number[]>();
+
+  constructor(table: Table, quantities: Indicator[]) {
+    for (const q of quantities) {
+      const value = valueOf(table, q);
+      if ((value.kind !== 'count' && value.kind !== 'number') || !value.decimal) continue;
+      const k = this.rows.length;
+      const grams = bigrams(q.name!.text);
+      this.rows.push({ q, value, grams });
+      for (const g of grams) {
+        let list = this.postings.get(g);
+        if (!list) this.postings.set(g, (list = []));
+        list.push(k);
+      }
+      if (value.unit) {
+        let list = this.byUnit.get(value.unit);
+        if (!list) this.byUnit.set(value.unit, (list = []));
+        list.push(k);
+      }
+    }
+  }
+
+  /** The best quantity for a unit price (name, and the unit it is priced per), as the pairwise search found it. */
+  pair(name: string, per: string | null | undefined): Indicator | null {
+    const x = bigrams(name);
+    const fits = (k: number) => {
+      const unit = this.rows[k].value.unit;
+      return !(per && unit && !unit.includes(per));
+    };
+    let best: { k: number; score: number } | null = null;
+    if (x.size > 0) {
+      const need = Math.ceil((PAIR_SIMILARITY * x.size) / (2 - PAIR_SIMILARITY) - 1e-9);
+      const lists = [...x].map((g) => this.postings.get(g) ?? NONE).sort((a, b) => a.length - b.length);
+      const candidates = new Set<number>();
+      for (const list of lists.slice(0, Math.max(1, x.size - need + 1))) for (const k of list) candidates.add(k);
+      // In row order, so that a tie goes to the first row, as before.
+      for (const k of [...candidates].sort((a, b) => a - b)) {
+        if (!fits(k)) continue;
+        const score = dice(x, this.rows[k].grams);
+        if (score >= PAIR_SIMILARITY && (!best || score > best.score)) best = { k, score };
+      }
+    }
+    if (best) return this.rows[best.k].q;
+    // The quantity rows counted in the price's own unit ("23万元/个" and "=10个"): when only one
+    // is, a shared word is enough to pair them ("补助合作社平均标准" with "入股合作社个数").
+    const sameUnit = per ? (this.byUnit.get(per) ?? []) : [];
+    if (sameUnit.length === 1 && dice(x, this.rows[sameUnit[0]].grams) > 0) return this.rows[sameUnit[0]].q;
+    return null;
+  }
+}
+
+const NONE: number[] = [];
+
+function dice(x: Set<string>, y: Set<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
 export function costLines(table: Table): CostLine[] {
-  const quantities = table.indicators.filter((i) => category(i) === categories.quantity && i.name);
+  let index: QuantityIndex | null = null;
   const out: CostLine[] = [];
   for (const ind of table.indicators) {
     if (!isCostLine(ind) || !(ind.name || ind.value) || isNotApplicableName(ind)) continue;
@@ -120,24 +193,10 @@ export function costLines(table: Table): CostLine[] {
       continue;
     }
     if (v.kind === 'unitPrice' && v.unitPriceWan && ind.name) {
-      let best: { q: Indicator; score: number } | null = null;
-      // The quantity rows counted in the price's own unit ("23万元/个" and "=10个"): when only one
-      // is, a shared word is enough to pair them ("补助合作社平均标准" with "入股合作社个数").
-      const sameUnit: Indicator[] = [];
-      for (const q of quantities) {
-        const qv = valueOf(table, q);
-        if ((qv.kind !== 'count' && qv.kind !== 'number') || !qv.decimal) continue;
-        if (v.per && qv.unit && !qv.unit.includes(v.per)) continue;
-        if (v.per && qv.unit === v.per) sameUnit.push(q);
-        const score = similarity(q.name!.text, ind.name.text);
-        if (score >= 0.6 && (!best || score > best.score)) best = { q, score };
-      }
-      if (!best && sameUnit.length === 1 && similarity(sameUnit[0].name!.text, ind.name.text) > 0) best = { q: sameUnit[0], score: 0 };
-      if (best) {
-        out.push({ ind, amount: v.unitPriceWan.mul(valueOf(table, best.q).decimal!), how: 'unitPrice', quantity: best.q });
-      } else {
-        out.push({ ind, amount: null, how: 'none' });
-      }
+      index ??= new QuantityIndex(table, table.indicators.filter((i) => category(i) === categories.quantity && i.name));
+      const q = index.pair(ind.name.text, v.per);
+      if (q) out.push({ ind, amount: v.unitPriceWan.mul(valueOf(table, q).decimal!), how: 'unitPrice', quantity: q });
+      else out.push({ ind, amount: null, how: 'none' });
       continue;
     }
     // The value is not an amount ("100%"): an amount written in the line's own name counts.
