@@ -237,3 +237,96 @@ describe('output that survives pipes and terminals', () => {
     expect(JSON.parse(json.out).tables[0].projectName).toBe('培训\u001b]0;pwned\u0007项目\u001b[2J\u009b');
   });
 });
+
+describe('hostile packages, refused before any reader parses them (generated here, not checked in)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as typeof import('jszip');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { prescan, areaCells, DEFAULT_LIMITS } = require('../src/xlsx/prescan') as typeof import('../src/xlsx/prescan');
+
+  /** A small real workbook, with its first sheet's XML rewritten by `edit`, stored or deflated. */
+  async function workbook(edit: (xml: string) => string, compression: 'STORE' | 'DEFLATE' = 'DEFLATE'): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('附件2');
+    ws.addRow(['项目名称', '培训项目']);
+    ws.mergeCells('B2:C2');
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const name = 'xl/worksheets/sheet1.xml';
+    zip.file(name, edit(await zip.file(name)!.async('string')));
+    return zip.generateAsync({ type: 'nodebuffer', compression });
+  }
+
+  function save(name: string, data: Buffer): string {
+    const f = path.join(tmp, name);
+    fs.writeFileSync(f, data);
+    return f;
+  }
+
+  async function refused(file: string, reason: RegExp, ...flags: string[]) {
+    const t0 = Date.now();
+    const r = await run('check', ...flags, file);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(reason)]);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  }
+
+  test('a FIFO named .xlsx: refused at once, never opened (it would block)', async () => {
+    const fifo = path.join(tmp, 'pipe.xlsx');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('child_process').execFileSync('mkfifo', [fifo]);
+    await refused(fifo, /不是普通文件/);
+  });
+
+  test('a file over the size limit; --max-size raises it', async () => {
+    const file = path.join(FIXTURES, 'pingluo.xlsx');
+    await refused(file, /文件过大/, '--max-size', '0.01');
+    expect((await run('check', '--max-size', '10', file)).code).toBe(1);
+    expect((await run('check', '--max-size', 'lots', file)).code).toBe(2);
+  });
+
+  test('a zip that is not a spreadsheet', async () => {
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    await refused(save('notbook.xlsx', await zip.generateAsync({ type: 'nodebuffer' })), /不是 Excel 工作簿/);
+  });
+
+  test('a bad CRC is a corrupt file, not data', async () => {
+    const data = await workbook((x) => x, 'STORE');
+    const at = data.indexOf(Buffer.from('<sheetData>'));
+    expect(at).toBeGreaterThan(0);
+    data[at + 1] = 'S'.charCodeAt(0); // <SheetData>: still bytes, no longer the bytes the CRC was taken of
+    await refused(save('badcrc.xlsx', data), /校验和不符|损坏/);
+  });
+
+  test('one merged area over the whole sheet (a 2 KB file that exhausted memory)', async () => {
+    await refused(save('bigmerge.xlsx', await workbook((x) => x.replace(/ref="B2:C2"/, 'ref="A1:XFD1048576"'))), /合并区域过大/);
+  });
+
+  test('100,001 merged areas (readers compare them pairwise)', async () => {
+    const many = Array.from({ length: 100001 }, (_, i) => `<mergeCell ref="A${2 * i + 10}:B${2 * i + 10}"/>`).join('');
+    await refused(save('manymerges.xlsx', await workbook((x) => x.replace(/<mergeCells count="1">/, `<mergeCells count="100002">${many}`))), /合并单元格过多/);
+  });
+
+  test('a data validation over the whole sheet', async () => {
+    const dv = '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+    await refused(save('bigvalidation.xlsx', await workbook((x) => x.replace('</sheetData>', `</sheetData>${dv}`))), /数据验证范围过大/);
+  });
+
+  test('a zip bomb is refused from its directory, before inflating', async () => {
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook/>');
+    zip.file('xl/sharedStrings.xml', Buffer.alloc(8 * 1024 * 1024, 0x20));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(100 * 1024);
+    expect(await prescan(bytes, { ...DEFAULT_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 })).toMatch(/解压后过大/);
+  });
+
+  test('the real fixtures pass the scan, and areas are counted as Excel does', async () => {
+    for (const f of fs.readdirSync(FIXTURES).filter((x) => x.endsWith('.xlsx'))) expect([f, await prescan(fs.readFileSync(path.join(FIXTURES, f)))]).toEqual([f, null]);
+    expect(areaCells('A1')).toBe(1);
+    expect(areaCells('B2:C3')).toBe(4);
+    expect(areaCells('A:A')).toBe(1048576);
+    expect(areaCells('3:4')).toBe(2 * 16384);
+    expect(areaCells('A1:XFD1048576')).toBe(16384 * 1048576);
+  });
+});

@@ -11,6 +11,7 @@ import { validateVocabulary } from '../core/vocabulary-schema';
 import { TEMPLATE_USAGE, templateCommand } from './template';
 import { printable } from './printable';
 import { UnreadableFileError, readWorkbook } from './xlsx';
+import { DEFAULT_LIMITS } from '../xlsx/prescan';
 
 export interface CliIO {
   out: (s: string) => void;
@@ -20,6 +21,7 @@ export interface CliIO {
 const USAGE = `用法 (usage):
   jixiao check [--json] FILE.xlsx...   检查工作簿中的绩效目标表 (check 附件2 tables)
   jixiao check --explain FILE.xlsx...  说明识别过程：每个候选区域找到了什么、为何采用或不采用 (why each region was read or not)
+  jixiao check --max-size MB FILE...  调高文件大小上限（默认 50 MB）(raise the file size limit, default 50 MB)
   jixiao rules                         列出全部规则 (list the rules)
 ${TEMPLATE_USAGE}
   jixiao --help
@@ -73,12 +75,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const json = rest.includes('--json');
   const explain = rest.includes('--explain');
-  const unknown = rest.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--explain');
+  // --max-size MB raises the file size limit (and the inflated size with it, eight times over).
+  const sizeAt = rest.indexOf('--max-size');
+  const limits = { ...DEFAULT_LIMITS };
+  if (sizeAt >= 0) {
+    const mb = Number(rest[sizeAt + 1]);
+    if (!(mb > 0)) {
+      io.err('--max-size 需要以 MB 为单位的正数 (--max-size takes a size in MB)');
+      return 2;
+    }
+    limits.maxFileBytes = mb * 1024 * 1024;
+    limits.maxInflatedBytes = Math.max(limits.maxInflatedBytes, 8 * limits.maxFileBytes);
+  }
+  const args = sizeAt >= 0 ? [...rest.slice(0, sizeAt), ...rest.slice(sizeAt + 2)] : rest;
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--explain');
   if (unknown.length) {
     io.err(`未知选项 (unknown option): ${unknown.join(' ')}`);
     return 2;
   }
-  const files = rest.filter((a) => !a.startsWith('-'));
+  const files = args.filter((a) => !a.startsWith('-'));
   if (files.length === 0) {
     io.err(`请指定要检查的 .xlsx 文件 (no file given)\n${USAGE}`);
     return 2;
@@ -93,7 +108,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   for (const file of files) {
     let sheets;
     try {
-      sheets = checkWorkbook(await readWorkbook(file), { library: loadLibrary(), explain });
+      sheets = checkWorkbook(await readWorkbook(file, limits), { library: loadLibrary(), explain });
     } catch (e) {
       const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
       warn(`${file}: ${reason}`);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { isCellError, parseA1Range } from '../core/grid';
 import { toCellValue } from '../xlsx/sheet';
+import { prescan } from '../xlsx/prescan';
 import { UnreadableFileError, corruptReason, headerProblem } from '../xlsx/unreadable';
 import { SimWorkbook } from './workbook';
 
@@ -17,7 +18,8 @@ function argbToHex(argb: string | undefined): string | null {
 /** Throws UnreadableFileError with the command line's one-line reason for a file it cannot open. */
 export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const problem = headerProblem(bytes.subarray(0, 8));
+  // The command line's limits protect the playground's file picker too.
+  const problem = headerProblem(bytes.subarray(0, 8)) ?? (await prescan(bytes));
   if (problem) throw new UnreadableFileError(problem);
   const wb = new ExcelJS.Workbook();
   try {
