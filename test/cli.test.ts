@@ -106,7 +106,7 @@ describe('jixiao check', () => {
 describe('hostile input: exit 2 with a one-line reason, never a stack trace', () => {
   const cases: [string, () => string, RegExp][] = [
     ['missing file', () => path.join(tmp, 'nope.xlsx'), /文件不存在/],
-    ['a directory', () => tmp, /文件夹/],
+    ['a folder without any .xlsx', () => fs.mkdtempSync(path.join(tmp, 'empty-')), /文件夹中没有 \.xlsx/],
     ['not an xlsx (text)', () => write('text.xlsx', 'hello, world'), /不是 \.xlsx/],
     ['empty file', () => write('empty.xlsx', ''), /不是 \.xlsx/],
     ['encrypted / legacy OLE', () => write('enc.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), /加密/],
@@ -328,5 +328,32 @@ describe('hostile packages, refused before any reader parses them (generated her
     expect(areaCells('A:A')).toBe(1048576);
     expect(areaCells('3:4')).toBe(2 * 16384);
     expect(areaCells('A1:XFD1048576')).toBe(16384 * 1048576);
+  });
+});
+
+describe('folders and ndjson', () => {
+  test('a folder is every .xlsx under it, recursively, without lock files; ndjson gives one line per file, a bad file included', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'book-'));
+    fs.mkdirSync(path.join(dir, '二级单位'));
+    fs.copyFileSync(path.join(FIXTURES, 'pingluo.xlsx'), path.join(dir, 'a-平罗.xlsx'));
+    fs.copyFileSync(path.join(FIXTURES, 'ningxia.xlsx'), path.join(dir, '二级单位', 'b-宁夏.XLSX'));
+    fs.writeFileSync(path.join(dir, '~$a-平罗.xlsx'), 'lock');
+    fs.writeFileSync(path.join(dir, 'c-坏的.xlsx'), 'not a workbook');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
+    const r = await run('check', '--format', 'ndjson', dir);
+    const lines = r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines.map((l) => path.basename(l.file))).toEqual(['a-平罗.xlsx', 'c-坏的.xlsx', 'b-宁夏.XLSX']);
+    expect(lines.map((l) => l.tables.length)).toEqual([5, 0, 10]);
+    expect(lines[1].error).toMatch(/不是 \.xlsx/);
+    expect(r.code).toBe(2);
+    const text = await run('check', dir);
+    expect(text.out).toContain('a-平罗.xlsx：找到 5 张绩效目标表');
+    expect(text.out).not.toContain('~$');
+  });
+
+  test('--format json equals --json; an unknown format is a usage error', async () => {
+    const file = path.join(FIXTURES, 'guyuan.xlsx');
+    expect((await run('check', '--format', 'json', file)).out).toBe((await run('check', '--json', file)).out);
+    expect((await run('check', '--format', 'yaml', file)).code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
  * `jixiao check [--json] FILE.xlsx...` — the same engine as the add-in, on .xlsx files.
  * Exit 0: no errors; 1: an error was found; 2: a file could not be read (one-line reason).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
@@ -21,6 +22,7 @@ export interface CliIO {
 const USAGE = `用法 (usage):
   jixiao check [--json] FILE.xlsx...   检查工作簿中的绩效目标表 (check 附件2 tables)
   jixiao check --explain FILE.xlsx...  说明识别过程：每个候选区域找到了什么、为何采用或不采用 (why each region was read or not)
+  jixiao check --format ndjson DIR...   每个文件一行 JSON，检查完即输出；文件夹按其中全部 .xlsx (one JSON line per file; folders recursively)
   jixiao check --max-size MB FILE...  调高文件大小上限（默认 50 MB）(raise the file size limit, default 50 MB)
   jixiao rules                         列出全部规则 (list the rules)
 ${TEMPLATE_USAGE}
@@ -73,7 +75,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`未知命令 (unknown command): ${command}\n${USAGE}`);
     return 2;
   }
-  const json = rest.includes('--json');
+  // --format text|json|ndjson (--json is --format json): ndjson prints one line per file as it is
+  // done, so a file that takes the reader down cannot lose the others' results.
+  const formatAt = rest.indexOf('--format');
+  const format = formatAt >= 0 ? rest[formatAt + 1] : rest.includes('--json') ? 'json' : 'text';
+  if (!['text', 'json', 'ndjson'].includes(format)) {
+    io.err(`--format 只能是 text、json 或 ndjson (--format takes text, json or ndjson): ${format ?? ''}`);
+    return 2;
+  }
+  if (formatAt >= 0) rest.splice(formatAt, 2);
+  const json = format === 'json';
+  const ndjson = format === 'ndjson';
   const explain = rest.includes('--explain');
   // --max-size MB raises the file size limit (and the inflated size with it, eight times over).
   const sizeAt = rest.indexOf('--max-size');
@@ -93,7 +105,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`未知选项 (unknown option): ${unknown.join(' ')}`);
     return 2;
   }
-  const files = args.filter((a) => !a.startsWith('-'));
+  const named = args.filter((a) => !a.startsWith('-'));
+  // A folder stands for every .xlsx under it (Office's lock files ~$… left out), in name order.
+  const expanded = named.map((a) => ({ arg: a, under: isDirectory(a) ? xlsxUnder(a) : null }));
+  const files = expanded.flatMap((x) => x.under ?? [x.arg]);
+  const emptyFolders = expanded.filter((x) => x.under?.length === 0).map((x) => x.arg);
+  for (const a of emptyFolders) io.err(printable(`${a}: 文件夹中没有 .xlsx 文件 (no .xlsx in this folder)`));
+  if (emptyFolders.length && files.length === 0) return 2;
   if (files.length === 0) {
     io.err(`请指定要检查的 .xlsx 文件 (no file given)\n${USAGE}`);
     return 2;
@@ -102,7 +120,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // Lines for a terminal carry workbook text: shown with its control characters escaped.
   const say = (line: string) => io.out(printable(line));
   const warn = (line: string) => io.err(printable(line));
-  let exit = 0;
+  let exit = emptyFolders.length ? 2 : 0;
   const results: unknown[] = [];
   const totals = { tables: 0, error: 0, warning: 0, info: 0 };
   for (const file of files) {
@@ -113,6 +131,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
       warn(`${file}: ${reason}`);
       if (json) results.push({ file, error: reason, tables: [] });
+      if (ndjson) io.out(JSON.stringify({ file, error: reason, tables: [] }));
       exit = 2;
       continue;
     }
@@ -126,13 +145,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       totals.info += c.info;
       if (c.error > 0 && exit === 0) exit = 1;
     }
-    if (json) {
-      results.push({
+    if (json || ndjson) {
+      const doc = {
         file,
         tables: tables.map(tableJson),
         nearMisses: nearMisses.map((n) => ({ sheet: n.sheet, range: n.range, kind: n.kind, message: n.message })),
         ...(explain ? { candidates: sheets.flatMap((s) => s.candidates) } : {}),
-      });
+      };
+      if (ndjson) io.out(JSON.stringify(doc));
+      else results.push(doc);
       continue;
     }
     say(`${path.basename(file)}：找到 ${tables.length} 张绩效目标表`);
@@ -156,7 +177,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (json) {
     io.out(JSON.stringify(files.length === 1 ? results[0] : results, null, 2));
-  } else if (exit !== 2 || totals.tables > 0) {
+  } else if (!ndjson && (exit !== 2 || totals.tables > 0)) {
     say(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
   }
   return exit;
@@ -172,4 +193,23 @@ if (require.main === module) {
       process.stderr.write(`jixiao: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
       process.exitCode = 2;
     });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every .xlsx under a folder, recursively, without Office's lock files (~$…); in name order. */
+function xlsxUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...xlsxUnder(p));
+    else if (entry.isFile() && /\.xlsx$/i.test(entry.name) && !entry.name.startsWith('~$')) found.push(p);
+  }
+  return found;
 }
