@@ -344,7 +344,8 @@ describe('following the selection (the 建议 section), at ExcelApi 1.1, 1.8 and
     await checker.start();
     await checker.setLive(false);
     host.selection = { sheetId: host.activeSheet.id, area: { top: 5, left: 2, bottom: 5, right: 2 } };
-    await tick(30);
+    // Waited for rather than a fixed pause: a busy machine may take longer than one.
+    for (let i = 0; i < 200 && checker.getState().selection?.row !== 5; i++) await tick(5);
     expect(checker.getState().selection).toMatchObject({ row: 5, col: 2 });
     await checker.dispose();
   });

@@ -159,10 +159,10 @@ test('the rows around an edit stop at a run of five blank rows, and take in ever
   const values: CellValue[][] = [['a'], ['b'], [], [], [], [], [], ['c'], ['d'], [], [], ['e'], [], [], [], [], [], ['f']];
   const grid: Grid = { sheet: 'S', values };
   const view = new SheetView(grid);
-  expect(clusterAround(grid, view, [], 8, 8)).toEqual([7, 11]);
-  expect(clusterAround(grid, view, [], 0, 0)).toEqual([0, 1]);
-  expect(clusterAround(grid, view, [{ range: 'A2:A8' }], 0, 0)).toEqual([0, 11]);
-  expect(clusterAround(grid, view, [], 17, 17)).toEqual([17, 17]);
+  expect(clusterAround(view, [], 8, 8)).toEqual([7, 11]);
+  expect(clusterAround(view, [], 0, 0)).toEqual([0, 1]);
+  expect(clusterAround(view, [{ range: 'A2:A8' }], 0, 0)).toEqual([0, 11]);
+  expect(clusterAround(view, [], 17, 17)).toEqual([17, 17]);
 });
 
 test('a patch above or left of the sheet’s first cell falls back to a full check, and says so', async () => {

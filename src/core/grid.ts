@@ -103,6 +103,13 @@ export function parseA1Range(ref: string): MergeArea | null {
   };
 }
 
+/** Sheet order of two ranges ("A12:F30"): by first row, then first column (tables and near-misses are listed so). */
+export function bySheetPosition(a: { range: string }, b: { range: string }): number {
+  const x = parseA1Range(a.range) ?? { top: 0, left: 0 };
+  const y = parseA1Range(b.range) ?? { top: 0, left: 0 };
+  return x.top - y.top || x.left - y.left;
+}
+
 /**
  * The text Excel shows for a number with a percentage format (1 with "0%" → "100%"), or null when
  * the value reads the same as its display. Both hosts use it: the adapter with Range.numberFormat,

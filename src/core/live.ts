@@ -16,13 +16,12 @@
  * falls back to a full check, and says so.
  */
 import { type CheckOptions, checkSheet, runRules } from './check';
-import { type CellValue, type Grid, type MergeArea, parseA1Range } from './grid';
+import { type CellValue, type Grid, type MergeArea, bySheetPosition, parseA1Range } from './grid';
 import type { NearMiss, Table } from './model';
 import { recogniseSheet } from './recognize';
 import { indicatorAnchorAt } from './recognize/anchors';
-import { detectFramework } from './recognize/framework';
+import { type FrameworkGuess, detectFramework, sheetFrameworks } from './recognize/framework';
 import { SheetView } from './sheet';
-import type { FrameworkId } from './vocabulary';
 
 /** Blank rows that no reading crosses (bands part at 2, a header block joins its table across at most 3). */
 export const CLUSTER_GAP = 4;
@@ -118,11 +117,9 @@ function rowsOf(grid: Grid, top: number, bottom: number): Grid {
 }
 
 /** Sheet rows of a table or a near-miss. */
-function rowSpan(x: { range: string; top?: number; bottom?: number }): [number, number] {
-  if (x.top !== undefined && x.bottom !== undefined) return [x.top, x.bottom];
-  const m = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(x.range);
-  if (!m) return [0, 0];
-  return [Number(m[1]) - 1, Number(m[2] ?? m[1]) - 1];
+function rowSpan(x: { range: string }): [number, number] {
+  const r = parseA1Range(x.range);
+  return r ? [r.top, r.bottom] : [0, 0];
 }
 
 /**
@@ -133,7 +130,7 @@ function rowSpan(x: { range: string; top?: number; bottom?: number }): [number, 
  * at a band boundary of two or three blank rows where the band above has an indicator header (no
  * join can cross it), or at the sheet's edge.
  */
-export function clusterAround(grid: Grid, view: SheetView, previous: { range: string; top?: number; bottom?: number }[], from: number, to: number): [number, number] {
+export function clusterAround(view: SheetView, previous: { range: string }[], from: number, to: number): [number, number] {
   const first = view.firstRow;
   const last = view.lastRow;
   let lo = Math.max(first, Math.min(from, last));
@@ -200,58 +197,26 @@ export function clusterAround(grid: Grid, view: SheetView, previous: { range: st
  * clusterAround over a window of the sheet's rows around the edit, widened until the cluster ends
  * inside it: a view of the whole sheet would index every merged area of a long sheet on each edit.
  */
-function clusterOf(grid: Grid, previous: { range: string; top?: number; bottom?: number }[], from: number, to: number, window: number): [number, number] {
+function clusterOf(grid: Grid, previous: { range: string }[], from: number, to: number, window: number): [number, number] {
   const { top, rows } = extent(grid);
   const last = top + rows - 1;
   for (let margin = window; ; margin *= 4) {
     const wTop = Math.max(top, from - margin);
     const wBottom = Math.min(last, to + margin);
     const window = rowsOf(grid, wTop, wBottom);
-    const [lo, hi] = clusterAround(window, new SheetView(window), previous, from, to);
+    const [lo, hi] = clusterAround(new SheetView(window), previous, from, to);
     // Settled only with more than CLUSTER_GAP rows of window left on each side (or the sheet's edge):
     // what lies beyond could still join.
     if ((lo - wTop > CLUSTER_GAP || wTop === top) && (wBottom - hi > CLUSTER_GAP || wBottom === last)) return [lo, hi];
   }
 }
 
-/** Order of tables in a sheet: by row, then by column (as a full check gives them). */
-function byPosition(a: Table, b: Table): number {
-  return a.top - b.top || leftOf(a.range) - leftOf(b.range);
-}
-
-function leftOf(range: string): number {
-  const m = /^([A-Z]+)/.exec(range);
-  let n = 0;
-  for (const ch of m?.[1] ?? 'A') n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** A table's own framework guess, kept by its indicators (shared by a table and its re-checked copies). */
-const guesses = new WeakMap<Table['indicators'], ReturnType<typeof detectFramework>>();
-function guessOf(t: Table): ReturnType<typeof detectFramework> {
+const guesses = new WeakMap<Table['indicators'], { year: number | null; guess: FrameworkGuess }>();
+function guessOf(t: Table): FrameworkGuess {
   let g = guesses.get(t.indicators);
-  if (!g || t.year !== guessYear.get(t.indicators)) {
-    g = detectFramework(t.indicators, t.year);
-    guesses.set(t.indicators, g);
-    guessYear.set(t.indicators, t.year);
-  }
-  return g;
-}
-const guessYear = new WeakMap<Table['indicators'], number | null>();
-
-/**
- * Frameworks over the whole sheet, as a full check assigns them: a table's own cost indicators
- * decide; a table without any follows the majority of those that decided (else its year).
- */
-export function sheetFrameworks(tables: Table[]): { framework: FrameworkId; reason: string }[] {
-  const guesses = tables.map(guessOf);
-  const decided = guesses.filter((g) => g.decided);
-  if (decided.length === 0) return guesses;
-  const newer = decided.filter((g) => g.framework === 'newer').length;
-  const majority: FrameworkId = newer * 2 >= decided.length ? 'newer' : 'older';
-  return guesses.map((g) =>
-    g.decided ? g : { framework: majority, reason: `未见成本指标，按同一工作表其他表（${majority === 'newer' ? '成本为一级' : '成本为二级'}）推定` },
-  );
+  if (!g || g.year !== t.year) guesses.set(t.indicators, (g = { year: t.year, guess: detectFramework(t.indicators, t.year) }));
+  return g.guess;
 }
 
 /**
@@ -272,15 +237,15 @@ export function applyPatch(
     return { ...whole, full: true, reason: 'the edit lies above or left of the sheet’s first cell', rows: null, changed: new Set(whole.tables) };
   }
   const [lo, hi] = clusterOf(grid, [...prev.tables, ...prev.nearMisses], patch.top, patch.top + Math.max(0, patch.values.length - 1), window);
-  const inside = (x: { range: string; top?: number; bottom?: number }) => {
+  const inside = (x: { range: string }) => {
     const [t, b] = rowSpan(x);
     return b >= lo && t <= hi;
   };
   const found = recogniseSheet(rowsOf(grid, lo, hi));
-  const tables = [...prev.tables.filter((t) => !inside(t)), ...found.tables].sort(byPosition);
-  const nearMisses = [...prev.nearMisses.filter((n) => !inside(n)), ...found.nearMisses].sort((a, b) => rowSpan(a)[0] - rowSpan(b)[0] || leftOf(a.range) - leftOf(b.range));
+  const tables = [...prev.tables.filter((t) => !inside(t)), ...found.tables].sort(bySheetPosition);
+  const nearMisses = [...prev.nearMisses.filter((n) => !inside(n)), ...found.nearMisses].sort(bySheetPosition);
   const fresh = new Set(found.tables);
-  const frameworks = sheetFrameworks(tables);
+  const frameworks = sheetFrameworks(tables.map(guessOf));
   const changed = new Set<Table>();
   const out = tables.map((t, i) => {
     const { framework, reason } = frameworks[i];

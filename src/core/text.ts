@@ -215,8 +215,11 @@ function computeBigrams(s: string): Set<string> {
 
 /** Dice coefficient over bigrams: 1 for the same phrase, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
+  return dice(bigrams(a), bigrams(b));
+}
+
+/** Dice coefficient of two bigram sets (as `bigrams` gives them). */
+export function dice(x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let common = 0;
   for (const g of x) if (y.has(g)) common++;

@@ -384,8 +384,7 @@ export class Checker {
     let changed: MergeArea | null = null;
     for (const e of events) {
       if (e.kind !== 'changed' || e.sheetId !== live.sheetId || !e.address || (e.changeType && e.changeType !== 'RangeEdited')) return null;
-      const local = e.address.slice(e.address.lastIndexOf('!') + 1);
-      const a = local.includes(',') ? null : parseA1Range(local);
+      const a = e.address.includes(',') ? null : parseA1Range(e.address);
       if (!a) return null;
       changed = changed ? { top: Math.min(changed.top, a.top), left: Math.min(changed.left, a.left), bottom: Math.max(changed.bottom, a.bottom), right: Math.max(changed.right, a.right) } : a;
     }

@@ -29,16 +29,23 @@ export function detectFramework(indicators: Indicator[], year: number | null): F
 
 /**
  * A table with no cost indicator at all says nothing about its framework: it follows its sheet's
- * other tables (平罗 农村信息员生活补助 sits among newer-framework tables).
+ * other tables (平罗 农村信息员生活补助 sits among newer-framework tables). Given each table's own
+ * guess, the framework and reason each one ends with; live checking (core/live.ts) uses it too.
  */
-export function assignSheetFrameworks(tables: { table: Table; decided: boolean }[]): void {
-  const decided = tables.filter((t) => t.decided);
-  if (decided.length === 0) return;
-  const newer = decided.filter((t) => t.table.framework === 'newer').length;
+export function sheetFrameworks(guesses: FrameworkGuess[]): { framework: FrameworkId; reason: string }[] {
+  const decided = guesses.filter((g) => g.decided);
+  if (decided.length === 0) return guesses;
+  const newer = decided.filter((g) => g.framework === 'newer').length;
   const majority: FrameworkId = newer * 2 >= decided.length ? 'newer' : 'older';
-  for (const { table, decided: d } of tables) {
-    if (d) continue;
-    table.framework = majority;
-    table.frameworkReason = `未见成本指标，按同一工作表其他表（${majority === 'newer' ? '成本为一级' : '成本为二级'}）推定`;
-  }
+  const reason = `未见成本指标，按同一工作表其他表（${majority === 'newer' ? '成本为一级' : '成本为二级'}）推定`;
+  return guesses.map((g) => (g.decided ? g : { framework: majority, reason }));
+}
+
+/** Sets the frameworks of a sheet's tables, each with its own guess (`decided`), as sheetFrameworks says. */
+export function assignSheetFrameworks(tables: { table: Table; decided: boolean }[]): void {
+  const assigned = sheetFrameworks(tables.map(({ table, decided }) => ({ framework: table.framework, reason: table.frameworkReason, decided })));
+  tables.forEach(({ table }, i) => {
+    table.framework = assigned[i].framework;
+    table.frameworkReason = assigned[i].reason;
+  });
 }

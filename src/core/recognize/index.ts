@@ -11,7 +11,7 @@
  * Recognition works from values alone (merges are a hint): Excel 2016/2019 cannot report merged
  * areas and many forms are typed without them.
  */
-import { type Grid, a1, a1Range, parseA1Range } from '../grid';
+import { type Grid, a1, a1Range, bySheetPosition, parseA1Range } from '../grid';
 import type { Columns, Indicator, NearMiss, Table } from '../model';
 import { type CellSource, SheetView } from '../sheet';
 import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, hasProjectNameLabel } from './anchors';
@@ -96,10 +96,9 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
   }
   for (const p of parts) recogniseRegion(p.src, out, built, false, p.anchors);
   assignSheetFrameworks(built);
-  out.tables = built.map((b) => b.table).sort((a, b) => a.top - b.top || (parseA1Range(a.range)?.left ?? 0) - (parseA1Range(b.range)?.left ?? 0));
+  out.tables = built.map((b) => b.table).sort(bySheetPosition);
   // Near-misses in sheet order too (a region's candidates are found header by header, not top down).
-  const at = (n: NearMiss) => parseA1Range(n.range) ?? { top: 0, left: 0 };
-  out.nearMisses.sort((a, b) => at(a).top - at(b).top || at(a).left - at(b).left);
+  out.nearMisses.sort(bySheetPosition);
   return out;
 }
 

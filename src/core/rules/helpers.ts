@@ -6,7 +6,7 @@
 import { Decimal } from '../decimal';
 import { a1 } from '../grid';
 import type { Amount, Indicator, Table } from '../model';
-import { bigrams, containment, excerpt, labelKey } from '../text';
+import { bigrams, containment, dice, excerpt, labelKey } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
 import { categories, isNoneWord } from '../vocabulary';
 
@@ -174,13 +174,6 @@ class QuantityIndex {
 }
 
 const NONE: number[] = [];
-
-function dice(x: Set<string>, y: Set<string>): number {
-  if (x.size === 0 || y.size === 0) return 0;
-  let common = 0;
-  for (const g of x) if (y.has(g)) common++;
-  return (2 * common) / (x.size + y.size);
-}
 
 export function costLines(table: Table): CostLine[] {
   let index: QuantityIndex | null = null;
