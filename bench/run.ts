@@ -67,6 +67,7 @@ import { phrasingBench } from './phrasings';
 import { formatSuggestionFit, measureSuggestionFit } from './suggestion-fit';
 import { liveEditBench } from './live';
 import { costPairsBench } from './cost-pairs';
+import { cliBench } from './cli';
 
 async function main() {
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
@@ -127,6 +128,8 @@ async function main() {
   const wider = fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx'));
   const widerTables = (await Promise.all(wider.map((f) => readWorkbook(path.join(FIXTURES, 'wider', f))))).flat().flatMap((g) => checkGrid(g, { library }));
   console.log(formatSuggestionFit(measureSuggestionFit([...seedTables, ...widerTables], library)));
+  console.log('');
+  for (const line of await cliBench()) console.log(line);
 }
 
 main().catch((e) => {

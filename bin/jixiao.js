@@ -12,6 +12,8 @@ const { main } = require(entry);
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
+  // A progress bar only where a person watches stderr.
+  progress: process.stderr.isTTY ? (s) => process.stderr.write(s) : undefined,
 })
   // exitCode, not exit(): output piped to another program is written in full before the process ends.
   .then((code) => {

@@ -1,61 +1,116 @@
 /**
- * `jixiao check [--json] FILE.xlsx...` — the same engine as the add-in, on .xlsx files.
- * Exit 0: no errors; 1: an error was found; 2: a file could not be read (one-line reason).
+ * `jixiao check [options] FILE.xlsx|DIR...` — the same engine as the add-in, on .xlsx files.
+ * Exit 0: no errors; 1: an error was found; 2: a file could not be read (one-line reason) or a usage error.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { checkWorkbook, countBySeverity } from '../core/check';
-import { filledIndicators, type Table } from '../core/model';
-import { loadLibrary } from '../core/phrasings/library';
 import { rules } from '../core/rules';
 import { validateVocabulary } from '../core/vocabulary-schema';
-import { TEMPLATE_USAGE, templateCommand } from './template';
+import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
+import { FORMATS, type FormatName, type Writer, csvWriter, escaped, jsonWriter, ndjsonWriter, textWriter, xlsxWriter } from './output';
+import { checkFiles } from './pool';
 import { printable } from './printable';
-import { UnreadableFileError, readWorkbook } from './xlsx';
-import { DEFAULT_LIMITS } from '../xlsx/prescan';
+import { noProgress, progressBar } from './progress';
+import type { Counts } from './report';
+import { TEMPLATE_USAGE, templateCommand } from './template';
+
+export { tableJson } from './report';
 
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Raw text to stderr (no newline), for the progress bar; given only when stderr is a terminal. */
+  progress?: (s: string) => void;
 }
 
 const USAGE = `用法 (usage):
-  jixiao check [--json] FILE.xlsx...   检查工作簿中的绩效目标表 (check 附件2 tables)
-  jixiao check --explain FILE.xlsx...  说明识别过程：每个候选区域找到了什么、为何采用或不采用 (why each region was read or not)
-  jixiao check --format ndjson DIR...   每个文件一行 JSON，检查完即输出；文件夹按其中全部 .xlsx (one JSON line per file; folders recursively)
-  jixiao check --max-size MB FILE...  调高文件大小上限（默认 50 MB）(raise the file size limit, default 50 MB)
+  jixiao check [选项] FILE.xlsx|文件夹...   检查工作簿中的绩效目标表；文件夹按其中全部 .xlsx（含子文件夹）
+  选项 (options):
+    --format text|json|ndjson|csv|xlsx   输出格式（默认 text；--json 即 --format json）
+    -o, --output FILE                   写入文件而非屏幕（xlsx 必须指定）
+    --jobs N                            同时检查的文件数（默认 CPU 核数减一，本机 ${defaultJobs()}）
+    --explain                           说明识别过程：每个候选区域找到了什么、为何采用或不采用
+    --max-size MB                       文件大小上限（默认 ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024} MB）
+    --max-cells N                       单元格数上限（默认 ${DEFAULT_LIMITS.maxCells.toLocaleString('en-US')}）
+    --max-rows N                        行数上限（默认 ${DEFAULT_LIMITS.maxRows.toLocaleString('en-US')}）
+    --no-progress                       不显示进度条
   jixiao rules                         列出全部规则 (list the rules)
 ${TEMPLATE_USAGE}
   jixiao --help
 
-退出码 (exit code): 0 无错误 / 1 发现错误 / 2 文件无法读取`;
+退出码 (exit code): 0 无错误 / 1 发现错误 / 2 文件无法读取或用法错误`;
 
-/** The JSON shape of one table, as documented in the README. */
-export function tableJson(t: Table) {
-  const amounts: Record<string, number> = {};
-  const total = t.amounts.total ?? t.amounts.annual;
-  if (total) amounts.total = total.value;
-  for (const [k, v] of Object.entries(t.amounts)) if (v && k !== 'total') amounts[k] = v.value;
-  return {
-    sheet: t.sheet,
-    range: t.range,
-    title: t.title,
-    projectName: t.projectName,
-    unit: t.unit,
-    amounts,
-    framework: t.framework,
-    indicators: filledIndicators(t).map((i) => ({
-      level1: i.level1?.name ?? i.level1?.text ?? null,
-      level2: i.level2?.name ?? i.level2?.text ?? null,
-      name: i.name?.text ?? null,
-      value: i.value?.text ?? null,
-      cell: i.name?.cell ?? i.value?.cell ?? null,
-    })),
-    issues: t.issues.map((i) => ({ rule: i.rule, severity: i.severity, message: i.message, cell: i.cell, text: i.text, ...(i.fix ? { fix: i.fix } : {}) })),
-  };
+/**
+ * One thread fewer than the machine has cores: V8 compiles and collects garbage on background
+ * threads, about a third of a core per checking thread here, and a thread that has to share its
+ * core with them is slower than none (measured on 2 cores: `--jobs 2` took longer than `--jobs 1`;
+ * README "批量检查").
+ */
+export function defaultJobs(): number {
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
 }
 
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+interface CheckArgs {
+  format: FormatName;
+  output: string | null;
+  jobs: number;
+  explain: boolean;
+  progress: boolean;
+  limits: ReadLimits;
+  names: string[];
+}
+
+/** The options of `jixiao check`, or a one-line usage error. */
+function parseCheckArgs(args: string[]): CheckArgs | string {
+  const parsed: CheckArgs = {
+    format: 'text',
+    output: null,
+    jobs: defaultJobs(),
+    explain: false,
+    progress: true,
+    limits: { ...DEFAULT_LIMITS },
+    names: [],
+  };
+  const positive = (flag: string, v: string | undefined) => {
+    const n = Number(v);
+    return n > 0 && Number.isFinite(n) ? n : `${flag} 需要一个正数 (${flag} takes a positive number)`;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => args[++i];
+    if (a === '--json') parsed.format = 'json';
+    else if (a === '--explain') parsed.explain = true;
+    else if (a === '--no-progress') parsed.progress = false;
+    else if (a === '--format') {
+      const f = value();
+      if (!FORMATS.includes(f as FormatName)) return `--format 只能是 ${FORMATS.join('、')} (--format takes ${FORMATS.join(', ')}): ${f ?? ''}`;
+      parsed.format = f as FormatName;
+    } else if (a === '-o' || a === '--output') {
+      const f = value();
+      if (!f) return `${a} 需要文件名 (${a} takes a file name)`;
+      parsed.output = f;
+    } else if (a === '--jobs' || a === '-j') {
+      const n = positive('--jobs', value());
+      if (typeof n === 'string' || !Number.isInteger(n)) return '--jobs 需要一个正整数 (--jobs takes a positive whole number)';
+      parsed.jobs = n;
+    } else if (a === '--max-size') {
+      // --max-size MB raises the file size limit (and the inflated size with it, eight times over).
+      const mb = positive('--max-size', value());
+      if (typeof mb === 'string') return mb;
+      parsed.limits.maxFileBytes = mb * 1024 * 1024;
+      parsed.limits.maxInflatedBytes = Math.max(parsed.limits.maxInflatedBytes, 8 * parsed.limits.maxFileBytes);
+    } else if (a === '--max-cells' || a === '--max-rows') {
+      const n = positive(a, value());
+      if (typeof n === 'string') return n;
+      if (a === '--max-cells') parsed.limits.maxCells = n;
+      else parsed.limits.maxRows = n;
+    } else if (a.startsWith('-') && a !== '-') return `未知选项 (unknown option): ${a}`;
+    else parsed.names.push(a);
+  }
+  if (parsed.format === 'xlsx' && !parsed.output) return '--format xlsx 需要用 -o 指定报告文件 (the .xlsx report needs -o FILE)';
+  return parsed;
+}
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   // The form's words and frameworks are data: checked against their schemas before any use (the
@@ -75,39 +130,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`未知命令 (unknown command): ${command}\n${USAGE}`);
     return 2;
   }
-  // --format text|json|ndjson (--json is --format json): ndjson prints one line per file as it is
-  // done, so a file that takes the reader down cannot lose the others' results.
-  const formatAt = rest.indexOf('--format');
-  const format = formatAt >= 0 ? rest[formatAt + 1] : rest.includes('--json') ? 'json' : 'text';
-  if (!['text', 'json', 'ndjson'].includes(format)) {
-    io.err(`--format 只能是 text、json 或 ndjson (--format takes text, json or ndjson): ${format ?? ''}`);
+  const args = parseCheckArgs(rest);
+  if (typeof args === 'string') {
+    io.err(args);
     return 2;
   }
-  if (formatAt >= 0) rest.splice(formatAt, 2);
-  const json = format === 'json';
-  const ndjson = format === 'ndjson';
-  const explain = rest.includes('--explain');
-  // --max-size MB raises the file size limit (and the inflated size with it, eight times over).
-  const sizeAt = rest.indexOf('--max-size');
-  const limits = { ...DEFAULT_LIMITS };
-  if (sizeAt >= 0) {
-    const mb = Number(rest[sizeAt + 1]);
-    if (!(mb > 0)) {
-      io.err('--max-size 需要以 MB 为单位的正数 (--max-size takes a size in MB)');
-      return 2;
-    }
-    limits.maxFileBytes = mb * 1024 * 1024;
-    limits.maxInflatedBytes = Math.max(limits.maxInflatedBytes, 8 * limits.maxFileBytes);
-  }
-  const args = sizeAt >= 0 ? [...rest.slice(0, sizeAt), ...rest.slice(sizeAt + 2)] : rest;
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--explain');
-  if (unknown.length) {
-    io.err(`未知选项 (unknown option): ${unknown.join(' ')}`);
-    return 2;
-  }
-  const named = args.filter((a) => !a.startsWith('-'));
   // A folder stands for every .xlsx under it (Office's lock files ~$… left out), in name order.
-  const expanded = named.map((a) => ({ arg: a, under: isDirectory(a) ? xlsxUnder(a) : null }));
+  const expanded = args.names.map((a) => ({ arg: a, under: isDirectory(a) ? xlsxUnder(a) : null }));
   const files = expanded.flatMap((x) => x.under ?? [x.arg]);
   const emptyFolders = expanded.filter((x) => x.under?.length === 0).map((x) => x.arg);
   for (const a of emptyFolders) io.err(printable(`${a}: 文件夹中没有 .xlsx 文件 (no .xlsx in this folder)`));
@@ -117,74 +146,77 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  // Lines for a terminal carry workbook text: shown with its control characters escaped.
-  const say = (line: string) => io.out(printable(line));
-  const warn = (line: string) => io.err(printable(line));
-  let exit = emptyFolders.length ? 2 : 0;
-  const results: unknown[] = [];
-  const totals = { tables: 0, error: 0, warning: 0, info: 0 };
-  for (const file of files) {
-    let sheets;
+  // Output to a file is written beside it and renamed at the end: a report is whole or absent.
+  const target = args.output ? path.resolve(args.output) : null;
+  const partial = target ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`) : null;
+  let fd: number | null = null;
+  if (partial && args.format !== 'xlsx') {
     try {
-      sheets = checkWorkbook(await readWorkbook(file, limits), { library: loadLibrary(), explain });
+      fd = fs.openSync(partial, 'w');
     } catch (e) {
-      const reason = e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-      warn(`${file}: ${reason}`);
-      if (json) results.push({ file, error: reason, tables: [] });
-      if (ndjson) io.out(JSON.stringify({ file, error: reason, tables: [] }));
-      exit = 2;
-      continue;
+      io.err(printable(`无法写入 ${args.output} (cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+      return 2;
     }
-    const tables = sheets.flatMap((s) => s.tables);
-    const nearMisses = sheets.flatMap((s) => s.nearMisses);
-    totals.tables += tables.length;
-    for (const t of tables) {
-      const c = countBySeverity(t.issues);
-      totals.error += c.error;
-      totals.warning += c.warning;
-      totals.info += c.info;
-      if (c.error > 0 && exit === 0) exit = 1;
-    }
-    if (json || ndjson) {
-      const doc = {
-        file,
-        tables: tables.map(tableJson),
-        nearMisses: nearMisses.map((n) => ({ sheet: n.sheet, range: n.range, kind: n.kind, message: n.message })),
-        ...(explain ? { candidates: sheets.flatMap((s) => s.candidates) } : {}),
-      };
-      if (ndjson) io.out(JSON.stringify(doc));
-      else results.push(doc);
-      continue;
-    }
-    say(`${path.basename(file)}：找到 ${tables.length} 张绩效目标表`);
-    for (const n of nearMisses) say(`  [${n.sheet}!${n.range}] ${n.message}`);
-    if (tables.length === 0 && nearMisses.length === 0) say('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）');
-    if (explain) {
-      say('  识别过程 (explain)：');
-      for (const c of sheets.flatMap((s) => s.candidates)) {
-        const verdict = c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
-        say(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
-        if (c.anchors.length) say(`      找到：${c.anchors.join('；')}`);
-      }
-    }
-    for (const t of tables) {
-      const c = countBySeverity(t.issues);
-      say('');
-      say(`  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
-      for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${SEVERITY_ZH[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
-    }
-    say('');
   }
-  if (json) {
-    io.out(JSON.stringify(files.length === 1 ? results[0] : results, null, 2));
-  } else if (!ndjson && (exit !== 2 || totals.tables > 0)) {
-    say(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
+  const progress = io.progress && args.progress && files.length > 1 ? progressBar(files.length, io.progress) : noProgress;
+  const line =
+    fd !== null
+      ? (s: string) => {
+          fs.writeSync(fd!, `${s}\n`);
+        }
+      : (s: string) => {
+          progress.clear();
+          io.out(s);
+        };
+  const writer: Writer =
+    args.format === 'text'
+      ? textWriter(escaped(line))
+      : args.format === 'json'
+        ? jsonWriter(line, files.length)
+        : args.format === 'ndjson'
+          ? ndjsonWriter(line)
+          : args.format === 'csv'
+            ? csvWriter(line)
+            : xlsxWriter(partial!);
+
+  let exit = emptyFolders.length ? 2 : 0;
+  const totals: Counts = { tables: 0, error: 0, warning: 0, info: 0 };
+  let done = 0;
+  try {
+    for await (const report of checkFiles(files, args.jobs, { limits: args.limits, explain: args.explain })) {
+      if (report.error) {
+        progress.clear();
+        io.err(printable(`${report.file}: ${report.error}`));
+        exit = 2;
+      }
+      totals.tables += report.counts.tables;
+      totals.error += report.counts.error;
+      totals.warning += report.counts.warning;
+      totals.info += report.counts.info;
+      if (report.counts.error > 0 && exit === 0) exit = 1;
+      writer.file(report);
+      progress.tick(++done, report.file);
+    }
+    progress.clear();
+    await writer.end(totals, exit);
+    if (fd !== null) fs.closeSync(fd);
+    if (partial && target) fs.renameSync(partial, target);
+  } catch (e) {
+    progress.clear();
+    if (fd !== null) fs.closeSync(fd);
+    if (partial) fs.rmSync(partial, { force: true });
+    io.err(printable(`jixiao: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+    return 2;
   }
   return exit;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') })
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    ...(process.stderr.isTTY ? { progress: (s: string) => process.stderr.write(s) } : {}),
+  })
     // exitCode, not exit(): output piped to another program is written in full before the process ends.
     .then((code) => {
       process.exitCode = code;

@@ -4,7 +4,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { DEFAULT_VARIANT, type Variant, buildTemplate, variantId } from '../core/templates/template';
 import { writeTemplate } from '../xlsx/template';
 import type { CliIO } from './main';
@@ -72,6 +71,8 @@ export async function templateCommand(args: string[], io: CliIO): Promise<number
     return 2;
   }
   const template = buildTemplate(variant);
+  // Loaded here, not at start: `jixiao check` never needs ExcelJS.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('附件2');
   writeTemplate(ws, template);

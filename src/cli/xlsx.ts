@@ -1,15 +1,13 @@
 /**
- * Reads an .xlsx into the engine's grids with ExcelJS: the same host-neutral snapshot the add-in
- * builds from Office.js (values, display text where a number format changes what is seen, merges).
+ * Reads an .xlsx into the engine's grids: the same host-neutral snapshot the add-in builds from
+ * Office.js (values, display text where a number format changes what is seen, merges), with the
+ * streaming reader chosen by measurement (src/xlsx/read.ts).
  */
 import * as fs from 'fs';
-import ExcelJS from 'exceljs';
 import type { Grid } from '../core/grid';
-import { sheetToGrid } from '../xlsx/sheet';
-import { DEFAULT_LIMITS, type ReadLimits, fileTooLarge, prescan } from '../xlsx/prescan';
+import { DEFAULT_LIMITS, type ReadLimits, fileTooLarge } from '../xlsx/limits';
+import { readXlsx } from '../xlsx/read';
 import { UnreadableFileError, corruptReason, headerProblem } from '../xlsx/unreadable';
-
-export { sheetToGrid, toCellValue } from '../xlsx/sheet';
 
 export { UnreadableFileError };
 
@@ -36,13 +34,12 @@ export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LI
     if (code === 'EACCES') throw new UnreadableFileError('没有读取权限 (permission denied)');
     throw new UnreadableFileError(`无法读取文件 (cannot read: ${code ?? 'unknown error'})`);
   }
-  const problem = headerProblem(bytes.subarray(0, 8)) ?? (await prescan(bytes, limits));
+  const problem = headerProblem(bytes.subarray(0, 8));
   if (problem) throw new UnreadableFileError(problem);
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await readXlsx(bytes, limits);
   } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(corruptReason(e));
   }
-  return wb.worksheets.map(sheetToGrid);
 }

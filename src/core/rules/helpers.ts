@@ -123,6 +123,9 @@ class QuantityIndex {
   readonly rows: { q: Indicator; value: ParsedValue; grams: Set<string> }[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly byUnit = new Map<string, number[]>();
+  /** Per row, the number of the last query that scored it. */
+  private seen: Int32Array = new Int32Array(0);
+  private queries = 0;
 
   constructor(table: Table, quantities: Indicator[]) {
     for (const q of quantities) {
@@ -142,6 +145,7 @@ class QuantityIndex {
         list.push(k);
       }
     }
+    this.seen = new Int32Array(this.rows.length);
   }
 
   /** The best quantity for a unit price (name, and the unit it is priced per), as the pairwise search found it. */
@@ -155,13 +159,16 @@ class QuantityIndex {
     if (x.size > 0) {
       const need = Math.ceil((PAIR_SIMILARITY * x.size) / (2 - PAIR_SIMILARITY) - 1e-9);
       const lists = [...x].map((g) => this.postings.get(g) ?? NONE).sort((a, b) => a.length - b.length);
-      const candidates = new Set<number>();
-      for (const list of lists.slice(0, Math.max(1, x.size - need + 1))) for (const k of list) candidates.add(k);
-      // In row order, so that a tie goes to the first row, as before.
-      for (const k of [...candidates].sort((a, b) => a - b)) {
-        if (!fits(k)) continue;
-        const score = dice(x, this.rows[k].grams);
-        if (score >= PAIR_SIMILARITY && (!best || score > best.score)) best = { k, score };
+      // Each candidate scored once (marked with this query's number); a tie goes to the first row, as before.
+      const query = ++this.queries;
+      for (const list of lists.slice(0, Math.max(1, x.size - need + 1))) {
+        for (const k of list) {
+          if (this.seen[k] === query) continue;
+          this.seen[k] = query;
+          if (!fits(k)) continue;
+          const score = dice(x, this.rows[k].grams);
+          if (score >= PAIR_SIMILARITY && (!best || score > best.score || (score === best.score && k < best.k))) best = { k, score };
+        }
       }
     }
     if (best) return this.rows[best.k].q;

@@ -1,0 +1,174 @@
+/**
+ * The formats of `jixiao check`: text for a person at a terminal, json and ndjson for programs, csv
+ * and an .xlsx report for a reviewer's spreadsheet. Each takes file reports one at a time, in order,
+ * and keeps nothing it has written (the .xlsx report, written at the end, keeps its rows).
+ */
+import * as path from 'path';
+import type * as ExcelJSTypes from 'exceljs';
+import { rules } from '../core/rules';
+import { printable } from './printable';
+import type { Counts, FileReport } from './report';
+
+export type FormatName = 'text' | 'json' | 'ndjson' | 'csv' | 'xlsx';
+export const FORMATS: FormatName[] = ['text', 'json', 'ndjson', 'csv', 'xlsx'];
+
+export interface Writer {
+  file(report: FileReport): void;
+  /** After the last file: totals; the .xlsx report is written here. */
+  end(totals: Counts, exit: number): Promise<void>;
+}
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+const TITLES = new Map(rules.map((r) => [r.id, r.title]));
+
+/** A report document as --json and --format ndjson print it. */
+function jsonDoc(r: FileReport) {
+  if (r.error) return { file: r.file, error: r.error, tables: [] };
+  return { file: r.file, tables: r.tables, nearMisses: r.nearMisses, ...(r.candidates ? { candidates: r.candidates } : {}) };
+}
+
+export function textWriter(say: (line: string) => void): Writer {
+  return {
+    file(r) {
+      if (r.error) return;
+      say(`${path.basename(r.file)}：找到 ${r.tables.length} 张绩效目标表`);
+      for (const n of r.nearMisses) say(`  [${n.sheet}!${n.range}] ${n.message}`);
+      if (r.tables.length === 0 && r.nearMisses.length === 0) say('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）');
+      if (r.candidates) {
+        say('  识别过程 (explain)：');
+        for (const c of r.candidates) {
+          const verdict = c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
+          say(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
+          if (c.anchors.length) say(`      找到：${c.anchors.join('；')}`);
+        }
+      }
+      for (const t of r.tables) {
+        const c = { error: 0, warning: 0, info: 0 };
+        for (const i of t.issues) c[i.severity]++;
+        say('');
+        say(`  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
+        for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${SEVERITY_ZH[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
+      }
+      say('');
+    },
+    async end(totals, exit) {
+      if (exit !== 2 || totals.tables > 0) say(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
+    },
+  };
+}
+
+/**
+ * --json: one document for one file, else an array — streamed element by element, line for line what
+ * JSON.stringify(array, null, 2) gives, so that a thousand files never sit in memory at once.
+ */
+export function jsonWriter(line: (s: string) => void, files: number): Writer {
+  let opened = false;
+  let pending: string | null = null;
+  return {
+    file(r) {
+      const doc = JSON.stringify(jsonDoc(r), null, 2);
+      if (files === 1) return line(doc);
+      if (!opened) line('[');
+      opened = true;
+      if (pending !== null) line(`${pending},`);
+      pending = doc.replace(/^/gm, '  ');
+    },
+    async end() {
+      if (files === 1) return;
+      if (!opened) return line('[]');
+      if (pending !== null) line(pending);
+      line(']');
+    },
+  };
+}
+
+export function ndjsonWriter(write: (s: string) => void): Writer {
+  return {
+    file: (r) => write(JSON.stringify(jsonDoc(r))),
+    async end() {},
+  };
+}
+
+const ISSUE_COLUMNS = ['文件', '工作表', '单元格', '严重程度', '问题类别', '说明', '项目名称', '所在行内容'];
+
+/** One row a problem: each issue, and each file that could not be read. */
+function issueRows(r: FileReport): string[][] {
+  if (r.error) return [[r.file, '', '', '无法读取', '', r.error, '', '']];
+  return r.tables.flatMap((t) => t.issues.map((i) => [r.file, t.sheet, i.cell, SEVERITY_ZH[i.severity], TITLES.get(i.rule) ?? i.rule, i.message, t.projectName ?? '', i.text]));
+}
+
+/**
+ * A CSV field. Text that Excel would take for a formula (=, +, -, @ first) gets a leading apostrophe,
+ * so a cell's text can never run as a formula in the reviewer's Excel (CSV injection).
+ */
+export function csvField(s: string): string {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV for Excel: UTF-8 with a byte-order mark (else Excel reads it as the local code page), CRLF lines. */
+export function csvWriter(write: (s: string) => void): Writer {
+  write(`\uFEFF${ISSUE_COLUMNS.map(csvField).join(',')}\r`);
+  return {
+    file(r) {
+      for (const row of issueRows(r)) write(`${row.map(csvField).join(',')}\r`);
+    },
+    async end() {},
+  };
+}
+
+/** A HYPERLINK formula that opens the source workbook at a cell ("[book.xlsx]'Sheet'!C8", Excel's own syntax). */
+export function linkFormula(file: string, sheet: string, cell: string): string {
+  const target = `[${file}]'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return `HYPERLINK("${target.replace(/"/g, '""')}","${cell}")`;
+}
+
+/**
+ * The .xlsx report: 汇总 (one row a table, or a file without tables) and 问题 (one row an issue, with
+ * a link to its cell), header rows frozen, filters on, widths set. Links are relative to the report.
+ */
+export function xlsxWriter(outFile: string): Writer {
+  const summary: (string | number)[][] = [];
+  const issues: { row: string[]; file: string; sheet: string; cell: string }[] = [];
+  const rel = (f: string) => path.relative(path.dirname(path.resolve(outFile)), path.resolve(f)) || f;
+  return {
+    file(r) {
+      if (r.error) summary.push([r.file, '', '', '无法读取', '', '', '', '', '', r.error]);
+      else if (r.tables.length === 0) summary.push([r.file, '', '', '未找到绩效目标表', '', '', 0, 0, 0, r.nearMisses.map((n) => n.message).join('；')]);
+      for (const t of r.tables) {
+        const c = { error: 0, warning: 0, info: 0 };
+        for (const i of t.issues) c[i.severity]++;
+        summary.push([r.file, t.sheet, t.range, t.projectName ?? '', t.department ?? '', t.amounts.total ?? '', c.error, c.warning, c.info, '']);
+      }
+      for (const row of issueRows(r)) issues.push({ row, file: r.file, sheet: row[1], cell: row[2] });
+    },
+    async end() {
+      // ExcelJS is loaded only for this format: a plain check does not pay for it.
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'jixiao';
+      const head = (ws: ExcelJSTypes.Worksheet, columns: [string, number][]) => {
+        ws.columns = columns.map(([header, width]) => ({ header, width }));
+        ws.getRow(1).font = { bold: true };
+        ws.views = [{ state: 'frozen', ySplit: 1 }];
+        ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+      };
+      const s = wb.addWorksheet('汇总');
+      head(s, [['文件', 40], ['工作表', 14], ['区域', 12], ['项目名称', 36], ['主管部门', 24], ['项目总额', 14], ['错误', 8], ['警告', 8], ['提示', 8], ['说明', 40]]);
+      for (const row of summary) s.addRow(row);
+      const q = wb.addWorksheet('问题');
+      head(q, [['文件', 40], ['工作表', 14], ['单元格', 10], ['严重程度', 10], ['问题类别', 20], ['说明', 60], ['项目名称', 36], ['所在行内容', 40]]);
+      for (const i of issues) {
+        const row = q.addRow(i.row);
+        if (i.cell) {
+          row.getCell(3).value = { formula: linkFormula(rel(i.file), i.sheet, i.cell), result: i.cell };
+          row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
+        }
+      }
+      await wb.xlsx.writeFile(outFile);
+    },
+  };
+}
+
+/** Human lines carry workbook text: escaped for a terminal. */
+export const escaped = (f: (s: string) => void) => (line: string) => f(printable(line));

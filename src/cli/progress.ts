@@ -1,0 +1,34 @@
+/**
+ * A progress bar on stderr for a terminal: one line redrawn in place (at most ten times a second),
+ * cleared before anything else is printed and at the end, so it never mixes with the results.
+ */
+export interface Progress {
+  tick(done: number, file: string): void;
+  /** Removes the bar (before a line of output, and at the end). */
+  clear(): void;
+}
+
+const WIDTH = 24;
+
+export function progressBar(total: number, write: (s: string) => void, now: () => number = Date.now): Progress {
+  let last = -Infinity;
+  let shown = false;
+  return {
+    tick(done, file) {
+      const t = now();
+      if (done < total && t - last < 100) return;
+      last = t;
+      const filled = Math.round((done / total) * WIDTH);
+      const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+      // Control characters in a file name would move the cursor: shown as "?".
+      write(`\r\x1b[K检查中 ${done}/${total} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${Math.floor((done / total) * 100)}% ${name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+export const noProgress: Progress = { tick() {}, clear() {} };

@@ -1,0 +1,89 @@
+/**
+ * One file checked: everything any output format needs, as plain data, so that a worker thread can
+ * hand it to the main thread (structured clone) and the main thread can print it in any format.
+ */
+import { checkWorkbook, countBySeverity } from '../core/check';
+import { filledIndicators, type Table } from '../core/model';
+import { loadLibrary } from '../core/phrasings/library';
+import type { ReadLimits } from '../xlsx/limits';
+import { UnreadableFileError, readWorkbook } from './xlsx';
+
+/** The JSON shape of one table, as documented in the README. */
+export function tableJson(t: Table) {
+  const amounts: Record<string, number> = {};
+  const total = t.amounts.total ?? t.amounts.annual;
+  if (total) amounts.total = total.value;
+  for (const [k, v] of Object.entries(t.amounts)) if (v && k !== 'total') amounts[k] = v.value;
+  return {
+    sheet: t.sheet,
+    range: t.range,
+    title: t.title,
+    projectName: t.projectName,
+    department: t.header.department?.text ?? null,
+    unit: t.unit,
+    amounts,
+    framework: t.framework,
+    indicators: filledIndicators(t).map((i) => ({
+      level1: i.level1?.name ?? i.level1?.text ?? null,
+      level2: i.level2?.name ?? i.level2?.text ?? null,
+      name: i.name?.text ?? null,
+      value: i.value?.text ?? null,
+      cell: i.name?.cell ?? i.value?.cell ?? null,
+    })),
+    issues: t.issues.map((i) => ({ rule: i.rule, severity: i.severity, message: i.message, cell: i.cell, text: i.text, ...(i.fix ? { fix: i.fix } : {}) })),
+  };
+}
+
+export type TableJson = ReturnType<typeof tableJson>;
+
+export interface Counts {
+  tables: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface FileReport {
+  file: string;
+  /** Why the file could not be read (one line); the file counts as exit 2. */
+  error?: string;
+  tables: TableJson[];
+  nearMisses: { sheet: string; range: string; kind: string; message: string }[];
+  /** With --explain: every candidate region and the verdict on it. */
+  candidates?: { sheet: string; range: string; verdict: string; reason: string; anchors: string[] }[];
+  counts: Counts;
+}
+
+export interface CheckOptions {
+  limits: ReadLimits;
+  explain: boolean;
+}
+
+export function failedReport(file: string, reason: string): FileReport {
+  return { file, error: reason, tables: [], nearMisses: [], counts: { tables: 0, error: 0, warning: 0, info: 0 } };
+}
+
+/** Reads and checks one file; never throws: a file that cannot be read is a report with its reason. */
+export async function checkFile(file: string, options: CheckOptions): Promise<FileReport> {
+  let sheets;
+  try {
+    sheets = checkWorkbook(await readWorkbook(file, options.limits), { library: loadLibrary(), explain: options.explain });
+  } catch (e) {
+    return failedReport(file, e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const tables = sheets.flatMap((s) => s.tables);
+  const counts: Counts = { tables: tables.length, error: 0, warning: 0, info: 0 };
+  for (const t of tables) {
+    const c = countBySeverity(t.issues);
+    counts.error += c.error;
+    counts.warning += c.warning;
+    counts.info += c.info;
+  }
+  return {
+    file,
+    tables: tables.map(tableJson),
+    nearMisses: sheets.flatMap((s) => s.nearMisses).map((n) => ({ sheet: n.sheet, range: n.range, kind: n.kind, message: n.message })),
+    ...(options.explain ? { candidates: sheets.flatMap((s) => s.candidates) } : {}),
+    counts,
+  };
+}
