@@ -1,10 +1,12 @@
 /** `jixiao check`: output, JSON shape, exit codes, and hostile files that must give exit 2 with a reason. */
+import '../src/core/locales/en-US';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 import { readWorkbook } from '../src/cli/xlsx';
+import { ruleWords } from '../src/core/locales';
 import { rules as allRules } from '../src/core/rules';
 import { FIXTURES } from './helpers/fixtures';
 
@@ -45,8 +47,12 @@ describe('jixiao check', () => {
     expect(t.issues).toContainEqual({
       rule: 'style/level2-name',
       severity: 'info',
+      messageId: 'standardName',
+      data: { text: '经济效益', after: '经济效益指标' },
       message: '二级指标「经济效益」的标准写法是「经济效益指标」',
       cell: 'B103',
+      row: 102,
+      col: 1,
       text: expect.any(String),
       fix: { cell: 'B103', before: '经济效益', after: '经济效益指标' },
     });
@@ -180,12 +186,15 @@ describe('jixiao check: near-misses and --explain', () => {
 });
 
 describe('rule titles', () => {
-  test('every rule has a short zh-CN title of its own, and `jixiao rules` prints it', async () => {
-    const titles = allRules.map((r) => r.title);
+  test('every rule has a short zh-CN title of its own, and `jixiao rules` prints it (in English with --locale en-US)', async () => {
+    const titles = allRules.map((r) => ruleWords(r.meta.id).title);
     expect(new Set(titles).size).toBe(titles.length);
     for (const t of titles) expect(t).toMatch(/^[\u4e00-\u9fff]{2,10}$/);
     const out = (await run('rules')).out;
-    for (const r of allRules) expect(out).toContain(`${r.title}：${r.description}`);
+    for (const r of allRules) expect(out).toContain(`${ruleWords(r.meta.id).title}：${ruleWords(r.meta.id).description}`);
+    const en = (await run('rules', '--locale', 'en-US')).out;
+    for (const r of allRules) expect(en).toContain(`${ruleWords(r.meta.id, 'en-US').title}: `);
+    expect((await run('rules', '--locale', 'fr')).code).toBe(2);
   });
 });
 

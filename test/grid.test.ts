@@ -1,6 +1,6 @@
 /** A1 addressing: every issue's cell and every table range goes through these. */
 import { a1, a1Range, columnIndex, columnName, parseA1Range } from '../src/core/grid';
-import { nameCell, valueCell } from '../src/core/rules/helpers';
+import { namePlace, valuePlace } from '../src/core/rules/helpers';
 import type { Indicator, Table } from '../src/core/model';
 
 test('column letters round-trip past Z and AZ', () => {
@@ -37,6 +37,7 @@ test('parseA1Range accepts $, sheet prefixes and reversed corners; rejects junk'
 test('rule helpers address an empty value or name cell in its column, beyond Z too', () => {
   const table = { columns: { lead: null, level1: 26, level2: 27, name: 28, value: 30, description: null, basis: null } } as unknown as Table;
   const ind = { row: 40, level1: null, level2: null, name: null, value: null, description: null, basis: null, wrapped: false } as Indicator;
-  expect(valueCell(table, ind)).toBe('AE41');
-  expect(nameCell(table, ind)).toBe('AC41');
+  const at = (p: { row: number; col: number }) => a1(p.row, p.col);
+  expect(at(valuePlace(table, ind))).toBe('AE41');
+  expect(at(namePlace(table, ind))).toBe('AC41');
 });

@@ -4,6 +4,7 @@
  * The pane as a component (jsdom + Testing Library) on the simulated host: summary and issues for a
  * small form, the empty state, the error shown when Office is absent, en-US strings, keyboard use.
  */
+import '../src/core/locales/en-US';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ExcelSession } from '../src/adapter/excel';
 import { detectCapabilities } from '../src/adapter/host';
@@ -46,9 +47,10 @@ function workbook(rows: (string | number)[][]): SimWorkbook {
 }
 
 /** Renders the pane on the installed simulated host and runs a first check (or starts live checking). */
-async function renderPane(how: 'check' | 'start'): Promise<Checker> {
+async function renderPane(how: 'check' | 'start', locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Checker> {
   const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
-  render(<App checker={checker} locale="zh-CN" />);
+  checker.locale = locale;
+  render(<App checker={checker} locale={locale} />);
   await act(() => (how === 'check' ? checker.check() : checker.start()));
   return checker;
 }
@@ -98,6 +100,15 @@ test('outside Office the pane says so', async () => {
   });
   // jsdom's navigator says en-US: outside Office the browser's language decides.
   expect(el.textContent).toContain('Not running inside Excel');
+});
+
+test('the en-US pane shows the issues in English: rule headings and messages from the engine locale', async () => {
+  workbook(FORM);
+  await renderPane('check', 'en-US');
+  const percent = document.querySelector('[data-rule="value/percent-range"]') as HTMLButtonElement;
+  expect(percent.textContent).toContain('Rate 「≥120%」 exceeds 100%');
+  expect(document.querySelector('[data-rule-heading="value/percent-range"]')?.textContent).toBe('Rate out of range (1)');
+  expect(document.body.textContent).not.toContain('比率「');
 });
 
 test('en-US strings mirror zh-CN; locale follows Office display language', () => {

@@ -184,47 +184,11 @@ describe('structure/misplaced-level2 from the prediction (a warning, never an er
   });
 });
 
-describe('style rules with one-click fixes', () => {
-  const withValue = (value: string) => GOOD_ROWS.map((r) => (r[1] === '质量指标' ? [r[0], r[1], r[2], value] : r));
-  test.each([
-    ['>=95%', '≥95%'],
-    ['≧90％', '≥90%'],
-    ['≥87百分比', '≥87%'],
-    ['≥ 98 %', '≥98%'],
-    ['＞＝９５％', '≥95%'],
-  ])('style/notation invalid: 「%s」 → 「%s」', (value, after) => {
-    const [issue] = issuesOf(checkForm({ rows: withValue(value) }), 'style/notation');
-    expect(issue.fix).toEqual({ cell: issue.cell, before: value, after });
-    expect(issue.severity).toBe('info');
-  });
-  test.each(['≥95%', '100%', '2026年11月前', '70（人）*3天', '提升'])('style/notation valid: 「%s」', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue(value) }), 'style/notation')).toEqual([]);
-  });
-  test('style/notation: a full-width amount in the header', () => {
-    const [issue] = issuesOf(checkForm({ rows: GOOD_ROWS, annual: '１０万' }), 'style/notation');
-    expect(issue.fix?.after).toBe('10万');
-  });
-
-  test.each([
-    ['经济效益', '经济效益指标'],
-    ['服务对象满意度', '服务对象满意度指标'],
-    ['社会效益(必填)', '社会效益指标(必填)'],
-  ])('style/level2-name invalid: 「%s」 → 「%s」', (written, after) => {
-    const rows = GOOD_ROWS.map((r) => (r[1] === '社会效益指标' ? [r[0], written, r[2], r[3]] : r));
-    const issue = issuesOf(checkForm({ rows }), 'style/level2-name').find((i) => i.fix?.before === written);
-    expect(issue?.fix?.after).toBe(after);
-  });
-  test('style/level2-name valid: standard names, with or without tags', () => {
-    const rows = GOOD_ROWS.map((r) => (r[1] === '数量指标' ? [r[0], '数量指标（必填硬性指标）', r[2], r[3]] : r));
-    expect(issuesOf(checkForm({ rows }), 'style/level2-name')).toEqual([]);
-  });
-});
-
 describe('建议 for a row: from its own category', () => {
   const lib = loadLibrary();
   const row = (name: string, level2: string, framework: 'older' | 'newer' = 'newer') => ({
     table: { framework, year: 2026 },
-    indicator: { name: { text: name, cell: 'C8' }, level1: null },
+    indicator: { name: { text: name, cell: 'C8', row: 7, col: 2 }, level1: null },
     category: level2,
   });
 

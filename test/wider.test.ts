@@ -88,7 +88,7 @@ describe('wider corpus: how the shapes are read', () => {
   test('批复表: the value is this year\'s target column, the sub-header row is no indicator', async () => {
     const t = await table('w03-hubei-huangshi-2022-pifubiao.xlsx', '主体班');
     const rows = filledIndicators(t);
-    expect(rows[0].value).toEqual({ text: '280人次', cell: 'F10' });
+    expect(rows[0].value).toEqual({ text: '280人次', cell: 'F10', row: 9, col: 5 });
     expect(rows.some((i) => /实际实现值|预期/.test(i.name?.text ?? ''))).toBe(false);
     expect(t.header.department).toMatchObject({ label: '项目主管部门', text: '' });
   });
@@ -117,7 +117,7 @@ describe('wider corpus: how the shapes are read', () => {
     const t = await table('w08-fujian-anxi-2022-quyu-two-sheets.xlsx', '省级第七批水利专项资金');
     const first = filledIndicators(t)[0];
     expect(first.regionValues?.map((r) => r.region)).toEqual(['西坪镇尧山村', '桃舟乡吾培村', '芦田镇三洋村', '蓬莱镇植洋村', '魁斗镇奇观村', '龙涓乡长塔村', '尚卿乡尤俊村']);
-    expect(first.value).toEqual({ text: '1', cell: 'F7' });
+    expect(first.value).toEqual({ text: '1', cell: 'F7', row: 6, col: 5 });
     const longyan = await table('w09-fujian-longyan-2025-quyu-with-allocation.xlsx', '民族发展专项资金');
     expect(longyan.header.department?.text).toBe('龙岩市民族与宗教事务局');
     expect(filledIndicators(longyan)[0].level2?.name).toBe('数量指标');

@@ -5,6 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ENGINE_LOCALES, type EngineLocale, ruleWords } from '../core/locales';
+import '../core/locales/en-US';
 import { rules } from '../core/rules';
 import { validateVocabulary } from '../core/vocabulary-schema';
 import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
@@ -34,8 +36,9 @@ const USAGE = `用法 (usage):
     --max-size MB                       文件大小上限（默认 ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024} MB）
     --max-cells N                       单元格数上限（默认 ${DEFAULT_LIMITS.maxCells.toLocaleString('en-US')}）
     --max-rows N                        行数上限（默认 ${DEFAULT_LIMITS.maxRows.toLocaleString('en-US')}）
+    --locale zh-CN|en-US                问题说明的语言（默认 zh-CN）(language of the issue messages)
     --no-progress                       不显示进度条
-  jixiao rules                         列出全部规则 (list the rules)
+  jixiao rules [--locale en-US]        列出全部规则 (list the rules)
 ${TEMPLATE_USAGE}
   jixiao --help
 
@@ -58,6 +61,7 @@ interface CheckArgs {
   explain: boolean;
   progress: boolean;
   limits: ReadLimits;
+  locale: EngineLocale;
   names: string[];
 }
 
@@ -70,6 +74,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     explain: false,
     progress: true,
     limits: { ...DEFAULT_LIMITS },
+    locale: 'zh-CN',
     names: [],
   };
   const positive = (flag: string, v: string | undefined) => {
@@ -82,6 +87,11 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     if (a === '--json') parsed.format = 'json';
     else if (a === '--explain') parsed.explain = true;
     else if (a === '--no-progress') parsed.progress = false;
+    else if (a === '--locale') {
+      const l = value();
+      if (!ENGINE_LOCALES.includes(l as EngineLocale)) return `--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')}): ${l ?? ''}`;
+      parsed.locale = l as EngineLocale;
+    }
     else if (a === '--format') {
       const f = value();
       if (!FORMATS.includes(f as FormatName)) return `--format 只能是 ${FORMATS.join('、')} (--format takes ${FORMATS.join(', ')}): ${f ?? ''}`;
@@ -122,7 +132,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'rules') {
-    for (const r of rules) io.out(`${r.id.padEnd(32)} ${r.severity.padEnd(8)} ${r.title}：${r.description}`);
+    const locale = rest[0] === '--locale' ? rest[1] : 'zh-CN';
+    if (!ENGINE_LOCALES.includes(locale as EngineLocale)) {
+      io.err(`--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')})`);
+      return 2;
+    }
+    for (const r of rules) {
+      const words = ruleWords(r.meta.id, locale as EngineLocale);
+      io.out(`${r.meta.id.padEnd(32)} ${r.meta.severity.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}`);
+    }
     return 0;
   }
   if (command === 'template') return templateCommand(rest, io);
@@ -170,20 +188,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         };
   const writer: Writer =
     args.format === 'text'
-      ? textWriter(escaped(line))
+      ? textWriter(escaped(line), args.locale)
       : args.format === 'json'
         ? jsonWriter(line, files.length)
         : args.format === 'ndjson'
           ? ndjsonWriter(line)
           : args.format === 'csv'
-            ? csvWriter(line)
-            : xlsxWriter(partial!);
+            ? csvWriter(line, args.locale)
+            : xlsxWriter(partial!, args.locale);
 
   let exit = emptyFolders.length ? 2 : 0;
   const totals: Counts = { tables: 0, error: 0, warning: 0, info: 0 };
   let done = 0;
   try {
-    for await (const report of checkFiles(files, args.jobs, { limits: args.limits, explain: args.explain })) {
+    for await (const report of checkFiles(files, args.jobs, { limits: args.limits, explain: args.explain, locale: args.locale })) {
       if (report.error) {
         progress.clear();
         io.err(printable(`${report.file}: ${report.error}`));

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import type * as ExcelJSTypes from 'exceljs';
-import { rules } from '../core/rules';
+import { type EngineLocale, ruleWords } from '../core/locales';
 import { printable } from './printable';
 import type { Counts, FileReport } from './report';
 
@@ -19,7 +19,8 @@ export interface Writer {
 }
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
-const TITLES = new Map(rules.map((r) => [r.id, r.title]));
+const SEVERITY_EN = { error: 'error', warning: 'warning', info: 'info' } as const;
+const severityWord = (locale: EngineLocale) => (locale === 'zh-CN' ? SEVERITY_ZH : SEVERITY_EN);
 
 /** A report document as --json and --format ndjson print it. */
 function jsonDoc(r: FileReport) {
@@ -27,7 +28,7 @@ function jsonDoc(r: FileReport) {
   return { file: r.file, tables: r.tables, nearMisses: r.nearMisses, ...(r.candidates ? { candidates: r.candidates } : {}) };
 }
 
-export function textWriter(say: (line: string) => void): Writer {
+export function textWriter(say: (line: string) => void, locale: EngineLocale = 'zh-CN'): Writer {
   return {
     file(r) {
       if (r.error) return;
@@ -47,7 +48,7 @@ export function textWriter(say: (line: string) => void): Writer {
         for (const i of t.issues) c[i.severity]++;
         say('');
         say(`  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
-        for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${SEVERITY_ZH[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
+        for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${severityWord(locale)[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
       }
       say('');
     },
@@ -92,9 +93,9 @@ export function ndjsonWriter(write: (s: string) => void): Writer {
 const ISSUE_COLUMNS = ['文件', '工作表', '单元格', '严重程度', '问题类别', '说明', '项目名称', '所在行内容'];
 
 /** One row a problem: each issue, and each file that could not be read. */
-function issueRows(r: FileReport): string[][] {
+function issueRows(r: FileReport, locale: EngineLocale): string[][] {
   if (r.error) return [[r.file, '', '', '无法读取', '', r.error, '', '']];
-  return r.tables.flatMap((t) => t.issues.map((i) => [r.file, t.sheet, i.cell, SEVERITY_ZH[i.severity], TITLES.get(i.rule) ?? i.rule, i.message, t.projectName ?? '', i.text]));
+  return r.tables.flatMap((t) => t.issues.map((i) => [r.file, t.sheet, i.cell, severityWord(locale)[i.severity], ruleWords(i.rule, locale).title, i.message, t.projectName ?? '', i.text]));
 }
 
 /**
@@ -107,11 +108,11 @@ export function csvField(s: string): string {
 }
 
 /** CSV for Excel: UTF-8 with a byte-order mark (else Excel reads it as the local code page), CRLF lines. */
-export function csvWriter(write: (s: string) => void): Writer {
+export function csvWriter(write: (s: string) => void, locale: EngineLocale = 'zh-CN'): Writer {
   write(`\uFEFF${ISSUE_COLUMNS.map(csvField).join(',')}\r`);
   return {
     file(r) {
-      for (const row of issueRows(r)) write(`${row.map(csvField).join(',')}\r`);
+      for (const row of issueRows(r, locale)) write(`${row.map(csvField).join(',')}\r`);
     },
     async end() {},
   };
@@ -127,7 +128,7 @@ export function linkFormula(file: string, sheet: string, cell: string): string {
  * The .xlsx report: 汇总 (one row a table, or a file without tables) and 问题 (one row an issue, with
  * a link to its cell), header rows frozen, filters on, widths set. Links are relative to the report.
  */
-export function xlsxWriter(outFile: string): Writer {
+export function xlsxWriter(outFile: string, locale: EngineLocale = 'zh-CN'): Writer {
   const summary: (string | number)[][] = [];
   const issues: { row: string[]; file: string; sheet: string; cell: string }[] = [];
   const rel = (f: string) => path.relative(path.dirname(path.resolve(outFile)), path.resolve(f)) || f;
@@ -140,7 +141,7 @@ export function xlsxWriter(outFile: string): Writer {
         for (const i of t.issues) c[i.severity]++;
         summary.push([r.file, t.sheet, t.range, t.projectName ?? '', t.department ?? '', t.amounts.total ?? '', c.error, c.warning, c.info, '']);
       }
-      for (const row of issueRows(r)) issues.push({ row, file: r.file, sheet: row[1], cell: row[2] });
+      for (const row of issueRows(r, locale)) issues.push({ row, file: r.file, sheet: row[1], cell: row[2] });
     },
     async end() {
       // ExcelJS is loaded only for this format: a plain check does not pay for it.

@@ -5,6 +5,9 @@
 import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
 import { loadLibrary } from '../core/phrasings/library';
+import type { EngineLocale } from '../core/locales';
+// Worker threads render messages too: English words registered here as in the main thread.
+import '../core/locales/en-US';
 import type { ReadLimits } from '../xlsx/limits';
 import { UnreadableFileError, readWorkbook } from './xlsx';
 
@@ -30,7 +33,18 @@ export function tableJson(t: Table) {
       value: i.value?.text ?? null,
       cell: i.name?.cell ?? i.value?.cell ?? null,
     })),
-    issues: t.issues.map((i) => ({ rule: i.rule, severity: i.severity, message: i.message, cell: i.cell, text: i.text, ...(i.fix ? { fix: i.fix } : {}) })),
+    issues: t.issues.map((i) => ({
+      rule: i.rule,
+      severity: i.severity,
+      messageId: i.messageId,
+      data: i.data,
+      message: i.message,
+      cell: i.cell,
+      row: i.row,
+      col: i.col,
+      text: i.text,
+      ...(i.fix ? { fix: i.fix } : {}),
+    })),
   };
 }
 
@@ -57,6 +71,7 @@ export interface FileReport {
 export interface CheckOptions {
   limits: ReadLimits;
   explain: boolean;
+  locale?: EngineLocale;
 }
 
 export function failedReport(file: string, reason: string): FileReport {
@@ -67,7 +82,7 @@ export function failedReport(file: string, reason: string): FileReport {
 export async function checkFile(file: string, options: CheckOptions): Promise<FileReport> {
   let sheets;
   try {
-    sheets = checkWorkbook(await readWorkbook(file, options.limits), { library: loadLibrary(), explain: options.explain });
+    sheets = checkWorkbook(await readWorkbook(file, options.limits), { library: loadLibrary(), explain: options.explain, locale: options.locale });
   } catch (e) {
     return failedReport(file, e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }

@@ -2,17 +2,20 @@
  * The engine's entry point: grid → recognised tables → issues. The task pane, the command line and
  * the tests all call this, so they all see the same answer.
  */
-import { type Grid, rowOfA1 } from './grid';
+import { type Grid, a1 } from './grid';
+import { type EngineLocale, renderFrameworkReason, renderMessage, renderRuleFailed } from './locales';
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
 import { clearClasses } from './recognize/classify';
 import type { PhrasingLibrary } from './phrasings/library';
-import { rules } from './rules';
+import { type Rule, rules } from './rules';
 import { SheetView } from './sheet';
 import { clearKeyCache } from './text';
 import { clearValueCache } from './values';
 
 export interface CheckOptions {
+  /** The language of issue messages and framework reasons (zh-CN unless asked). */
+  locale?: EngineLocale;
   /** Per-rule severity override, or 'off'. */
   rules?: Record<string, Severity | 'off'>;
   /**
@@ -24,42 +27,58 @@ export interface CheckOptions {
   explain?: boolean;
 }
 
-/** Runs every rule on a recognised table, in place, and sorts its issues by row. */
-export function runRules(table: Table, options: CheckOptions = {}): Table {
+/**
+ * Runs every rule (or the ones given: the rule tester runs one) on a recognised table, in place, and
+ * sorts its issues by row.
+ */
+export function runRules(table: Table, options: CheckOptions = {}, only: readonly Rule[] = rules): Table {
   const issues: Issue[] = [];
-  for (const rule of rules) {
-    const setting = options.rules?.[rule.id];
+  const locale = options.locale ?? 'zh-CN';
+  table.frameworkReason = renderFrameworkReason(table.frameworkBasis, table.framework, table.year, locale);
+  for (const rule of only) {
+    const { id } = rule.meta;
+    const setting = options.rules?.[id];
     if (setting === 'off') continue;
-    const severity = setting ?? rule.severity;
+    const severity = setting ?? rule.meta.severity;
     try {
       rule.check({
         table,
         library: options.library,
-        report: (i) =>
+        report: (i) => {
+          const data = i.data ?? {};
           issues.push({
-            rule: rule.id,
+            rule: id,
             severity: setting ?? i.severity ?? severity,
-            message: i.message,
-            cell: i.cell,
+            messageId: i.messageId,
+            data,
+            message: renderMessage(id, i.messageId, data, locale),
+            row: i.at.row,
+            col: i.at.col,
+            // The A1 address is derived here, once, for display and for the host's range calls.
+            cell: a1(i.at.row, i.at.col),
             text: i.text,
             ...(i.fix ? { fix: i.fix } : {}),
-          }),
+          });
+        },
       });
     } catch (e) {
       // A rule must never take the whole check down: say which one failed, keep the others.
+      const data = { rule: id, error: e instanceof Error ? e.message : String(e) };
       issues.push({
-        rule: rule.id,
+        rule: id,
         severity: 'info',
-        message: `规则 ${rule.id} 执行出错，已跳过：${e instanceof Error ? e.message : String(e)}`,
-        cell: table.range.split(':')[0],
+        messageId: 'ruleFailed',
+        data,
+        message: renderRuleFailed(id, data.error, locale),
+        row: table.top,
+        col: table.left,
+        cell: a1(table.top, table.left),
         text: '',
       });
     }
   }
-  // Stable sort by row, the row number parsed once per issue rather than once per comparison.
-  const rows = new Map<Issue, number>();
-  for (const i of issues) rows.set(i, rowOfA1(i.cell));
-  issues.sort((a, b) => rows.get(a)! - rows.get(b)!);
+  // Stable sort by row.
+  issues.sort((a, b) => a.row - b.row);
   table.issues = issues;
   return table;
 }

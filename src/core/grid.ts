@@ -70,6 +70,11 @@ export function columnIndex(letters: string): number {
 }
 
 /** "C7" for zero-based sheet coordinates (row 6, column 2). */
+/** A cell's place: zero-based row and column, with its A1 address for display. */
+export function placed(row: number, col: number): { cell: string; row: number; col: number } {
+  return { cell: a1(row, col), row, col };
+}
+
 export function a1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }

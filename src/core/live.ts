@@ -248,16 +248,16 @@ export function applyPatch(
   const frameworks = sheetFrameworks(tables.map(guessOf));
   const changed = new Set<Table>();
   const out = tables.map((t, i) => {
-    const { framework, reason } = frameworks[i];
+    const { framework, basis } = frameworks[i];
     if (fresh.has(t)) {
       t.framework = framework;
-      t.frameworkReason = reason;
+      t.frameworkBasis = basis;
       changed.add(runRules(t, options));
       return t;
     }
-    if (t.framework === framework && t.frameworkReason === reason) return t;
+    if (t.framework === framework && t.frameworkBasis === basis) return t;
     // A kept table whose framework follows the others, and they changed: re-checked under the new one.
-    const copy = runRules({ ...t, framework, frameworkReason: reason, issues: [] }, options);
+    const copy = runRules({ ...t, framework, frameworkBasis: basis, issues: [] }, options);
     changed.add(copy);
     return copy;
   });

@@ -11,8 +11,15 @@ import { FrameworkIdSchema } from './vocabulary-schema';
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/**
+ * Where a cell is: zero-based sheet row and column — what issues, marks and selection use. The A1
+ * address beside it (`cell`) is for display and for the host's range calls, never parsed back.
+ */
+export const PlaceSchema = z.object({ row: z.int(), col: z.int() });
+export type Place = z.infer<typeof PlaceSchema>;
+
 /** A cell's text and where it is. */
-export const CellTextSchema = z.object({ text: z.string(), cell: z.string() });
+export const CellTextSchema = z.object({ text: z.string(), cell: z.string(), row: z.int(), col: z.int() });
 export type CellText = z.infer<typeof CellTextSchema>;
 
 /** An amount in 万元: `value` for display, `exact` (a decimal string keeping the stated digits) for sums. */
@@ -21,6 +28,8 @@ export const AmountSchema = z.object({
   exact: z.string(),
   text: z.string(),
   cell: z.string(),
+  row: z.int(),
+  col: z.int(),
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
@@ -38,6 +47,8 @@ export const LevelSchema = z.object({
   name: z.nullable(z.string()),
   text: z.string(),
   cell: z.string(),
+  row: z.int(),
+  col: z.int(),
 });
 export type Level = z.infer<typeof LevelSchema>;
 
@@ -58,7 +69,7 @@ export const IndicatorSchema = z.object({
    */
   valueParts: z.optional(z.object({ value: z.string(), comparison: z.optional(CellTextSchema), unit: z.optional(CellTextSchema) })),
   /** Per-region values (one column per county or village); `value` is the first region's. */
-  regionValues: z.optional(z.array(z.object({ region: z.string(), text: z.string(), cell: z.string() }))),
+  regionValues: z.optional(z.array(z.object({ region: z.string(), text: z.string(), cell: z.string(), row: z.int(), col: z.int() }))),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -69,8 +80,15 @@ export type IssueFix = z.infer<typeof IssueFixSchema>;
 export const IssueSchema = z.object({
   rule: z.string(),
   severity: SeveritySchema,
+  /** Which of the rule's messages (its meta.messages), and the figures and texts it quotes. */
+  messageId: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The message rendered in the check's locale from the locale files. */
   message: z.string(),
-  /** A1 address of the cell the issue is about. */
+  /** Where the issue is: zero-based sheet row and column. */
+  row: z.int(),
+  col: z.int(),
+  /** The same place as an A1 address, derived for display. */
   cell: z.string(),
   /** The text of the row (or field) concerned, for context in lists. */
   text: z.string(),
@@ -106,13 +124,16 @@ export const TableSchema = z.object({
    */
   top: z.int(),
   bottom: z.int(),
+  /** Zero-based first and last column the table's cells cover. */
+  left: z.int(),
+  right: z.int(),
   indicatorHeaderRow: z.int(),
   title: z.nullable(z.string()),
   year: z.nullable(z.int()),
   projectName: z.nullable(z.string()),
   /** Where the project name came from: its cell, the row above an empty 项目名称 cell, or the title. */
   projectNameSource: z.enum(['cell', 'above', 'title', 'none']),
-  projectNameCell: z.nullable(z.string()),
+  projectNameAt: z.nullable(z.object({ cell: z.string(), row: z.int(), col: z.int() })),
   header: z.object({
     projectName: z.nullable(HeaderFieldSchema),
     department: z.nullable(HeaderFieldSchema),
@@ -132,9 +153,12 @@ export const TableSchema = z.object({
   unit: z.nullable(z.enum(['万元', '元'])),
   amounts: AmountsSchema,
   /** Labels of amount fields that are on the form but empty (or not an amount), as written. */
-  emptyAmountLabels: z.array(z.object({ field: z.string(), cell: z.string(), label: z.string() })),
+  emptyAmountLabels: z.array(z.object({ field: z.string(), cell: z.string(), row: z.int(), col: z.int(), label: z.string() })),
   goal: z.nullable(CellTextSchema),
   framework: FrameworkIdSchema,
+  /** Why this framework, as a code: the form's own cost rows, its year, its sheet's other tables, or the default. */
+  frameworkBasis: z.enum(['cost-as-level1', 'cost-under-output', 'year', 'sheet', 'default']),
+  /** The same reason in words (zh-CN unless the check asked for another locale). */
   frameworkReason: z.string(),
   columns: ColumnsSchema,
   indicators: z.array(IndicatorSchema),

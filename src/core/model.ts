@@ -3,7 +3,7 @@
  * command line's JSON and the tests validate against) and the few values code needs. Importing this
  * module brings no schema library into the pane's bundle.
  */
-export type { Severity, CellText, Amount, Amounts, Level, Indicator, IssueFix, Issue, Columns, Table, NearMiss } from './model-schema';
+export type { Severity, Place, CellText, Amount, Amounts, Level, Indicator, IssueFix, Issue, Columns, Table, NearMiss } from './model-schema';
 
 export const AMOUNT_FIELDS = [
   'total', // 项目总额

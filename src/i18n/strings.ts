@@ -1,7 +1,8 @@
 /**
  * Every string the pane shows, zh-CN first and en-US beside it. The language follows Office's
  * display language (Office.context.displayLanguage): zh-* gets Chinese, anything else English.
- * Issue messages come from the engine and stay in Chinese: they quote the form's own Chinese text.
+ * Rule titles and issue messages come from the engine's locale files (src/core/locales) in the same
+ * language; the form's own words they quote stay as written.
  */
 
 const zh = {
@@ -23,6 +24,7 @@ const zh = {
   tableHeading: '{name}（{range}）',
   unnamedTable: '未命名项目',
   issueCount: '{n} 条',
+  ruleHeading: '{title}（{n}）',
   goToCell: '定位到 {cell}',
   emptyTitle: '这张工作表里没有绩效目标表',
   emptyBody:
@@ -135,6 +137,7 @@ const en: Record<StringKey, string> = {
   tableHeading: '{name} ({range})',
   unnamedTable: 'Unnamed project',
   issueCount: '{n}',
+  ruleHeading: '{title} ({n})',
   goToCell: 'Go to {cell}',
   emptyTitle: 'No performance target table on this sheet',
   emptyBody:
@@ -236,10 +239,12 @@ export function pickLocale(displayLanguage: string | undefined | null): Locale {
   return /^zh\b/i.test(displayLanguage) ? 'zh-CN' : 'en-US';
 }
 
-export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+/** A translator, knowing its locale (the engine's words — rule titles, issue messages — follow it). */
+export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & { locale: Locale };
 
 /** A translator for one locale: `{name}` placeholders are filled from params, as plain text. */
 export function translator(locale: Locale): Translate {
   const table = STRINGS[locale];
-  return (key, params) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  const t = (key: StringKey, params?: Record<string, string | number>) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  return Object.assign(t, { locale });
 }

@@ -32,7 +32,7 @@ import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
 import { rowOfA1 } from '../core/grid';
 import type { Issue, Severity, Table } from '../core/model';
-import { rules } from '../core/rules';
+import { ruleWords } from '../core/locales';
 import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
 import type { Checker } from './checker';
 
@@ -119,7 +119,6 @@ function SeverityFilter({ issues, shown, onToggle, t }: { issues: Issue[]; shown
   );
 }
 
-const RULES = new Map(rules.map((r) => [r.id, r]));
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -176,11 +175,12 @@ function IssueRow({ issue: i, t, onGo, onFix }: { issue: Issue; t: Translate; on
 
 function RuleGroup({ rule, issues, t, onGo, onFix }: { rule: string; issues: Issue[]; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[], from: HTMLElement) => void }) {
   const styles = useStyles();
+  const words = ruleWords(rule, t.locale);
   return (
-    <section aria-label={RULES.get(rule)?.title ?? rule}>
+    <section aria-label={words.title}>
       {/* A clerk reads the rule's short name; its id and what it checks are in the tooltip. */}
-      <h4 className={styles.ruleHeading} title={`${rule}：${RULES.get(rule)?.description ?? ''}`} data-rule-heading={rule}>
-        {`${RULES.get(rule)?.title ?? rule}（${issues.length}）`}
+      <h4 className={styles.ruleHeading} title={`${rule}：${words.description}`} data-rule-heading={rule}>
+        {t('ruleHeading', { title: words.title, n: issues.length })}
       </h4>
       <ul className={styles.list}>
         {issues.map((i, k) => (

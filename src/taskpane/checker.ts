@@ -6,6 +6,7 @@ import { WINDOW_COLS, WINDOW_ROWS, type CellWrite, type ExcelSession, type Guard
 import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkSheet, runRules } from '../core/check';
 import { type LiveSheet, applyPatch, readAreaFor } from '../core/live';
+import type { EngineLocale } from '../core/locales';
 import { type MergeArea, parseA1Range } from '../core/grid';
 import type { Indicator, NearMiss, Table } from '../core/model';
 import { recogniseRange } from '../core/recognize';
@@ -67,6 +68,8 @@ export class Checker {
   private pending: SheetEvent[] = [];
   private again = false;
   private disposed = false;
+  /** The language of issue messages: the pane's own (set before the first check). */
+  locale: EngineLocale = 'zh-CN';
 
   constructor(
     readonly session: ExcelSession,
@@ -318,7 +321,7 @@ export class Checker {
         if (total > done || this.state.progress) this.update({ progress: { done, total } });
       });
       this.update({ status: 'checking' });
-      const options = { library: this.state.library ?? undefined };
+      const options = { library: this.state.library ?? undefined, locale: this.locale };
       const result = checkSheet(snap.grid, options);
       let tables = result.tables;
       let bySelection: CheckState['bySelection'] = null;
@@ -401,7 +404,7 @@ export class Checker {
     const t0 = now();
     try {
       const patch = await this.session.readArea(sheetId, area);
-      const next = applyPatch(live.state, patch, { library: this.state.library ?? undefined });
+      const next = applyPatch(live.state, patch, { library: this.state.library ?? undefined, locale: this.locale });
       this.liveSheet = { sheetId, state: next };
       const marks = JSON.stringify(this.marksFor());
       const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);

@@ -33,7 +33,10 @@ export async function mountPane(el: HTMLElement, options: { debounceMs?: number 
     );
     return { checker: null, unmount: async () => root.unmount() };
   }
+  // The engine's English words are a chunk of their own: a Chinese pane never loads them.
+  if (locale === 'en-US') await import(/* webpackChunkName: "locale-en" */ '../core/locales/en-US');
   const checker = new Checker(new ExcelSession(detectCapabilities()), options.debounceMs);
+  checker.locale = locale;
   root.render(<App checker={checker} locale={locale} dark={officeThemeIsDark()} />);
   void checker.start();
   return {

@@ -151,7 +151,7 @@ export function modelOf(t: Table): TableModel {
   return {
     name: t.projectName,
     total: (t.amounts.total ?? t.amounts.annual)?.value ?? null,
-    framework: t.frameworkReason.startsWith('未见') ? null : t.framework,
+    framework: t.frameworkBasis === 'cost-as-level1' || t.frameworkBasis === 'cost-under-output' ? t.framework : null,
     indicators: filledIndicators(t).map((i) => [i.level1?.name ?? null, i.level2?.name ?? null, norm(i.name?.text), norm(i.value?.text)]),
   };
 }

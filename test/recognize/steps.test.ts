@@ -196,7 +196,7 @@ describe('header block', () => {
       ['总体目标', '中期目标', null, '年度目标'],
       [null, '三年内完成', null, '本年完成一期'],
     ]);
-    expect(h.goal).toEqual({ text: '本年完成一期', cell: 'D3' });
+    expect(h.goal).toEqual({ text: '本年完成一期', cell: 'D3', row: 2, col: 3 });
   });
 
   test('a bare 资金总额 outside any group is the year\'s amount; inside 本级 it is the group\'s', () => {
@@ -209,7 +209,7 @@ describe('header block', () => {
   test('empty amount labels keep their words; a group label heads labels, it is not empty', () => {
     const h = read([['项目名称', 'x'], ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 25]]);
     expect(h.amounts.annual?.value).toBe(25);
-    expect(h.emptyAmountLabels).toEqual([{ field: 'total', cell: 'B2', label: '中期预算资金总额' }]);
+    expect(h.emptyAmountLabels).toEqual([{ field: 'total', cell: 'B2', row: 1, col: 1, label: '中期预算资金总额' }]);
     expect(h.unit).toBe('万元');
   });
 
@@ -239,8 +239,8 @@ describe('indicator block', () => {
   test('per-region value columns under 区域目标值', () => {
     const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '区域目标值'], [null, null, null, '甲县', '乙县'], ['产出指标', '数量指标', '建设道路', '2公里', '3公里']], [{ top: 3, left: 3, bottom: 3, right: 4 }]));
     expect(t.indicators[0].regionValues).toEqual([
-      { region: '甲县', text: '2公里', cell: 'D6' },
-      { region: '乙县', text: '3公里', cell: 'E6' },
+      { region: '甲县', text: '2公里', cell: 'D6', row: 5, col: 3 },
+      { region: '乙县', text: '3公里', cell: 'E6', row: 5, col: 4 },
     ]);
     expect(t.indicators[0].value?.text).toBe('2公里');
   });
@@ -355,7 +355,7 @@ describe('the 88号 申报表 with 中期 and 年度 halves side by side', () =>
 describe('三级 names as the template leaves them', () => {
   test('a 指标1： prefix, a core-indicator star and a fill-in hint are not part of the name', async () => {
     const { indicatorName } = await import('../../src/core/recognize/indicators');
-    const at = (text: string) => indicatorName({ text, cell: 'D5' }).text;
+    const at = (text: string) => indicatorName({ text, cell: 'D5', row: 4, col: 3 }).text;
     expect(at('贫困地区旅游景点开发数量( ≥**个 )')).toBe('贫困地区旅游景点开发数量');
     expect(at('*资产股权年收益率( ≥**% )')).toBe('资产股权年收益率');
     expect(at('指标1：培训人数')).toBe('培训人数');

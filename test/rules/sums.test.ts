@@ -1,6 +1,10 @@
-/** Valid and invalid cases for the sum/* rules. */
+/** Valid and invalid cases for the sum/* rules, through the rule tester: message id, cell and figures pinned. */
 import type { CellValue } from '../../src/core/grid';
-import { GOOD_ROWS, checkForm, issuesOf } from '../helpers/form';
+import { sumCostTotal } from '../../src/core/rules/sum-cost-total';
+import { sumFunds } from '../../src/core/rules/sum-funds';
+import { sumGoalText } from '../../src/core/rules/sum-goal-text';
+import { GOOD_ROWS, checkForm } from '../helpers/form';
+import { ruleTester } from '../helpers/rule-tester';
 
 const WITHOUT_COST = GOOD_ROWS.filter((r) => r[1] !== '成本指标');
 function withCosts(costs: [string, CellValue][], quantities: [string, CellValue][] = []): CellValue[][] {
@@ -10,92 +14,97 @@ function withCosts(costs: [string, CellValue][], quantities: [string, CellValue]
   return rows;
 }
 
-describe('sum/funds', () => {
-  test('valid: 10 = 10 + 0 + 0, and 0.1 + 0.2 = 0.3 exactly', () => {
-    expect(issuesOf(checkForm({ rows: GOOD_ROWS }), 'sum/funds')).toEqual([]);
-    const t = checkForm({ rows: withCosts([['经费', '0.3万元']]), total: 0.3, annual: 0.3, ownTotal: 0.3, fiscal: 0.1, other: 0.2, goal: '预算0.3万元' });
-    expect(t.issues).toEqual([]);
-  });
-  test('invalid: 本级资金总额 ≠ 财政拨款 + 其他资金', () => {
-    const t = checkForm({ rows: GOOD_ROWS, fiscal: 8, other: 1 });
-    const issues = issuesOf(t, 'sum/funds');
-    expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('本级资金总额 10 万元 ≠ 财政拨款 8 + 其他资金 1');
-  });
-  test('invalid: 年度资金总额 ≠ 本级 + 转移', () => {
-    const t = checkForm({ rows: GOOD_ROWS, transfer: 5, transferCentral: 5 });
-    expect(issuesOf(t, 'sum/funds').map((i) => i.message)).toEqual([expect.stringContaining('年度资金总额 10 万元 ≠ 本级资金总额 10 + 转移支付资金总额 5')]);
-  });
-  test('invalid: 项目总额 < 年度资金总额; one-year project with different totals', () => {
-    expect(issuesOf(checkForm({ rows: GOOD_ROWS, total: 8 }), 'sum/funds').map((i) => i.message)).toEqual([expect.stringContaining('小于')]);
-    expect(issuesOf(checkForm({ rows: GOOD_ROWS, total: 30 }), 'sum/funds').map((i) => i.message)).toEqual([expect.stringContaining('一年期')]);
-    expect(issuesOf(checkForm({ rows: GOOD_ROWS, total: 30, period: '3年', attribute: '延续性项目' }), 'sum/funds')).toEqual([]);
-  });
-  test('valid: a header in 元 with 4-decimal 万元 cells', () => {
-    const t = checkForm({ rows: withCosts([['经费', '≤77.8850万元']]), unit: '单位：元', total: 778850, annual: 778850, ownTotal: 778850, fiscal: 778850, other: 0, carryover: 0, goal: '预算77.88万元' });
-    expect(t.issues).toEqual([]);
-  });
+/**
+ * The default form's cells (test/helpers/form.ts): 项目总额 B6, 年度资金总额 D6, 本级资金总额 C7,
+ * 转移支付资金总额 F7, the goal B11, indicator rows from row 13 (names in C, values in D).
+ */
+ruleTester(sumFunds, {
+  valid: [
+    { name: '10 = 10 + 0 + 0', rows: GOOD_ROWS },
+    { name: '0.1 + 0.2 = 0.3 exactly', rows: withCosts([['经费', '0.3万元']]), total: 0.3, annual: 0.3, ownTotal: 0.3, fiscal: 0.1, other: 0.2, goal: '预算0.3万元' },
+    { name: 'a header in 元 with 4-decimal 万元 cells', rows: withCosts([['经费', '≤77.8850万元']]), unit: '单位：元', total: 778850, annual: 778850, ownTotal: 778850, fiscal: 778850, other: 0, carryover: 0 },
+    { name: 'a multi-year project may have a larger total', rows: GOOD_ROWS, total: 30, period: '3年', attribute: '延续性项目' },
+  ],
+  invalid: [
+    {
+      name: '本级资金总额 ≠ 财政拨款 + 其他资金',
+      rows: GOOD_ROWS,
+      fiscal: 8,
+      other: 1,
+      errors: [{ messageId: 'parts', cell: 'C7', data: { whole: '本级资金总额', wholeAmount: '10', terms: '财政拨款 8 + 其他资金 1 + 结余结转资金 0', sum: '9', difference: '1' } }],
+    },
+    {
+      name: '年度资金总额 ≠ 本级 + 转移',
+      rows: GOOD_ROWS,
+      transfer: 5,
+      transferCentral: 5,
+      errors: [{ messageId: 'parts', cell: 'D6', data: { whole: '年度资金总额', terms: '本级资金总额 10 + 转移支付资金总额 5', sum: '15' } }],
+    },
+    { name: '项目总额 < 年度资金总额', rows: GOOD_ROWS, total: 8, errors: [{ messageId: 'totalBelowAnnual', cell: 'B6', data: { total: '8', annual: '10' } }] },
+    { name: 'a one-year project with different totals', rows: GOOD_ROWS, total: 30, errors: [{ messageId: 'oneYear', cell: 'B6', data: { total: '30', annual: '10' } }] },
+  ],
 });
 
-describe('sum/cost-total', () => {
-  test('valid: lines add up (caps count as amounts)', () => {
-    expect(issuesOf(checkForm({ rows: withCosts([['a', '≤6万元'], ['b', '4万元']]) }), 'sum/cost-total')).toEqual([]);
-  });
-  test('valid: 元 lines against a 万元 total', () => {
-    expect(issuesOf(checkForm({ rows: withCosts([['a', '60000元'], ['b', '40000元/年']]) }), 'sum/cost-total')).toEqual([]);
-  });
-  test('valid: bare figures in a form headed 单位：元 are 元, in the cost lines as in the header', () => {
-    const t = checkForm({ unit: '单位：元', rows: withCosts([['a', 60000], ['b', '40000']]), total: 100000, annual: 100000, ownTotal: 100000, fiscal: 100000, goal: '预算10万元' });
-    expect(t.unit).toBe('元');
-    expect(issuesOf(t, 'sum/cost-total')).toEqual([]);
-  });
-  test('invalid: the same 元 form with a line that does not fit', () => {
-    const t = checkForm({ unit: '单位：元', rows: withCosts([['a', 60000], ['b', '50000']]), total: 100000, annual: 100000, ownTotal: 100000, fiscal: 100000 });
-    expect(issuesOf(t, 'sum/cost-total').map((i) => i.message)).toEqual([expect.stringContaining('成本指标合计 11 万元与年度资金总额 10 万元不一致')]);
-  });
-  test('invalid: lines do not add up', () => {
-    const issues = issuesOf(checkForm({ rows: withCosts([['a', '6万元'], ['b', '5万元']]) }), 'sum/cost-total');
-    expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('成本指标合计 11 万元与年度资金总额 10 万元不一致');
-  });
-  test('valid: a unit price times its matching quantity', () => {
-    const rows = withCosts([['核心交换机', '2万/台'], ['线路租用费', '6万元']], [['核心交换机', '2台']]);
-    expect(issuesOf(checkForm({ rows }), 'sum/cost-total')).toEqual([]);
-  });
-  test('invalid: unit price × quantity over the total', () => {
-    const rows = withCosts([['核心交换机', '7万/台'], ['线路租用费', '6万元']], [['核心交换机', '2台']]);
-    expect(issuesOf(checkForm({ rows }), 'sum/cost-total')).toHaveLength(1);
-  });
-  test('valid: a unit price without a quantity leaves the sum open (no guess)', () => {
-    expect(issuesOf(checkForm({ rows: withCosts([['汇聚交换机', '1万/台'], ['b', '5万元']]) }), 'sum/cost-total')).toEqual([]);
-  });
-  test('invalid: an amount quoted in the name of a line whose value is not one', () => {
-    const issues = issuesOf(checkForm({ rows: withCosts([['监测经费40万元。', '100%']]) }), 'sum/cost-total');
-    expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('40 万元');
-  });
+ruleTester(sumCostTotal, {
+  valid: [
+    { name: 'lines add up (caps count as amounts)', rows: withCosts([['a', '≤6万元'], ['b', '4万元']]) },
+    { name: '元 lines against a 万元 total', rows: withCosts([['a', '60000元'], ['b', '40000元/年']]) },
+    { name: 'bare figures in a form headed 单位：元 are 元', unit: '单位：元', rows: withCosts([['a', 60000], ['b', '40000']]), total: 100000, annual: 100000, ownTotal: 100000, fiscal: 100000 },
+    { name: 'a unit price times its matching quantity', rows: withCosts([['核心交换机', '2万/台'], ['线路租用费', '6万元']], [['核心交换机', '2台']]) },
+    { name: 'a unit price without a quantity leaves the sum open (no guess)', rows: withCosts([['汇聚交换机', '1万/台'], ['b', '5万元']]) },
+  ],
+  invalid: [
+    {
+      name: 'lines do not add up',
+      rows: withCosts([['a', '6万元'], ['b', '5万元']]),
+      errors: [{ messageId: 'differs', cell: 'D16', data: { sum: '11', budgetLabel: '年度资金总额', budget: '10', difference: '1' } }],
+    },
+    {
+      name: 'a 元 form with a line that does not fit',
+      unit: '单位：元',
+      rows: withCosts([['a', 60000], ['b', '50000']]),
+      total: 100000,
+      annual: 100000,
+      ownTotal: 100000,
+      fiscal: 100000,
+      errors: [{ messageId: 'differs', cell: 'D16', data: { sum: '11', budget: '10' } }],
+    },
+    {
+      name: 'unit price × quantity over the total',
+      rows: withCosts([['核心交换机', '7万/台'], ['线路租用费', '6万元']], [['核心交换机', '2台']]),
+      errors: [{ messageId: 'differs', cell: 'D17', data: { sum: '20' } }],
+    },
+    {
+      name: 'an amount quoted in the name of a line whose value is not one',
+      rows: withCosts([['监测经费40万元。', '100%']]),
+      errors: [{ messageId: 'differs', cell: 'C16', data: { sum: '40' } }],
+    },
+  ],
 });
 
-describe('sum/goal-text', () => {
-  test('valid: the goal quotes the total', () => {
-    expect(issuesOf(checkForm({ rows: GOOD_ROWS, goal: '本年度预算金额10万元，用于培训。' }), 'sum/goal-text')).toEqual([]);
-  });
-  test('invalid: the goal quotes another total', () => {
-    const issues = issuesOf(checkForm({ rows: GOOD_ROWS, goal: '本项目预算经费12万元，用于培训。' }), 'sum/goal-text');
-    expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('12万元');
-  });
-  test('invalid: the goal disagrees with the cost line for the same thing', () => {
-    const rows = withCosts([['监理及设计尾款', '0.78万元'], ['主体工程尾款', '9.22万元']]);
-    const issues = issuesOf(checkForm({ rows, goal: '支付主体工程尾款9.22万元；支付监理及项目设计尾款0.73万元。' }), 'sum/goal-text');
-    expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('0.73万元');
-  });
-  test('valid: an amount for two lines is their sum; counts are not money', () => {
-    const rows = withCosts([['网络法治宣传经费', '8.6万元'], ['网信业务法务服务经费', '1.4万元']]);
-    const goal = '开展网络法治宣传及网信业务法务服务，预算10万元；年均受理诉求180万件。';
-    expect(issuesOf(checkForm({ rows, goal }), 'sum/goal-text')).toEqual([]);
-  });
+ruleTester(sumGoalText, {
+  valid: [
+    { name: 'the goal quotes the total', rows: GOOD_ROWS, goal: '本年度预算金额10万元，用于培训。' },
+    {
+      name: 'an amount for two lines is their sum; counts are not money',
+      rows: withCosts([['网络法治宣传经费', '8.6万元'], ['网信业务法务服务经费', '1.4万元']]),
+      goal: '开展网络法治宣传及网信业务法务服务，预算10万元；年均受理诉求180万件。',
+    },
+  ],
+  invalid: [
+    { name: 'the goal quotes another total', rows: GOOD_ROWS, goal: '本项目预算经费12万元，用于培训。', errors: [{ messageId: 'budget', cell: 'B11', data: { quoted: '12万元', budget: '10' } }] },
+    {
+      name: 'the goal disagrees with the cost line for the same thing',
+      rows: withCosts([['监理及设计尾款', '0.78万元'], ['主体工程尾款', '9.22万元']]),
+      goal: '支付主体工程尾款9.22万元；支付监理及项目设计尾款0.73万元。',
+      errors: [{ messageId: 'costLine', cell: 'B11', data: { quoted: '0.73万元', name: '监理及设计尾款', amount: '0.78' } }],
+    },
+  ],
+});
+
+test('a form whose sums all agree raises nothing at all', () => {
+  const t = checkForm({ rows: withCosts([['经费', '0.3万元']]), total: 0.3, annual: 0.3, ownTotal: 0.3, fiscal: 0.1, other: 0.2, goal: '预算0.3万元' });
+  expect(t.issues).toEqual([]);
 });
 
 describe('unit prices paired with quantities through an index', () => {

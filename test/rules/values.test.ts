@@ -1,75 +1,103 @@
-/** Valid and invalid cases for the value/* rules. */
+/** Valid and invalid cases for the value/* rules, through the rule tester: message id and cell pinned. */
 import type { CellValue } from '../../src/core/grid';
-import { GOOD_ROWS, checkForm, issuesOf } from '../helpers/form';
+import { valueCostNotAmount } from '../../src/core/rules/value-cost-not-amount';
+import { valueDateSerial } from '../../src/core/rules/value-date-serial';
+import { valueOutsideYear } from '../../src/core/rules/value-outside-year';
+import { valueNotApplicableConflict } from '../../src/core/rules/value-not-applicable-conflict';
+import { valueNotMeasurable } from '../../src/core/rules/value-not-measurable';
+import { valuePercentRange } from '../../src/core/rules/value-percent-range';
+import { valueSatisfactionForm } from '../../src/core/rules/value-satisfaction-form';
+import { GOOD_ROWS, checkForm } from '../helpers/form';
+import { ruleTester } from '../helpers/rule-tester';
 
 /** GOOD_ROWS with the value of the row whose 二级 is `level2` replaced. */
 function withValue(level2: string, value: CellValue, name?: string): CellValue[][] {
   return GOOD_ROWS.map((r) => (r[1] === level2 ? [r[0], r[1], name ?? r[2], value] : r));
 }
 
-describe('value/not-measurable', () => {
-  test.each([
-    ['数量指标', '100%'],
-    ['数量指标', '长期坚持'],
-    ['质量指标', '优秀'],
-    ['时效指标', '及时'],
-    ['时效指标', '≥**%'],
-  ])('invalid: %s「%s」', (level2, value) => {
-    expect(issuesOf(checkForm({ rows: withValue(level2, value) }), 'value/not-measurable')).toHaveLength(1);
-  });
-  test.each([
-    ['数量指标', '207 条（移动光纤）'],
-    ['质量指标', '≥98%'],
-    ['时效指标', '1-12月'],
-    ['时效指标', '≤30天'],
-    ['时效指标', '全年'],
-  ])('valid: %s「%s」', (level2, value) => {
-    expect(issuesOf(checkForm({ rows: withValue(level2, value) }), 'value/not-measurable')).toEqual([]);
-  });
-  test('valid: 效益 indicators may be qualitative', () => {
-    expect(issuesOf(checkForm({ rows: withValue('社会效益指标', '效果明显') }), 'value/not-measurable')).toEqual([]);
-  });
+/** The value cell of each GOOD_ROWS row in the default form (12 header rows; values in column D). */
+const VALUE_CELL: Record<string, string> = { 数量指标: 'D13', 质量指标: 'D14', 时效指标: 'D15', 成本指标: 'D16', 服务对象满意度指标: 'D19' };
+
+ruleTester(valueNotMeasurable, {
+  valid: [
+    { rows: withValue('数量指标', '207 条（移动光纤）') },
+    { rows: withValue('质量指标', '≥98%') },
+    { rows: withValue('时效指标', '1-12月') },
+    { rows: withValue('时效指标', '≤30天') },
+    { rows: withValue('时效指标', '全年') },
+    { name: '效益 indicators may be qualitative', rows: withValue('社会效益指标', '效果明显') },
+  ],
+  invalid: [
+    { rows: withValue('数量指标', '100%'), errors: [{ messageId: 'quantityPercent', cell: VALUE_CELL.数量指标, data: { value: '100%' } }] },
+    { rows: withValue('数量指标', '长期坚持'), errors: [{ messageId: 'quantity', cell: VALUE_CELL.数量指标, data: { value: '长期坚持' } }] },
+    { rows: withValue('质量指标', '优秀'), errors: [{ messageId: 'quality', cell: VALUE_CELL.质量指标 }] },
+    { rows: withValue('时效指标', '及时'), errors: [{ messageId: 'timeliness', cell: VALUE_CELL.时效指标 }] },
+    { rows: withValue('时效指标', '≥**%'), errors: [{ messageId: 'placeholder', cell: VALUE_CELL.时效指标, data: { value: '≥**%' } }] },
+  ],
 });
 
-describe('value/cost-not-amount', () => {
-  test.each(['100%', '能够控制', '是', '不超预算'])('invalid: 成本「%s」', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue('成本指标', value) }), 'value/cost-not-amount')).toHaveLength(1);
-  });
-  test.each(['≤10万元', '10万', '100000元', '0.5万元/台', '23.82万/年'])('valid: 成本「%s」', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue('成本指标', value) }), 'value/cost-not-amount')).toEqual([]);
-  });
+ruleTester(valueCostNotAmount, {
+  valid: ['≤10万元', '10万', '100000元', '0.5万元/台', '23.82万/年'].map((v) => ({ rows: withValue('成本指标', v) })),
+  invalid: ['100%', '能够控制', '是', '不超预算'].map((v) => ({ rows: withValue('成本指标', v), errors: [{ messageId: 'notAmount', cell: VALUE_CELL.成本指标, data: { value: v } }] })),
 });
 
-describe('value/percent-range', () => {
-  test.each(['≥100%', '>100%', '120%', '≥ 101 ％'])('invalid: %s', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue('质量指标', value) }), 'value/percent-range')).toHaveLength(1);
-  });
-  test.each(['100%', '=100%', '≥99%', '≤1%'])('valid: %s', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue('质量指标', value) }), 'value/percent-range')).toEqual([]);
-  });
-  test('valid: a growth rate may exceed 100%', () => {
-    expect(issuesOf(checkForm({ rows: withValue('质量指标', '≥120%', '访问量同比增长率') }), 'value/percent-range')).toEqual([]);
-  });
+ruleTester(valuePercentRange, {
+  valid: [
+    ...['100%', '=100%', '≥99%', '≤1%'].map((v) => ({ rows: withValue('质量指标', v) })),
+    { name: 'a growth rate may exceed 100%', rows: withValue('质量指标', '≥120%', '访问量同比增长率') },
+  ],
+  invalid: [
+    ...['≥100%', '>100%', '120%', '≥ 101 ％'].map((v) => ({ rows: withValue('质量指标', v), errors: [{ messageId: 'over', cell: VALUE_CELL.质量指标, data: { value: v } }] })),
+    { rows: withValue('质量指标', '<0%'), errors: [{ messageId: 'under', cell: VALUE_CELL.质量指标 }] },
+  ],
 });
 
-describe('value/not-applicable-conflict', () => {
-  test('invalid: 不涉及 with 95%', () => {
-    const rows = [...GOOD_ROWS];
-    rows.splice(5, 0, ['', '生态效益指标', '不涉及', '95%']);
-    expect(issuesOf(checkForm({ rows }), 'value/not-applicable-conflict')).toHaveLength(1);
-  });
-  test('valid: 不涉及 / 无, 无 / 无', () => {
-    const rows = [...GOOD_ROWS];
-    rows.splice(5, 0, ['', '生态效益指标', '不涉及', '无'], ['', '经济效益指标', '无', '无']);
-    expect(checkForm({ rows }).issues).toEqual([]);
-  });
+/** GOOD_ROWS with rows inserted after the 社会效益 row (sheet rows 18, 19 → A1 rows 18, 19). */
+function withBenefitRows(...extra: CellValue[][]): CellValue[][] {
+  const rows = [...GOOD_ROWS];
+  rows.splice(5, 0, ...extra);
+  return rows;
+}
+
+ruleTester(valueNotApplicableConflict, {
+  valid: [{ name: '不涉及 / 无, 无 / 无', rows: withBenefitRows(['', '生态效益指标', '不涉及', '无'], ['', '经济效益指标', '无', '无']) }],
+  invalid: [
+    {
+      name: '不涉及 with 95%',
+      rows: withBenefitRows(['', '生态效益指标', '不涉及', '95%']),
+      errors: [{ messageId: 'conflict', cell: 'D18', data: { name: '不涉及', value: '95%' } }],
+    },
+  ],
 });
 
-describe('value/satisfaction-form', () => {
-  test.each(['提高', '提升', '≤2次', '良好'])('invalid: 满意度「%s」', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue('服务对象满意度指标', value) }), 'value/satisfaction-form')).toHaveLength(1);
-  });
-  test.each(['≥90%', '95%', '>=80%', '≧９０％'])('valid: 满意度「%s」', (value) => {
-    expect(issuesOf(checkForm({ rows: withValue('服务对象满意度指标', value) }), 'value/satisfaction-form')).toEqual([]);
-  });
+ruleTester(valueSatisfactionForm, {
+  valid: ['≥90%', '95%', '>=80%', '≧９０％'].map((v) => ({ rows: withValue('服务对象满意度指标', v) })),
+  invalid: ['提高', '提升', '≤2次', '良好'].map((v) => ({ rows: withValue('服务对象满意度指标', v), errors: [{ messageId: 'notPercent', cell: VALUE_CELL.服务对象满意度指标, data: { value: v } }] })),
+});
+
+test('the whole check of a form with 不涉及 / 无 rows raises nothing at all', () => {
+  expect(checkForm({ rows: withBenefitRows(['', '生态效益指标', '不涉及', '无'], ['', '经济效益指标', '无', '无']) }).issues).toEqual([]);
+});
+
+ruleTester(valueDateSerial, {
+  valid: [
+    ...['2026年11月前', '≤30天', '12345', '100'].map((v) => ({ rows: withValue('时效指标', v) })),
+    { name: 'a five-digit number elsewhere is a quantity', rows: withValue('数量指标', '45657') },
+  ],
+  invalid: [
+    { rows: withValue('时效指标', 45657), errors: [{ messageId: 'serial', cell: VALUE_CELL.时效指标, data: { value: '45657', date: '2024年12月31日' } }] },
+    { rows: withValue('时效指标', '46022'), errors: [{ messageId: 'serial', cell: VALUE_CELL.时效指标, data: { date: '2025年12月31日' } }] },
+  ],
+});
+
+ruleTester(valueOutsideYear, {
+  valid: [
+    ...['2026年11月前', '11月前', '2026-06-30', '≤30天'].map((v) => ({ rows: withValue('时效指标', v) })),
+    { name: 'a multi-year project may end later', rows: withValue('时效指标', '2028年底前'), period: '3年', attribute: '延续性项目' },
+    { name: 'no budget year in the title: nothing to compare', rows: withValue('时效指标', '2020年底前'), title: '部门项目支出预算绩效目标表' },
+  ],
+  invalid: [
+    { name: 'last year’s date in a 2026 form', rows: withValue('时效指标', '2025年11月前'), errors: [{ messageId: 'before', cell: VALUE_CELL.时效指标, data: { written: 2025, year: 2026 } }] },
+    { name: 'a one-year project ending next year', rows: withValue('时效指标', '2027.6'), errors: [{ messageId: 'after', cell: VALUE_CELL.时效指标, data: { written: 2027, year: 2026 } }] },
+  ],
 });

@@ -20,7 +20,7 @@ export function assembleValue(ind: Indicator, direction: CellText | null, measur
   const withUnit = unit && /\d$/.test(foldText(text)) && !text.endsWith(unit) ? unit : '';
   if (!comparison && !withUnit) return;
   text = `${comparison}${text}${withUnit}`;
-  ind.value = { text, cell: value.cell };
+  ind.value = { ...value, text };
   ind.valueParts = {
     value: value.text,
     ...(comparison && direction ? { comparison: direction } : {}),

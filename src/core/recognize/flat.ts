@@ -3,8 +3,8 @@
  * (单位名称 / 项目名称 / 预算数 / 年度目标) on the indicator header row, merged down each project or
  * repeated on every row. Each project becomes a table of its own, its header read from those columns.
  */
-import { a1 } from '../grid';
-import type { Amounts, Indicator, Table } from '../model';
+import { a1, placed } from '../grid';
+import type { Amounts, CellText, Indicator, Table } from '../model';
 import type { CellSource, SheetCell } from '../sheet';
 import { parseAmount } from '../values';
 import type { FlatColumns, IndicatorAnchor } from './anchors';
@@ -15,11 +15,11 @@ export interface FlatProject {
   top: number;
   bottom: number;
   projectName: string;
-  projectNameCell: string;
+  projectNameAt: { cell: string; row: number; col: number };
   fields: Table['header'];
   amounts: Amounts;
   emptyAmountLabels: Table['emptyAmountLabels'];
-  goal: { text: string; cell: string } | null;
+  goal: CellText | null;
   indicators: Indicator[];
 }
 
@@ -52,16 +52,16 @@ export function readFlatProjects(src: CellSource, anchor: IndicatorAnchor, layou
     implementer = first(flat.implementer) ?? lastAbove(src, flat.implementer, start.row, layout.firstRow) ?? implementer;
     department = first(flat.department) ?? department;
     const field = (cell: SheetCell | undefined, col: number | null) =>
-      col === null ? null : { text: cell?.text ?? '', cell: cell ? a1(cell.row, cell.col) : a1(start.row, col), labelCell: a1(anchor.row, col), label: headerText(col) };
+      col === null ? null : { text: cell?.text ?? '', ...(cell ? placed(cell.row, cell.col) : placed(start.row, col)), labelCell: a1(anchor.row, col), label: headerText(col) };
     const amounts: Amounts = {};
     const emptyAmountLabels: Table['emptyAmountLabels'] = [];
     const amountCell = first(flat.amount);
     if (flat.amount !== null) {
       const parsed = amountCell ? parseAmount(typeof amountCell.raw === 'number' ? amountCell.raw : amountCell.text, unit) : null;
       if (parsed?.kind === 'money' && parsed.amountWan && amountCell) {
-        amounts.annual = { value: parsed.amountWan.toNumber(), exact: parsed.amountWan.toExact(), text: amountCell.text, cell: a1(amountCell.row, amountCell.col) };
+        amounts.annual = { value: parsed.amountWan.toNumber(), exact: parsed.amountWan.toExact(), text: amountCell.text, ...placed(amountCell.row, amountCell.col) };
       } else {
-        emptyAmountLabels.push({ field: 'annual', cell: a1(start.row, flat.amount), label: headerText(flat.amount) });
+        emptyAmountLabels.push({ field: 'annual', ...placed(start.row, flat.amount), label: headerText(flat.amount) });
       }
     }
     const goalCell = first(flat.goal);
@@ -70,7 +70,7 @@ export function readFlatProjects(src: CellSource, anchor: IndicatorAnchor, layou
       top: start.row,
       bottom: Math.max(block.bottom, start.row),
       projectName: start.cell.text,
-      projectNameCell: a1(start.cell.row, start.cell.col),
+      projectNameAt: placed(start.cell.row, start.cell.col),
       fields: {
         projectName: field(start.cell, flat.projectName),
         department: field(department, flat.department),
@@ -80,7 +80,7 @@ export function readFlatProjects(src: CellSource, anchor: IndicatorAnchor, layou
       },
       amounts,
       emptyAmountLabels,
-      goal: goalCell ? { text: goalCell.text, cell: a1(goalCell.row, goalCell.col) } : null,
+      goal: goalCell ? { text: goalCell.text, ...placed(goalCell.row, goalCell.col) } : null,
       indicators: block.indicators,
     });
   });

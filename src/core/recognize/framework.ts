@@ -2,12 +2,14 @@
  * Which framework a table follows: 成本 as an 一级 (财预〔2021〕101号) or as a 二级 under 产出
  * (财预〔2015〕88号). A table without any cost indicator follows its sheet's other tables, else its year.
  */
+import { type FrameworkBasis, renderFrameworkReason } from '../locales';
 import type { Indicator, Table } from '../model';
 import { type FrameworkId, categories, frameworkData } from '../vocabulary';
 
 export interface FrameworkGuess {
   framework: FrameworkId;
-  reason: string;
+  /** Why, as a code; the words are the locale's (renderFrameworkReason). */
+  basis: FrameworkBasis;
   /** False when no cost indicator said which framework the table follows. */
   decided: boolean;
 }
@@ -21,10 +23,10 @@ export function detectFramework(indicators: Indicator[], year: number | null): F
     if (i.level2?.name === categories.cost) costAsLevel2 = true;
     if (i.level2?.name && categories.newerCosts.includes(i.level2.name)) newerLevel2 = true;
   }
-  if (costAsLevel1 || newerLevel2) return { framework: 'newer', reason: '成本指标作为一级指标', decided: true };
-  if (costAsLevel2) return { framework: 'older', reason: '成本指标作为产出指标下的二级指标', decided: true };
-  if (year !== null && year >= frameworkData.newerFromYear) return { framework: 'newer', reason: `未见成本指标，按年度（${year}年）推定`, decided: false };
-  return { framework: 'older', reason: '未见成本指标，按旧版框架', decided: false };
+  if (costAsLevel1 || newerLevel2) return { framework: 'newer', basis: 'cost-as-level1', decided: true };
+  if (costAsLevel2) return { framework: 'older', basis: 'cost-under-output', decided: true };
+  if (year !== null && year >= frameworkData.newerFromYear) return { framework: 'newer', basis: 'year', decided: false };
+  return { framework: 'older', basis: 'default', decided: false };
 }
 
 /**
@@ -32,20 +34,20 @@ export function detectFramework(indicators: Indicator[], year: number | null): F
  * other tables (平罗 农村信息员生活补助 sits among newer-framework tables). Given each table's own
  * guess, the framework and reason each one ends with; live checking (core/live.ts) uses it too.
  */
-export function sheetFrameworks(guesses: FrameworkGuess[]): { framework: FrameworkId; reason: string }[] {
+export function sheetFrameworks(guesses: FrameworkGuess[]): FrameworkGuess[] {
   const decided = guesses.filter((g) => g.decided);
   if (decided.length === 0) return guesses;
   const newer = decided.filter((g) => g.framework === 'newer').length;
   const majority: FrameworkId = newer * 2 >= decided.length ? 'newer' : 'older';
-  const reason = `未见成本指标，按同一工作表其他表（${majority === 'newer' ? '成本为一级' : '成本为二级'}）推定`;
-  return guesses.map((g) => (g.decided ? g : { framework: majority, reason }));
+  return guesses.map((g) => (g.decided ? g : { framework: majority, basis: 'sheet', decided: false }));
 }
 
 /** Sets the frameworks of a sheet's tables, each with its own guess (`decided`), as sheetFrameworks says. */
 export function assignSheetFrameworks(tables: { table: Table; decided: boolean }[]): void {
-  const assigned = sheetFrameworks(tables.map(({ table, decided }) => ({ framework: table.framework, reason: table.frameworkReason, decided })));
+  const assigned = sheetFrameworks(tables.map(({ table, decided }) => ({ framework: table.framework, basis: table.frameworkBasis, decided })));
   tables.forEach(({ table }, i) => {
     table.framework = assigned[i].framework;
-    table.frameworkReason = assigned[i].reason;
+    table.frameworkBasis = assigned[i].basis;
+    table.frameworkReason = renderFrameworkReason(assigned[i].basis, assigned[i].framework, table.year);
   });
 }

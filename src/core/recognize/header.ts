@@ -7,8 +7,10 @@
  * the cell under it (总体目标 | 年度目标 over the text).
  */
 import { type Decimal } from '../decimal';
-import { a1, rowOfA1 } from '../grid';
+import { a1, placed, rowOfA1 } from '../grid';
 import type { Amount, AmountField, Amounts, CellText, Table } from '../model';
+
+type HeaderField = NonNullable<Table['header']['department']>;
 import type { CellSource, SheetCell } from '../sheet';
 import { foldText } from '../text';
 import { parseAmount } from '../values';
@@ -23,7 +25,7 @@ export interface HeaderResult {
   year: number | null;
   projectName: string | null;
   projectNameSource: Table['projectNameSource'];
-  projectNameCell: string | null;
+  projectNameAt: { cell: string; row: number; col: number } | null;
   fields: Table['header'];
   hasHeaderBlock: boolean;
   unit: Unit | null;
@@ -92,7 +94,7 @@ function emptyResult(): HeaderResult {
     year: null,
     projectName: null,
     projectNameSource: 'none',
-    projectNameCell: null,
+    projectNameAt: null,
     fields: { projectName: null, department: null, implementer: null, attribute: null, period: null },
     hasHeaderBlock: false,
     unit: null,
@@ -139,7 +141,7 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
   const groupCols: { col: number; group: 'own' | 'transfer' }[] = [];
   /** 中期 and 年度 amount columns (the 88号 申报表's halves): parts under the 中期 one are not this year's. */
   const halves: { col: number; longTerm: boolean }[] = [];
-  const weakDepartment: { text: string; cell: string; labelCell: string; label: string }[] = [];
+  const weakDepartment: HeaderField[] = [];
   for (let r = top; r < end; r++) {
     const cells = src.cells(r);
     for (let i = 0; i < cells.length; i++) {
@@ -181,7 +183,7 @@ function readField(
   cell: SheetCell,
   valueCell: SheetCell | null,
   end: number,
-  weak: { text: string; cell: string; labelCell: string; label: string }[],
+  weak: HeaderField[],
 ): void {
   const field = label.field;
   if (field === 'other' || field === 'parentName' || field === 'fundOffice') return;
@@ -189,11 +191,12 @@ function readField(
   let value: SheetCell | null = valueCell;
   if (!value && !label.inline && field === 'goal') value = cellBelow(src, cell, end);
   const text = label.inline ?? value?.text ?? '';
-  const address = label.inline ? a1(cell.row, cell.col) : value ? a1(value.row, value.col) : a1(cell.row, src.rightEdge(cell) + 1);
-  const entry = { text, cell: address, labelCell: a1(cell.row, cell.col), label: label.text };
+  const at = label.inline ? placed(cell.row, cell.col) : value ? placed(value.row, value.col) : placed(cell.row, src.rightEdge(cell) + 1);
+  const address = at.cell;
+  const entry: HeaderField = { text, ...at, labelCell: a1(cell.row, cell.col), label: label.text };
   if (field === 'goal') {
     if (!result.goal && text) {
-      result.goal = { text, cell: address };
+      result.goal = { text, ...at };
       if (result.explain) result.found.push(`年度目标@${address}`);
     }
     return;
@@ -257,14 +260,13 @@ function readAmount(
   }
   const field = amountField(label.label, group, result.amounts);
   if (!field) return;
-  const labelCell = a1(cell.row, cell.col);
   if (raw === null || !at) {
-    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, cell: labelCell, label: label.text });
+    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, ...placed(cell.row, cell.col), label: label.text });
     return;
   }
   const parsed = parseAmount(raw, label.unit ?? result.unit ?? '万元');
   if (parsed.kind !== 'money' || !parsed.amountWan) {
-    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, cell: a1(at.row, at.col), label: label.text });
+    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, ...placed(at.row, at.col), label: label.text });
     return;
   }
   if (!result.amounts[field]) {
@@ -301,7 +303,7 @@ function amountField(label: AmountLabel, group: 'own' | 'transfer' | null, amoun
 }
 
 function amount(d: Decimal, text: string, cell: SheetCell): Amount {
-  return { value: d.toNumber(), exact: d.toExact(), text, cell: a1(cell.row, cell.col) };
+  return { value: d.toNumber(), exact: d.toExact(), text, ...placed(cell.row, cell.col) };
 }
 
 /** Project name: its cell; else the row just above an empty 项目名称 (平罗); else the title (廊坊). */
@@ -310,7 +312,7 @@ function resolveProjectName(src: CellSource, result: HeaderResult, top: number, 
   if (pn && pn.text) {
     result.projectName = pn.text;
     result.projectNameSource = 'cell';
-    result.projectNameCell = pn.cell;
+    result.projectNameAt = { cell: pn.cell, row: pn.row, col: pn.col };
     return;
   }
   if (pn) {
@@ -323,7 +325,7 @@ function resolveProjectName(src: CellSource, result: HeaderResult, top: number, 
       if (k.title || k.annex || k.unit || k.year !== null || k.label) break;
       result.projectName = c.text;
       result.projectNameSource = 'above';
-      result.projectNameCell = a1(c.row, c.col);
+      result.projectNameAt = placed(c.row, c.col);
       return;
     }
     return;
@@ -333,7 +335,7 @@ function resolveProjectName(src: CellSource, result: HeaderResult, top: number, 
     if (fromTitle) {
       result.projectName = fromTitle;
       result.projectNameSource = 'title';
-      result.projectNameCell = a1(title.row, title.col);
+      result.projectNameAt = placed(title.row, title.col);
     }
   }
 }

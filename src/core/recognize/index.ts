@@ -18,6 +18,7 @@ import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt
 import { cls } from './classify';
 import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
+import { renderFrameworkReason } from '../locales';
 import { type HeaderResult, headerTop, readHeader } from './header';
 import { layoutOf, readIndicatorBlock } from './indicators';
 import { type Region, RegionView, columnsOfAdjacentForms, findRegions, joinRegions, tagRegion } from './regions';
@@ -151,15 +152,15 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
           top: p.top,
           bottom: p.bottom,
           anchorRow: anchor.row,
-          header: { ...header, fields: p.fields, amounts: p.amounts, emptyAmountLabels: p.emptyAmountLabels, goal: p.goal, hasHeaderBlock: true, projectName: p.projectName, projectNameSource: 'cell', projectNameCell: p.projectNameCell },
+          header: { ...header, fields: p.fields, amounts: p.amounts, emptyAmountLabels: p.emptyAmountLabels, goal: p.goal, hasHeaderBlock: true, projectName: p.projectName, projectNameSource: 'cell', projectNameAt: p.projectNameAt },
           columns: layout.columns,
           indicators: p.indicators,
           hasIndicatorBlock: true,
           source: 'flat',
         });
-        accept(src, out, built, table, header, [anchorText, `项目「${p.projectName}」@${p.projectNameCell}`], explain, `预算系统导出的平铺表：每个项目一张表`, [top ?? anchor.row, layout.firstRow - 1]);
+        accept(src, out, built, table, header, [anchorText, `项目「${p.projectName}」@${p.projectNameAt.cell}`], explain, `预算系统导出的平铺表：每个项目一张表`, [top ?? anchor.row, layout.firstRow - 1]);
       }
-      explain(regionRange(src, top ?? anchor.row, bottom), 'table', [anchorText], `平铺导出，${projects.length} 个项目`);
+      explain(regionRange(src, top ?? anchor.row, bottom).range, 'table', [anchorText], `平铺导出，${projects.length} 个项目`);
     } else {
       const table = makeTable(src, {
         top: header.top ?? anchor.row,
@@ -203,7 +204,7 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
         headerOnly = true;
         accept(src, out, built, table, header, header.found, explain, '只有表头（项目名称、金额、年度目标），没有指标表', [top, bottom]);
       } else {
-        explain(regionRange(src, top, bottom), 'none', header.found, '有「项目名称」，但没有金额和年度目标栏，也没有指标表头：不像绩效目标表');
+        explain(regionRange(src, top, bottom).range, 'none', header.found, '有「项目名称」，但没有金额和年度目标栏，也没有指标表头：不像绩效目标表');
       }
       r = bottom + 1;
     }
@@ -213,7 +214,7 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
   if (anchors.length === 0 && covered.length === 0 && !headerOnly) {
     const nonBlank = countNonBlank(src);
     const verdict = nonBlank >= 3 ? nearMissVerdict(src, src.firstRow, src.lastRow, hasHeaderLabels(src)) : null;
-    const range = regionRange(src, src.firstRow, src.lastRow);
+    const range = regionRange(src, src.firstRow, src.lastRow).range;
     if (verdict) {
       out.nearMisses.push({ sheet: src.sheet, range, kind: verdict.kind, message: verdict.message, title: null });
       explain(range, 'nearMiss', verdict.evidence, verdict.message);
@@ -310,7 +311,7 @@ function makeTable(src: CellSource, p: TableParts): Built {
   const guess = detectFramework(p.indicators, header.year);
   const table: Table = {
     sheet: src.sheet,
-    range: regionRange(src, p.top, p.bottom),
+    ...regionRange(src, p.top, p.bottom),
     top: p.top,
     bottom: p.bottom,
     indicatorHeaderRow: p.anchorRow,
@@ -318,7 +319,7 @@ function makeTable(src: CellSource, p: TableParts): Built {
     year: header.year,
     projectName: header.projectName,
     projectNameSource: header.projectNameSource,
-    projectNameCell: header.projectNameCell,
+    projectNameAt: header.projectNameAt,
     header: header.fields,
     hasHeaderBlock: header.hasHeaderBlock,
     hasIndicatorBlock: p.hasIndicatorBlock,
@@ -328,7 +329,8 @@ function makeTable(src: CellSource, p: TableParts): Built {
     emptyAmountLabels: header.emptyAmountLabels,
     goal: header.goal,
     framework: guess.framework,
-    frameworkReason: guess.reason,
+    frameworkBasis: guess.basis,
+    frameworkReason: renderFrameworkReason(guess.basis, guess.framework, header.year),
     columns: p.columns,
     indicators: p.indicators,
     issues: [],
@@ -336,8 +338,8 @@ function makeTable(src: CellSource, p: TableParts): Built {
   return { table, decided: guess.decided };
 }
 
-/** The A1 range the region's cells cover in rows [top, bottom]. */
-function regionRange(src: CellSource, top: number, bottom: number): string {
+/** The columns the region's cells cover in rows [top, bottom], and the A1 range of that area. */
+function regionRange(src: CellSource, top: number, bottom: number): { range: string; left: number; right: number } {
   let left = Infinity;
   let right = -Infinity;
   for (let r = top; r <= bottom; r++) {
@@ -348,5 +350,5 @@ function regionRange(src: CellSource, top: number, bottom: number): string {
     right = Math.max(right, src.rightEdge(cells[cells.length - 1]));
   }
   if (!Number.isFinite(left)) left = right = 0;
-  return a1Range(top, left, bottom, right);
+  return { range: a1Range(top, left, bottom, right), left, right };
 }

@@ -5,7 +5,7 @@
  * next row are put back where they belong. Split value columns (指标性质 | 指标值 | 度量单位) are
  * reassembled; a score, a remark or last year's actual value is never read as the value.
  */
-import { a1 } from '../grid';
+import { placed } from '../grid';
 import type { CellText, Columns, Indicator, Level } from '../model';
 import type { CellSource, SheetCell } from '../sheet';
 import { labelKey } from '../text';
@@ -98,7 +98,7 @@ interface RowDraft {
   content: Partial<Record<ContentRole, CellText>>;
   /** Allocated only for rows that have them: most forms have no split or per-region columns. */
   side: Partial<Record<SideRole, CellText>> | null;
-  regions: { region: string; text: string; cell: string }[] | null;
+  regions: (CellText & { region: string })[] | null;
   wrapped: boolean;
 }
 
@@ -158,17 +158,17 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       }
       if ((kind === 'lead' || kind === 'before') && cls(cell).column?.role === 'lead') continue;
       const { level1: l1, level2: l2 } = cls(cell);
-      const addr = a1(cell.row, cell.col);
+      const addr = placed(cell.row, cell.col);
       if (kind === 'level2') {
-        if (l2) rowLevel2 = { name: l2, text: cell.text, cell: addr };
-        else if (l1) rowLevel2 = { name: null, text: cell.text, cell: addr }; // an 一级 used as 二级
-        else if (cells.some((c) => c.col >= nameCol)) rowLevel2 = { name: null, text: cell.text, cell: addr };
+        if (l2) rowLevel2 = { name: l2, text: cell.text, ...addr };
+        else if (l1) rowLevel2 = { name: null, text: cell.text, ...addr }; // an 一级 used as 二级
+        else if (cells.some((c) => c.col >= nameCol)) rowLevel2 = { name: null, text: cell.text, ...addr };
         else content.push(cell);
         continue;
       }
       // lead, level1 or before: an 一级, a shifted 二级, or shifted content.
-      if (l1 && !rowLevel1) rowLevel1 = { name: l1, text: cell.text, cell: addr };
-      else if (l2 && !rowLevel2) rowLevel2 = { name: l2, text: cell.text, cell: addr };
+      if (l1 && !rowLevel1) rowLevel1 = { name: l1, text: cell.text, ...addr };
+      else if (l2 && !rowLevel2) rowLevel2 = { name: l2, text: cell.text, ...addr };
       else content.push(cell);
     }
 
@@ -193,7 +193,7 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       level1: d.level1,
       level2: d.level2,
       name: d.content.name ? indicatorName(d.content.name) : null,
-      value: d.content.value ?? (d.regions ? { text: d.regions[0].text, cell: d.regions[0].cell } : null),
+      value: d.content.value ?? (d.regions ? { text: d.regions[0].text, cell: d.regions[0].cell, row: d.regions[0].row, col: d.regions[0].col } : null),
       description: d.content.description ?? null,
       basis: d.content.basis ?? null,
       wrapped: d.wrapped,
@@ -215,7 +215,7 @@ export function indicatorName(name: CellText): CellText {
     .replace(/^(?:指标\s*\d{1,2}\s*[:：.、]\s*|[*★☆]+\s*)/, '')
     .replace(/\s*[(（][^()（）]*\*[^()（）]*[)）]\s*$/, '')
     .trim();
-  return text && text !== name.text ? { text, cell: name.cell } : name;
+  return text && text !== name.text ? { ...name, text } : name;
 }
 
 /** Fills the previous row's trailing empty roles with a wrapped row's cells; false when the row is not a wrap. */
@@ -236,7 +236,7 @@ function wrapInto(
   });
   if (!allLeft && !inPlace) return false;
   const roles = allLeft ? missing.slice(0, cells.length) : cells.map((c) => kindAt(c.col) as ContentRole);
-  cells.forEach((c, k) => (prev.content[roles[k]] = { text: c.text, cell: a1(c.row, c.col) }));
+  cells.forEach((c, k) => (prev.content[roles[k]] = { text: c.text, ...placed(c.row, c.col) }));
   prev.wrapped = true;
   return true;
 }
@@ -267,14 +267,14 @@ function assignContent(
   let p = 0;
   for (const cell of content) {
     const own = kindAt(cell.col);
-    const address = a1(cell.row, cell.col);
+    const address = placed(cell.row, cell.col);
     if (own === 'direction' || own === 'measure') {
       draft.side ??= {};
-      draft.side[own] ??= { text: cell.text, cell: address };
+      draft.side[own] ??= { text: cell.text, ...address };
       continue;
     }
     if (own === 'region') {
-      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', text: cell.text, cell: address });
+      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', text: cell.text, ...address });
       continue;
     }
     if (own === 'remark' || own === 'weight' || own === 'polarity' || own === 'selfEvaluation' || own === 'ignored') continue;
@@ -283,7 +283,7 @@ function assignContent(
     const target = ownIndex >= p ? ownIndex : p;
     const role = present[target];
     const before = draft.content[role];
-    draft.content[role] = before ? { text: `${before.text} ${cell.text}`, cell: before.cell } : { text: cell.text, cell: address };
+    draft.content[role] = before ? { ...before, text: `${before.text} ${cell.text}` } : { text: cell.text, ...address };
     p = target + 1;
   }
 }

@@ -1,3 +1,4 @@
+import { tableStart } from './helpers';
 import type { Rule } from './types';
 
 const FIELDS = [
@@ -7,19 +8,16 @@ const FIELDS = [
 ] as const;
 
 export const headerMissingField: Rule = {
-  id: 'header/missing-field',
-  severity: 'error',
-  title: '表头栏目缺失',
-  description: '表头缺少或未填写项目名称、主管部门、实施单位或资金金额',
-  rationale: '完整性：审核时首先核对项目名称、主管部门、实施单位与金额，缺一即退回。',
+  meta: { id: 'header/missing-field', type: 'structure', severity: 'error', fixable: false, messages: ['noHeaderBlock', 'noHeaderBlockNamed', 'nameAbove', 'missingField', 'emptyField', 'emptyAmount', 'missingAmount'] },
   check({ table, report }) {
-    const first = table.range.split(':')[0];
+    const first = tableStart(table);
     if (!table.hasHeaderBlock) {
       // 廊坊 2020-style forms carry only title, goal and indicators: one note, not four errors.
       report({
         severity: 'info',
-        message: `该表没有表头信息块（项目名称、主管部门、实施单位、资金金额）${table.projectName ? `，项目名称取自标题「${table.projectName}」` : ''}`,
-        cell: table.projectNameCell ?? first,
+        messageId: table.projectName ? 'noHeaderBlockNamed' : 'noHeaderBlock',
+        data: { name: table.projectName ?? '' },
+        at: table.projectNameAt ?? first,
         text: table.title ?? '',
       });
       return;
@@ -31,28 +29,30 @@ export const headerMissingField: Rule = {
       if (field === 'projectName' && table.projectNameSource === 'above' && f) {
         report({
           severity: 'warning',
-          message: `「项目名称」单元格为空，项目名称「${table.projectName}」写在了上方 ${table.projectNameCell}，请移入 ${f.cell}`,
-          cell: f.cell,
+          messageId: 'nameAbove',
+          data: { name: table.projectName ?? '', above: table.projectNameAt?.cell ?? '', cell: f.cell },
+          at: f,
           text: table.projectName ?? '',
         });
         continue;
       }
-      if (!f) report({ message: `表头缺少「${label}」栏`, cell: first, text: table.title ?? '' });
-      else if (!f.text) report({ message: `「${f.label}」未填写`, cell: f.cell, text: f.label });
+      if (!f) report({ messageId: 'missingField', data: { label }, at: first, text: table.title ?? '' });
+      else if (!f.text) report({ messageId: 'emptyField', data: { label: f.label }, at: f, text: f.label });
     }
     const empties = table.emptyAmountLabels.filter((e) => e.field === 'total' || e.field === 'annual');
     if (!table.amounts.total && !table.amounts.annual) {
       const empty = empties[0];
       report({
-        message: empty ? `「${empty.label}」未填写或不是金额` : '表头缺少项目金额（项目总额 / 年度资金总额）',
-        cell: empty?.cell ?? first,
+        messageId: empty ? 'emptyAmount' : 'missingAmount',
+        data: { label: empty?.label ?? '' },
+        at: empty ?? first,
         text: empty?.label ?? table.projectName ?? '',
       });
     } else {
       // One amount given, the other left empty (a 3-year project's 中期预算资金总额): worth a look, not a send-back by itself.
       for (const empty of empties) {
         if (table.amounts[empty.field as 'total' | 'annual']) continue;
-        report({ severity: 'warning', message: `「${empty.label}」未填写或不是金额`, cell: empty.cell, text: empty.label });
+        report({ severity: 'warning', messageId: 'emptyAmount', data: { label: empty.label }, at: empty, text: empty.label });
       }
     }
   },

@@ -4,8 +4,7 @@
  * written with.
  */
 import { Decimal } from '../decimal';
-import { a1 } from '../grid';
-import type { Amount, Indicator, Table } from '../model';
+import type { Amount, Indicator, Place, Table } from '../model';
 import { bigrams, containment, dice, excerpt, labelKey } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
 import { categories, isNoneWord } from '../vocabulary';
@@ -58,16 +57,25 @@ export function rowText(ind: Indicator): string {
 }
 
 /** Where the value of an indicator is, or would be typed: its value cell, else the value column. */
-export function valueCell(table: Table, ind: Indicator): string {
-  if (ind.value) return ind.value.cell;
-  const col = table.columns.value ?? table.columns.name ?? 0;
-  return a1(ind.row, col);
+export function valuePlace(table: Table, ind: Indicator): Place {
+  return ind.value ?? { row: ind.row, col: table.columns.value ?? table.columns.name ?? 0 };
 }
 
-export function nameCell(table: Table, ind: Indicator): string {
-  if (ind.name) return ind.name.cell;
-  const col = table.columns.name ?? table.columns.value ?? 0;
-  return a1(ind.row, col);
+/** Where the 三级 name of an indicator is, or would be typed. */
+export function namePlace(table: Table, ind: Indicator): Place {
+  return ind.name ?? { row: ind.row, col: table.columns.name ?? table.columns.value ?? 0 };
+}
+
+/** Whether the project runs one year (项目期 1年, or 一年期 as its attribute). */
+export function isOneYear(table: Table): boolean {
+  const period = table.header.period?.text ?? '';
+  const attribute = table.header.attribute?.text ?? '';
+  return /^\s*1\s*年\s*$/.test(period.replace(/[()（）]/g, '')) || /一年期/.test(attribute);
+}
+
+/** The table's first cell (its top-left), for issues about the table as a whole. */
+export function tableStart(table: Table): Place {
+  return { row: table.top, col: table.left };
 }
 
 export function dec(a: Amount): Decimal {

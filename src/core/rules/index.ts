@@ -13,8 +13,10 @@ import { sumFunds } from './sum-funds';
 import { sumGoalText } from './sum-goal-text';
 import type { Rule } from './types';
 import { valueCostNotAmount } from './value-cost-not-amount';
+import { valueDateSerial } from './value-date-serial';
 import { valueNotApplicableConflict } from './value-not-applicable-conflict';
 import { valueNotMeasurable } from './value-not-measurable';
+import { valueOutsideYear } from './value-outside-year';
 import { valuePercentRange } from './value-percent-range';
 import { valueSatisfactionForm } from './value-satisfaction-form';
 
@@ -31,6 +33,8 @@ export const rules: readonly Rule[] = [
   valuePercentRange,
   valueNotApplicableConflict,
   valueSatisfactionForm,
+  valueDateSerial,
+  valueOutsideYear,
   sumFunds,
   sumCostTotal,
   sumGoalText,
@@ -39,7 +43,7 @@ export const rules: readonly Rule[] = [
 ];
 
 export function ruleById(id: string): Rule | undefined {
-  return rules.find((r) => r.id === id);
+  return rules.find((r) => r.meta.id === id);
 }
 
 export type { Rule, RuleContext } from './types';

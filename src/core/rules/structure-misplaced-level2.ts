@@ -40,11 +40,7 @@ function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicato
 }
 
 export const structureMisplacedLevel2: Rule = {
-  id: 'structure/misplaced-level2',
-  severity: 'error',
-  title: '二级指标位置不对',
-  description: '二级指标放在了错误的一级指标下，或把一级指标名称用作二级指标；三级指标明显属于另一个一级下的类别时给出警告（如满意度指标放在社会效益下）',
-  rationale: '相关性：分类错位会让数量、效益、满意度的审核口径全部对不上。',
+  meta: { id: 'structure/misplaced-level2', type: 'structure', severity: 'error', fixable: false, messages: ['level1AsLevel2', 'notInFrameworkNewer', 'notInFrameworkOlder', 'wrongLevel1', 'indicatorElsewhere'] },
   check({ table, report, library }) {
     const seen = new Set<string>();
     for (const ind of table.indicators) {
@@ -54,11 +50,7 @@ export const structureMisplacedLevel2: Rule = {
       if (!l2.name) {
         const asLevel1 = canonicalLevel1(l2.text);
         if (asLevel1) {
-          report({
-            message: `一级指标名称「${l2.text}」被用作二级指标（所在行应为数量、质量、时效等二级指标）`,
-            cell: l2.cell,
-            text: rowText(ind),
-          });
+          report({ messageId: 'level1AsLevel2', data: { text: l2.text }, at: l2, text: rowText(ind) });
         }
         continue;
       }
@@ -68,16 +60,13 @@ export const structureMisplacedLevel2: Rule = {
       if (home === null) {
         report({
           severity: 'warning',
-          message: `二级指标「${l2.text}」不属于所用框架（${table.framework === 'newer' ? '成本指标应为一级指标' : '旧版框架'}）`,
-          cell: l2.cell,
+          messageId: table.framework === 'newer' ? 'notInFrameworkNewer' : 'notInFrameworkOlder',
+          data: { text: l2.text },
+          at: l2,
           text: rowText(ind),
         });
       } else if (home !== l1) {
-        report({
-          message: `二级指标「${l2.text}」应属于「${home}」，却放在「${ind.level1!.text}」下`,
-          cell: l2.cell,
-          text: rowText(ind),
-        });
+        report({ messageId: 'wrongLevel1', data: { text: l2.text, home, level1: ind.level1!.text }, at: l2, text: rowText(ind) });
       }
     }
     if (!library) return;
@@ -86,8 +75,9 @@ export const structureMisplacedLevel2: Rule = {
       if (!m) continue;
       report({
         severity: 'warning',
-        message: `三级指标「${ind.name!.text}」看起来属于「${m.level1} / ${m.level2}」，却放在「${ind.level2?.text ?? ind.level1?.text ?? ''}」下`,
-        cell: ind.name!.cell,
+        messageId: 'indicatorElsewhere',
+        data: { name: ind.name!.text, level1: m.level1, level2: m.level2, under: ind.level2?.text ?? ind.level1?.text ?? '' },
+        at: ind.name!,
         text: rowText(ind),
       });
     }

@@ -5,11 +5,7 @@ import type { Rule } from './types';
 
 
 export const styleLevel2Name: Rule = {
-  id: 'style/level2-name',
-  severity: 'info',
-  title: '二级指标名称不规范',
-  description: '二级指标名称是简称或别称（如「经济效益」），标准写法以「指标」结尾（「经济效益指标」）',
-  rationale: '完整性：统一的二级指标名称便于汇总和审核；简称可以接受，一键即可改为标准写法。',
+  meta: { id: 'style/level2-name', type: 'style', severity: 'info', fixable: true, messages: ['standardName'] },
   check({ table, report }) {
     const seen = new Set<string>();
     for (const ind of table.indicators) {
@@ -24,8 +20,9 @@ export const styleLevel2Name: Rule = {
       if (name === l2.name || canonicalLevel2(name) !== l2.name) continue;
       const after = `${l2.name}${tag.trim()}`;
       report({
-        message: `二级指标「${written}」的标准写法是「${after}」`,
-        cell: l2.cell,
+        messageId: 'standardName',
+        data: { text: written, after },
+        at: l2,
         text: rowText(ind),
         fix: { cell: l2.cell, before: l2.text, after },
       });

@@ -30,25 +30,21 @@ export function standardNotation(text: string): string {
 const HAS_FIGURE = /[\d\uff10-\uff19]/;
 
 export const styleNotation: Rule = {
-  id: 'style/notation',
-  severity: 'info',
-  title: '写法不规范',
-  description: '指标值或金额的写法不规范：「>=」「≧」应为「≥」，「百分比」「％」应为「%」，全角数字、数字与单位间的空格',
-  rationale: '完整性：统一写法便于汇总、比对和机器读取；只改符号，不改数值。',
+  meta: { id: 'style/notation', type: 'style', severity: 'info', fixable: true, messages: ['value', 'amount'] },
   check({ table, report }) {
     for (const ind of table.indicators) {
       // A value assembled from 指标性质 | 指标值 | 度量单位 is judged on its own cell, which is what a fix writes.
-      const v = ind.value && ind.valueParts ? { text: ind.valueParts.value, cell: ind.value.cell } : ind.value;
+      const v = ind.value && ind.valueParts ? { ...ind.value, text: ind.valueParts.value } : ind.value;
       if (!v || !HAS_FIGURE.test(v.text)) continue;
       const after = standardNotation(v.text);
       if (after === v.text) continue;
-      report({ message: `指标值「${v.text}」的标准写法是「${after}」`, cell: v.cell, text: rowText(ind), fix: { cell: v.cell, before: v.text, after } });
+      report({ messageId: 'value', data: { before: v.text, after }, at: v, text: rowText(ind), fix: { cell: v.cell, before: v.text, after } });
     }
     for (const [field, amount] of Object.entries(table.amounts)) {
       if (!amount || !HAS_FIGURE.test(amount.text)) continue;
       const after = standardNotation(amount.text);
       if (after === amount.text) continue;
-      report({ message: `金额「${amount.text}」的标准写法是「${after}」`, cell: amount.cell, text: field, fix: { cell: amount.cell, before: amount.text, after } });
+      report({ messageId: 'amount', data: { before: amount.text, after }, at: amount, text: field, fix: { cell: amount.cell, before: amount.text, after } });
     }
   },
 };

@@ -4,11 +4,7 @@ import { agrees, budgetTotal, costLines, dec, wan } from './helpers';
 import type { Rule } from './types';
 
 export const sumCostTotal: Rule = {
-  id: 'sum/cost-total',
-  severity: 'error',
-  title: '成本合计不符',
-  description: '成本指标金额合计（含上限金额、单价×数量、写在名称里的金额）与年度资金总额不一致',
-  rationale: '适当性：成本指标是预算的分解，合计应等于申报的资金总额。',
+  meta: { id: 'sum/cost-total', type: 'sum', severity: 'error', fixable: false, messages: ['differs', 'exceeds'] },
   check({ table, report }) {
     const budget = budgetTotal(table);
     if (!budget) return;
@@ -28,19 +24,9 @@ export const sumCostTotal: Rule = {
       })
       .join('、');
     const first = known[0].ind;
-    const cell = known[0].how === 'name' ? first.name!.cell : (first.value?.cell ?? first.name!.cell);
-    if (complete && !agrees(sum, total, operands)) {
-      report({
-        message: `成本指标合计 ${wan(sum)} 万元与${budget.label} ${wan(total)} 万元不一致（相差 ${wan(sum.sub(total).abs())} 万元）：${terms}`,
-        cell,
-        text: terms,
-      });
-    } else if (!complete && sum.cmp(total) > 0 && !agrees(sum, total, operands)) {
-      report({
-        message: `成本指标中已能计算的金额合计 ${wan(sum)} 万元已超过${budget.label} ${wan(total)} 万元：${terms}`,
-        cell,
-        text: terms,
-      });
-    }
+    const at = known[0].how === 'name' ? first.name! : (first.value ?? first.name!);
+    const data = { sum: wan(sum), budgetLabel: budget.label, budget: wan(total), difference: wan(sum.sub(total).abs()), terms };
+    if (complete && !agrees(sum, total, operands)) report({ messageId: 'differs', data, at, text: terms });
+    else if (!complete && sum.cmp(total) > 0 && !agrees(sum, total, operands)) report({ messageId: 'exceeds', data, at, text: terms });
   },
 };

@@ -1,5 +1,5 @@
 import type { Amount, AmountField, Table } from '../model';
-import { agrees, dec, wan } from './helpers';
+import { agrees, dec, isOneYear, wan } from './helpers';
 import type { Rule, RuleContext } from './types';
 
 const LABELS: Record<AmountField, string> = {
@@ -27,24 +27,15 @@ function checkSum(ctx: RuleContext, table: Table, whole: AmountField, parts: Amo
   if (agrees(whole_, sum, [whole_, ...values])) return;
   const terms = present.map(([p, a]) => `${LABELS[p]} ${wan(dec(a))}`).join(' + ');
   ctx.report({
-    message: `资金合计不符：${LABELS[whole]} ${wan(whole_)} 万元 ≠ ${terms} = ${wan(sum)} 万元（相差 ${wan(whole_.sub(sum).abs())} 万元）`,
-    cell: w.cell,
+    messageId: 'parts',
+    data: { whole: LABELS[whole], wholeAmount: wan(whole_), terms, sum: wan(sum), difference: wan(whole_.sub(sum).abs()) },
+    at: w,
     text: `${LABELS[whole]} ${w.text}`,
   });
 }
 
-function isOneYear(table: Table): boolean {
-  const period = table.header.period?.text ?? '';
-  const attribute = table.header.attribute?.text ?? '';
-  return /^\s*1\s*年\s*$/.test(period.replace(/[()（）]/g, '')) || /一年期/.test(attribute);
-}
-
 export const sumFunds: Rule = {
-  id: 'sum/funds',
-  severity: 'error',
-  title: '资金构成不符',
-  description: '表头金额不能相加：年度资金总额 ≠ 财政拨款 + 其他资金 + 结余结转资金，或本级 + 转移支付，或项目总额小于年度资金总额',
-  rationale: '适当性：资金来源各项之和必须等于总额，这是预算审核最先核对的一项。',
+  meta: { id: 'sum/funds', type: 'sum', severity: 'error', fixable: false, messages: ['parts', 'totalBelowAnnual', 'oneYear'] },
   check(ctx) {
     const { table } = ctx;
     const a = table.amounts;
@@ -57,17 +48,9 @@ export const sumFunds: Rule = {
       const total = dec(a.total);
       const annual = dec(a.annual);
       if (total.cmp(annual) < 0 && !agrees(total, annual)) {
-        ctx.report({
-          message: `项目总额 ${wan(total)} 万元小于年度资金总额 ${wan(annual)} 万元`,
-          cell: a.total.cell,
-          text: `项目总额 ${a.total.text}`,
-        });
+        ctx.report({ messageId: 'totalBelowAnnual', data: { total: wan(total), annual: wan(annual) }, at: a.total, text: `项目总额 ${a.total.text}` });
       } else if (isOneYear(table) && !agrees(total, annual)) {
-        ctx.report({
-          message: `一年期项目的项目总额 ${wan(total)} 万元应等于年度资金总额 ${wan(annual)} 万元`,
-          cell: a.total.cell,
-          text: `项目总额 ${a.total.text}`,
-        });
+        ctx.report({ messageId: 'oneYear', data: { total: wan(total), annual: wan(annual) }, at: a.total, text: `项目总额 ${a.total.text}` });
       }
     }
   },

@@ -10,11 +10,7 @@ const BUDGET_WORDS = /预算|总额|总计|合计|资金|金额|经费|投入|�
 const SAME_THING = 0.5;
 
 export const sumGoalText: Rule = {
-  id: 'sum/goal-text',
-  severity: 'warning',
-  title: '目标中的金额不一致',
-  description: '年度总体绩效目标中写的金额与年度资金总额或对应成本指标不一致',
-  rationale: '相关性：目标文字与表内金额矛盾，说明其中一处是旧数据或笔误。',
+  meta: { id: 'sum/goal-text', type: 'sum', severity: 'warning', fixable: false, messages: ['costLine', 'budget'] },
   check({ table, report }) {
     if (!table.goal) return;
     const budget = budgetTotal(table);
@@ -32,16 +28,18 @@ export const sumGoalText: Rule = {
       if (related.length > 0) {
         const best = related[0].l;
         report({
-          message: `年度总体绩效目标写「${excerpt(q.context, 24)}${q.text}」，成本指标「${excerpt(best.ind.name!.text, 24)}」为 ${wan(best.amount!)} 万元`,
-          cell: table.goal.cell,
+          messageId: 'costLine',
+          data: { quote: `${excerpt(q.context, 24)}${q.text}`, quoted: q.text, name: excerpt(best.ind.name!.text, 24), amount: wan(best.amount!) },
+          at: table.goal,
           text: excerpt(table.goal.text, 60),
         });
         continue;
       }
       if (budget && BUDGET_WORDS.test(q.context)) {
         report({
-          message: `年度总体绩效目标中的金额「${q.text}」与${budget.label} ${wan(dec(budget.amount))} 万元不一致`,
-          cell: table.goal.cell,
+          messageId: 'budget',
+          data: { quoted: q.text, budgetLabel: budget.label, budget: wan(dec(budget.amount)) },
+          at: table.goal,
           text: excerpt(table.goal.text, 60),
         });
       }

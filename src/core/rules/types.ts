@@ -1,11 +1,24 @@
-import type { Indicator, Issue, IssueFix, Severity, Table } from '../model';
+import type { MessageData } from '../locales';
+import type { Indicator, Issue, IssueFix, Place, Severity, Table } from '../model';
 import type { PhrasingLibrary } from '../phrasings/library';
 
-/** What a rule sees: the recognised table and the tables of the same sheet (for context). */
+/** What a rule reports: which of its messages, the figures and texts the message quotes, and where. */
+export interface Report {
+  messageId: string;
+  data?: MessageData;
+  /** The cell the issue is about (any CellText, Level or Amount of the model is one). */
+  at: Place;
+  /** The text of the row (or field) concerned, for context in lists. */
+  text: string;
+  /** When the rule reports this one at another severity than its default. */
+  severity?: Severity;
+  fix?: IssueFix;
+}
+
+/** What a rule sees: the recognised table and a way to report. */
 export interface RuleContext {
   table: Table;
-  /** Reports an issue; severity defaults to the rule's. */
-  report(issue: { message: string; cell: string; text: string; severity?: Severity; fix?: IssueFix }): void;
+  report(issue: Report): void;
   /**
    * The phrasing library, when the caller loaded it (the command line always does, the pane once its
    * lazy chunk is in): rules that predict an indicator's category need it and skip that part without.
@@ -13,19 +26,25 @@ export interface RuleContext {
   library?: PhrasingLibrary;
 }
 
+export type RuleType = 'structure' | 'value' | 'sum' | 'style';
+
 /**
- * A rule in the style of an ESLint rule: a stable public id (used in the JSON output and the README),
- * a default severity, a one-line rationale, and a check over the model.
+ * A rule's declaration, in the style of ESLint's rule meta. The id is a public contract (README,
+ * JSON output, configuration); the words — title, description, rationale and each message — are in
+ * the locale files (src/core/locales), keyed by the id and the messageId.
  */
-export interface Rule {
+export interface RuleMeta {
   id: string;
+  type: RuleType;
   severity: Severity;
-  /** A short zh-CN name a clerk reads (指标值不可衡量, 成本合计不符): the pane's heading for the rule's issues. */
-  title: string;
-  /** What the rule looks for, in zh-CN, for the README and the pane's rule list. */
-  description: string;
-  /** Why reviewers care, in one line. */
-  rationale: string;
+  /** Whether some of its issues carry a mechanical fix the pane can apply. */
+  fixable: boolean;
+  /** The ids of the messages it reports. */
+  messages: readonly string[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
   check(ctx: RuleContext): void;
 }
 

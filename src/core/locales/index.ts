@@ -1,0 +1,68 @@
+/**
+ * The engine's words, by locale: rule titles, descriptions and rationales, issue messages by
+ * messageId, framework reasons by code. Rules report codes and data; text is rendered here, so the
+ * en-US pane and `jixiao check --locale en-US` show English and JSON consumers read the figures
+ * from `data` without parsing prose. Placeholders are filled as plain text, never as markup.
+ *
+ * zh-CN is built in. en-US is added by importing `./en-US` (the command line does at start; the pane
+ * loads it as a separate chunk before its first check when Office speaks English, so the Chinese
+ * pane does not carry it); until then an en-US request falls back to zh-CN.
+ */
+import zhCN from './zh-CN.json';
+
+export type EngineLocale = 'zh-CN' | 'en-US';
+export const ENGINE_LOCALES: EngineLocale[] = ['zh-CN', 'en-US'];
+
+export interface RuleWords {
+  title: string;
+  description: string;
+  rationale: string;
+  messages: Record<string, string>;
+}
+
+interface LocaleData {
+  ruleFailed: string;
+  framework: Record<string, string>;
+  rules: Record<string, RuleWords>;
+}
+
+const LOCALES: Partial<Record<EngineLocale, LocaleData>> & { 'zh-CN': LocaleData } = { 'zh-CN': zhCN as unknown as LocaleData };
+
+/** Adds a locale's words (./en-US does this for English). */
+export function registerLocale(locale: EngineLocale, data: unknown): void {
+  LOCALES[locale] = data as LocaleData;
+}
+
+export type MessageData = Record<string, string | number>;
+
+/** `{name}` placeholders filled from data; an unknown one stays visible rather than vanishing. */
+export function fill(template: string, data: MessageData = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+export function localeData(locale: EngineLocale): LocaleData {
+  return LOCALES[locale] ?? LOCALES['zh-CN'];
+}
+
+/** A rule's title, description and rationale in a locale (zh-CN when the locale lacks the rule). */
+export function ruleWords(ruleId: string, locale: EngineLocale = 'zh-CN'): RuleWords {
+  return localeData(locale).rules[ruleId] ?? LOCALES['zh-CN'].rules[ruleId] ?? { title: ruleId, description: '', rationale: '', messages: {} };
+}
+
+export function renderMessage(ruleId: string, messageId: string, data: MessageData, locale: EngineLocale = 'zh-CN'): string {
+  const template = ruleWords(ruleId, locale).messages[messageId] ?? LOCALES['zh-CN'].rules[ruleId]?.messages[messageId] ?? `${ruleId}:${messageId}`;
+  return fill(template, data);
+}
+
+export function renderRuleFailed(rule: string, error: string, locale: EngineLocale = 'zh-CN'): string {
+  return fill(localeData(locale).ruleFailed, { rule, error });
+}
+
+/** The human reason of a framework decision, from its code. */
+export function renderFrameworkReason(basis: FrameworkBasis, framework: 'older' | 'newer', year: number | null, locale: EngineLocale = 'zh-CN'): string {
+  const words = localeData(locale).framework;
+  const key = basis === 'sheet' ? `sheet-${framework}` : basis;
+  return fill(words[key] ?? key, { year: year ?? '' });
+}
+
+export type FrameworkBasis = 'cost-as-level1' | 'cost-under-output' | 'year' | 'sheet' | 'default';
