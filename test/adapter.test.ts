@@ -56,7 +56,7 @@ describe('reading the active sheet', () => {
   test('Office 2016 (ExcelApi 1.1): the whole used range in one read, no events, no highlights', async () => {
     await simFromFixture('guyuan.xlsx', { apiVersion: '1.1' });
     const caps = detectCapabilities();
-    expect(caps).toEqual({ selectionEvents: false, layout: false, protection: false, nullObjects: false, conditionalFormats: false, events: false, collectionEvents: false, dataValidation: false, mergedAreas: false, triggerSource: false });
+    expect(caps).toEqual({ selectionEvents: false, layout: false, protection: false, conditionalFormats: false, events: false, collectionEvents: false, dataValidation: false, mergedAreas: false });
     const session = new ExcelSession(caps);
     const snap = await session.readActiveSheet();
     expect(snap.syncs).toBe(1);

@@ -152,7 +152,7 @@ describe('hostile input: exit 2 with a one-line reason, never a stack trace', ()
     expect((await run('check', '--bogus', 'x.xlsx')).code).toBe(2);
     expect((await run('--help')).code).toBe(0);
     const rules = await run('rules');
-    expect(rules.out.split('\n')).toHaveLength(allRules.length);
+    expect(rules.out.split('\n').filter((l) => !l.startsWith(' '))).toHaveLength(allRules.length);
   });
 });
 

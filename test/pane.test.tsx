@@ -57,7 +57,7 @@ async function renderPane(how: 'check' | 'start', locale: 'zh-CN' | 'en-US' = 'z
 
 test('summary, issues grouped by table and rule, cell text rendered as text, click selects', async () => {
   const host = workbook(FORM);
-  const checker = await renderPane('check');
+  await renderPane('check');
   expect(screen.getByTestId('summary').textContent).toContain('找到 1 张绩效目标表');
   expect(screen.getByText(/<img src=x onerror=alert\(1\)>/)).toBeTruthy();
   expect(document.querySelector('img')).toBeNull();
@@ -78,7 +78,7 @@ test('summary, issues grouped by table and rule, cell text rendered as text, cli
 
 test('an empty sheet gets the explanation of what the pane looks for', async () => {
   workbook([]);
-  const checker = await renderPane('check');
+  await renderPane('check');
   expect(screen.getByTestId('empty').textContent).toContain('一级指标、二级指标、三级指标、指标值');
   expect(screen.getByTestId('empty').textContent).toContain('工作表是空的');
 });
@@ -86,7 +86,7 @@ test('an empty sheet gets the explanation of what the pane looks for', async () 
 test('an Office error becomes a message in the pane, not a blank pane', async () => {
   const host = workbook(FORM);
   host.editMode = true;
-  const checker = await renderPane('check');
+  await renderPane('check');
   expect(screen.getByTestId('error').textContent).toContain('Excel 正处于单元格编辑状态');
 });
 

@@ -9,7 +9,7 @@ import { checkGrid } from '../src/core/check';
 import { buildTemplate, allVariants, variantId } from '../src/core/templates';
 import { rng, snapshot } from './helpers/sheet-state';
 import { a1 } from '../src/core/grid';
-import { SimWorkbook, type SimWorksheet } from '../src/sim/workbook';
+import { SimWorkbook } from '../src/sim/workbook';
 import { install, simFromFixture } from './helpers/sim';
 
 const YEAR = 2026;

@@ -12,8 +12,6 @@ export interface Capabilities {
   layout: boolean;
   /** Worksheet.protection, and getUsedRange(valuesOnly) (1.2). */
   protection: boolean;
-  /** getUsedRangeOrNullObject, getIntersectionOrNullObject (1.4). */
-  nullObjects: boolean;
   /** Conditional formats for highlights (1.6). */
   conditionalFormats: boolean;
   /** Worksheet onChanged / onActivated, getRangeByIndexes, getAbsoluteResizedRange (1.7). */
@@ -24,8 +22,6 @@ export interface Capabilities {
   dataValidation: boolean;
   /** getMergedAreasOrNullObject (1.13). */
   mergedAreas: boolean;
-  /** ConditionalFormatCollection.getItemOrNullObject and event triggerSource (1.14). */
-  triggerSource: boolean;
 }
 
 export type Language = string;
@@ -43,13 +39,11 @@ export function detectCapabilities(): Capabilities {
     selectionEvents: supported('1.2'),
     layout: supported('1.2'),
     protection: supported('1.2'),
-    nullObjects: supported('1.4'),
     conditionalFormats: supported('1.6'),
     events: supported('1.7'),
     collectionEvents: supported('1.9'),
     dataValidation: supported('1.8'),
     mergedAreas: supported('1.13'),
-    triggerSource: supported('1.14'),
   };
 }
 

@@ -14,17 +14,15 @@ import { FORMATS, type FormatName, type Writer, csvWriter, escaped, jsonWriter, 
 import { checkFiles } from './pool';
 import { printable } from './printable';
 import { noProgress, progressBar } from './progress';
-import type { Counts } from './report';
+import { ConfigFinder, readConfig } from './config';
+import type { Counts, FileJob } from './report';
+import { ConfigError } from '../core/config';
+import type { CliIO } from './io';
 import { TEMPLATE_USAGE, templateCommand } from './template';
 
 export { tableJson } from './report';
 
-export interface CliIO {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** Raw text to stderr (no newline), for the progress bar; given only when stderr is a terminal. */
-  progress?: (s: string) => void;
-}
+export type { CliIO } from './io';
 
 const USAGE = `用法 (usage):
   jixiao check [选项] FILE.xlsx|文件夹...   检查工作簿中的绩效目标表；文件夹按其中全部 .xlsx（含子文件夹）
@@ -37,6 +35,7 @@ const USAGE = `用法 (usage):
     --max-cells N                       单元格数上限（默认 ${DEFAULT_LIMITS.maxCells.toLocaleString('en-US')}）
     --max-rows N                        行数上限（默认 ${DEFAULT_LIMITS.maxRows.toLocaleString('en-US')}）
     --locale zh-CN|en-US                问题说明的语言（默认 zh-CN）(language of the issue messages)
+    --config FILE                       规则配置（默认取文件所在及上级文件夹中的 jixiao.config.json）
     --no-progress                       不显示进度条
   jixiao rules [--locale en-US]        列出全部规则 (list the rules)
 ${TEMPLATE_USAGE}
@@ -62,6 +61,7 @@ interface CheckArgs {
   progress: boolean;
   limits: ReadLimits;
   locale: EngineLocale;
+  config: string | null;
   names: string[];
 }
 
@@ -75,6 +75,7 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     progress: true,
     limits: { ...DEFAULT_LIMITS },
     locale: 'zh-CN',
+    config: null,
     names: [],
   };
   const positive = (flag: string, v: string | undefined) => {
@@ -87,6 +88,11 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     if (a === '--json') parsed.format = 'json';
     else if (a === '--explain') parsed.explain = true;
     else if (a === '--no-progress') parsed.progress = false;
+    else if (a === '--config') {
+      const f = value();
+      if (!f) return '--config 需要配置文件名 (--config takes a file name)';
+      parsed.config = f;
+    }
     else if (a === '--locale') {
       const l = value();
       if (!ENGINE_LOCALES.includes(l as EngineLocale)) return `--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')}): ${l ?? ''}`;
@@ -139,7 +145,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     for (const r of rules) {
       const words = ruleWords(r.meta.id, locale as EngineLocale);
-      io.out(`${r.meta.id.padEnd(32)} ${r.meta.severity.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}`);
+      const level = r.meta.offByDefault ? 'off' : r.meta.severity;
+      io.out(`${r.meta.id.padEnd(32)} ${level.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}`);
+      for (const [name, o] of Object.entries(r.meta.options ?? {})) {
+        const range = [o.min !== undefined ? `≥${o.min}` : '', o.max !== undefined ? `≤${o.max}` : ''].filter(Boolean).join(' ');
+        io.out(`${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${o.description}`);
+      }
     }
     return 0;
   }
@@ -161,6 +172,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (emptyFolders.length && files.length === 0) return 2;
   if (files.length === 0) {
     io.err(`请指定要检查的 .xlsx 文件 (no file given)\n${USAGE}`);
+    return 2;
+  }
+
+  // Each file's configuration (--config, else the nearest jixiao.config.json above it), all read
+  // before any check: an invalid one stops the run with the key it got wrong.
+  const finder = new ConfigFinder(args.config);
+  let jobs: FileJob[];
+  try {
+    if (args.config) readConfig(args.config);
+    jobs = files.map((file) => ({ file, config: finder.configFor(file) }));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(printable(`配置无效 (invalid configuration): ${e.message}`));
     return 2;
   }
 
@@ -201,7 +225,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const totals: Counts = { tables: 0, error: 0, warning: 0, info: 0 };
   let done = 0;
   try {
-    for await (const report of checkFiles(files, args.jobs, { limits: args.limits, explain: args.explain, locale: args.locale })) {
+    for await (const report of checkFiles(jobs, args.jobs, { limits: args.limits, explain: args.explain, locale: args.locale })) {
       if (report.error) {
         progress.clear();
         io.err(printable(`${report.file}: ${report.error}`));

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { type CheckOptions, type FileReport, checkFile, failedReport } from './report';
+import { type CheckOptions, type FileJob, type FileReport, checkFile, failedReport } from './report';
 
 /** The compiled worker beside this file; absent when the command line runs from TypeScript (tests). */
 const WORKER = path.join(__dirname, 'worker.js');
@@ -21,7 +21,7 @@ export function workersAvailable(): boolean {
   return fs.existsSync(WORKER);
 }
 
-export async function* checkFiles(files: string[], jobs: number, options: CheckOptions): AsyncGenerator<FileReport> {
+export async function* checkFiles(files: FileJob[], jobs: number, options: CheckOptions): AsyncGenerator<FileReport> {
   const threads = Math.min(jobs, files.length);
   if (threads <= 1 || !workersAvailable()) {
     for (const file of files) yield await checkFile(file, options);
@@ -44,7 +44,7 @@ export async function* checkFiles(files: string[], jobs: number, options: CheckO
   const dispatch = (w: Worker) => {
     if (next < files.length && next - emitted < window) {
       busy.set(w, next);
-      w.postMessage({ index: next, file: files[next] });
+      w.postMessage({ index: next, job: files[next] });
       next++;
     } else idle.push(w);
   };
@@ -54,7 +54,7 @@ export async function* checkFiles(files: string[], jobs: number, options: CheckO
     busy.delete(w);
     if (index !== undefined) {
       const oom = e instanceof Error && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(e as { code?: string }).code ?? ''} ${e.message}`);
-      done.set(index, failedReport(files[index], oom ? '文件过大，检查时内存不足 (out of memory while checking)' : `检查时出错 (checker failed): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+      done.set(index, failedReport(files[index].file, oom ? '文件过大，检查时内存不足 (out of memory while checking)' : `检查时出错 (checker failed): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
     }
     if (next < files.length) dispatch(spawn());
     notify();

@@ -5,6 +5,7 @@
 import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
 import { loadLibrary } from '../core/phrasings/library';
+import type { ResolvedConfig } from '../core/config';
 import type { EngineLocale } from '../core/locales';
 // Worker threads render messages too: English words registered here as in the main thread.
 import '../core/locales/en-US';
@@ -79,10 +80,22 @@ export function failedReport(file: string, reason: string): FileReport {
 }
 
 /** Reads and checks one file; never throws: a file that cannot be read is a report with its reason. */
-export async function checkFile(file: string, options: CheckOptions): Promise<FileReport> {
+/** A file to check, with the configuration it is checked under (rule severities and options). */
+export interface FileJob {
+  file: string;
+  config: ResolvedConfig | null;
+}
+
+export async function checkFile(job: FileJob, options: CheckOptions): Promise<FileReport> {
+  const { file, config } = job;
   let sheets;
   try {
-    sheets = checkWorkbook(await readWorkbook(file, options.limits), { library: loadLibrary(), explain: options.explain, locale: options.locale });
+    sheets = checkWorkbook(await readWorkbook(file, options.limits), {
+      library: loadLibrary(),
+      explain: options.explain,
+      locale: options.locale,
+      ...(config ? { rules: config.rules, ruleOptions: config.ruleOptions } : {}),
+    });
   } catch (e) {
     return failedReport(file, e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }

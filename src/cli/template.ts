@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_VARIANT, type Variant, buildTemplate, variantId } from '../core/templates/template';
 import { writeTemplate } from '../xlsx/template';
-import type { CliIO } from './main';
+import type { CliIO } from './io';
 
 export const TEMPLATE_USAGE = `  jixiao template [--variant 选项] [--year 年份] OUT.xlsx
                                        生成空白绩效目标表 (write a blank form)

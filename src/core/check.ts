@@ -9,6 +9,7 @@ import { type Candidate, recogniseSheet } from './recognize';
 import { clearClasses } from './recognize/classify';
 import type { PhrasingLibrary } from './phrasings/library';
 import { type Rule, rules } from './rules';
+import type { RuleOptionValues } from './rules/types';
 import { SheetView } from './sheet';
 import { clearKeyCache } from './text';
 import { clearValueCache } from './values';
@@ -18,6 +19,8 @@ export interface CheckOptions {
   locale?: EngineLocale;
   /** Per-rule severity override, or 'off'. */
   rules?: Record<string, Severity | 'off'>;
+  /** Per-rule option values (core/config.ts validates them); a rule's defaults fill the rest. */
+  ruleOptions?: Record<string, RuleOptionValues>;
   /**
    * The phrasing library (core/phrasings), for the checks that predict an indicator's category.
    * It is passed in rather than imported so that the pane's first bundle does not carry it.
@@ -38,11 +41,12 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
   for (const rule of only) {
     const { id } = rule.meta;
     const setting = options.rules?.[id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (setting === undefined && rule.meta.offByDefault)) continue;
     const severity = setting ?? rule.meta.severity;
     try {
       rule.check({
         table,
+        options: optionValues(rule, options.ruleOptions?.[id]),
         library: options.library,
         report: (i) => {
           const data = i.data ?? {};
@@ -81,6 +85,13 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
   issues.sort((a, b) => a.row - b.row);
   table.issues = issues;
   return table;
+}
+
+/** A rule's options: its defaults, with the values configured. */
+export function optionValues(rule: Rule, given: RuleOptionValues | undefined): RuleOptionValues {
+  const out: RuleOptionValues = {};
+  for (const [name, o] of Object.entries(rule.meta.options ?? {})) out[name] = given?.[name] ?? o.default;
+  return out;
 }
 
 /** Recognises and checks every 附件2 table in one sheet. */

@@ -3,7 +3,7 @@
  * merged areas, and the non-empty cells of a row. Each cell is normalised at most once, so a pass
  * over the sheet stays linear in the number of cells.
  */
-import { type CellValue, type Grid, type MergeArea, a1, isCellError } from './grid';
+import { type CellValue, type Grid, type MergeArea, isCellError } from './grid';
 import { cleanText } from './text';
 
 export interface SheetCell {
@@ -78,10 +78,6 @@ export class SheetView implements CellSource {
     return this.originRow + this.rowCount - 1;
   }
 
-  hasMerges(): boolean {
-    return (this.grid.merges?.length ?? 0) > 0;
-  }
-
   /** The non-empty cells of a sheet row, left to right. */
   cells(row: number): SheetCell[] {
     const r = row - this.originRow;
@@ -130,15 +126,6 @@ export class SheetView implements CellSource {
     return m && m.top === cell.row && m.left === cell.col ? m.right : cell.col;
   }
 
-  /** Whether (row, col) lies inside a merge started in another row or column. */
-  isCovered(row: number, col: number): boolean {
-    const m = this.mergeAt(row, col);
-    return !!m && (m.top !== row || m.left !== col);
-  }
-
-  address(row: number, col: number): string {
-    return a1(row, col);
-  }
 }
 
 /** The text a person sees in a cell: the host's display text if given, else the value as text. */

@@ -222,14 +222,14 @@ function stripNotes(s: string): string {
 
 function classifyUnit(v: ParsedValue, opts: ParseOptions): ParsedValue {
   const unit = v.unit ?? '';
-  if (unit === '' ) {
+  if (unit === '') {
     if (opts.money && v.decimal) {
       const u = opts.unit ?? '万元';
       return { ...v, kind: 'money', unit: u, amountWan: v.decimal.shift(wanShift(u)) };
     }
     return { ...v, kind: 'number' };
   }
-  if (unit === '%' || unit === '‰' || unit === '%%') return { ...v, kind: 'percent', unit: '%' === unit ? '%' : unit };
+  if (unit === '%' || unit === '‰' || unit === '%%') return { ...v, kind: 'percent', unit };
   const money = MONEY_UNIT_RE.exec(unit);
   if (money && v.decimal) {
     const mu = money[1];

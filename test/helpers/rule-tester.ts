@@ -18,6 +18,7 @@ import type { Severity, Table } from '../../src/core/model';
 import { loadLibrary } from '../../src/core/phrasings/library';
 import { recogniseSheet } from '../../src/core/recognize';
 import type { Rule } from '../../src/core/rules';
+import type { RuleOptionValues } from '../../src/core/rules/types';
 import { SheetView } from '../../src/core/sheet';
 import { type FormSpec, formGrid } from './form';
 
@@ -29,8 +30,11 @@ export interface ExpectedIssue {
   severity?: Severity;
 }
 
-/** A case is a form built from a FormSpec, or a grid as it is (forms of other shapes). */
-type Source = (FormSpec & { grid?: undefined }) | { grid: Grid; rows?: undefined };
+/**
+ * A case is a form built from a FormSpec, or a grid as it is (forms of other shapes), checked with
+ * the rule's options as given (its defaults fill the rest); a rule off by default is turned on.
+ */
+type Source = ((FormSpec & { grid?: undefined }) | { grid: Grid; rows?: undefined }) & { options?: RuleOptionValues };
 
 export type InvalidCase = Source & {
   name?: string;
@@ -48,7 +52,10 @@ export function runOne(rule: Rule, spec: Source): { table: Table; grid: Grid } {
   const grid = spec.grid ?? formGrid(spec);
   const tables = recogniseSheet(grid, new SheetView(grid)).tables;
   if (tables.length !== 1) throw new Error(`expected one table, got ${tables.length}`);
-  return { table: runRules(tables[0], { library }, [rule]), grid };
+  const { id, severity } = rule.meta;
+  // A configured level overrides the rule's own per-issue severities: set only to turn an off-by-default rule on.
+  const rules = rule.meta.offByDefault ? { [id]: severity } : {};
+  return { table: runRules(tables[0], { library, rules, ruleOptions: { [id]: spec.options ?? {} } }, [rule]), grid };
 }
 
 function caseName(c: Source & { name?: string }, k: number): string {

@@ -12,6 +12,7 @@ import { structureMisplacedLevel2 } from '../../src/core/rules/structure-misplac
 import { structureMissingIndicators } from '../../src/core/rules/structure-missing-indicators';
 import { structureMissingLevel1 } from '../../src/core/rules/structure-missing-level1';
 import { structureMissingLevel2 } from '../../src/core/rules/structure-missing-level2';
+import { structureTooFewIndicators } from '../../src/core/rules/structure-too-few-indicators';
 import { GOOD_ROWS, checkForm } from '../helpers/form';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -182,4 +183,32 @@ ruleTester(structureEmptyCell, {
       errors: [{ messageId: 'noLevel2', cell: 'B13', data: { name: '培训人数' } }],
     },
   ],
+});
+
+ruleTester(structureTooFewIndicators, {
+  valid: [
+    { name: 'minimum 1: every required 二级 has one', rows: GOOD_ROWS, options: { min: 1 } },
+  ],
+  invalid: [
+    {
+      name: 'minimum 2 (default): the reference form has one 三级 under each',
+      rows: [GOOD_ROWS[0], ['', '', '培训天数', '≥3天'], ...GOOD_ROWS.slice(1)],
+      errors: [
+        { messageId: 'tooFew', cell: 'B15', data: { level2: '质量指标', n: 1, min: 2 } },
+        { messageId: 'tooFew', cell: 'B16', data: { level2: '时效指标' } },
+        { messageId: 'tooFew', cell: 'B17', data: { level2: '成本指标' } },
+        { messageId: 'tooFew', cell: 'B20', data: { level2: '服务对象满意度指标' } },
+      ],
+    },
+    {
+      name: 'minimum 3, a 无 row does not count',
+      rows: [...GOOD_ROWS.slice(0, 6), ['', '', '无', '无'], GOOD_ROWS[6]],
+      options: { min: 3 },
+      errors: ['B13', 'B14', 'B15', 'B16', 'B20'].map((cell) => ({ messageId: 'tooFew', cell })),
+    },
+  ],
+});
+
+test('off by default: a plain check does not run it', () => {
+  expect(checkForm({ rows: GOOD_ROWS }).issues.filter((i) => i.rule === 'structure/too-few-indicators')).toEqual([]);
 });

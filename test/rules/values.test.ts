@@ -71,8 +71,14 @@ ruleTester(valueNotApplicableConflict, {
 });
 
 ruleTester(valueSatisfactionForm, {
-  valid: ['≥90%', '95%', '>=80%', '≧９０％'].map((v) => ({ rows: withValue('服务对象满意度指标', v) })),
-  invalid: ['提高', '提升', '≤2次', '良好'].map((v) => ({ rows: withValue('服务对象满意度指标', v), errors: [{ messageId: 'notPercent', cell: VALUE_CELL.服务对象满意度指标, data: { value: v } }] })),
+  valid: [
+    ...['≥90%', '95%', '>=80%', '≧９０％'].map((v) => ({ rows: withValue('服务对象满意度指标', v) })),
+    { name: 'at the configured minimum', rows: withValue('服务对象满意度指标', '≥90%'), options: { minimum: 90 } },
+  ],
+  invalid: [
+    ...['提高', '提升', '≤2次', '良好'].map((v) => ({ rows: withValue('服务对象满意度指标', v), errors: [{ messageId: 'notPercent', cell: VALUE_CELL.服务对象满意度指标, data: { value: v } }] })),
+    { name: 'below the configured minimum', rows: withValue('服务对象满意度指标', '≥85%'), options: { minimum: 90 }, errors: [{ messageId: 'belowMinimum', cell: VALUE_CELL.服务对象满意度指标, data: { value: '≥85%', minimum: 90 } }] },
+  ],
 });
 
 test('the whole check of a form with 不涉及 / 无 rows raises nothing at all', () => {
@@ -95,6 +101,7 @@ ruleTester(valueOutsideYear, {
     ...['2026年11月前', '11月前', '2026-06-30', '≤30天'].map((v) => ({ rows: withValue('时效指标', v) })),
     { name: 'a multi-year project may end later', rows: withValue('时效指标', '2028年底前'), period: '3年', attribute: '延续性项目' },
     { name: 'no budget year in the title: nothing to compare', rows: withValue('时效指标', '2020年底前'), title: '部门项目支出预算绩效目标表' },
+    { name: 'the budget year configured', rows: withValue('时效指标', '2025年11月前'), options: { year: 2025 } },
   ],
   invalid: [
     { name: 'last year’s date in a 2026 form', rows: withValue('时效指标', '2025年11月前'), errors: [{ messageId: 'before', cell: VALUE_CELL.时效指标, data: { written: 2025, year: 2026 } }] },

@@ -4,7 +4,7 @@
  */
 import { a1 } from '../grid';
 import type { Indicator, Table } from '../model';
-import { category } from '../rules/helpers';
+import { category } from '../categories';
 
 export interface RowContext {
   table: Table;

@@ -123,7 +123,7 @@ export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
 export interface RowQuery {
   table: Pick<Table, 'framework' | 'year'>;
   indicator: Pick<Indicator, 'name' | 'level1'> | null;
-  /** The row's 二级 as the engine judges it (see rules/helpers `category`), or null. */
+  /** The row's 二级 as the engine judges it (see core/categories `category`), or null. */
   category: string | null;
 }
 

@@ -11,7 +11,7 @@
  * Recognition works from values alone (merges are a hint): Excel 2016/2019 cannot report merged
  * areas and many forms are typed without them.
  */
-import { type Grid, a1, a1Range, bySheetPosition, parseA1Range } from '../grid';
+import { type Grid, a1, a1Range, bySheetPosition } from '../grid';
 import type { Columns, Indicator, NearMiss, Table } from '../model';
 import { type CellSource, SheetView } from '../sheet';
 import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, hasProjectNameLabel } from './anchors';

@@ -5,18 +5,13 @@
  */
 import { Decimal } from '../decimal';
 import type { Amount, Indicator, Place, Table } from '../model';
-import { bigrams, containment, dice, excerpt, labelKey } from '../text';
+import { bigrams, containment, dice, excerpt } from '../text';
 import { type ParsedValue, findAmounts, parseValue } from '../values';
+import { category } from '../categories';
 import { categories, isNoneWord } from '../vocabulary';
 
 
-/** The 二级 category an indicator is judged by (its canonical 二级; 成本指标 for a spanning cost 一级). */
-export function category(ind: Indicator): string | null {
-  if (ind.level2?.name) return ind.level2.name;
-  if (ind.level1?.name === categories.costLevel1 && !ind.level2) return categories.cost;
-  if (ind.level1?.name === categories.satisfactionLevel1 && !ind.level2) return categories.satisfaction;
-  return null;
-}
+export { category };
 
 /** Cost lines whose value should be money: 成本指标 (older), or the newer 成本指标 一级's 经济成本. */
 export function isCostLine(ind: Indicator): boolean {

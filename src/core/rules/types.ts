@@ -15,10 +15,11 @@ export interface Report {
   fix?: IssueFix;
 }
 
-/** What a rule sees: the recognised table and a way to report. */
+/** What a rule sees: the recognised table, its options (defaults filled in) and a way to report. */
 export interface RuleContext {
   table: Table;
   report(issue: Report): void;
+  options: RuleOptionValues;
   /**
    * The phrasing library, when the caller loaded it (the command line always does, the pane once its
    * lazy chunk is in): rules that predict an indicator's category need it and skip that part without.
@@ -27,6 +28,21 @@ export interface RuleContext {
 }
 
 export type RuleType = 'structure' | 'value' | 'sum' | 'style';
+
+/**
+ * One option of a rule, described as data (the pane's bundle carries no schema library; the
+ * configuration's zod schema is built from these in core/config.ts).
+ */
+export interface RuleOption {
+  kind: 'integer' | 'number';
+  min?: number;
+  max?: number;
+  default: number | null;
+  /** What it sets, in zh-CN, for `jixiao rules` and the README. */
+  description: string;
+}
+
+export type RuleOptionValues = Record<string, number | null>;
 
 /**
  * A rule's declaration, in the style of ESLint's rule meta. The id is a public contract (README,
@@ -41,6 +57,10 @@ export interface RuleMeta {
   fixable: boolean;
   /** The ids of the messages it reports. */
   messages: readonly string[];
+  /** Its options, by name; configuration sets them. */
+  options?: Readonly<Record<string, RuleOption>>;
+  /** A rule a reviewer turns on in the configuration; off unless set. */
+  offByDefault?: boolean;
 }
 
 export interface Rule {

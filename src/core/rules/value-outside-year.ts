@@ -6,10 +6,17 @@ import type { Rule } from './types';
 const YEAR = /(?:^|[^\d])((?:19|20)\d{2})\s*(?:年|[-./]\d)/;
 
 export const valueOutsideYear: Rule = {
-  meta: { id: 'value/outside-year', type: 'value', severity: 'warning', fixable: false, messages: ['before', 'after'] },
-  check({ table, report }) {
-    // The budget year comes from the form's title ("2026年部门项目支出…"); without one there is nothing to compare.
-    const year = table.year;
+  meta: {
+    id: 'value/outside-year',
+    type: 'value',
+    severity: 'warning',
+    fixable: false,
+    messages: ['before', 'after'],
+    options: { year: { kind: 'integer', min: 2000, max: 2100, default: null, description: '预算年度；不设则取表格标题中的年份' } },
+  },
+  check({ table, report, options }) {
+    // The budget year: configured, else the form's title ("2026年部门项目支出…"); without either there is nothing to compare.
+    const year = options.year ?? table.year;
     if (year === null) return;
     for (const ind of table.indicators) {
       if (category(ind) !== categories.timeliness || !ind.value || isNotApplicableName(ind)) continue;

@@ -1,0 +1,58 @@
+/**
+ * The configuration a file is checked with: `--config FILE`, else the nearest `jixiao.config.json`
+ * in the file's folder or a folder above it (as a reviewer keeps one per batch or per province).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigError, type ResolvedConfig, parseConfig } from '../core/config';
+
+export const CONFIG_NAME = 'jixiao.config.json';
+
+export function readConfig(file: string): ResolvedConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: 无法读取配置文件 (cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`${file}: 不是有效的 JSON (invalid JSON: ${e instanceof Error ? e.message : String(e)})`);
+  }
+  return parseConfig(raw, file);
+}
+
+/** Finds and reads configurations, each folder looked up once. */
+export class ConfigFinder {
+  private readonly byDir = new Map<string, string | null>();
+  private readonly parsed = new Map<string, ResolvedConfig>();
+
+  constructor(private readonly explicit: string | null) {}
+
+  /** The configuration file for a workbook, or null for none. */
+  fileFor(workbook: string): string | null {
+    if (this.explicit) return this.explicit;
+    return this.lookUp(path.dirname(path.resolve(workbook)));
+  }
+
+  private lookUp(dir: string): string | null {
+    const known = this.byDir.get(dir);
+    if (known !== undefined) return known;
+    const candidate = path.join(dir, CONFIG_NAME);
+    const parent = path.dirname(dir);
+    const found = fs.existsSync(candidate) ? candidate : parent === dir ? null : this.lookUp(parent);
+    this.byDir.set(dir, found);
+    return found;
+  }
+
+  /** The settings for a workbook (throws ConfigError for an invalid configuration). */
+  configFor(workbook: string): ResolvedConfig | null {
+    const file = this.fileFor(workbook);
+    if (!file) return null;
+    let c = this.parsed.get(file);
+    if (!c) this.parsed.set(file, (c = readConfig(file)));
+    return c;
+  }
+}
