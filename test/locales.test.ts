@@ -4,6 +4,8 @@
  */
 import '../src/core/locales/en-US';
 import { ENGINE_LOCALES, fill, localeData, renderFrameworkReason, renderMessage } from '../src/core/locales';
+import { ruleRationale } from '../src/core/locales/rationales';
+import rationales from '../src/core/locales/rationales.json';
 import { rules } from '../src/core/rules';
 import { loadLibrary } from '../src/core/phrasings/library';
 import { checkForm } from './helpers/form';
@@ -12,11 +14,12 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe('locale files', () => {
   test.each(ENGINE_LOCALES)('%s: every rule has title, description, rationale and each of its messages, and no other', (locale) => {
+    expect(Object.keys(rationales[locale]).sort()).toEqual(rules.map((r) => r.meta.id).sort());
     const data = localeData(locale);
     expect(Object.keys(data.rules).sort()).toEqual(rules.map((r) => r.meta.id).sort());
     for (const r of rules) {
       const words = data.rules[r.meta.id];
-      expect([r.meta.id, words.title.length > 0, words.description.length > 0, words.rationale.length > 0]).toEqual([r.meta.id, true, true, true]);
+      expect([r.meta.id, words.title.length > 0, words.description.length > 0, ruleRationale(r.meta.id, locale).length > 0]).toEqual([r.meta.id, true, true, true]);
       expect([r.meta.id, Object.keys(words.messages).sort()]).toEqual([r.meta.id, [...r.meta.messages].sort()]);
     }
   });

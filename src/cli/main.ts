@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ENGINE_LOCALES, type EngineLocale, ruleWords } from '../core/locales';
 import '../core/locales/en-US';
+import { ruleRationale } from '../core/locales/rationales';
 import { rules } from '../core/rules';
 import { validateVocabulary } from '../core/vocabulary-schema';
 import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
@@ -147,6 +148,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const words = ruleWords(r.meta.id, locale as EngineLocale);
       const level = r.meta.offByDefault ? 'off' : r.meta.severity;
       io.out(`${r.meta.id.padEnd(32)} ${level.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}`);
+      io.out(`${''.padEnd(32)}   ${locale === 'zh-CN' ? '为何：' : 'why: '}${ruleRationale(r.meta.id, locale as EngineLocale)}`);
       for (const [name, o] of Object.entries(r.meta.options ?? {})) {
         const range = [o.min !== undefined ? `≥${o.min}` : '', o.max !== undefined ? `≤${o.max}` : ''].filter(Boolean).join(' ');
         io.out(`${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${o.description}`);

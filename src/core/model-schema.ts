@@ -68,6 +68,14 @@ export const IndicatorSchema = z.object({
    * the three together, and a fix never writes the assembled text back into one cell.
    */
   valueParts: z.optional(z.object({ value: z.string(), comparison: z.optional(CellTextSchema), unit: z.optional(CellTextSchema) })),
+  /**
+   * The row's cells in the columns kept beside the value: 指标性质/指标方向 (a comparison, or 定性),
+   * 计量单位, 指标方向性/指标属性 (定性/定量) — what value/unit-mismatch compares the value with —
+   * and 分值/权重, which sum/weights adds up.
+   */
+  side: z.optional(
+    z.object({ direction: z.optional(CellTextSchema), measure: z.optional(CellTextSchema), polarity: z.optional(CellTextSchema), weight: z.optional(CellTextSchema) }),
+  ),
   /** Per-region values (one column per county or village); `value` is the first region's. */
   regionValues: z.optional(z.array(z.object({ region: z.string(), text: z.string(), cell: z.string(), row: z.int(), col: z.int() }))),
 });

@@ -3,6 +3,7 @@ import type { CellValue } from '../../src/core/grid';
 import { sumCostTotal } from '../../src/core/rules/sum-cost-total';
 import { sumFunds } from '../../src/core/rules/sum-funds';
 import { sumGoalText } from '../../src/core/rules/sum-goal-text';
+import { sumWeights } from '../../src/core/rules/sum-weights';
 import { GOOD_ROWS, checkForm } from '../helpers/form';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -158,4 +159,24 @@ describe('unit prices paired with quantities through an index', () => {
     }
     expect(paired).toBeGreaterThan(50);
   });
+});
+
+/** A form with a 分值 column (E): indicator rows from row 6. */
+function weighted(weights: CellValue[]) {
+  const rows = GOOD_ROWS;
+  const head: CellValue[][] = [['项目名称', '培训项目'], ['主管部门', '某局', '实施单位', '某中心'], ['年度资金总额', 10], ['年度总体目标', '完成培训'], ['一级指标', '二级指标', '三级指标', '指标值', '分值']];
+  return { grid: { sheet: 'S', values: [...head, ...rows.map((r, i) => [...r, weights[i] ?? null])].map((r) => r.map((c) => (c === '' ? null : c))) } };
+}
+
+ruleTester(sumWeights, {
+  valid: [
+    { name: 'weights adding up to 100', ...weighted([20, 20, 10, 10, 20, 10, 10]) },
+    { name: 'written with 分', ...weighted(['20分', '20分', '10分', '10分', '20分', '10分', '10分']) },
+    { name: 'no weights at all', ...weighted([]) },
+    { name: '90: the 10 points of 预算执行率 scored apart', ...weighted([20, 20, 10, 10, 10, 10, 10]) },
+  ],
+  invalid: [
+    { name: 'weights adding up to 95', ...weighted([20, 15, 10, 10, 20, 10, 10]), errors: [{ messageId: 'notHundred', cell: 'E6', data: { sum: '95', n: 7 } }] },
+    { name: 'weights adding up to 60', ...weighted([10, 10, 10, 10, 10, 5, 5]), errors: [{ messageId: 'notHundred', cell: 'E6', data: { sum: '60' } }] },
+  ],
 });

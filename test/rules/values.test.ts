@@ -7,6 +7,7 @@ import { valueNotApplicableConflict } from '../../src/core/rules/value-not-appli
 import { valueNotMeasurable } from '../../src/core/rules/value-not-measurable';
 import { valuePercentRange } from '../../src/core/rules/value-percent-range';
 import { valueSatisfactionForm } from '../../src/core/rules/value-satisfaction-form';
+import { valueUnitMismatch } from '../../src/core/rules/value-unit-mismatch';
 import { GOOD_ROWS, checkForm } from '../helpers/form';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -106,5 +107,32 @@ ruleTester(valueOutsideYear, {
   invalid: [
     { name: 'last year’s date in a 2026 form', rows: withValue('时效指标', '2025年11月前'), errors: [{ messageId: 'before', cell: VALUE_CELL.时效指标, data: { written: 2025, year: 2026 } }] },
     { name: 'a one-year project ending next year', rows: withValue('时效指标', '2027.6'), errors: [{ messageId: 'after', cell: VALUE_CELL.时效指标, data: { written: 2027, year: 2026 } }] },
+  ],
+});
+
+/** A form whose values are split: 指标性质 | 指标值 | 计量单位 | 指标属性 (values in column E from row 6). */
+function splitForm(...rows: CellValue[][]) {
+  const head: CellValue[][] = [
+    ['项目名称', '培训项目'],
+    ['主管部门', '某局', '实施单位', '某中心'],
+    ['年度资金总额', 10],
+    ['年度总体目标', '完成培训'],
+    ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '指标属性'],
+  ];
+  const good: CellValue[][] = [
+    ['产出指标', '数量指标', '培训人数', '≥', 100, '人', '定量'],
+    ['', '质量指标', '培训合格率', '≥', 95, '%', '定量'],
+    ['效益指标', '社会效益指标', '干部业务能力', '', '有所提升', '', '定性'],
+    ['满意度指标', '服务对象满意度指标', '参训人员满意度', '≥', 90, '%', '定量'],
+  ];
+  return { grid: { sheet: 'S', values: [...head, ...good, ...rows].map((r) => r.map((c) => (c === '' ? null : c))) } };
+}
+
+ruleTester(valueUnitMismatch, {
+  valid: [{ name: 'split values that agree', ...splitForm() }, { name: 'a value with its own unit equal to the unit column', ...splitForm(['', '时效指标', '完成时间', '≤', '30天', '天', '定量']) }],
+  invalid: [
+    { name: 'an amount under the unit %', ...splitForm(['', '成本指标', '培训经费', '≤', '28.8万元', '%', '定量']), errors: [{ messageId: 'unit', cell: 'E10', data: { value: '28.8万元', own: '万元', unit: '%' } }] },
+    { name: '≤ under the direction ≥', ...splitForm(['', '时效指标', '完成时间', '≥', '≤5天', '', '定量']), errors: [{ messageId: 'direction', cell: 'E10', data: { value: '≤5天', direction: '≥' } }] },
+    { name: 'a figure in a 定性 row', ...splitForm(['', '可持续影响指标', '长效机制', '', '95%', '', '定性']), errors: [{ messageId: 'qualitativeNumber', cell: 'E10', data: { value: '95%' } }] },
   ],
 });

@@ -1,5 +1,5 @@
 /**
- * The engine's words, by locale: rule titles, descriptions and rationales, issue messages by
+ * The engine's words, by locale: rule titles and descriptions, issue messages by
  * messageId, framework reasons by code. Rules report codes and data; text is rendered here, so the
  * en-US pane and `jixiao check --locale en-US` show English and JSON consumers read the figures
  * from `data` without parsing prose. Placeholders are filled as plain text, never as markup.
@@ -16,7 +16,6 @@ export const ENGINE_LOCALES: EngineLocale[] = ['zh-CN', 'en-US'];
 export interface RuleWords {
   title: string;
   description: string;
-  rationale: string;
   messages: Record<string, string>;
 }
 
@@ -46,7 +45,7 @@ export function localeData(locale: EngineLocale): LocaleData {
 
 /** A rule's title, description and rationale in a locale (zh-CN when the locale lacks the rule). */
 export function ruleWords(ruleId: string, locale: EngineLocale = 'zh-CN'): RuleWords {
-  return localeData(locale).rules[ruleId] ?? LOCALES['zh-CN'].rules[ruleId] ?? { title: ruleId, description: '', rationale: '', messages: {} };
+  return localeData(locale).rules[ruleId] ?? LOCALES['zh-CN'].rules[ruleId] ?? { title: ruleId, description: '', messages: {} };
 }
 
 export function renderMessage(ruleId: string, messageId: string, data: MessageData, locale: EngineLocale = 'zh-CN'): string {

@@ -17,7 +17,7 @@ import { assembleValue } from './assemble';
 type ContentRole = 'name' | 'description' | 'value' | 'basis';
 const CONTENT_ROLES: ContentRole[] = ['name', 'description', 'value', 'basis'];
 /** Columns whose cells are kept beside the value, never shifted into it. */
-type SideRole = 'direction' | 'measure';
+type SideRole = 'direction' | 'measure' | 'polarity' | 'weight';
 
 export interface BlockLayout {
   columns: Columns;
@@ -199,7 +199,10 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       wrapped: d.wrapped,
     };
     if (d.regions) ind.regionValues = d.regions;
-    if (d.side) assembleValue(ind, d.side.direction ?? null, d.side.measure ?? null);
+    if (d.side) {
+      ind.side = { ...d.side };
+      assembleValue(ind, d.side.direction ?? null, d.side.measure ?? null);
+    }
     return ind;
   });
   return { bottom: Math.max(bottom, start - 1), columns, indicators };
@@ -268,7 +271,7 @@ function assignContent(
   for (const cell of content) {
     const own = kindAt(cell.col);
     const address = placed(cell.row, cell.col);
-    if (own === 'direction' || own === 'measure') {
+    if (own === 'direction' || own === 'measure' || own === 'polarity' || own === 'weight') {
       draft.side ??= {};
       draft.side[own] ??= { text: cell.text, ...address };
       continue;
@@ -277,7 +280,7 @@ function assignContent(
       (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', text: cell.text, ...address });
       continue;
     }
-    if (own === 'remark' || own === 'weight' || own === 'polarity' || own === 'selfEvaluation' || own === 'ignored') continue;
+    if (own === 'remark' || own === 'selfEvaluation' || own === 'ignored') continue;
     if (p >= present.length) break;
     const ownIndex = present.indexOf(own as ContentRole);
     const target = ownIndex >= p ? ownIndex : p;

@@ -12,6 +12,7 @@ import { styleNotation } from './style-notation';
 import { sumCostTotal } from './sum-cost-total';
 import { sumFunds } from './sum-funds';
 import { sumGoalText } from './sum-goal-text';
+import { sumWeights } from './sum-weights';
 import type { Rule } from './types';
 import { valueCostNotAmount } from './value-cost-not-amount';
 import { valueDateSerial } from './value-date-serial';
@@ -20,6 +21,7 @@ import { valueNotMeasurable } from './value-not-measurable';
 import { valueOutsideYear } from './value-outside-year';
 import { valuePercentRange } from './value-percent-range';
 import { valueSatisfactionForm } from './value-satisfaction-form';
+import { valueUnitMismatch } from './value-unit-mismatch';
 
 export const rules: readonly Rule[] = [
   headerMissingField,
@@ -37,9 +39,11 @@ export const rules: readonly Rule[] = [
   valueSatisfactionForm,
   valueDateSerial,
   valueOutsideYear,
+  valueUnitMismatch,
   sumFunds,
   sumCostTotal,
   sumGoalText,
+  sumWeights,
   styleLevel2Name,
   styleNotation,
 ];

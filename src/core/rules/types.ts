@@ -46,8 +46,9 @@ export type RuleOptionValues = Record<string, number | null>;
 
 /**
  * A rule's declaration, in the style of ESLint's rule meta. The id is a public contract (README,
- * JSON output, configuration); the words — title, description, rationale and each message — are in
- * the locale files (src/core/locales), keyed by the id and the messageId.
+ * JSON output, configuration); the words — title, description and each message — are in
+ * the locale files (src/core/locales), keyed by the id and the messageId; the rationale in
+ * src/core/locales/rationales.json.
  */
 export interface RuleMeta {
   id: string;
