@@ -15,7 +15,7 @@ import { FORMATS, type FormatName, type Writer, csvWriter, escaped, jsonWriter, 
 import { checkFiles } from './pool';
 import { printable } from './printable';
 import { noProgress, progressBar } from './progress';
-import { ConfigFinder, readConfig } from './config';
+import { ConfigFinder } from './config';
 import type { Counts, FileJob } from './report';
 import { ConfigError } from '../core/config';
 import type { CliIO } from './io';
@@ -182,7 +182,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const finder = new ConfigFinder(args.config);
   let jobs: FileJob[];
   try {
-    if (args.config) readConfig(args.config);
     jobs = files.map((file) => ({ file, config: finder.configFor(file) }));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import type * as ExcelJSTypes from 'exceljs';
+import { countBySeverity } from '../core/check';
 import { type EngineLocale, ruleWords } from '../core/locales';
 import { printable } from './printable';
 import type { Counts, FileReport } from './report';
@@ -44,8 +45,7 @@ export function textWriter(say: (line: string) => void, locale: EngineLocale = '
         }
       }
       for (const t of r.tables) {
-        const c = { error: 0, warning: 0, info: 0 };
-        for (const i of t.issues) c[i.severity]++;
+        const c = countBySeverity(t.issues);
         say('');
         say(`  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
         for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${severityWord(locale)[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
@@ -137,8 +137,7 @@ export function xlsxWriter(outFile: string, locale: EngineLocale = 'zh-CN'): Wri
       if (r.error) summary.push([r.file, '', '', '无法读取', '', '', '', '', '', r.error]);
       else if (r.tables.length === 0) summary.push([r.file, '', '', '未找到绩效目标表', '', '', 0, 0, 0, r.nearMisses.map((n) => n.message).join('；')]);
       for (const t of r.tables) {
-        const c = { error: 0, warning: 0, info: 0 };
-        for (const i of t.issues) c[i.severity]++;
+        const c = countBySeverity(t.issues);
         summary.push([r.file, t.sheet, t.range, t.projectName ?? '', t.department ?? '', t.amounts.total ?? '', c.error, c.warning, c.info, '']);
       }
       for (const row of issueRows(r, locale)) issues.push({ row, file: r.file, sheet: row[1], cell: row[2] });

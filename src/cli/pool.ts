@@ -41,8 +41,10 @@ export async function* checkFiles(files: FileJob[], jobs: number, options: Check
     w?.();
   };
 
+  /** Whether another file may start: one is left, and few enough reports wait for an earlier file. */
+  const room = () => next < files.length && next - emitted < window;
   const dispatch = (w: Worker) => {
-    if (next < files.length && next - emitted < window) {
+    if (room()) {
       busy.set(w, next);
       w.postMessage({ index: next, job: files[next] });
       next++;
@@ -78,7 +80,7 @@ export async function* checkFiles(files: FileJob[], jobs: number, options: Check
     while (emitted < files.length) {
       const report = done.get(emitted);
       if (!report) {
-        if (next < files.length && next - emitted < window) {
+        if (room()) {
           const index = next++;
           done.set(index, await checkFile(files[index], options));
           // Checking is synchronous work: let the workers' finished reports in (and hand them their
@@ -90,7 +92,7 @@ export async function* checkFiles(files: FileJob[], jobs: number, options: Check
       done.delete(emitted);
       emitted++;
       // A thread held back by the window takes the next file now that one is handed on.
-      while (idle.length && next < files.length && next - emitted < window) dispatch(idle.shift()!);
+      while (idle.length && room()) dispatch(idle.shift()!);
       yield report;
     }
   } finally {

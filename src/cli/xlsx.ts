@@ -11,16 +11,21 @@ import { UnreadableFileError, corruptReason, headerProblem } from '../xlsx/unrea
 
 export { UnreadableFileError };
 
+/** A file system error as the one-line reason a reviewer reads. */
+function ioReason(e: unknown): UnreadableFileError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UnreadableFileError('文件不存在 (file not found)');
+  if (code === 'EACCES') return new UnreadableFileError('没有读取权限 (permission denied)');
+  return new UnreadableFileError(`无法读取文件 (cannot read: ${code ?? 'unknown error'})`);
+}
+
 /** Reads every worksheet of an .xlsx. Throws UnreadableFileError with a one-line zh-CN/English reason. */
 export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Grid[]> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UnreadableFileError('文件不存在 (file not found)');
-    if (code === 'EACCES') throw new UnreadableFileError('没有读取权限 (permission denied)');
-    throw new UnreadableFileError(`无法读取文件 (cannot read: ${code ?? 'unknown error'})`);
+    throw ioReason(e);
   }
   // Before opening: a FIFO or a device would block the read or never end.
   if (stat.isDirectory()) throw new UnreadableFileError('这是一个文件夹，不是 .xlsx 文件 (is a directory)');
@@ -30,9 +35,7 @@ export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LI
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES') throw new UnreadableFileError('没有读取权限 (permission denied)');
-    throw new UnreadableFileError(`无法读取文件 (cannot read: ${code ?? 'unknown error'})`);
+    throw ioReason(e);
   }
   const problem = headerProblem(bytes.subarray(0, 8));
   if (problem) throw new UnreadableFileError(problem);

@@ -171,7 +171,7 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
   let buf = '';
   let rowIndex = -1;
 
-  const cellValue = (attrs: string, inner: string): CellValue => {
+  const cellValue = (attrs: string, inner: string, style: CellStyle | undefined): CellValue => {
     const t = attr(attrs, 't');
     if (t === 'inlineStr') {
       const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
@@ -195,8 +195,7 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
       default: {
         const n = Number(v);
         if (!Number.isFinite(n) || v.trim() === '') return null;
-        const s = attr(attrs, 's');
-        if (s !== undefined && ctx.styles[Number(s)]?.date) return serialDate(n, ctx.date1904) ?? n;
+        if (style?.date) return serialDate(n, ctx.date1904) ?? n;
         return n;
       }
     }
@@ -215,13 +214,15 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
         const ref = attr(c[1], 'r');
         col = ref !== undefined ? columnIndex(ref) : col + 1;
         if (!c[2]) continue;
-        const v = cellValue(c[1], c[2]);
+        // The style is looked up once a cell: it decides dates (in cellValue) and percent display (below).
+        const s = attr(c[1], 's');
+        const style = s !== undefined ? ctx.styles[Number(s)] : undefined;
+        const v = cellValue(c[1], c[2], style);
         if (v === null) continue;
         if (++counted.cells > limits.maxCells) throw new UnreadableFileError(`单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）(too many cells)`);
         rowValues ??= values[rowIndex] = [];
         rowValues[col] = v;
-        const s = attr(c[1], 's');
-        const text = s !== undefined ? displayText(v, ctx.styles[Number(s)]?.format) : null;
+        const text = style ? displayText(v, style.format) : null;
         if (text !== null) {
           rowTexts ??= texts[rowIndex] = [];
           rowTexts[col] = text;
