@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Builds the add-in (taskpane.html, commands.html) and the playground into dist/web.
  * - production: `npm run build`; development server: `npm run dev-server` (https://localhost:3000,
@@ -49,10 +48,26 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-      new HtmlWebpackPlugin({ filename: 'playground.html', template: './src/playground/playground.html', chunks: ['playground'] }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/playground/playground.html', chunks: ['playground'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'playground.html',
+        template: './src/playground/playground.html',
+        chunks: ['playground'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/playground/playground.html',
+        chunks: ['playground'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -30,10 +30,15 @@ interface Run {
 
 function once(args: string[], timeoutMs = 120_000): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', MEASURE, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', MEASURE, ...args], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 1 << 20,
+  });
   const processMs = Math.round(performance.now() - t0);
   const line = r.stdout?.trim().split('\n').pop();
-  if (!line || r.status !== 0) return { wallMs: processMs, cpuMs: NaN, peakMB: NaN, failed: 1, processMs, timedOut: r.signal !== null };
+  if (!line || r.status !== 0)
+    return { wallMs: processMs, cpuMs: NaN, peakMB: NaN, failed: 1, processMs, timedOut: r.signal !== null };
   return { ...(JSON.parse(line) as Run), processMs };
 }
 
@@ -43,7 +48,10 @@ function median(args: string[], n = 3): Run {
   return runs[Math.floor(n / 2)];
 }
 
-const fmt = (r: Run) => (r.timedOut ? 'timed out' : `${(r.processMs / 1000).toFixed(2)} s, CPU ${(r.cpuMs / 1000).toFixed(2)} s, peak ${r.peakMB} MB`);
+const fmt = (r: Run) =>
+  r.timedOut
+    ? 'timed out'
+    : `${(r.processMs / 1000).toFixed(2)} s, CPU ${(r.cpuMs / 1000).toFixed(2)} s, peak ${r.peakMB} MB`;
 
 export async function cliBench(): Promise<string[]> {
   const out: string[] = [];
@@ -61,7 +69,10 @@ export async function cliBench(): Promise<string[]> {
     }
 
     // The readers: 100 files, and agreement with ExcelJS cell for cell on all twenty fixtures.
-    const widerFiles = fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(FIXTURES, 'wider', f));
+    const widerFiles = fs
+      .readdirSync(path.join(FIXTURES, 'wider'))
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => path.join(FIXTURES, 'wider', f));
     const fixtureFiles = [...seeds.map((f) => path.join(FIXTURES, f)), ...widerFiles];
     const reference = await Promise.all(fixtureFiles.map(readerOf('exceljs')));
     const readers: ReaderName[] = ['exceljs', 'sheetjs', 'streaming'];
@@ -70,12 +81,18 @@ export async function cliBench(): Promise<string[]> {
     for (const name of readers) {
       read[name] = median(['read', name, ...files]);
       const grids = await Promise.all(fixtureFiles.map(readerOf(name)));
-      const d = grids.map((g, i) => differences(g, reference[i])).reduce((a, b) => ({ cells: a.cells + b.cells, merges: a.merges + b.merges }));
-      out.push(`  ${name.padEnd(10)} ${fmt(read[name])}; cells differing from ExcelJS on the 20 fixtures: ${d.cells}, merged areas: ${d.merges}`);
+      const d = grids
+        .map((g, i) => differences(g, reference[i]))
+        .reduce((a, b) => ({ cells: a.cells + b.cells, merges: a.merges + b.merges }));
+      out.push(
+        `  ${name.padEnd(10)} ${fmt(read[name])}; cells differing from ExcelJS on the 20 fixtures: ${d.cells}, merged areas: ${d.merges}`,
+      );
     }
 
     // Big files, read with the limits raised (the command line refuses them by default).
-    const big = (await hostileFiles(true)).filter((h) => h.name === 'rows200k.xlsx' || h.name === 'cells2600k.xlsx');
+    const big = (await hostileFiles(true)).filter(
+      (h) => h.name === 'rows200k.xlsx' || h.name === 'cells2600k.xlsx',
+    );
     for (const h of big) {
       const file = path.join(dir, h.name);
       fs.writeFileSync(file, h.bytes!);
@@ -90,19 +107,33 @@ export async function cliBench(): Promise<string[]> {
     const before = median(['check-exceljs', ...files]);
     out.push('');
     out.push('jixiao check --format ndjson, 100 files, whole process, median of 3:');
-    out.push(`  --jobs 1                          ${fmt(jobs1)}; ${(100 / (jobs1.processMs / 1000)).toFixed(0)} files/s`);
-    out.push(`  as it was (ExcelJS, then engine)  ${fmt(before)}; ${(100 / (before.processMs / 1000)).toFixed(0)} files/s`);
-    out.push(`  --jobs ${defaultJobs()} (default on ${os.availableParallelism?.() ?? os.cpus().length} cores)     ${fmt(jobsDefault)}`);
+    out.push(
+      `  --jobs 1                          ${fmt(jobs1)}; ${(100 / (jobs1.processMs / 1000)).toFixed(0)} files/s`,
+    );
+    out.push(
+      `  as it was (ExcelJS, then engine)  ${fmt(before)}; ${(100 / (before.processMs / 1000)).toFixed(0)} files/s`,
+    );
+    out.push(
+      `  --jobs ${defaultJobs()} (default on ${os.availableParallelism?.() ?? os.cpus().length} cores)     ${fmt(jobsDefault)}`,
+    );
     out.push(`  --jobs 2                          ${fmt(jobs2)}`);
     const cpuRatio = jobs1.cpuMs / read.streaming.cpuMs;
     const speed = before.processMs / jobs1.processMs;
-    out.push(`  CPU check --jobs 1 / reader alone: ${cpuRatio.toFixed(2)}× (target ≤ 1.2: ${cpuRatio <= 1.2 ? 'met' : 'NOT met'})`);
-    out.push(`  files/s against the command line as it was: ${speed.toFixed(2)}× (target ≥ 2: ${speed >= 2 ? 'met' : 'NOT met'})`);
-    out.push(`  wall --jobs default / --jobs 1: ${(jobsDefault.processMs / jobs1.processMs).toFixed(2)}×; --jobs 2 / --jobs 1: ${(jobs2.processMs / jobs1.processMs).toFixed(2)}× (target ≤ 0.65)`);
+    out.push(
+      `  CPU check --jobs 1 / reader alone: ${cpuRatio.toFixed(2)}× (target ≤ 1.2: ${cpuRatio <= 1.2 ? 'met' : 'NOT met'})`,
+    );
+    out.push(
+      `  files/s against the command line as it was: ${speed.toFixed(2)}× (target ≥ 2: ${speed >= 2 ? 'met' : 'NOT met'})`,
+    );
+    out.push(
+      `  wall --jobs default / --jobs 1: ${(jobsDefault.processMs / jobs1.processMs).toFixed(2)}×; --jobs 2 / --jobs 1: ${(jobs2.processMs / jobs1.processMs).toFixed(2)}× (target ≤ 0.65)`,
+    );
 
     // Peak memory against the number of files: 100 and 400.
     const four = once(['check', '1', ...files, ...files, ...files, ...files], 300_000);
-    out.push(`  peak memory, 100 files: ${jobs1.peakMB} MB; 400 files: ${four.peakMB} MB (--jobs 1); --jobs 2: ${jobs2.peakMB} MB`);
+    out.push(
+      `  peak memory, 100 files: ${jobs1.peakMB} MB; 400 files: ${four.peakMB} MB (--jobs 1); --jobs 2: ${jobs2.peakMB} MB`,
+    );
 
     // The hostile files, at full size, through the command line with its default limits.
     out.push('');
@@ -112,7 +143,9 @@ export async function cliBench(): Promise<string[]> {
       if (h.bytes === null) spawnSync('mkfifo', [file]);
       else fs.writeFileSync(file, h.bytes);
       const r = once(['cli', file], 60_000);
-      out.push(`  | ${h.what} | ${h.bytes ? `${(h.bytes.length / 1024).toFixed(0)} KB` : '—'} | exit ${r.exit ?? '?'} | ${r.processMs} ms | ${r.peakMB} MB |`);
+      out.push(
+        `  | ${h.what} | ${h.bytes ? `${(h.bytes.length / 1024).toFixed(0)} KB` : '—'} | exit ${r.exit ?? '?'} | ${r.processMs} ms | ${r.peakMB} MB |`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -25,8 +25,10 @@ function table(n: number, name: (i: number) => string) {
     ['年度总体绩效目标', '更新设备。'],
     ['一级指标', '二级指标', '三级指标', '指标值'],
   ];
-  for (let i = 0; i < n; i++) values.push([i === 0 ? '产出指标' : null, '数量指标', `${name(i)}设备数量`, `${1 + (i % 9)}台`]);
-  for (let i = 0; i < n; i++) values.push([i === 0 ? '成本指标' : null, '经济成本指标', `${name(i)}设备单价`, `${1 + (i % 5)}万元/台`]);
+  for (let i = 0; i < n; i++)
+    values.push([i === 0 ? '产出指标' : null, '数量指标', `${name(i)}设备数量`, `${1 + (i % 9)}台`]);
+  for (let i = 0; i < n; i++)
+    values.push([i === 0 ? '成本指标' : null, '经济成本指标', `${name(i)}设备单价`, `${1 + (i % 5)}万元/台`]);
   const grid: Grid = { sheet: 'S', values };
   return recognise(grid)[0];
 }
@@ -58,6 +60,9 @@ export function costPairsBench(): string[] {
   return [
     `${line('cost pairs, names of different objects', distinct)}; target 8,000 pairs ≤ 50 ms → ${last.ms <= 50 ? 'met' : 'NOT met'}`,
     // Worst case for a bigram index: names that differ only in numbers share most bigrams.
-    line('cost pairs, names that differ only by numbers (worst case)', run((i) => `第${i}批${i * 7}号`, [500, 1000, 2000])),
+    line(
+      'cost pairs, names that differ only by numbers (worst case)',
+      run((i) => `第${i}批${i * 7}号`, [500, 1000, 2000]),
+    ),
   ];
 }

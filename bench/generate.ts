@@ -34,7 +34,8 @@ export function stackTables(sources: { grid: Grid; tables: number }[], tables: n
     }
     const offset = values.length;
     for (const row of grid.values) values.push([...row]);
-    for (const m of grid.merges ?? []) merges.push({ top: m.top + offset, bottom: m.bottom + offset, left: m.left, right: m.right });
+    for (const m of grid.merges ?? [])
+      merges.push({ top: m.top + offset, bottom: m.bottom + offset, left: m.left, right: m.right });
     values.push([], []);
     count += n;
   }
@@ -47,7 +48,13 @@ export function stackTables(sources: { grid: Grid; tables: number }[], tables: n
  * 一级/二级 cells left empty (so they continue the last 二级, as a longer real form would).
  * Merges below the insertion point move down with their rows.
  */
-export function growTable(grid: Grid, lastIndicatorRow: number, nameCol: number, levelCols: number[], rows: number): Grid {
+export function growTable(
+  grid: Grid,
+  lastIndicatorRow: number,
+  nameCol: number,
+  levelCols: number[],
+  rows: number,
+): Grid {
   const extra = Math.max(0, rows - grid.values.length);
   const template = grid.values[lastIndicatorRow] ?? [];
   const added: CellValue[][] = [];
@@ -57,8 +64,14 @@ export function growTable(grid: Grid, lastIndicatorRow: number, nameCol: number,
     row[nameCol] = `${String(template[nameCol] ?? '指标')}（${k}）`;
     added.push(row);
   }
-  const values = [...grid.values.slice(0, lastIndicatorRow + 1), ...added, ...grid.values.slice(lastIndicatorRow + 1)];
-  const merges = (grid.merges ?? []).map((m) => (m.top > lastIndicatorRow ? { ...m, top: m.top + extra, bottom: m.bottom + extra } : m));
+  const values = [
+    ...grid.values.slice(0, lastIndicatorRow + 1),
+    ...added,
+    ...grid.values.slice(lastIndicatorRow + 1),
+  ];
+  const merges = (grid.merges ?? []).map((m) =>
+    m.top > lastIndicatorRow ? { ...m, top: m.top + extra, bottom: m.bottom + extra } : m,
+  );
   return { sheet: grid.sheet, values, merges };
 }
 
@@ -76,9 +89,42 @@ export type Mutation =
   | 'swapColumns'
   | 'duplicateRows';
 
-export const MUTATIONS: Mutation[] = ['shuffle', 'delete', 'error', 'huge', 'numberAsText', 'fullWidth', 'mergeAcross', 'junk', 'swapColumns', 'duplicateRows'];
+export const MUTATIONS: Mutation[] = [
+  'shuffle',
+  'delete',
+  'error',
+  'huge',
+  'numberAsText',
+  'fullWidth',
+  'mergeAcross',
+  'junk',
+  'swapColumns',
+  'duplicateRows',
+];
 
-const JUNK: CellValue[] = ['一级指标', '二级指标', '三级指标', '指标值', '产出指标', '成本指标', '数量指标', '项目名称', '资金总额', '≥', '%', '万元', '', '<img src=x onerror=alert(1)>', '=SUM(A1:A2)', true, -0, 1e308, -1e-308, '\u0000', '\ud800'];
+const JUNK: CellValue[] = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '产出指标',
+  '成本指标',
+  '数量指标',
+  '项目名称',
+  '资金总额',
+  '≥',
+  '%',
+  '万元',
+  '',
+  '<img src=x onerror=alert(1)>',
+  '=SUM(A1:A2)',
+  true,
+  -0,
+  1e308,
+  -1e-308,
+  '\u0000',
+  '\ud800',
+];
 
 /** Applies `count` random mutations to a copy of the grid. */
 export function mutate(grid: Grid, random: () => number, count: number): { grid: Grid; applied: Mutation[] } {
@@ -119,12 +165,18 @@ export function mutate(grid: Grid, random: () => number, count: number): { grid:
       case 'fullWidth':
         for (let i = 0; i < row.length; i++) {
           const v = row[i];
-          if (typeof v === 'string' || typeof v === 'number') row[i] = String(v).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[Number(d)]);
+          if (typeof v === 'string' || typeof v === 'number')
+            row[i] = String(v).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[Number(d)]);
         }
         break;
       case 'mergeAcross': {
         const top = Math.floor(random() * rows());
-        merges.push({ top, left: Math.floor(random() * 3), bottom: top + Math.floor(random() * 60), right: Math.floor(random() * 8) });
+        merges.push({
+          top,
+          left: Math.floor(random() * 3),
+          bottom: top + Math.floor(random() * 60),
+          right: Math.floor(random() * 8),
+        });
         break;
       }
       case 'junk':
@@ -148,7 +200,15 @@ export function randomGrid(random: () => number, rowsN: number, colsN: number): 
     const row: CellValue[] = [];
     for (let c = 0; c < colsN; c++) {
       const x = random();
-      row.push(x < 0.4 ? null : x < 0.7 ? JUNK[Math.floor(random() * JUNK.length)] : x < 0.85 ? Math.round(random() * 1e6) / 100 : `${Math.floor(random() * 100)}%`);
+      row.push(
+        x < 0.4
+          ? null
+          : x < 0.7
+            ? JUNK[Math.floor(random() * JUNK.length)]
+            : x < 0.85
+              ? Math.round(random() * 1e6) / 100
+              : `${Math.floor(random() * 100)}%`,
+      );
     }
     values.push(row);
   }

@@ -48,7 +48,9 @@ export function formatConfusion(r: InferenceReport): string {
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${short(k)} ${v}`)
       .join(', ');
-    lines.push(`  ${short(stated).padEnd(6, '　')} ${String(ok).padStart(3)}/${String(total).padEnd(3)} ${errors ? `→ ${errors}` : ''}`);
+    lines.push(
+      `  ${short(stated).padEnd(6, '　')} ${String(ok).padStart(3)}/${String(total).padEnd(3)} ${errors ? `→ ${errors}` : ''}`,
+    );
   }
   return lines.join('\n');
 }

@@ -32,7 +32,9 @@ export async function liveEditBench(big: Grid): Promise<string[]> {
   const host = new SimWorkbook();
   const ws = host.addSheet('附件2');
   ws.autoRecalc = false;
-  big.values.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && ws.set(r, c, isCellError(v) ? v.error : v)));
+  big.values.forEach((row, r) =>
+    row.forEach((v, c) => v !== null && v !== undefined && ws.set(r, c, isCellError(v) ? v.error : v)),
+  );
   ws.autoRecalc = true;
   for (const m of big.merges ?? []) ws.merges.push(m);
   installSimulatedOffice(globalThis as unknown as Record<string, unknown>, host);

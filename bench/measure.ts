@@ -18,15 +18,28 @@ async function measure() {
   let failed = 0;
   let exit: number | undefined;
   // Raised limits: the readers are compared on the big files too (the command line refuses them).
-  const raised = { ...DEFAULT_LIMITS, maxFileBytes: 1024 ** 3, maxInflatedBytes: 4 * 1024 ** 3, maxCells: 1e8, maxRows: 1048576 };
+  const raised = {
+    ...DEFAULT_LIMITS,
+    maxFileBytes: 1024 ** 3,
+    maxInflatedBytes: 4 * 1024 ** 3,
+    maxCells: 1e8,
+    maxRows: 1048576,
+  };
   if (mode === 'read') {
     const read = readerOf(arg as ReaderName, raised);
     for (const f of files) await read(f).catch(() => failed++);
   } else if (mode === 'check') {
-    await (await cli()).main(['check', '--format', 'ndjson', '--jobs', arg, '--no-progress', ...files], { out: () => {}, err: () => {} });
+    await (
+      await cli()
+    ).main(['check', '--format', 'ndjson', '--jobs', arg, '--no-progress', ...files], {
+      out: () => {},
+      err: () => {},
+    });
   } else if (mode === 'cli') {
     // The command line as a user runs it on one file, default limits: its exit code is reported.
-    exit = await (await cli()).main(['check', '--no-progress', arg, ...files], { out: () => {}, err: () => {} });
+    exit = await (
+      await cli()
+    ).main(['check', '--no-progress', arg, ...files], { out: () => {}, err: () => {} });
   } else if (mode === 'check-exceljs') {
     const read = readerOf('exceljs');
     const { checkWorkbook } = await import('../src/core/check');
@@ -41,7 +54,9 @@ async function measure() {
   }
   const wall = performance.now() - t0;
   const u = process.resourceUsage();
-  process.stdout.write(`${JSON.stringify({ wallMs: Math.round(wall), cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000), peakMB: Math.round(u.maxRSS / 1024), failed, exit })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ wallMs: Math.round(wall), cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000), peakMB: Math.round(u.maxRSS / 1024), failed, exit })}\n`,
+  );
 }
 
 void measure();

@@ -35,7 +35,13 @@ function isDateFormat(code: string): boolean {
 /** SheetJS: values with their number formats (cellNF), merges from !merges. */
 async function viaSheetJS(file: string): Promise<Grid[]> {
   const XLSX = await import('@e965/xlsx');
-  const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellNF: true, cellHTML: false, cellFormula: false, dense: true });
+  const wb = XLSX.read(fs.readFileSync(file), {
+    type: 'buffer',
+    cellNF: true,
+    cellHTML: false,
+    cellFormula: false,
+    dense: true,
+  });
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name] as XLSXTypes.WorkSheet & { '!data'?: (XLSXTypes.CellObject | undefined)[][] };
     const values: CellValue[][] = [];
@@ -47,7 +53,8 @@ async function viaSheetJS(file: string): Promise<Grid[]> {
         if (!cell || cell.t === 'z' || cell.v === undefined) return;
         let v: CellValue;
         if (cell.t === 'e') v = { error: cell.w ?? String(cell.v) };
-        else if (cell.t === 'n' && typeof cell.z === 'string' && isDateFormat(cell.z)) v = new Date(Math.round(((cell.v as number) - 25569) * 86400000)).toISOString().slice(0, 10);
+        else if (cell.t === 'n' && typeof cell.z === 'string' && isDateFormat(cell.z))
+          v = new Date(Math.round(((cell.v as number) - 25569) * 86400000)).toISOString().slice(0, 10);
         else v = cell.v as string | number | boolean;
         (values[r] ??= [])[c] = v;
         const t = displayText(v, typeof cell.z === 'string' ? cell.z : null);
@@ -57,14 +64,26 @@ async function viaSheetJS(file: string): Promise<Grid[]> {
         }
       });
     });
-    for (let r = 0; r < values.length; r++) values[r] = Array.from(values[r] ?? [], (v) => (v === undefined ? null : v));
-    const merges: MergeArea[] = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
-    for (const m of merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && values[r]) values[r][c] = null;
+    for (let r = 0; r < values.length; r++)
+      values[r] = Array.from(values[r] ?? [], (v) => (v === undefined ? null : v));
+    const merges: MergeArea[] = (ws['!merges'] ?? []).map((m) => ({
+      top: m.s.r,
+      left: m.s.c,
+      bottom: m.e.r,
+      right: m.e.c,
+    }));
+    for (const m of merges)
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++)
+          if ((r !== m.top || c !== m.left) && values[r]) values[r][c] = null;
     return { sheet: name, values, ...(anyText ? { texts } : {}), merges };
   });
 }
 
-export function readerOf(name: ReaderName, limits: ReadLimits = DEFAULT_LIMITS): (file: string) => Promise<Grid[]> {
+export function readerOf(
+  name: ReaderName,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): (file: string) => Promise<Grid[]> {
   if (name === 'exceljs') return (f) => viaExcelJS(f, limits);
   if (name === 'sheetjs') return viaSheetJS;
   return async (f) => (await import('../src/cli/xlsx')).readWorkbook(f, limits);
@@ -81,7 +100,12 @@ export function normalGrid(g: Grid) {
   while (values.length && values[values.length - 1].length === 0) values.pop();
   const texts = Array.from(g.texts ?? [], (r) => trim<string>(r));
   while (texts.length && texts[texts.length - 1].length === 0) texts.pop();
-  return { sheet: g.sheet, values, texts, merges: [...(g.merges ?? [])].sort((a, b) => a.top - b.top || a.left - b.left) };
+  return {
+    sheet: g.sheet,
+    values,
+    texts,
+    merges: [...(g.merges ?? [])].sort((a, b) => a.top - b.top || a.left - b.left),
+  };
 }
 
 /** Cells (values and shown text) and merges in which a reader's grids differ from ExcelJS's. */
@@ -99,10 +123,15 @@ export function differences(a: Grid[], b: Grid[]): { cells: number; merges: numb
       const rx = x.values[r] ?? [];
       const ry = y.values[r] ?? [];
       for (let c = 0; c < Math.max(rx.length, ry.length); c++) {
-        if (JSON.stringify(rx[c] ?? null) !== JSON.stringify(ry[c] ?? null) || (x.texts[r]?.[c] ?? null) !== (y.texts[r]?.[c] ?? null)) cells++;
+        if (
+          JSON.stringify(rx[c] ?? null) !== JSON.stringify(ry[c] ?? null) ||
+          (x.texts[r]?.[c] ?? null) !== (y.texts[r]?.[c] ?? null)
+        )
+          cells++;
       }
     }
-    if (JSON.stringify(x.merges) !== JSON.stringify(y.merges)) merges += Math.abs(x.merges.length - y.merges.length) || 1;
+    if (JSON.stringify(x.merges) !== JSON.stringify(y.merges))
+      merges += Math.abs(x.merges.length - y.merges.length) || 1;
   }
   return { cells, merges };
 }

@@ -72,7 +72,9 @@ import { cliBench } from './cli';
 async function main() {
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
   // One table a sheet (the per-sheet fixtures), each grown to ROWS_PER_TABLE rows, stacked to 200.
-  const perSheet = (await Promise.all(names.map((s) => readWorkbook(path.join(FIXTURES, `${s}.per-sheet.xlsx`))))).flat();
+  const perSheet = (
+    await Promise.all(names.map((s) => readWorkbook(path.join(FIXTURES, `${s}.per-sheet.xlsx`))))
+  ).flat();
   const sources = perSheet.flatMap((g) => {
     const tables = recognise(g);
     if (tables.length !== 1) return [];
@@ -80,8 +82,16 @@ async function main() {
     const last = t.indicators[t.indicators.length - 1];
     const origin = g.origin?.row ?? 0;
     const originCol = g.origin?.col ?? 0;
-    const levelCols = [t.columns.lead, t.columns.level1, t.columns.level2].filter((c): c is number => c !== null).map((c) => c - originCol);
-    const grown = growTable(g, last.row - origin, (t.columns.name ?? 0) - originCol, levelCols, ROWS_PER_TABLE);
+    const levelCols = [t.columns.lead, t.columns.level1, t.columns.level2]
+      .filter((c): c is number => c !== null)
+      .map((c) => c - originCol);
+    const grown = growTable(
+      g,
+      last.row - origin,
+      (t.columns.name ?? 0) - originCol,
+      levelCols,
+      ROWS_PER_TABLE,
+    );
     return [{ grid: grown, tables: 1 }];
   });
   const ningxia = (await readWorkbook(path.join(FIXTURES, 'ningxia.xlsx')))[0];
@@ -101,11 +111,14 @@ async function main() {
 
   const rows = [
     ['one table (宁夏, 28 rows)', `${tOne.toFixed(3)} ms`],
-    [`200 stacked tables (${big.values.length} rows, ${cells} cells, ${found} found)`, `${tBig.toFixed(2)} ms`],
+    [
+      `200 stacked tables (${big.values.length} rows, ${cells} cells, ${found} found)`,
+      `${tBig.toFixed(2)} ms`,
+    ],
     ['200 stacked tables, re-check (text caches warm)', `${tBigWarm.toFixed(2)} ms`],
     ['plain pass over the same cells', `${tPlain.toFixed(3)} ms`],
     ['ratio check / plain pass', `${(tBig / tPlain).toFixed(1)}×`],
-    ['cells read into the engine\'s view (normalised text)', `${tView.toFixed(3)} ms`],
+    ["cells read into the engine's view (normalised text)", `${tView.toFixed(3)} ms`],
     ['ratio check / view pass', `${(tBig / tView).toFixed(1)}×`],
   ];
   const library = loadLibrary();
@@ -118,15 +131,21 @@ async function main() {
   rows.push(['200 stacked tables with the phrasing library: first check', `${tBigLibFirst.toFixed(2)} ms`]);
   rows.push(['200 stacked tables with the phrasing library: re-check', `${tBigLib.toFixed(2)} ms`]);
   for (const [k, v] of rows) console.log(`${k.padEnd(62)} ${v}`);
-  console.log(`targets: 200 tables ≤ 50 ms → ${tBig <= 50 ? 'met' : 'NOT met'}; ratio ≤ 10 → ${tBig / tPlain <= 10 ? 'met' : 'NOT met'}`);
+  console.log(
+    `targets: 200 tables ≤ 50 ms → ${tBig <= 50 ? 'met' : 'NOT met'}; ratio ≤ 10 → ${tBig / tPlain <= 10 ? 'met' : 'NOT met'}`,
+  );
   console.log('');
-  const seedTables = (await Promise.all(names.map((s) => readWorkbook(path.join(FIXTURES, `${s}.xlsx`))))).flat().flatMap((g) => checkGrid(g, { library }));
+  const seedTables = (await Promise.all(names.map((s) => readWorkbook(path.join(FIXTURES, `${s}.xlsx`)))))
+    .flat()
+    .flatMap((g) => checkGrid(g, { library }));
   for (const line of phrasingBench(seedTables)) console.log(line);
   console.log('');
   for (const line of await liveEditBench(big)) console.log(line);
   for (const line of costPairsBench()) console.log(line);
   const wider = fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx'));
-  const widerTables = (await Promise.all(wider.map((f) => readWorkbook(path.join(FIXTURES, 'wider', f))))).flat().flatMap((g) => checkGrid(g, { library }));
+  const widerTables = (await Promise.all(wider.map((f) => readWorkbook(path.join(FIXTURES, 'wider', f)))))
+    .flat()
+    .flatMap((g) => checkGrid(g, { library }));
   console.log(formatSuggestionFit(measureSuggestionFit([...seedTables, ...widerTables], library)));
   console.log('');
   for (const line of await cliBench()) console.log(line);

@@ -30,13 +30,21 @@ export function measureSuggestionFit(tables: Table[], lib: PhrasingLibrary): Sug
       fit.rows++;
       const top = suggestForRow(lib, { table, indicator, category: cat }, { limit: 3 });
       if (top.length > 0 && top.every((s) => inCategory(s.phrasing, cat))) fit.inCategory++;
-      else fit.misses.push(`category ${cat}: 「${indicator.name.text}」 → ${top.map((s) => `${s.phrasing.indicator}（${s.level2}）`).join(' | ')}`);
+      else
+        fit.misses.push(
+          `category ${cat}: 「${indicator.name.text}」 → ${top.map((s) => `${s.phrasing.indicator}（${s.level2}）`).join(' | ')}`,
+        );
       const own = lib.normalise(indicator.name.text);
-      const standard = lib.entries.find((p) => !p.notApplicable && inCategory(p, cat) && lib.normalise(p.indicator) === own);
+      const standard = lib.entries.find(
+        (p) => !p.notApplicable && inCategory(p, cat) && lib.normalise(p.indicator) === own,
+      );
       if (!standard) continue;
       fit.standardRows++;
       if (top.some((s) => s.phrasing.index === standard.index)) fit.ownInTop3++;
-      else fit.misses.push(`own text 「${indicator.name.text}」 (${cat}) not in top 3: ${top.map((s) => s.phrasing.indicator).join(' | ')}`);
+      else
+        fit.misses.push(
+          `own text 「${indicator.name.text}」 (${cat}) not in top 3: ${top.map((s) => s.phrasing.indicator).join(' | ')}`,
+        );
     }
   }
   return fit;

@@ -5,7 +5,9 @@ const path = require('path');
 const fs = require('fs');
 const entry = path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'main.js');
 if (!fs.existsSync(entry)) {
-  process.stderr.write('jixiao: 命令行尚未编译，请先运行 npm run build:cli (not built yet: run npm run build:cli)\n');
+  process.stderr.write(
+    'jixiao: 命令行尚未编译，请先运行 npm run build:cli (not built yet: run npm run build:cli)\n',
+  );
   process.exit(2);
 }
 const { main } = require(entry);

@@ -27,7 +27,11 @@ async function main() {
   const { readWorkbook } = require(path.resolve(afterDir, 'dist/bench/src/cli/xlsx'));
   const { growTable, stackTables } = require(path.resolve(afterDir, 'dist/bench/bench/generate'));
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
-  const perSheet = (await Promise.all(names.map((s) => readWorkbook(path.resolve(afterDir, 'test/fixtures', `${s}.per-sheet.xlsx`))))).flat();
+  const perSheet = (
+    await Promise.all(
+      names.map((s) => readWorkbook(path.resolve(afterDir, 'test/fixtures', `${s}.per-sheet.xlsx`))),
+    )
+  ).flat();
   const sources = perSheet.flatMap((g) => {
     const tables = before.recognise(g);
     if (tables.length !== 1) return [];
@@ -40,7 +44,10 @@ async function main() {
   const samples = { before: [], after: [] };
   for (let i = 0; i < 5; i++) for (const m of [before, after]) m.check.checkGrid(sheet);
   for (let i = 0; i < runs; i++) {
-    for (const [k, m] of [['before', before], ['after', after]]) {
+    for (const [k, m] of [
+      ['before', before],
+      ['after', after],
+    ]) {
       m.check.clearCaches();
       const t0 = process.hrtime.bigint();
       m.check.checkGrid(sheet);
@@ -48,8 +55,13 @@ async function main() {
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  for (const k of ['before', 'after']) console.log(`${k.padEnd(7)} median ${median(samples[k]).toFixed(1)} ms, min ${Math.min(...samples[k]).toFixed(1)} ms`);
-  console.log(`after / before: ${(median(samples.after) / median(samples.before)).toFixed(2)}× (median), ${(Math.min(...samples.after) / Math.min(...samples.before)).toFixed(2)}× (min)`);
+  for (const k of ['before', 'after'])
+    console.log(
+      `${k.padEnd(7)} median ${median(samples[k]).toFixed(1)} ms, min ${Math.min(...samples[k]).toFixed(1)} ms`,
+    );
+  console.log(
+    `after / before: ${(median(samples.after) / median(samples.before)).toFixed(2)}× (median), ${(Math.min(...samples.after) / Math.min(...samples.before)).toFixed(2)}× (min)`,
+  );
 }
 
 main();

@@ -40,14 +40,23 @@ function serve(dir, { port = 0, tls = null, host = '127.0.0.1' } = {}) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       res.end(data);
     });
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve({ server, port: server.address().port, close: () => new Promise((r) => server.close(() => r())) }));
+    server.listen(port, host, () =>
+      resolve({
+        server,
+        port: server.address().port,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    );
   });
 }
 

@@ -23,7 +23,11 @@ function excelDesktopInstalled() {
   if (process.platform === 'darwin') return fs.existsSync('/Applications/Microsoft Excel.app');
   if (process.platform === 'win32') {
     const dirs = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter(Boolean);
-    return dirs.some((d) => ['Microsoft Office\\root\\Office16\\EXCEL.EXE', 'Microsoft Office\\Office16\\EXCEL.EXE'].some((f) => fs.existsSync(path.join(d, f))));
+    return dirs.some((d) =>
+      ['Microsoft Office\\root\\Office16\\EXCEL.EXE', 'Microsoft Office\\Office16\\EXCEL.EXE'].some((f) =>
+        fs.existsSync(path.join(d, f)),
+      ),
+    );
   }
   return false;
 }
@@ -36,7 +40,9 @@ async function tlsOptions() {
     const key = path.join(dir, 'localhost.key');
     const cert = path.join(dir, 'localhost.crt');
     if (fs.existsSync(key) && fs.existsSync(cert)) {
-      console.warn('The development certificate exists but could not be trusted here (no admin rights); Excel may refuse it.');
+      console.warn(
+        'The development certificate exists but could not be trusted here (no admin rights); Excel may refuse it.',
+      );
       return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
     }
     console.warn(`No development certificate (${e.message.split('\n')[0]}); only the playground is served.`);
@@ -46,7 +52,11 @@ async function tlsOptions() {
 
 async function main() {
   if (!process.argv.includes('--no-sideload') && excelDesktopInstalled()) {
-    const child = spawn('npx', ['--yes', 'office-addin-debugging@7', 'start', 'manifest.xml'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    const child = spawn('npx', ['--yes', 'office-addin-debugging@7', 'start', 'manifest.xml'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
@@ -64,13 +74,19 @@ async function main() {
     });
   });
   const playground = await serve(OUT, { port: PLAYGROUND_PORT });
-  console.log(`\n  Playground (simulated Excel, no certificate needed): http://localhost:${playground.port}/playground.html`);
+  console.log(
+    `\n  Playground (simulated Excel, no certificate needed): http://localhost:${playground.port}/playground.html`,
+  );
   const tls = await tlsOptions();
   if (tls) {
     const addin = await serve(OUT, { port: ADDIN_PORT, tls });
-    console.log(`  Add-in for Excel (manifest.xml points here):        https://localhost:${addin.port}/taskpane.html`);
+    console.log(
+      `  Add-in for Excel (manifest.xml points here):        https://localhost:${addin.port}/taskpane.html`,
+    );
   }
-  console.log('\n  No Excel desktop on this machine: nothing was sideloaded. In Excel on the web, upload manifest.xml');
+  console.log(
+    '\n  No Excel desktop on this machine: nothing was sideloaded. In Excel on the web, upload manifest.xml',
+  );
   console.log('  (Home → Add-ins → More add-ins → Upload my add-in). Stop with Ctrl+C or `npm stop`.\n');
   fs.writeFileSync(path.join(ROOT, 'dist', 'start.pid'), String(process.pid));
 }

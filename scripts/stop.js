@@ -14,7 +14,10 @@ if (fs.existsSync(pidFile)) {
   }
   fs.unlinkSync(pidFile);
 } else if (process.platform === 'win32' || process.platform === 'darwin') {
-  spawnSync('npx', ['--yes', 'office-addin-debugging@7', 'stop', 'manifest.xml'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  spawnSync('npx', ['--yes', 'office-addin-debugging@7', 'stop', 'manifest.xml'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
 } else {
   console.log('not running');
 }

@@ -14,22 +14,30 @@ import { Checker } from '../src/taskpane/checker';
 import { FIXTURES, install, simFromFixture, tick } from './helpers/sim';
 
 function summary(tables: ReturnType<typeof checkGrid>) {
-  return tables.map((t) => ({ name: t.projectName, range: t.range, rows: t.indicators.length, issues: t.issues.map((i) => `${i.cell} ${i.rule}`) }));
+  return tables.map((t) => ({
+    name: t.projectName,
+    range: t.range,
+    rows: t.indicators.length,
+    issues: t.issues.map((i) => `${i.cell} ${i.rule}`),
+  }));
 }
 
 describe('reading the active sheet', () => {
-  test.each(['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'])('%s: one sync, same tables and issues as the command line', async (name) => {
-    const host = await simFromFixture(`${name}.xlsx`);
-    const session = new ExcelSession(detectCapabilities());
-    const before = host.syncCount;
-    const snap = await session.readActiveSheet();
-    expect(snap.syncs).toBe(1);
-    expect(host.syncCount - before).toBe(1);
-    expect(snap.mergesKnown).toBe(true);
-    const [cliGrid] = await readWorkbook(path.join(FIXTURES, `${name}.xlsx`));
-    expect(summary(checkGrid(snap.grid))).toEqual(summary(checkGrid(cliGrid)));
-    expect(checkGrid(snap.grid).length).toBeGreaterThan(0);
-  });
+  test.each(['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'])(
+    '%s: one sync, same tables and issues as the command line',
+    async (name) => {
+      const host = await simFromFixture(`${name}.xlsx`);
+      const session = new ExcelSession(detectCapabilities());
+      const before = host.syncCount;
+      const snap = await session.readActiveSheet();
+      expect(snap.syncs).toBe(1);
+      expect(host.syncCount - before).toBe(1);
+      expect(snap.mergesKnown).toBe(true);
+      const [cliGrid] = await readWorkbook(path.join(FIXTURES, `${name}.xlsx`));
+      expect(summary(checkGrid(snap.grid))).toEqual(summary(checkGrid(cliGrid)));
+      expect(checkGrid(snap.grid).length).toBeGreaterThan(0);
+    },
+  );
 
   test('an empty sheet reads as an empty grid, not an error', async () => {
     const host = install(new SimWorkbook());
@@ -50,18 +58,31 @@ describe('reading the active sheet', () => {
     expect(snap.grid.merges).toEqual([]);
     expect(host.syncCount).toBe(1);
     const [cliGrid] = await readWorkbook(path.join(FIXTURES, 'ningxia.xlsx'));
-    expect(checkGrid(snap.grid).map((t) => t.projectName)).toEqual(checkGrid(cliGrid).map((t) => t.projectName));
+    expect(checkGrid(snap.grid).map((t) => t.projectName)).toEqual(
+      checkGrid(cliGrid).map((t) => t.projectName),
+    );
   });
 
   test('Office 2016 (ExcelApi 1.1): the whole used range in one read, no events, no highlights', async () => {
     await simFromFixture('guyuan.xlsx', { apiVersion: '1.1' });
     const caps = detectCapabilities();
-    expect(caps).toEqual({ selectionEvents: false, layout: false, protection: false, conditionalFormats: false, events: false, collectionEvents: false, dataValidation: false, mergedAreas: false });
+    expect(caps).toEqual({
+      selectionEvents: false,
+      layout: false,
+      protection: false,
+      conditionalFormats: false,
+      events: false,
+      collectionEvents: false,
+      dataValidation: false,
+      mergedAreas: false,
+    });
     const session = new ExcelSession(caps);
     const snap = await session.readActiveSheet();
     expect(snap.syncs).toBe(1);
     const [cliGrid] = await readWorkbook(path.join(FIXTURES, 'guyuan.xlsx'));
-    expect(checkGrid(snap.grid).map((t) => t.projectName)).toEqual(checkGrid(cliGrid).map((t) => t.projectName));
+    expect(checkGrid(snap.grid).map((t) => t.projectName)).toEqual(
+      checkGrid(cliGrid).map((t) => t.projectName),
+    );
     await session.setHighlights(snap.sheetId, { error: ['A1'], warning: [] }); // silently unavailable
     expect(await session.watch(() => undefined)).toBeInstanceOf(Function);
   });
@@ -73,7 +94,9 @@ describe('reading the active sheet', () => {
     for (let r = 0; r < rows; r++) ws.set(r, 0, `第${r}行`);
     ws.set(rows - 1, 3, 1);
     const progress: [number, number][] = [];
-    const snap = await new ExcelSession(detectCapabilities()).readActiveSheet((d, t) => progress.push([d, t]));
+    const snap = await new ExcelSession(detectCapabilities()).readActiveSheet((d, t) =>
+      progress.push([d, t]),
+    );
     expect(snap.grid.values.length).toBe(rows);
     expect(snap.syncs).toBe(3);
     expect(progress).toEqual([
@@ -114,14 +137,19 @@ describe('navigation and highlights', () => {
     const before = host.syncCount;
     await session.select(snap.sheetId, 'C12');
     expect(host.syncCount - before).toBe(1);
-    expect(host.selection).toEqual({ sheetId: snap.sheetId, area: { top: 11, left: 2, bottom: 11, right: 2 } });
+    expect(host.selection).toEqual({
+      sheetId: snap.sheetId,
+      area: { top: 11, left: 2, bottom: 11, right: 2 },
+    });
   });
 
   test('highlights: one sync per update, tagged, own formats untouched, cleared without trace', async () => {
     const host = await simFromFixture('guyuan.xlsx');
     const ws = host.activeSheet;
     ws.setFormat(4, 2, { fill: '#00FF00', bold: true });
-    const own = JSON.stringify([...ws.cells].map(([r, row]) => [r, [...row].map(([c, cell]) => [c, cell.format])]));
+    const own = JSON.stringify(
+      [...ws.cells].map(([r, row]) => [r, [...row].map(([c, cell]) => [c, cell.format])]),
+    );
     const session = new ExcelSession(detectCapabilities());
     let before = host.syncCount;
     await session.setHighlights(ws.id, { error: ['C5', 'D9'], warning: ['E10'] });
@@ -135,14 +163,30 @@ describe('navigation and highlights', () => {
     expect(ws.conditionalFormats).toHaveLength(1);
     await session.clearHighlights();
     expect(ws.conditionalFormats).toHaveLength(0);
-    expect(JSON.stringify([...ws.cells].map(([r, row]) => [r, [...row].map(([c, cell]) => [c, cell.format])]))).toBe(own);
+    expect(
+      JSON.stringify([...ws.cells].map(([r, row]) => [r, [...row].map(([c, cell]) => [c, cell.format])])),
+    ).toBe(own);
   });
 
   test("the user's own conditional formats survive; stale marks from a closed pane are swept", async () => {
     const host = await simFromFixture('guyuan.xlsx');
     const ws = host.activeSheet;
-    ws.conditionalFormats.push({ id: 'user-1', type: 'Custom', areas: [{ top: 0, left: 0, bottom: 9, right: 9 }], formula: '=A1>5', fill: '#0000FF', fontColor: null });
-    ws.conditionalFormats.push({ id: 'stale', type: 'Custom', areas: [{ top: 3, left: 3, bottom: 3, right: 3 }], formula: `=N("${HIGHLIGHT_TAG}")=0`, fill: '#FFC7CE', fontColor: null });
+    ws.conditionalFormats.push({
+      id: 'user-1',
+      type: 'Custom',
+      areas: [{ top: 0, left: 0, bottom: 9, right: 9 }],
+      formula: '=A1>5',
+      fill: '#0000FF',
+      fontColor: null,
+    });
+    ws.conditionalFormats.push({
+      id: 'stale',
+      type: 'Custom',
+      areas: [{ top: 3, left: 3, bottom: 3, right: 3 }],
+      formula: `=N("${HIGHLIGHT_TAG}")=0`,
+      fill: '#FFC7CE',
+      fontColor: null,
+    });
     const session = new ExcelSession(detectCapabilities());
     expect(await session.removeTaggedFormats()).toBe(1);
     expect(ws.conditionalFormats.map((c) => c.id)).toEqual(['user-1']);
@@ -159,7 +203,9 @@ describe('navigation and highlights', () => {
     const session = new ExcelSession(detectCapabilities());
     const snap = await session.readActiveSheet();
     expect(snap.protected).toBe(true);
-    await expect(session.setHighlights(snap.sheetId, { error: ['A1'], warning: [] })).rejects.toMatchObject({ info: { kind: 'protected' } });
+    await expect(session.setHighlights(snap.sheetId, { error: ['A1'], warning: [] })).rejects.toMatchObject({
+      info: { kind: 'protected' },
+    });
     expect(host.activeSheet.conditionalFormats).toHaveLength(0);
   });
 });
@@ -204,7 +250,10 @@ describe('live events', () => {
 
 describe('error classification and parsing', () => {
   test('Office error codes map to kinds', () => {
-    expect(classifyError({ code: 'InvalidOperationInCellEditMode', message: 'x' })).toMatchObject({ kind: 'editMode', transient: true });
+    expect(classifyError({ code: 'InvalidOperationInCellEditMode', message: 'x' })).toMatchObject({
+      kind: 'editMode',
+      transient: true,
+    });
     expect(classifyError({ code: 'AccessDenied', message: 'x' }).kind).toBe('protected');
     expect(classifyError({ code: 'ApiNotFound', message: 'x' }).kind).toBe('api');
     expect(classifyError({ code: 'ResponsePayloadSizeLimitExceeded', message: 'x' }).kind).toBe('tooLarge');
@@ -286,44 +335,48 @@ describe('writing: suggestions and fixes', () => {
     host.activeSheet.protected = true;
     const session = new ExcelSession(detectCapabilities(), 1);
     const before = host.activeSheet.get(9, 2)?.value;
-    await expect(session.writeCells(host.activeSheet.id, [{ cell: 'C10', text: 'x' }])).rejects.toMatchObject({ info: { kind: 'protected' } });
+    await expect(session.writeCells(host.activeSheet.id, [{ cell: 'C10', text: 'x' }])).rejects.toMatchObject(
+      { info: { kind: 'protected' } },
+    );
     expect(host.activeSheet.get(9, 2)?.value).toBe(before);
   });
-
 });
 
 describe('following the selection (the 建议 section), at ExcelApi 1.1, 1.8 and 1.14', () => {
-  test.each(['1.8', '1.14'])('%s: selection events whether live checking is on or off, and after the active sheet changes', async (apiVersion) => {
-    const host = await simFromFixture('ningxia.xlsx', { apiVersion });
-    host.addSheet('另一张');
-    const first = host.activeSheet.id;
-    const session = new ExcelSession(detectCapabilities());
-    const selections: number[] = [];
-    const edits: string[] = [];
-    const stopSelection = await session.watchSelection(() => selections.push(1));
-    const stopLive = await session.watch((e) => edits.push(e.kind));
-    host.selection = { sheetId: first, area: { top: 3, left: 1, bottom: 3, right: 1 } };
-    await tick(10);
-    expect(selections.length).toBe(1);
-    expect(edits).toEqual([]);
-    // Another sheet becomes active: before 1.9 live checking swaps the sheet's onChanged handler;
-    // the selection handler must survive that.
-    const other = host.sheets.find((w) => w.id !== first)!;
-    host.activate(other.id);
-    await tick(10);
-    host.selection = { sheetId: other.id, area: { top: 1, left: 1, bottom: 1, right: 1 } };
-    await tick(10);
-    expect(selections.length).toBe(2);
-    // Live checking off: the selection is still followed.
-    await stopLive();
-    host.selection = { sheetId: other.id, area: { top: 2, left: 1, bottom: 2, right: 1 } };
-    await tick(10);
-    expect(selections.length).toBe(3);
-    await stopSelection();
-    host.selection = { sheetId: other.id, area: { top: 4, left: 1, bottom: 4, right: 1 } };
-    await tick(10);
-    expect(selections.length).toBe(3);
-  });
+  test.each(['1.8', '1.14'])(
+    '%s: selection events whether live checking is on or off, and after the active sheet changes',
+    async (apiVersion) => {
+      const host = await simFromFixture('ningxia.xlsx', { apiVersion });
+      host.addSheet('另一张');
+      const first = host.activeSheet.id;
+      const session = new ExcelSession(detectCapabilities());
+      const selections: number[] = [];
+      const edits: string[] = [];
+      const stopSelection = await session.watchSelection(() => selections.push(1));
+      const stopLive = await session.watch((e) => edits.push(e.kind));
+      host.selection = { sheetId: first, area: { top: 3, left: 1, bottom: 3, right: 1 } };
+      await tick(10);
+      expect(selections.length).toBe(1);
+      expect(edits).toEqual([]);
+      // Another sheet becomes active: before 1.9 live checking swaps the sheet's onChanged handler;
+      // the selection handler must survive that.
+      const other = host.sheets.find((w) => w.id !== first)!;
+      host.activate(other.id);
+      await tick(10);
+      host.selection = { sheetId: other.id, area: { top: 1, left: 1, bottom: 1, right: 1 } };
+      await tick(10);
+      expect(selections.length).toBe(2);
+      // Live checking off: the selection is still followed.
+      await stopLive();
+      host.selection = { sheetId: other.id, area: { top: 2, left: 1, bottom: 2, right: 1 } };
+      await tick(10);
+      expect(selections.length).toBe(3);
+      await stopSelection();
+      host.selection = { sheetId: other.id, area: { top: 4, left: 1, bottom: 4, right: 1 } };
+      await tick(10);
+      expect(selections.length).toBe(3);
+    },
+  );
 
   test('1.1: no selection events; subscribing does nothing and asks the host for nothing it lacks', async () => {
     const host = await simFromFixture('ningxia.xlsx', { apiVersion: '1.1' });
@@ -338,15 +391,18 @@ describe('following the selection (the 建议 section), at ExcelApi 1.1, 1.8 and
     await stop();
   });
 
-  test.each(['1.8', '1.14'])('%s: the pane’s controller follows the selection with live checking off', async (apiVersion) => {
-    const host = await simFromFixture('ningxia.xlsx', { apiVersion });
-    const checker = new Checker(new ExcelSession(detectCapabilities()), 1);
-    await checker.start();
-    await checker.setLive(false);
-    host.selection = { sheetId: host.activeSheet.id, area: { top: 5, left: 2, bottom: 5, right: 2 } };
-    // Waited for rather than a fixed pause: a busy machine may take longer than one.
-    for (let i = 0; i < 200 && checker.getState().selection?.row !== 5; i++) await tick(5);
-    expect(checker.getState().selection).toMatchObject({ row: 5, col: 2 });
-    await checker.dispose();
-  });
+  test.each(['1.8', '1.14'])(
+    '%s: the pane’s controller follows the selection with live checking off',
+    async (apiVersion) => {
+      const host = await simFromFixture('ningxia.xlsx', { apiVersion });
+      const checker = new Checker(new ExcelSession(detectCapabilities()), 1);
+      await checker.start();
+      await checker.setLive(false);
+      host.selection = { sheetId: host.activeSheet.id, area: { top: 5, left: 2, bottom: 5, right: 2 } };
+      // Waited for rather than a fixed pause: a busy machine may take longer than one.
+      for (let i = 0; i < 200 && checker.getState().selection?.row !== 5; i++) await tick(5);
+      expect(checker.getState().selection).toMatchObject({ row: 5, col: 2 });
+      await checker.dispose();
+    },
+  );
 });

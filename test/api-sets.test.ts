@@ -76,7 +76,13 @@ test('every Excel member the adapter names that needs more than ExcelApi 1.1 is 
     const classes = typings.byName.get(token);
     if (!classes || listed.has(token) || token in NOT_EXCEL) continue;
     const newer = classes.filter((c) => typings.members.get(`${c}.${token}`) !== '1.1');
-    if (newer.length > 0) missing.push(`${token} (${newer.slice(0, 3).map((c) => `${c} ${typings.members.get(`${c}.${token}`)}`).join(', ')})`);
+    if (newer.length > 0)
+      missing.push(
+        `${token} (${newer
+          .slice(0, 3)
+          .map((c) => `${c} ${typings.members.get(`${c}.${token}`)}`)
+          .join(', ')})`,
+      );
   }
   expect(missing).toEqual([]);
   // A method called with an argument whose parameter is newer than the method: listed as such.
@@ -96,7 +102,8 @@ test('every entry newer than ExcelApi 1.1 is enforced by the simulated host (dir
     if (version === '1.1') continue;
     const gate = typeof v === 'string' ? member : v.via;
     if (!SIM.includes(`'${gate}'`)) unenforced.push(member);
-    if (typeof v !== 'string' && versionOf(v.via as SimMember) > version) unenforced.push(`${member} via a newer ${v.via}`);
+    if (typeof v !== 'string' && versionOf(v.via as SimMember) > version)
+      unenforced.push(`${member} via a newer ${v.via}`);
   }
   expect(unenforced).toEqual([]);
 });
@@ -114,10 +121,16 @@ describe('Office 2016: a host that offers exactly ExcelApi 1.1', () => {
     const t = tables[0];
     await session.select(snap.sheetId, t.indicators[0].name!.cell);
     await session.writeCells(snap.sheetId, [{ cell: t.indicators[0].name!.cell, text: '培训人数' }]);
-    await session.replaceIfUnchanged(snap.sheetId, [{ cell: t.indicators[0].name!.cell, before: '培训人数', after: '培训人次' }]);
+    await session.replaceIfUnchanged(snap.sheetId, [
+      { cell: t.indicators[0].name!.cell, before: '培训人数', after: '培训人次' },
+    ]);
     const template = buildTemplate({ ...DEFAULT_VARIANT, year: 2026 });
     const used = host.sheet(snap.sheetId)!.usedArea(true)!;
-    const r = await session.insertTemplate(template, { sheetId: snap.sheetId, top: used.bottom + 3, left: 0 });
+    const r = await session.insertTemplate(template, {
+      sheetId: snap.sheetId,
+      top: used.bottom + 3,
+      left: 0,
+    });
     expect(r.inserted).toBe(true);
     const n = await session.insertTemplate(template, { newSheet: '绩效目标表' });
     expect(n.inserted).toBe(true);

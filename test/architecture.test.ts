@@ -8,17 +8,35 @@ import * as path from 'path';
 const SRC = path.join(__dirname, '..', 'src');
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? files(path.join(dir, e.name))
+        : /\.(ts|tsx)$/.test(e.name)
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
-const all = files(SRC).map((f) => ({ rel: path.relative(SRC, f).split(path.sep).join('/'), text: fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
+const all = files(SRC).map((f) => ({
+  rel: path.relative(SRC, f).split(path.sep).join('/'),
+  text: fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''),
+}));
 
 test('Office.js is used only in src/adapter (the simulated host implements it in src/sim)', () => {
-  const offenders = all.filter((f) => !f.rel.startsWith('adapter/') && !f.rel.startsWith('sim/') && /\b(?:Excel|Office|OfficeExtension)\.\w|types="office-js"/.test(f.text));
+  const offenders = all.filter(
+    (f) =>
+      !f.rel.startsWith('adapter/') &&
+      !f.rel.startsWith('sim/') &&
+      /\b(?:Excel|Office|OfficeExtension)\.\w|types="office-js"/.test(f.text),
+  );
   expect(offenders.map((f) => f.rel)).toEqual([]);
 });
 
-// The core's only packages: zod for schemas (zod/mini for the model and vocabulary schemas, which only the tests and the command line load; the pane imports their types), pinyin-pro (pure JS dictionary) for pinyin search.
+// The core's only packages: zod for schemas (zod/mini for the model and vocabulary schemas, which
+// only the tests and the command line load; the pane imports their types), pinyin-pro (pure JS
+// dictionary) for pinyin search.
 test('the core imports nothing from the hosts, the UI or Node', () => {
   const core = all.filter((f) => f.rel.startsWith('core/'));
   expect(core.length).toBeGreaterThan(10);
@@ -31,9 +49,13 @@ test('the core imports nothing from the hosts, the UI or Node', () => {
 
 test('no HTML injection, eval or run-time network calls', () => {
   for (const f of all) {
-    expect(`${f.rel}: ${/dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(f.text)}`).toBe(`${f.rel}: false`);
+    expect(
+      `${f.rel}: ${/dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(f.text)}`,
+    ).toBe(`${f.rel}: false`);
     expect(`${f.rel}: ${/\beval\s*\(|new Function\s*\(/.test(f.text)}`).toBe(`${f.rel}: false`);
-    expect(`${f.rel}: ${/XMLHttpRequest|WebSocket|sendBeacon|https?:\/\/(?!localhost)/.test(f.text)}`).toBe(`${f.rel}: false`);
+    expect(`${f.rel}: ${/XMLHttpRequest|WebSocket|sendBeacon|https?:\/\/(?!localhost)/.test(f.text)}`).toBe(
+      `${f.rel}: false`,
+    );
   }
   // The only fetch is the playground loading its bundled sample workbooks from its own origin.
   expect(all.filter((f) => /\bfetch\(/.test(f.text)).map((f) => f.rel)).toEqual(['playground/index.tsx']);

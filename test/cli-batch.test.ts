@@ -21,7 +21,11 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 async function run(args: string[], progress?: (s: string) => void) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), ...(progress ? { progress } : {}) });
+  const code = await main(args, {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    ...(progress ? { progress } : {}),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -32,7 +36,11 @@ const seedFiles = fs
 
 function cli(args: string[]): { code: number; out: string; err: string } {
   try {
-    return { code: 0, out: execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }), err: '' };
+    return {
+      code: 0,
+      out: execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+      err: '',
+    };
   } catch (e) {
     const x = e as { status: number; stdout: string; stderr: string };
     return { code: x.status, out: x.stdout, err: x.stderr };
@@ -41,7 +49,8 @@ function cli(args: string[]): { code: number; out: string; err: string } {
 
 beforeAll(() => {
   // The compiled command line is what runs worker threads; built by `npm test` before jest.
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'src', 'cli', 'worker.js'))) execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'src', 'cli', 'worker.js')))
+    execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT });
 });
 
 describe('--jobs: worker threads, the same output in the same order', () => {
@@ -57,12 +66,16 @@ describe('--jobs: worker threads, the same output in the same order', () => {
       expect(three.out).toEqual(one.out);
       expect(three.err).toEqual(one.err);
     }
-    const lines = cli(['check', '--format', 'ndjson', '--jobs', '2', ...files]).out.trim().split('\n').map((l) => JSON.parse(l) as { file: string });
+    const lines = cli(['check', '--format', 'ndjson', '--jobs', '2', ...files])
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string });
     expect(lines.map((l) => l.file)).toEqual(files);
   });
 
   test('--jobs takes a positive whole number', async () => {
-    for (const bad of ['0', 'two', '1.5']) expect((await run(['check', '--jobs', bad, seedFiles[0]])).code).toBe(2);
+    for (const bad of ['0', 'two', '1.5'])
+      expect((await run(['check', '--jobs', bad, seedFiles[0]])).code).toBe(2);
   });
 });
 
@@ -94,7 +107,11 @@ describe('the progress bar', () => {
   test('at most ten redraws a second, the last always; control characters in a file name shown as ?', () => {
     const drawn: string[] = [];
     let now = 0;
-    const bar = progressBar(4, (s) => drawn.push(s), () => now);
+    const bar = progressBar(
+      4,
+      (s) => drawn.push(s),
+      () => now,
+    );
     bar.tick(1, 'a.xlsx');
     now = 50;
     bar.tick(2, 'b.xlsx');
@@ -114,9 +131,13 @@ describe('csv', () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     const text = fs.readFileSync(file, 'utf8');
-    expect(text.startsWith('\uFEFF文件,工作表,单元格,严重程度,问题类别,说明,项目名称,所在行内容\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF文件,工作表,单元格,严重程度,问题类别,说明,项目名称,所在行内容\r\n')).toBe(
+      true,
+    );
     const rows = text.trim().split('\r\n');
-    const json = JSON.parse((await run(['check', '--json', path.join(FIXTURES, 'pingluo.xlsx')])).out) as { tables: { issues: unknown[] }[] };
+    const json = JSON.parse((await run(['check', '--json', path.join(FIXTURES, 'pingluo.xlsx')])).out) as {
+      tables: { issues: unknown[] }[];
+    };
     expect(rows).toHaveLength(1 + json.tables.reduce((n, t) => n + t.issues.length, 0));
     expect(rows[1]).toMatch(/pingluo\.xlsx,.+,[A-Z]+\d+,(错误|警告|提示),/);
     expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
@@ -131,7 +152,11 @@ describe('the .xlsx report', () => {
     const file = path.join(tmp, 'report.xlsx');
     const bad = path.join(tmp, 'bad2.xlsx');
     fs.writeFileSync(bad, 'no');
-    const sources = [path.join(FIXTURES, 'ningxia.xlsx'), path.join(FIXTURES, 'wider', 'w10-yunnan-yongde-2022-zipingbiao-nearmiss.xlsx'), bad];
+    const sources = [
+      path.join(FIXTURES, 'ningxia.xlsx'),
+      path.join(FIXTURES, 'wider', 'w10-yunnan-yongde-2022-zipingbiao-nearmiss.xlsx'),
+      bad,
+    ];
     const r = await run(['check', '--format', 'xlsx', '-o', file, ...sources]);
     expect(r.code).toBe(2);
     const wb = new ExcelJS.Workbook();
@@ -144,12 +169,26 @@ describe('the .xlsx report', () => {
       expect(ws.autoFilter).toBeTruthy();
       expect(ws.getColumn(1).width).toBeGreaterThan(10);
     }
-    expect(summary.getRow(1).values).toEqual([undefined, '文件', '工作表', '区域', '项目名称', '主管部门', '项目总额', '错误', '警告', '提示', '说明']);
+    expect(summary.getRow(1).values).toEqual([
+      undefined,
+      '文件',
+      '工作表',
+      '区域',
+      '项目名称',
+      '主管部门',
+      '项目总额',
+      '错误',
+      '警告',
+      '提示',
+      '说明',
+    ]);
     // ningxia: 10 tables; the 自评表: one row saying no table was found; the bad file: one row with its reason.
     expect(summary.rowCount).toBe(1 + 10 + 1 + 1);
     expect(summary.getRow(12).getCell(4).value).toBe('未找到绩效目标表');
     expect(summary.getRow(13).getCell(4).value).toBe('无法读取');
-    const json = JSON.parse((await run(['check', '--json', sources[0]])).out) as { tables: { sheet: string; issues: { cell: string }[] }[] };
+    const json = JSON.parse((await run(['check', '--json', sources[0]])).out) as {
+      tables: { sheet: string; issues: { cell: string }[] }[];
+    };
     const count = json.tables.reduce((n, t) => n + t.issues.length, 0);
     expect(issues.rowCount).toBe(1 + count + 1);
     const link = issues.getRow(2).getCell(3).value as { formula: string; result: string };
@@ -161,7 +200,14 @@ describe('the .xlsx report', () => {
 
   test('needs -o; a report that cannot be written leaves nothing behind (exit 2)', async () => {
     expect((await run(['check', '--format', 'xlsx', seedFiles[0]])).code).toBe(2);
-    const r = await run(['check', '--format', 'csv', '-o', path.join(tmp, 'no', 'such', 'dir', 'r.csv'), seedFiles[0]]);
+    const r = await run([
+      'check',
+      '--format',
+      'csv',
+      '-o',
+      path.join(tmp, 'no', 'such', 'dir', 'r.csv'),
+      seedFiles[0],
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/无法写入/);
   });

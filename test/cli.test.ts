@@ -36,12 +36,29 @@ describe('jixiao check', () => {
     expect(doc.file).toContain('ningxia.xlsx');
     expect(doc.tables).toHaveLength(10);
     const t = doc.tables[3];
-    expect(t).toMatchObject({ sheet: '附件2', range: 'A82:F107', projectName: '升级改造项目尾款支付项目', unit: '万元', framework: 'older' });
+    expect(t).toMatchObject({
+      sheet: '附件2',
+      range: 'A82:F107',
+      projectName: '升级改造项目尾款支付项目',
+      unit: '万元',
+      framework: 'older',
+    });
     expect(t.amounts).toMatchObject({ total: 165.53, annual: 165.53, fiscal: 165.53 });
     expect(t.indicators).toHaveLength(13);
-    expect(t.indicators[0]).toEqual({ level1: '产出指标', level2: '数量指标', name: '支付升级改造项目监理及设计尾款', value: '1项', cell: 'C95' });
+    expect(t.indicators[0]).toEqual({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '支付升级改造项目监理及设计尾款',
+      value: '1项',
+      cell: 'C95',
+    });
     expect(t.issues.filter((i: { severity: string }) => i.severity !== 'info')).toEqual([
-      expect.objectContaining({ rule: 'sum/goal-text', severity: 'warning', cell: 'B93', message: expect.stringContaining('0.73') }),
+      expect.objectContaining({
+        rule: 'sum/goal-text',
+        severity: 'warning',
+        cell: 'B93',
+        message: expect.stringContaining('0.73'),
+      }),
     ]);
     // Short 二级 names ("经济效益") come with a one-click fix in the JSON.
     expect(t.issues).toContainEqual({
@@ -116,8 +133,20 @@ describe('hostile input: exit 2 with a one-line reason, never a stack trace', ()
     ['a folder without any .xlsx', () => fs.mkdtempSync(path.join(tmp, 'empty-')), /文件夹中没有 \.xlsx/],
     ['not an xlsx (text)', () => write('text.xlsx', 'hello, world'), /不是 \.xlsx/],
     ['empty file', () => write('empty.xlsx', ''), /不是 \.xlsx/],
-    ['encrypted / legacy OLE', () => write('enc.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), /加密/],
-    ['corrupt zip', () => write('corrupt.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])), /损坏/],
+    [
+      'encrypted / legacy OLE',
+      () =>
+        write(
+          'enc.xlsx',
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+        ),
+      /加密/,
+    ],
+    [
+      'corrupt zip',
+      () => write('corrupt.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])),
+      /损坏/,
+    ],
   ];
   function write(name: string, data: string | Buffer): string {
     const f = path.join(tmp, name);
@@ -167,9 +196,18 @@ describe('jixiao check: near-misses and --explain', () => {
   });
 
   test('--json lists near-misses beside the tables', async () => {
-    const doc = JSON.parse((await run('check', '--json', wider('w08-fujian-anxi-2022-quyu-two-sheets.xlsx'))).out);
+    const doc = JSON.parse(
+      (await run('check', '--json', wider('w08-fujian-anxi-2022-quyu-two-sheets.xlsx'))).out,
+    );
     expect(doc.tables.map((t: { projectName: string }) => t.projectName)).toEqual(['省级第七批水利专项资金']);
-    expect(doc.nearMisses).toEqual([{ sheet: '附件1', range: 'A1:E12', kind: 'allocation', message: '此表像是资金分配表，不是绩效目标表，未检查' }]);
+    expect(doc.nearMisses).toEqual([
+      {
+        sheet: '附件1',
+        range: 'A1:E12',
+        kind: 'allocation',
+        message: '此表像是资金分配表，不是绩效目标表，未检查',
+      },
+    ]);
     expect(doc.candidates).toBeUndefined();
   });
 
@@ -177,10 +215,19 @@ describe('jixiao check: near-misses and --explain', () => {
     const r = await run('check', '--explain', wider('w08-fujian-anxi-2022-quyu-two-sheets.xlsx'));
     expect(r.out).toContain('识别过程 (explain)：');
     expect(r.out).toMatch(/\[附件1!A1:E12\] 近似表，未检查：此表像是资金分配表/);
-    expect(r.out).toMatch(/\[附件2!A1:L8\] 采用：有指标表头\n\s+找到：指标表头@A6（.*三级指标.*）；项目名称@A3/);
-    const json = JSON.parse((await run('check', '--json', '--explain', wider('w07-shanxi-yangquan-2021-header-only.xlsx'))).out);
+    expect(r.out).toMatch(
+      /\[附件2!A1:L8\] 采用：有指标表头\n\s+找到：指标表头@A6（.*三级指标.*）；项目名称@A3/,
+    );
+    const json = JSON.parse(
+      (await run('check', '--json', '--explain', wider('w07-shanxi-yangquan-2021-header-only.xlsx'))).out,
+    );
     expect(json.candidates).toEqual([
-      expect.objectContaining({ sheet: 'Sheet1', verdict: 'table', reason: '只有表头（项目名称、金额、年度目标），没有指标表', anchors: expect.arrayContaining(['项目名称@A3', '年度预算资金总额=25万元@E6']) }),
+      expect.objectContaining({
+        sheet: 'Sheet1',
+        verdict: 'table',
+        reason: '只有表头（项目名称、金额、年度目标），没有指标表',
+        anchors: expect.arrayContaining(['项目名称@A3', '年度预算资金总额=25万元@E6']),
+      }),
     ]);
   });
 });
@@ -191,7 +238,8 @@ describe('rule titles', () => {
     expect(new Set(titles).size).toBe(titles.length);
     for (const t of titles) expect(t).toMatch(/^[\u4e00-\u9fff]{2,10}$/);
     const out = (await run('rules')).out;
-    for (const r of allRules) expect(out).toContain(`${ruleWords(r.meta.id).title}：${ruleWords(r.meta.id).description}`);
+    for (const r of allRules)
+      expect(out).toContain(`${ruleWords(r.meta.id).title}：${ruleWords(r.meta.id).description}`);
     const en = (await run('rules', '--locale', 'en-US')).out;
     for (const r of allRules) expect(en).toContain(`${ruleWords(r.meta.id, 'en-US').title}: `);
     expect((await run('rules', '--locale', 'fr')).code).toBe(2);
@@ -204,12 +252,19 @@ describe('output that survives pipes and terminals', () => {
   const { execFileSync } = require('child_process') as typeof import('child_process');
 
   test('more than 1 MB of JSON piped into another process arrives whole and parses', () => {
-    if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build:cli'], { cwd: path.join(__dirname, '..') });
-    const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(FIXTURES, f));
+    if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'main.js')))
+      execFileSync('npm', ['run', 'build:cli'], { cwd: path.join(__dirname, '..') });
+    const files = fs
+      .readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => path.join(FIXTURES, f));
     const args = [...files, ...files, ...files].map((f) => JSON.stringify(f)).join(' ');
     // The receiving process reads stdin to the end and reports what it parsed.
     const reader = `node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const doc=JSON.parse(s);console.log(s.length+' '+doc.length)})"`;
-    const out = execFileSync('sh', ['-c', `node ${JSON.stringify(BIN)} check --json ${args} | ${reader}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const out = execFileSync('sh', ['-c', `node ${JSON.stringify(BIN)} check --json ${args} | ${reader}`], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const [bytes, docs] = out.trim().split(' ').map(Number);
     expect(docs).toBe(files.length * 3);
     expect(bytes).toBeGreaterThan(1024 * 1024);
@@ -226,12 +281,27 @@ describe('output that survives pipes and terminals', () => {
     ];
     // ExcelJS drops control characters when writing; a file from elsewhere carries them as _x001B_
     // escapes in its XML, which readers decode. Written here as such a file would be.
-    const raw = rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `ESC${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`) : v)));
+    const raw = rows.map((r) =>
+      r.map((v) =>
+        typeof v === 'string'
+          ? v.replace(
+              /[\u0000-\u001f\u007f-\u009f]/g,
+              (c) => `ESC${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
+            )
+          : v,
+      ),
+    );
     const clean = new ExcelJS.Workbook();
     const sheet = clean.addWorksheet('附件2');
     raw.forEach((r) => sheet.addRow(r));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const JSZip = require('jszip') as { loadAsync: (b: Buffer) => Promise<{ files: Record<string, { async: (t: 'string') => Promise<string> }>; file: (n: string, d: string) => void; generateAsync: (o: { type: 'nodebuffer' }) => Promise<Buffer> }> };
+    const JSZip = require('jszip') as {
+      loadAsync: (b: Buffer) => Promise<{
+        files: Record<string, { async: (t: 'string') => Promise<string> }>;
+        file: (n: string, d: string) => void;
+        generateAsync: (o: { type: 'nodebuffer' }) => Promise<Buffer>;
+      }>;
+    };
     const zip = await JSZip.loadAsync(Buffer.from(await clean.xlsx.writeBuffer()));
     for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
       const xml = await zip.files[name].async('string');
@@ -240,7 +310,6 @@ describe('output that survives pipes and terminals', () => {
     const file = path.join(tmp, 'escape.xlsx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const r = await run('check', file);
-    // eslint-disable-next-line no-control-regex
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(r.out).toContain('培训\\x1b]0;pwned\\x07项目\\x1b[2J\\x9b');
     const json = await run('check', '--json', file);
@@ -273,19 +342,28 @@ describe('hostile packages, refused before any reader parses them (generated her
   }
 
   // The hostile classes of issue 14, small versions (the bench builds the full-size ones and times them).
-  test.each(['fifo.xlsx', 'bigmerge.xlsx', 'manymerges.xlsx', 'bigvalidation.xlsx', 'bigstrings.xlsx', 'badcrc.xlsx', 'notbook.xlsx', 'liar.xlsx'])(
-    'hostile: %s is refused in one line, in moments',
-    async (name) => {
-      const h = (await hostile).find((x) => x.name === name)!;
-      const file = path.join(tmp, h.name);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      if (h.bytes === null) require('child_process').execFileSync('mkfifo', [file]);
-      else fs.writeFileSync(file, h.bytes);
-      // The small shared-strings file (8 MB inflated) stands for the 300 MB one: the limit lowered to 4 MB.
-      if (name === 'bigstrings.xlsx') await expect(readWorkbook(file, { ...DEFAULT_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 })).rejects.toThrow(h.reason);
-      else await refused(file, h.reason);
-    },
-  );
+  test.each([
+    'fifo.xlsx',
+    'bigmerge.xlsx',
+    'manymerges.xlsx',
+    'bigvalidation.xlsx',
+    'bigstrings.xlsx',
+    'badcrc.xlsx',
+    'notbook.xlsx',
+    'liar.xlsx',
+  ])('hostile: %s is refused in one line, in moments', async (name) => {
+    const h = (await hostile).find((x) => x.name === name)!;
+    const file = path.join(tmp, h.name);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (h.bytes === null) require('child_process').execFileSync('mkfifo', [file]);
+    else fs.writeFileSync(file, h.bytes);
+    // The small shared-strings file (8 MB inflated) stands for the 300 MB one: the limit lowered to 4 MB.
+    if (name === 'bigstrings.xlsx')
+      await expect(
+        readWorkbook(file, { ...DEFAULT_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 }),
+      ).rejects.toThrow(h.reason);
+    else await refused(file, h.reason);
+  });
 
   test('a file over the size limit; --max-size raises it', async () => {
     const file = path.join(FIXTURES, 'pingluo.xlsx');
@@ -296,7 +374,10 @@ describe('hostile packages, refused before any reader parses them (generated her
 
   test('rows and cells over their limits; --max-rows and --max-cells raise them', async () => {
     const { workbookOf } = await import('../bench/hostile');
-    const rows = Array.from({ length: 300 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join('');
+    const rows = Array.from(
+      { length: 300 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`,
+    ).join('');
     const file = save('rows.xlsx', await workbookOf(rows));
     await refused(file, /行数过多/, '--max-rows', '299');
     await refused(file, /单元格过多/, '--max-cells', '599');
@@ -309,11 +390,14 @@ describe('hostile packages, refused before any reader parses them (generated her
     zip.file('xl/sharedStrings.xml', Buffer.alloc(8 * 1024 * 1024, 0x20));
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(bytes.length).toBeLessThan(100 * 1024);
-    expect(await prescan(bytes, { ...DEFAULT_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 })).toMatch(/解压后过大/);
+    expect(await prescan(bytes, { ...DEFAULT_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 })).toMatch(
+      /解压后过大/,
+    );
   });
 
   test('the real fixtures pass the scan, and areas are counted as Excel does', async () => {
-    for (const f of fs.readdirSync(FIXTURES).filter((x) => x.endsWith('.xlsx'))) expect([f, await prescan(fs.readFileSync(path.join(FIXTURES, f)))]).toEqual([f, null]);
+    for (const f of fs.readdirSync(FIXTURES).filter((x) => x.endsWith('.xlsx')))
+      expect([f, await prescan(fs.readFileSync(path.join(FIXTURES, f)))]).toEqual([f, null]);
     expect(areaCells('A1')).toBe(1);
     expect(areaCells('B2:C3')).toBe(4);
     expect(areaCells('A:A')).toBe(1048576);
@@ -332,7 +416,10 @@ describe('folders and ndjson', () => {
     fs.writeFileSync(path.join(dir, 'c-坏的.xlsx'), 'not a workbook');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
     const r = await run('check', '--format', 'ndjson', dir);
-    const lines = r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = r.out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => path.basename(l.file))).toEqual(['a-平罗.xlsx', 'c-坏的.xlsx', 'b-宁夏.XLSX']);
     expect(lines.map((l) => l.tables.length)).toEqual([5, 0, 10]);
     expect(lines[1].error).toMatch(/不是 \.xlsx/);

@@ -19,20 +19,41 @@ async function run(...args: string[]) {
 describe('parseConfig', () => {
   test('levels, "off", and [level, options] as ESLint writes them', () => {
     const c = parseConfig(
-      { rules: { 'style/notation': 'off', 'value/satisfaction-form': ['error', { minimum: 90 }], 'structure/too-few-indicators': ['warning', { min: 3 }], 'sum/goal-text': ['info'] } },
+      {
+        rules: {
+          'style/notation': 'off',
+          'value/satisfaction-form': ['error', { minimum: 90 }],
+          'structure/too-few-indicators': ['warning', { min: 3 }],
+          'sum/goal-text': ['info'],
+        },
+      },
       'x.json',
     );
-    expect(c.rules).toEqual({ 'style/notation': 'off', 'value/satisfaction-form': 'error', 'structure/too-few-indicators': 'warning', 'sum/goal-text': 'info' });
-    expect(c.ruleOptions).toEqual({ 'value/satisfaction-form': { minimum: 90 }, 'structure/too-few-indicators': { min: 3 } });
+    expect(c.rules).toEqual({
+      'style/notation': 'off',
+      'value/satisfaction-form': 'error',
+      'structure/too-few-indicators': 'warning',
+      'sum/goal-text': 'info',
+    });
+    expect(c.ruleOptions).toEqual({
+      'value/satisfaction-form': { minimum: 90 },
+      'structure/too-few-indicators': { min: 3 },
+    });
   });
 
   test.each([
     [{ rule: {} }, /x\.json: .*rule.*不认识的设置项/],
     [{ rules: { 'value/percent-rang': 'off' } }, /x\.json: rules\["value\/percent-rang"\]: 没有这条规则/],
     [{ rules: { 'style/notation': 'loud' } }, /rules\["style\/notation"\]: 应为 "error"/],
-    [{ rules: { 'structure/too-few-indicators': ['warning', { min: 0 }] } }, /rules\["structure\/too-few-indicators"\]\[1\]\.min: /],
+    [
+      { rules: { 'structure/too-few-indicators': ['warning', { min: 0 }] } },
+      /rules\["structure\/too-few-indicators"\]\[1\]\.min: /,
+    ],
     [{ rules: { 'structure/too-few-indicators': ['warning', { min: 2.5 }] } }, /\[1\]\.min: /],
-    [{ rules: { 'value/satisfaction-form': ['error', { minimun: 90 }] } }, /\[1\]: 没有这个选项 \(unknown option: minimun\)/],
+    [
+      { rules: { 'value/satisfaction-form': ['error', { minimun: 90 }] } },
+      /\[1\]: 没有这个选项 \(unknown option: minimun\)/,
+    ],
   ])('invalid %j is one error naming the key', (raw, message) => {
     expect(() => parseConfig(raw, 'x.json')).toThrow(ConfigError);
     expect(() => parseConfig(raw, 'x.json')).toThrow(message);
@@ -47,12 +68,20 @@ describe('jixiao check with a configuration', () => {
     fs.mkdirSync(batch, { recursive: true });
     const copy = path.join(batch, 'pingluo.xlsx');
     fs.copyFileSync(form, copy);
-    const plain = JSON.parse((await run('check', '--json', copy)).out) as { tables: { issues: { rule: string; severity: string }[] }[] };
-    const count = (doc: typeof plain, rule: string) => doc.tables.flatMap((t) => t.issues).filter((i) => i.rule === rule).length;
+    const plain = JSON.parse((await run('check', '--json', copy)).out) as {
+      tables: { issues: { rule: string; severity: string }[] }[];
+    };
+    const count = (doc: typeof plain, rule: string) =>
+      doc.tables.flatMap((t) => t.issues).filter((i) => i.rule === rule).length;
     expect(count(plain, 'style/notation')).toBeGreaterThan(0);
     expect(count(plain, 'structure/too-few-indicators')).toBe(0);
 
-    fs.writeFileSync(path.join(tmp, 'batch', 'jixiao.config.json'), JSON.stringify({ rules: { 'style/notation': 'off', 'structure/too-few-indicators': ['warning', { min: 6 }] } }));
+    fs.writeFileSync(
+      path.join(tmp, 'batch', 'jixiao.config.json'),
+      JSON.stringify({
+        rules: { 'style/notation': 'off', 'structure/too-few-indicators': ['warning', { min: 6 }] },
+      }),
+    );
     const configured = JSON.parse((await run('check', '--json', copy)).out) as typeof plain;
     expect(count(configured, 'style/notation')).toBe(0);
     expect(count(configured, 'structure/too-few-indicators')).toBeGreaterThan(0);
@@ -65,14 +94,19 @@ describe('jixiao check with a configuration', () => {
 
   test('an invalid configuration stops the run: exit 2, one line naming the file and the key', async () => {
     const bad = path.join(tmp, 'bad.json');
-    fs.writeFileSync(bad, JSON.stringify({ rules: { 'value/satisfaction-form': ['error', { minimum: 120 }] } }));
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({ rules: { 'value/satisfaction-form': ['error', { minimum: 120 }] } }),
+    );
     const r = await run('check', '--config', bad, form);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/bad\.json: rules\["value\/satisfaction-form"\]\[1\]\.minimum/);
     fs.writeFileSync(bad, '{ "rules": ');
     expect((await run('check', '--config', bad, form)).err).toMatch(/不是有效的 JSON/);
-    expect((await run('check', '--config', path.join(tmp, 'none.json'), form)).err).toMatch(/无法读取配置文件/);
+    expect((await run('check', '--config', path.join(tmp, 'none.json'), form)).err).toMatch(
+      /无法读取配置文件/,
+    );
   });
 
   test('jixiao rules lists each rule’s options with their defaults, and off-by-default rules as off', async () => {

@@ -35,8 +35,19 @@ test('parseA1Range accepts $, sheet prefixes and reversed corners; rejects junk'
 });
 
 test('rule helpers address an empty value or name cell in its column, beyond Z too', () => {
-  const table = { columns: { lead: null, level1: 26, level2: 27, name: 28, value: 30, description: null, basis: null } } as unknown as Table;
-  const ind = { row: 40, level1: null, level2: null, name: null, value: null, description: null, basis: null, wrapped: false } as Indicator;
+  const table = {
+    columns: { lead: null, level1: 26, level2: 27, name: 28, value: 30, description: null, basis: null },
+  } as unknown as Table;
+  const ind = {
+    row: 40,
+    level1: null,
+    level2: null,
+    name: null,
+    value: null,
+    description: null,
+    basis: null,
+    wrapped: false,
+  } as Indicator;
   const at = (p: { row: number; col: number }) => a1(p.row, p.col);
   expect(at(valuePlace(table, ind))).toBe('AE41');
   expect(at(namePlace(table, ind))).toBe('AC41');

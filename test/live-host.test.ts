@@ -14,7 +14,12 @@ import { rng } from './helpers/sheet-state';
 import { simFromFixture, tick } from './helpers/sim';
 
 async function settle(checker: Checker, before: number): Promise<void> {
-  for (let i = 0; i < 400 && (checker.getState().checks <= before || checker.getState().status !== 'done'); i++) await tick(2);
+  for (
+    let i = 0;
+    i < 400 && (checker.getState().checks <= before || checker.getState().status !== 'done');
+    i++
+  )
+    await tick(2);
 }
 
 async function fullCheck(host: SimWorkbook): Promise<string> {
@@ -23,7 +28,10 @@ async function fullCheck(host: SimWorkbook): Promise<string> {
   return JSON.stringify(checkSheet(snap.grid).tables);
 }
 
-async function started(fixture: string, apiVersion?: string): Promise<{ host: SimWorkbook; checker: Checker }> {
+async function started(
+  fixture: string,
+  apiVersion?: string,
+): Promise<{ host: SimWorkbook; checker: Checker }> {
   const host = await simFromFixture(fixture, apiVersion ? { apiVersion } : {});
   const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 1);
   await checker.start();
@@ -31,30 +39,38 @@ async function started(fixture: string, apiVersion?: string): Promise<{ host: Si
   return { host, checker };
 }
 
-test.each(['ningxia.xlsx', 'pingluo.xlsx', 'guyuan.xlsx'])('%s: 40 random edits by the user, each read as a patch, each equal to a full check', async (fixture) => {
-  const { host, checker } = await started(fixture);
-  const ws = host.activeSheet;
-  const random = rng(fixture.length * 131);
-  const used = ws.usedArea(false)!;
-  const words = ['≥95%', '提高', '培训人数', '不涉及', '数量指标', '成本指标', '', '12', '一级指标'];
-  let patches = 0;
-  for (let k = 0; k < 40; k++) {
-    const before = checker.getState().checks;
-    const r = Math.floor(random() * (used.bottom + 3));
-    const c = Math.floor(random() * (used.right + 1));
-    if (random() < 0.8) host.edit(ws.id, r, c, words[Math.floor(random() * words.length)]);
-    else {
-      // A pasted block: several cells, one change event for the area.
-      for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) ws.set(r + i, c + j, words[(k + i + j) % words.length]);
-      host.fireChanged({ sheetId: ws.id, address: `${a1(r, c)}:${a1(r + 2, c + 1)}`, triggerSource: 'Unknown' });
+test.each(['ningxia.xlsx', 'pingluo.xlsx', 'guyuan.xlsx'])(
+  '%s: 40 random edits by the user, each read as a patch, each equal to a full check',
+  async (fixture) => {
+    const { host, checker } = await started(fixture);
+    const ws = host.activeSheet;
+    const random = rng(fixture.length * 131);
+    const used = ws.usedArea(false)!;
+    const words = ['≥95%', '提高', '培训人数', '不涉及', '数量指标', '成本指标', '', '12', '一级指标'];
+    let patches = 0;
+    for (let k = 0; k < 40; k++) {
+      const before = checker.getState().checks;
+      const r = Math.floor(random() * (used.bottom + 3));
+      const c = Math.floor(random() * (used.right + 1));
+      if (random() < 0.8) host.edit(ws.id, r, c, words[Math.floor(random() * words.length)]);
+      else {
+        // A pasted block: several cells, one change event for the area.
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 2; j++) ws.set(r + i, c + j, words[(k + i + j) % words.length]);
+        host.fireChanged({
+          sheetId: ws.id,
+          address: `${a1(r, c)}:${a1(r + 2, c + 1)}`,
+          triggerSource: 'Unknown',
+        });
+      }
+      await settle(checker, before);
+      if (checker.getState().lastRead?.kind === 'patch') patches++;
+      expect([k, JSON.stringify(checker.getState().tables)]).toEqual([k, await fullCheck(host)]);
     }
-    await settle(checker, before);
-    if (checker.getState().lastRead?.kind === 'patch') patches++;
-    expect([k, JSON.stringify(checker.getState().tables)]).toEqual([k, await fullCheck(host)]);
-  }
-  expect(patches).toBeGreaterThan(30);
-  await checker.dispose();
-});
+    expect(patches).toBeGreaterThan(30);
+    await checker.dispose();
+  },
+);
 
 test('one edit inside one form of a stacked sheet: one sync, only that form’s cells read', async () => {
   const { host, checker } = await started('ningxia.xlsx');
@@ -68,11 +84,17 @@ test('one edit inside one form of a stacked sheet: one sync, only that form’s 
   host.edit(ws.id, cell.top, cell.left, '≥150%');
   await settle(checker, checks);
   expect(host.syncCount - syncs).toBe(1);
-  expect(host.cellsRead - cells).toBeLessThanOrEqual((area.bottom - area.top + 1) * (area.right - area.left + 1));
-  expect(host.cellsRead - cells).toBeLessThan(((used.bottom - used.top + 1) * (used.right - used.left + 1)) / 4);
+  expect(host.cellsRead - cells).toBeLessThanOrEqual(
+    (area.bottom - area.top + 1) * (area.right - area.left + 1),
+  );
+  expect(host.cellsRead - cells).toBeLessThan(
+    ((used.bottom - used.top + 1) * (used.right - used.left + 1)) / 4,
+  );
   const after = checker.getState().tables;
   expect(after.filter((x, i) => x === tables[i]).length).toBe(tables.length - 1);
-  expect(after.find((x) => x.range === t.range)!.issues.some((i) => i.rule === 'value/percent-range')).toBe(true);
+  expect(after.find((x) => x.range === t.range)!.issues.some((i) => i.rule === 'value/percent-range')).toBe(
+    true,
+  );
   await checker.dispose();
 });
 

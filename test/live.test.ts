@@ -10,7 +10,14 @@ import * as path from 'path';
 import { readWorkbook } from '../src/cli/xlsx';
 import { checkSheet } from '../src/core/check';
 import type { CellValue, Grid } from '../src/core/grid';
-import { type GridPatch, type LiveSheet, applyPatch, clusterAround, patchGrid, startLive } from '../src/core/live';
+import {
+  type GridPatch,
+  type LiveSheet,
+  applyPatch,
+  clusterAround,
+  patchGrid,
+  startLive,
+} from '../src/core/live';
 import { loadLibrary } from '../src/core/phrasings/library';
 import { SheetView } from '../src/core/sheet';
 import { FIXTURES, SEEDS } from './helpers/fixtures';
@@ -22,22 +29,64 @@ const library = loadLibrary();
 
 /** Words that move recognition: labels, level names, values, numbers, closing lines, nothing. */
 const WORDS: CellValue[] = [
-  '项目名称', '主管部门', '实施单位', '年度资金总额', '其中：财政拨款', '其他资金', '一级指标', '二级指标', '三级指标', '指标值',
-  '产出指标', '数量指标', '质量指标', '时效指标', '成本指标', '经济成本指标', '效益指标', '社会效益指标', '满意度指标', '服务对象满意度指标',
-  '培训人数', '≥95%', '≥100人', '提高', '不涉及', '无', 12.5, 100, 0, '填报人：', '绩效自评表', '实际完成值', '得分', '年度总体目标',
-  '2026年度部门项目支出绩效目标表', null, null, null,
+  '项目名称',
+  '主管部门',
+  '实施单位',
+  '年度资金总额',
+  '其中：财政拨款',
+  '其他资金',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '产出指标',
+  '数量指标',
+  '质量指标',
+  '时效指标',
+  '成本指标',
+  '经济成本指标',
+  '效益指标',
+  '社会效益指标',
+  '满意度指标',
+  '服务对象满意度指标',
+  '培训人数',
+  '≥95%',
+  '≥100人',
+  '提高',
+  '不涉及',
+  '无',
+  12.5,
+  100,
+  0,
+  '填报人：',
+  '绩效自评表',
+  '实际完成值',
+  '得分',
+  '年度总体目标',
+  '2026年度部门项目支出绩效目标表',
+  null,
+  null,
+  null,
 ];
 
 function cellsOf(grid: Grid): { rows: number; cols: number; top: number; left: number } {
-  return { rows: grid.values.length, cols: grid.values.reduce((w, r) => Math.max(w, r.length), 0), top: grid.origin?.row ?? 0, left: grid.origin?.col ?? 0 };
+  return {
+    rows: grid.values.length,
+    cols: grid.values.reduce((w, r) => Math.max(w, r.length), 0),
+    top: grid.origin?.row ?? 0,
+    left: grid.origin?.col ?? 0,
+  };
 }
 
 /** One random edit as a patch (sheet coordinates), as the host would read it back. */
 function randomEdit(grid: Grid, donors: Grid[], random: () => number): { kind: string; patch: GridPatch } {
   const { rows, cols, top, left } = cellsOf(grid);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const k = random();
-  const at = () => ({ row: top + Math.floor(random() * (rows + 6)), col: left + Math.floor(random() * (cols + 2)) });
+  const at = () => ({
+    row: top + Math.floor(random() * (rows + 6)),
+    col: left + Math.floor(random() * (cols + 2)),
+  });
   const rowOf = (r: number) => grid.values[r - top] ?? [];
   if (k < 0.45) {
     const { row, col } = at();
@@ -47,7 +96,10 @@ function randomEdit(grid: Grid, donors: Grid[], random: () => number): { kind: s
     const { row, col } = at();
     const h = 1 + Math.floor(random() * 4);
     const w = 1 + Math.floor(random() * 4);
-    return { kind: 'clear', patch: { top: row, left: col, values: Array.from({ length: h }, () => new Array(w).fill(null)) } };
+    return {
+      kind: 'clear',
+      patch: { top: row, left: col, values: Array.from({ length: h }, () => new Array(w).fill(null)) },
+    };
   }
   if (k < 0.75) {
     // A block of rows from this sheet or another, pasted at a random row.
@@ -67,20 +119,39 @@ function randomEdit(grid: Grid, donors: Grid[], random: () => number): { kind: s
     const below = grid.values.slice(r0 - top);
     const insert = random() < 0.5;
     const n = 1 + Math.floor(random() * 3);
-    const moved = insert ? [...Array.from({ length: n }, () => [] as CellValue[]), ...below] : [...below.slice(n), ...Array.from({ length: n }, () => [] as CellValue[])];
+    const moved = insert
+      ? [...Array.from({ length: n }, () => [] as CellValue[]), ...below]
+      : [...below.slice(n), ...Array.from({ length: n }, () => [] as CellValue[])];
     const width = cols;
-    return { kind: insert ? 'insertRows' : 'deleteRows', patch: { top: r0, left, values: moved.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)) } };
+    return {
+      kind: insert ? 'insertRows' : 'deleteRows',
+      patch: {
+        top: r0,
+        left,
+        values: moved.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
+      },
+    };
   }
   // A new form typed (pasted) below the last row.
   const donor = pick(donors);
-  return { kind: 'newForm', patch: { top: top + rows + 2 + Math.floor(random() * 4), left, values: donor.values.slice(0, 40) } };
+  return {
+    kind: 'newForm',
+    patch: { top: top + rows + 2 + Math.floor(random() * 4), left, values: donor.values.slice(0, 40) },
+  };
 }
 
 /** Where two results first differ, for the failure message. */
-function firstDifference(a: Pick<LiveSheet, 'tables' | 'nearMisses'>, b: Pick<LiveSheet, 'tables' | 'nearMisses'>): string {
-  if (JSON.stringify(a.nearMisses) !== JSON.stringify(b.nearMisses)) return `near-misses: ${JSON.stringify(a.nearMisses)} ≠ ${JSON.stringify(b.nearMisses)}`;
+function firstDifference(
+  a: Pick<LiveSheet, 'tables' | 'nearMisses'>,
+  b: Pick<LiveSheet, 'tables' | 'nearMisses'>,
+): string {
+  if (JSON.stringify(a.nearMisses) !== JSON.stringify(b.nearMisses))
+    return `near-misses: ${JSON.stringify(a.nearMisses)} ≠ ${JSON.stringify(b.nearMisses)}`;
   for (let i = 0; i < Math.max(a.tables.length, b.tables.length); i++) {
-    const [x, y] = [a.tables[i] as unknown as Record<string, unknown>, b.tables[i] as unknown as Record<string, unknown>];
+    const [x, y] = [
+      a.tables[i] as unknown as Record<string, unknown>,
+      b.tables[i] as unknown as Record<string, unknown>,
+    ];
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
     if (!x || !y) return `table ${i}: ${x ? 'extra' : 'missing'}`;
     const key = Object.keys(y).find((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]));
@@ -103,13 +174,19 @@ const files = [
 
 let grids: { file: string; grid: Grid }[] = [];
 beforeAll(async () => {
-  grids = (await Promise.all(files.map(async (f) => (await readWorkbook(f)).map((grid) => ({ file: path.basename(f), grid }))))).flat();
+  grids = (
+    await Promise.all(
+      files.map(async (f) => (await readWorkbook(f)).map((grid) => ({ file: path.basename(f), grid }))),
+    )
+  ).flat();
 });
 
 const kinds: Record<string, number> = {};
 let partial = 0;
 afterAll(() => {
-  console.log(`live edits by kind: ${JSON.stringify(kinds)}; ${partial} answered from the rows around the edit`);
+  console.log(
+    `live edits by kind: ${JSON.stringify(kinds)}; ${partial} answered from the rows around the edit`,
+  );
 });
 
 test(`random edit sequences (${EDITS} edits a sheet): the incremental result equals a full check after every edit`, () => {
@@ -129,7 +206,10 @@ test(`random edit sequences (${EDITS} edits a sheet): the incremental result equ
       if (got !== want) {
         const diff = firstDifference(next, full);
         throw new Error(
-          `${diff}\n` +`${file} ${grid.sheet}, edit ${e + 1} (${kind} at row ${patch.top + 1}, ${patch.values.length} rows): incremental ≠ full\n` + `incremental: ${next.tables.map((t) => `${t.range} ${t.issues.length}`).join(', ')}\nfull: ${full.tables.map((t) => `${t.range} ${t.issues.length}`).join(', ')}`);
+          `${diff}\n` +
+            `${file} ${grid.sheet}, edit ${e + 1} (${kind} at row ${patch.top + 1}, ${patch.values.length} rows): incremental ≠ full\n` +
+            `incremental: ${next.tables.map((t) => `${t.range} ${t.issues.length}`).join(', ')}\nfull: ${full.tables.map((t) => `${t.range} ${t.issues.length}`).join(', ')}`,
+        );
       }
       live = next;
     }
@@ -152,11 +232,34 @@ test('an edit inside one form of many re-reads only the rows around it and keeps
   // The other tables are the same objects (the pane need not redraw them); the edited one is new.
   expect(next.tables.filter((x) => live.tables.includes(x)).length).toBe(live.tables.length - 1);
   expect([...next.changed].map((x) => x.range)).toEqual([t.range]);
-  expect(next.tables.find((x) => x.range === t.range)!.issues.some((i) => i.cell === cell.cell && i.rule === 'value/percent-range')).toBe(true);
+  expect(
+    next.tables
+      .find((x) => x.range === t.range)!
+      .issues.some((i) => i.cell === cell.cell && i.rule === 'value/percent-range'),
+  ).toBe(true);
 });
 
 test('the rows around an edit stop at a run of five blank rows, and take in every table they touch', () => {
-  const values: CellValue[][] = [['a'], ['b'], [], [], [], [], [], ['c'], ['d'], [], [], ['e'], [], [], [], [], [], ['f']];
+  const values: CellValue[][] = [
+    ['a'],
+    ['b'],
+    [],
+    [],
+    [],
+    [],
+    [],
+    ['c'],
+    ['d'],
+    [],
+    [],
+    ['e'],
+    [],
+    [],
+    [],
+    [],
+    [],
+    ['f'],
+  ];
   const grid: Grid = { sheet: 'S', values };
   const view = new SheetView(grid);
   expect(clusterAround(view, [], 8, 8)).toEqual([7, 11]);

@@ -13,37 +13,58 @@ import { checkForm } from './helpers/form';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locale files', () => {
-  test.each(ENGINE_LOCALES)('%s: every rule has title, description, rationale and each of its messages, and no other', (locale) => {
-    expect(Object.keys(rationales[locale]).sort()).toEqual(rules.map((r) => r.meta.id).sort());
-    const data = localeData(locale);
-    expect(Object.keys(data.rules).sort()).toEqual(rules.map((r) => r.meta.id).sort());
-    for (const r of rules) {
-      const words = data.rules[r.meta.id];
-      expect([r.meta.id, words.title.length > 0, words.description.length > 0, ruleRationale(r.meta.id, locale).length > 0]).toEqual([r.meta.id, true, true, true]);
-      expect([r.meta.id, Object.keys(words.messages).sort()]).toEqual([r.meta.id, [...r.meta.messages].sort()]);
-    }
-  });
+  test.each(ENGINE_LOCALES)(
+    '%s: every rule has title, description, rationale and each of its messages, and no other',
+    (locale) => {
+      expect(Object.keys(rationales[locale]).sort()).toEqual(rules.map((r) => r.meta.id).sort());
+      const data = localeData(locale);
+      expect(Object.keys(data.rules).sort()).toEqual(rules.map((r) => r.meta.id).sort());
+      for (const r of rules) {
+        const words = data.rules[r.meta.id];
+        expect([
+          r.meta.id,
+          words.title.length > 0,
+          words.description.length > 0,
+          ruleRationale(r.meta.id, locale).length > 0,
+        ]).toEqual([r.meta.id, true, true, true]);
+        expect([r.meta.id, Object.keys(words.messages).sort()]).toEqual([
+          r.meta.id,
+          [...r.meta.messages].sort(),
+        ]);
+      }
+    },
+  );
 
   test('en-US messages use exactly the placeholders of zh-CN', () => {
     const zh = localeData('zh-CN');
     const en = localeData('en-US');
     for (const r of rules) {
-      for (const id of r.meta.messages) expect([r.meta.id, id, placeholders(en.rules[r.meta.id].messages[id])]).toEqual([r.meta.id, id, placeholders(zh.rules[r.meta.id].messages[id])]);
+      for (const id of r.meta.messages)
+        expect([r.meta.id, id, placeholders(en.rules[r.meta.id].messages[id])]).toEqual([
+          r.meta.id,
+          id,
+          placeholders(zh.rules[r.meta.id].messages[id]),
+        ]);
     }
     expect(Object.keys(en.framework).sort()).toEqual(Object.keys(zh.framework).sort());
-    for (const k of Object.keys(zh.framework)) expect(placeholders(en.framework[k])).toEqual(placeholders(zh.framework[k]));
+    for (const k of Object.keys(zh.framework))
+      expect(placeholders(en.framework[k])).toEqual(placeholders(zh.framework[k]));
     expect(placeholders(en.ruleFailed)).toEqual(placeholders(zh.ruleFailed));
   });
 
   test('data is filled as plain text: a placeholder inside data is not expanded again', () => {
     expect(fill('「{value}」', { value: '{value}<b>' })).toBe('「{value}<b>」');
     expect(fill('{a} {missing}', { a: 1 })).toBe('1 {missing}');
-    expect(renderMessage('value/percent-range', 'over', { value: '≥120%' }, 'en-US')).toMatch(/^Rate 「≥120%」 exceeds 100%/);
+    expect(renderMessage('value/percent-range', 'over', { value: '≥120%' }, 'en-US')).toMatch(
+      /^Rate 「≥120%」 exceeds 100%/,
+    );
   });
 
   test('framework reasons are rendered from their code', () => {
     expect(renderFrameworkReason('year', 'newer', 2026)).toBe('未见成本指标，按年度（2026年）推定');
-    expect(renderFrameworkReason('sheet', 'older', null, 'en-US')).toBe('no cost indicator; as the other tables of the sheet (cost as level 2)');
+    expect(renderFrameworkReason('sheet', 'older', null, 'en-US')).toBe(
+      'no cost indicator; as the other tables of the sheet (cost as level 2)',
+    );
   });
 });
 

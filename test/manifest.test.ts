@@ -67,12 +67,41 @@ test('well-formed, a TaskPaneApp with a GUID id', () => {
 });
 
 test('OfficeApp children in schema order', () => {
-  const ORDER = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+  const ORDER = [
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'VersionOverrides',
+  ];
   const names = app.children.map((c) => c.name);
   for (const n of names) expect(ORDER).toContain(n);
   const positions = names.map((n) => ORDER.indexOf(n));
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-  for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'Hosts', 'DefaultSettings', 'Permissions']) expect(names).toContain(required);
+  for (const required of [
+    'Id',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'Hosts',
+    'DefaultSettings',
+    'Permissions',
+  ])
+    expect(names).toContain(required);
 });
 
 test('Workbook host, ExcelApi requirement, ReadWriteDocument', () => {
@@ -91,7 +120,8 @@ test('every URL is https on localhost:3000, and every referenced asset exists', 
   for (const u of urls) {
     const p = new URL(u).pathname;
     if (p.startsWith('/assets/')) expect(fs.existsSync(path.join(ROOT, p))).toBe(true);
-    if (p.endsWith('.html')) expect(fs.existsSync(path.join(ROOT, 'src', p.replace('.html', ''), p.slice(1)))).toBe(true);
+    if (p.endsWith('.html'))
+      expect(fs.existsSync(path.join(ROOT, 'src', p.replace('.html', ''), p.slice(1)))).toBe(true);
   }
   for (const size of [16, 32, 64, 80]) {
     const png = fs.readFileSync(path.join(ROOT, 'assets', `icon-${size}.png`));
@@ -110,10 +140,17 @@ test('the Home-tab button opens the pane, labelled 绩效表检查 / Check 附�
   const label = strings.get(all(button, 'Label')[0].attrs.resid)!;
   expect(label.attrs.DefaultValue).toBe('绩效表检查');
   expect(all(label, 'bt:Override')[0].attrs).toEqual({ Locale: 'en-US', Value: 'Check 附件2' });
-  const ids = new Set([...all(app, 'bt:Image'), ...all(app, 'bt:Url'), ...all(app, 'bt:String')].map((n) => n.attrs.id).filter(Boolean));
+  const ids = new Set(
+    [...all(app, 'bt:Image'), ...all(app, 'bt:Url'), ...all(app, 'bt:String')]
+      .map((n) => n.attrs.id)
+      .filter(Boolean),
+  );
   const resids = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
   for (const r of resids) expect(ids).toContain(r);
-  for (const s of strings.values()) expect(s.attrs.DefaultValue.length).toBeLessThanOrEqual(s.name === 'bt:String' && all(app, 'bt:ShortStrings')[0].children.includes(s) ? 125 : 250);
+  for (const s of strings.values())
+    expect(s.attrs.DefaultValue.length).toBeLessThanOrEqual(
+      s.name === 'bt:String' && all(app, 'bt:ShortStrings')[0].children.includes(s) ? 125 : 250,
+    );
   const controlIds = all(app, 'Control').map((c) => c.attrs.id);
   expect(new Set(controlIds).size).toBe(controlIds.length);
 });

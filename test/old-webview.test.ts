@@ -13,9 +13,12 @@ const SRC = fs.readFileSync(path.join(__dirname, '..', 'src', 'old-webview', 'ol
 
 const USER_AGENTS = {
   ie11: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko',
-  edgeHtml: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
-  edgeChromium: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91',
-  chrome: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+  edgeHtml:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
+  edgeChromium:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91',
+  chrome:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
 };
 
 function run(userAgent: string, language = 'zh-CN', office?: unknown): HTMLElement | null {
@@ -25,6 +28,7 @@ function run(userAgent: string, language = 'zh-CN', office?: unknown): HTMLEleme
   Object.defineProperty(window.navigator, 'userAgent', { value: userAgent, configurable: true });
   Object.defineProperty(window.navigator, 'language', { value: language, configurable: true });
   // The script is a plain <script>: run it as the page would (a test may evaluate; the product never does).
+  // eslint-disable-next-line no-new-func -- the test runs the page's own script; the product never evaluates text
   new Function(SRC)();
   return document.getElementById('jixiao-old-webview');
 }
@@ -55,11 +59,14 @@ test('EdgeHTML: the message names the old Edge; in English when Office’s displ
   expect(box!.getAttribute('lang')).toBe('en-US');
 });
 
-test.each([USER_AGENTS.edgeChromium, USER_AGENTS.chrome])('a modern webview (%s): nothing shown, the pane left to the bundle', (ua) => {
-  expect(run(ua)).toBeNull();
-  expect(document.getElementById('container')!.textContent).toContain('bundle placeholder');
-  expect((window as { jixiaoOldWebview?: string }).jixiaoOldWebview).toBeUndefined();
-});
+test.each([USER_AGENTS.edgeChromium, USER_AGENTS.chrome])(
+  'a modern webview (%s): nothing shown, the pane left to the bundle',
+  (ua) => {
+    expect(run(ua)).toBeNull();
+    expect(document.getElementById('container')!.textContent).toContain('bundle placeholder');
+    expect((window as { jixiaoOldWebview?: string }).jixiaoOldWebview).toBeUndefined();
+  },
+);
 
 test('taskpane.html loads it after office.js and before the bundle', () => {
   const html = fs.readFileSync(path.join(__dirname, '..', 'src', 'taskpane', 'taskpane.html'), 'utf8');

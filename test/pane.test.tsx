@@ -67,7 +67,9 @@ test('summary, issues grouped by table and rule, cell text rendered as text, cli
   expect(percent.getAttribute('aria-label')).toBeNull();
   expect(percent.textContent).toMatch(/^错误D8/);
   // No 成本 indicators at all: a structure rule says so, whichever framework was detected.
-  const missing = [...document.querySelectorAll('[data-rule^="structure/missing-level"]')].map((e) => e.textContent).join(' ');
+  const missing = [...document.querySelectorAll('[data-rule^="structure/missing-level"]')]
+    .map((e) => e.textContent)
+    .join(' ');
   expect(missing).toContain('成本');
   percent.focus();
   await act(async () => {
@@ -107,7 +109,9 @@ test('the en-US pane shows the issues in English: rule headings and messages fro
   await renderPane('check', 'en-US');
   const percent = document.querySelector('[data-rule="value/percent-range"]') as HTMLButtonElement;
   expect(percent.textContent).toContain('Rate 「≥120%」 exceeds 100%');
-  expect(document.querySelector('[data-rule-heading="value/percent-range"]')?.textContent).toBe('Rate out of range (1)');
+  expect(document.querySelector('[data-rule-heading="value/percent-range"]')?.textContent).toBe(
+    'Rate out of range (1)',
+  );
   expect(document.body.textContent).not.toContain('比率「');
 });
 
@@ -116,7 +120,9 @@ test('en-US strings mirror zh-CN; locale follows Office display language', () =>
   expect(pickLocale('zh-CN')).toBe('zh-CN');
   expect(pickLocale('zh-TW')).toBe('zh-CN');
   expect(pickLocale('en-US')).toBe('en-US');
-  expect(translator('en-US')('summaryTables', { n: 2, sheet: 'S' })).toBe('Found 2 performance target tables in sheet “S”');
+  expect(translator('en-US')('summaryTables', { n: 2, sheet: 'S' })).toBe(
+    'Found 2 performance target tables in sheet “S”',
+  );
 });
 
 test('建议: select a 三级 cell, see its category’s phrasings, apply one in one sync, the issues update', async () => {
@@ -155,7 +161,10 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
   await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('write-result'));
   expect(document.activeElement?.textContent).toContain('已写入 C8');
   // Search by pinyin initials, filtered to 满意度.
-  fireEvent.change(screen.getByTestId('phrasing-search').querySelector('input') ?? screen.getByTestId('phrasing-search'), { target: { value: 'fwdxmyd' } });
+  fireEvent.change(
+    screen.getByTestId('phrasing-search').querySelector('input') ?? screen.getByTestId('phrasing-search'),
+    { target: { value: 'fwdxmyd' } },
+  );
   await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('服务对象满意度'));
   await act(() => checker.dispose());
 });
@@ -229,11 +238,13 @@ test('a near-miss is named in one line, not checked', async () => {
     ['产出指标', '数量指标', '受助人数', '735人', '735人', 10],
   ]);
   await renderPane('check');
-  expect(screen.getByTestId('near-miss').textContent).toBe('此表像是绩效自评表，不是绩效目标表，未检查（A1:F4）');
+  expect(screen.getByTestId('near-miss').textContent).toBe(
+    '此表像是绩效自评表，不是绩效目标表，未检查（A1:F4）',
+  );
   expect(screen.queryByTestId('tables')).toBeNull();
 });
 
-test('issues in a clerk\'s words: rule titles (ids in the tooltip), errors first, no timings', async () => {
+test("issues in a clerk's words: rule titles (ids in the tooltip), errors first, no timings", async () => {
   const rows = FORM.map((r) => [...r]);
   rows[9] = ['效益指标', '社会效益', '群众知晓率', '≥90%']; // a 提示 (style/level2-name) on a row above the error below
   rows[10] = ['满意度指标', '服务对象满意度指标', '学员满意度', '提高']; // an error (value/satisfaction-form)
@@ -243,9 +254,13 @@ test('issues in a clerk\'s words: rule titles (ids in the tooltip), errors first
   const text = headings.map((h) => h.textContent).join(' | ');
   expect(text).not.toMatch(/[a-z]+\/[a-z-]+/); // no rule ids in the visible text
   expect(text).toContain('满意度不是百分比（1）');
-  expect(headings.find((h) => h.textContent!.startsWith('满意度不是百分比'))!.getAttribute('title')).toMatch(/^value\/satisfaction-form：/);
+  expect(headings.find((h) => h.textContent!.startsWith('满意度不是百分比'))!.getAttribute('title')).toMatch(
+    /^value\/satisfaction-form：/,
+  );
   // Errors first: every error group before every warning and info group.
-  const severities = headings.map((h) => (h.nextElementSibling!.querySelector('[data-rule]') as HTMLElement).getAttribute('data-severity')!);
+  const severities = headings.map((h) =>
+    (h.nextElementSibling!.querySelector('[data-rule]') as HTMLElement).getAttribute('data-severity')!,
+  );
   const rank = severities.map((s) => ['error', 'warning', 'info'].indexOf(s));
   expect(rank).toEqual([...rank].sort((a, b) => a - b));
   expect(rank[0]).toBe(0);
@@ -267,7 +282,9 @@ test('the severity filter hides and shows issues; its toggles say whether they a
   await renderPane('check');
   const info = screen.getByTestId('filter-info');
   expect(info.getAttribute('aria-pressed')).toBe('true');
-  const before = document.querySelectorAll('[data-severity="info"]').length + Number(/写法不规范 (\d+) 处/.exec(document.body.textContent ?? '')?.[1] ?? 0);
+  const before =
+    document.querySelectorAll('[data-severity="info"]').length +
+    Number(/写法不规范 (\d+) 处/.exec(document.body.textContent ?? '')?.[1] ?? 0);
   expect(before).toBeGreaterThan(0);
   fireEvent.click(info);
   expect(info.getAttribute('aria-pressed')).toBe('false');
@@ -365,6 +382,10 @@ test('live checking by patches: an edit in one table leaves the other table’s 
   expect(checker.getState().tables[1]).not.toBe(other);
   expect(document.activeElement).toBe(button);
   expect(button.isConnected).toBe(true);
-  expect(document.querySelector(`[data-range="${other.range}"] [data-cell="D${FORM.length + 2 + 8}"][data-rule="value/percent-range"]`)).toBeNull();
+  expect(
+    document.querySelector(
+      `[data-range="${other.range}"] [data-cell="D${FORM.length + 2 + 8}"][data-rule="value/percent-range"]`,
+    ),
+  ).toBeNull();
   await act(() => checker.dispose());
 });

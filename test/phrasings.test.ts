@@ -24,7 +24,8 @@ import { FIXTURES, SEEDS, byName, seedTables } from './helpers/fixtures';
 import { GOOD_ROWS, checkForm, issuesOf } from './helpers/form';
 
 const lib = loadLibrary();
-const top = (text: string, extra: Partial<Parameters<typeof search>[1]> = {}) => search(lib, { text, limit: 3, ...extra }).map((s) => s.phrasing.indicator);
+const top = (text: string, extra: Partial<Parameters<typeof search>[1]> = {}) =>
+  search(lib, { text, limit: 3, ...extra }).map((s) => s.phrasing.indicator);
 
 describe('the library (data validated by zod)', () => {
   test('has at least 500 entries and no problems', () => {
@@ -43,7 +44,22 @@ describe('the library (data validated by zod)', () => {
   });
 
   test('covers the common subject areas of project spending', () => {
-    for (const area of ['信息化运维', '网络安全', '培训', '宣传', '会议', '人员经费', '购买服务', '工程建设', '设备购置', '补助发放', '农业', '教育', '卫生', '民政']) {
+    for (const area of [
+      '信息化运维',
+      '网络安全',
+      '培训',
+      '宣传',
+      '会议',
+      '人员经费',
+      '购买服务',
+      '工程建设',
+      '设备购置',
+      '补助发放',
+      '农业',
+      '教育',
+      '卫生',
+      '民政',
+    ]) {
       expect([area, lib.entries.filter((e) => e.area === area).length >= 10]).toEqual([area, true]);
     }
   });
@@ -54,14 +70,42 @@ describe('the library (data validated by zod)', () => {
     expect(e.frameworks.older).toEqual({ level1: '产出指标', level2: '成本指标' });
   });
 
-  const entry = { area: '培训', level2: '数量指标', indicator: '培训人次', value: '≥{n:100}人次', kind: 'count', note: '培训', sources: ['practice'] };
+  const entry = {
+    area: '培训',
+    level2: '数量指标',
+    indicator: '培训人次',
+    value: '≥{n:100}人次',
+    kind: 'count',
+    note: '培训',
+    sources: ['practice'],
+  };
   const withEntries = (...entries: object[]) => ({ ...data, entries });
   test.each([
-    ['a duplicate (same 二级, same phrasing after synonyms)', [entry, { ...entry, indicator: '培训人次 ' }], /duplicate/],
-    ['a value template that contradicts its kind', [{ ...entry, kind: 'percent' }], /reads as count, not percent/],
-    ['an economic cost that is not an amount', [{ ...entry, level2: '经济成本指标', indicator: '成本控制率', value: '≤100%', kind: 'percent' }], /amount or a unit cost/],
-    ['a satisfaction that is not a percentage', [{ ...entry, level2: '服务对象满意度指标', indicator: '满意情况', value: '提升', kind: 'qualitative' }], /percentage/],
-    ['a rate above 100%', [{ ...entry, level2: '质量指标', indicator: '合格率', value: '≥100%', kind: 'percent' }], /above 100%/],
+    [
+      'a duplicate (same 二级, same phrasing after synonyms)',
+      [entry, { ...entry, indicator: '培训人次 ' }],
+      /duplicate/,
+    ],
+    [
+      'a value template that contradicts its kind',
+      [{ ...entry, kind: 'percent' }],
+      /reads as count, not percent/,
+    ],
+    [
+      'an economic cost that is not an amount',
+      [{ ...entry, level2: '经济成本指标', indicator: '成本控制率', value: '≤100%', kind: 'percent' }],
+      /amount or a unit cost/,
+    ],
+    [
+      'a satisfaction that is not a percentage',
+      [{ ...entry, level2: '服务对象满意度指标', indicator: '满意情况', value: '提升', kind: 'qualitative' }],
+      /percentage/,
+    ],
+    [
+      'a rate above 100%',
+      [{ ...entry, level2: '质量指标', indicator: '合格率', value: '≥100%', kind: 'percent' }],
+      /above 100%/,
+    ],
     ['an unknown 二级', [{ ...entry, level2: '产出数量' }], /unknown 二级/],
     ['a template hint left in', [{ ...entry, indicator: '购置**数量' }], /template hint/],
   ])('rejects %s', (_name, entries, message) => {
@@ -126,12 +170,15 @@ describe('matching', () => {
 
   test('the older 成本指标 filter covers the three newer cost 二级', () => {
     const r = search(lib, { text: '', category: '成本指标', limit: 1000 });
-    expect(new Set(r.map((s) => s.phrasing.level2))).toEqual(new Set(['经济成本指标', '社会成本指标', '生态环境成本指标']));
+    expect(new Set(r.map((s) => s.phrasing.level2))).toEqual(
+      new Set(['经济成本指标', '社会成本指标', '生态环境成本指标']),
+    );
   });
 
   test('nothing for nonsense, and never a throw on odd input', () => {
     expect(search(lib, { text: 'zzzzqqq' })).toEqual([]);
-    for (const text of ['', ' ', '%%%', '<img src=x>', 'x'.repeat(5000), '１２３']) expect(() => search(lib, { text })).not.toThrow();
+    for (const text of ['', ' ', '%%%', '<img src=x>', 'x'.repeat(5000), '１２３'])
+      expect(() => search(lib, { text })).not.toThrow();
   });
 });
 
@@ -159,7 +206,8 @@ describe('category inference', () => {
 });
 
 describe('structure/misplaced-level2 from the prediction (a warning, never an error)', () => {
-  const rows = (name: string, level2 = '社会效益指标') => GOOD_ROWS.map((r) => (r[1] === level2 ? [r[0], r[1], name, r[3]] : r));
+  const rows = (name: string, level2 = '社会效益指标') =>
+    GOOD_ROWS.map((r) => (r[1] === level2 ? [r[0], r[1], name, r[3]] : r));
   test('invalid: a 满意度 indicator under 社会效益', () => {
     const issues = issuesOf(checkForm({ rows: rows('群众满意度') }), 'structure/misplaced-level2');
     expect(issues).toHaveLength(1);
@@ -167,12 +215,23 @@ describe('structure/misplaced-level2 from the prediction (a warning, never an er
     expect(issues[0].message).toContain('服务对象满意度指标');
   });
   test('invalid: a cost line under 数量', () => {
-    expect(issuesOf(checkForm({ rows: rows('培训场地租赁费用', '数量指标').map((r) => (r[2] === '培训场地租赁费用' ? [r[0], r[1], r[2], '2万元'] : r)) }), 'structure/misplaced-level2')).toHaveLength(1);
+    expect(
+      issuesOf(
+        checkForm({
+          rows: rows('培训场地租赁费用', '数量指标').map((r) =>
+            r[2] === '培训场地租赁费用' ? [r[0], r[1], r[2], '2万元'] : r,
+          ),
+        }),
+        'structure/misplaced-level2',
+      ),
+    ).toHaveLength(1);
   });
   test('valid: the same rows in their own category, and fuzzy cases', () => {
     expect(issuesOf(checkForm({ rows: GOOD_ROWS }), 'structure/misplaced-level2')).toEqual([]);
     expect(issuesOf(checkForm({ rows: rows('受益人口数量') }), 'structure/misplaced-level2')).toEqual([]);
-    expect(issuesOf(checkForm({ rows: rows('培训完成及时率', '质量指标') }), 'structure/misplaced-level2')).toEqual([]);
+    expect(
+      issuesOf(checkForm({ rows: rows('培训完成及时率', '质量指标') }), 'structure/misplaced-level2'),
+    ).toEqual([]);
   });
   test('without the library the prediction part is skipped', () => {
     expect(issuesOf(checkForm({ rows: rows('群众满意度') }, {}), 'structure/misplaced-level2')).toEqual([]);
@@ -210,11 +269,14 @@ describe('建议 for a row: from its own category', () => {
     ['不涉及', '生态效益指标', '不涉及', '无'],
     ['无', '经济效益指标', '不涉及', '无'],
     ['不涉及', '社会成本指标', '对社会稳定的负面影响', '无明显负面影响'],
-  ])('a %s row under %s gets that category’s "not applicable" first: %s / %s', (text, level2, indicator, value) => {
-    const top = suggestForRow(lib, row(text, level2));
-    expect([top[0].phrasing.indicator, top[0].value]).toEqual([indicator, value]);
-    expect(top.every((s) => inCategory(s.phrasing, level2))).toBe(true);
-  });
+  ])(
+    'a %s row under %s gets that category’s "not applicable" first: %s / %s',
+    (text, level2, indicator, value) => {
+      const top = suggestForRow(lib, row(text, level2));
+      expect([top[0].phrasing.indicator, top[0].value]).toEqual([indicator, value]);
+      expect(top.every((s) => inCategory(s.phrasing, level2))).toBe(true);
+    },
+  );
 
   test('a 不涉及 row under a required category gets that category’s common phrasings (it cannot be declared not applicable)', () => {
     const top = suggestForRow(lib, row('不涉及', '数量指标'));
@@ -232,8 +294,16 @@ describe('建议 for a row: from its own category', () => {
   });
 
   test('measured on every seed and wider row: top-3 all in the row’s category, and a standard phrasing kept in the top 3 (targets 100% and ≥ 80%)', async () => {
-    const files = [...SEEDS.map((s) => path.join(FIXTURES, `${s}.xlsx`)), ...fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(FIXTURES, 'wider', f))];
-    const tables = (await Promise.all(files.map((f) => readWorkbook(f)))).flat().flatMap((g) => checkGrid(g, { library: lib }));
+    const files = [
+      ...SEEDS.map((s) => path.join(FIXTURES, `${s}.xlsx`)),
+      ...fs
+        .readdirSync(path.join(FIXTURES, 'wider'))
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => path.join(FIXTURES, 'wider', f)),
+    ];
+    const tables = (await Promise.all(files.map((f) => readWorkbook(f))))
+      .flat()
+      .flatMap((g) => checkGrid(g, { library: lib }));
     const fit = measureSuggestionFit(tables, lib);
     expect(fit.rows).toBeGreaterThan(500);
     expect(fit.misses.filter((m) => m.startsWith('category'))).toEqual([]);

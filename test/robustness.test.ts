@@ -48,7 +48,10 @@ test('1,000 random grids: never throws; random noise is not reported as a table'
   let tables = 0;
   for (let i = 0; i < 1000; i++) {
     const random = rng(100000 + i);
-    tables += checkValid(randomGrid(random, 1 + Math.floor(random() * 40), 1 + Math.floor(random() * 8)), `random ${i}`);
+    tables += checkValid(
+      randomGrid(random, 1 + Math.floor(random() * 40), 1 + Math.floor(random() * 8)),
+      `random ${i}`,
+    );
   }
   // A table needs its 一级/二级/三级 header row; random cells rarely form one, and never often.
   expect(tables).toBeLessThan(50);
@@ -60,9 +63,25 @@ test('edge grids: empty, ragged, errors only, giant merges, origin offset', () =
     ['empty rows', { sheet: 'e', values: [[], [], []] }],
     ['one cell', { sheet: 'e', values: [['一级指标']] }],
     ['errors only', { sheet: 'e', values: [[{ error: '#REF!' }, { error: '#N/A' }]] }],
-    ['holes', { sheet: 'e', values: [[null, undefined as never, '一级指标', '二级指标', '三级指标', '指标值'], [], ['产出指标']] }],
-    ['giant merge', { sheet: 'e', values: seeds[0].values, merges: [{ top: 0, left: 0, bottom: 1048575, right: 16383 }] }],
-    ['bad merges', { sheet: 'e', values: seeds[1].values, merges: [{ top: 5, left: 5, bottom: 1, right: 1 }, null as never] }],
+    [
+      'holes',
+      {
+        sheet: 'e',
+        values: [[null, undefined as never, '一级指标', '二级指标', '三级指标', '指标值'], [], ['产出指标']],
+      },
+    ],
+    [
+      'giant merge',
+      { sheet: 'e', values: seeds[0].values, merges: [{ top: 0, left: 0, bottom: 1048575, right: 16383 }] },
+    ],
+    [
+      'bad merges',
+      {
+        sheet: 'e',
+        values: seeds[1].values,
+        merges: [{ top: 5, left: 5, bottom: 1, right: 1 }, null as never],
+      },
+    ],
     ['origin', { sheet: 'e', values: seeds[2].values, origin: { row: 1000, col: 3 } }],
     ['broken values', { sheet: 'e', values: null as never }],
   ];

@@ -10,7 +10,11 @@ import { SEEDS, type Seed, byName, rulesOf, seedTables } from './helpers/fixture
 const EXPECTED: Record<Seed, [string, number, number | null][]> = {
   guyuan: [
     ['固原市政务媒体安全监测运维服务项目', 13, 34],
-    ['固原市电子政务中心关于行政中心、民生大厦、原日报社大楼、固原农商银行大楼机房维护以及网络耗材项目', 10, 5],
+    [
+      '固原市电子政务中心关于行政中心、民生大厦、原日报社大楼、固原农商银行大楼机房维护以及网络耗材项目',
+      10,
+      5,
+    ],
     ['行政中心机房核心设备更新、民生大厦网络设备更新项目经费', 12, 20],
     ['固原市政务媒体安全监测运维服务项目', 9, 31.6],
     ['固原市本级电子政务外网运维服务项目', 9, 253],
@@ -73,15 +77,18 @@ describe.each(['stacked', 'per-sheet'] as const)('seed tables (%s layout)', (lay
   });
 
   describe.each(SEEDS)('%s', (seed) => {
-    test.each(EXPECTED[seed].map((e, i) => [i, ...e] as const))('#%i %s: %i rows, total %p', async (i, name, rows, total) => {
-      const tables = await seedTables(seed, layout);
-      expect(tables).toHaveLength(EXPECTED[seed].length);
-      const t = tables[i];
-      expect(t.projectName).toBe(name);
-      expect(filledIndicators(t)).toHaveLength(rows);
-      const amount = t.amounts.total ?? t.amounts.annual;
-      expect(amount?.value ?? null).toBe(total);
-    });
+    test.each(EXPECTED[seed].map((e, i) => [i, ...e] as const))(
+      '#%i %s: %i rows, total %p',
+      async (i, name, rows, total) => {
+        const tables = await seedTables(seed, layout);
+        expect(tables).toHaveLength(EXPECTED[seed].length);
+        const t = tables[i];
+        expect(t.projectName).toBe(name);
+        expect(filledIndicators(t)).toHaveLength(rows);
+        const amount = t.amounts.total ?? t.amounts.annual;
+        expect(amount?.value ?? null).toBe(total);
+      },
+    );
   });
 });
 
@@ -121,15 +128,22 @@ describe('real defects of the seeds (domain.md)', () => {
     const tables = await seedTables('guyuan');
     const cost = tables.flatMap((t) => t.issues.filter((i) => i.rule === 'value/cost-not-amount'));
     expect(cost.map((i) => i.cell)).toEqual(['E19', 'E20', 'E96', 'F120']);
-    const quantity = tables.flatMap((t) => t.issues.filter((i) => i.rule === 'value/not-measurable' && i.message.includes('看不出数量')));
+    const quantity = tables.flatMap((t) =>
+      t.issues.filter((i) => i.rule === 'value/not-measurable' && i.message.includes('看不出数量')),
+    );
     expect(quantity.map((i) => i.cell)).toEqual(['E13', 'E14', 'E15', 'E93', 'F117']);
   });
 
   test('平罗: "≥100%", 满意度 "提高"/"提升", project name above an empty 项目名称 cell', async () => {
     const tables = await seedTables('pingluo');
-    expect(tables.flatMap((t) => t.issues.filter((i) => i.rule === 'value/percent-range')).map((i) => i.cell)).toEqual(['E45']);
+    expect(
+      tables.flatMap((t) => t.issues.filter((i) => i.rule === 'value/percent-range')).map((i) => i.cell),
+    ).toEqual(['E45']);
     const satisfaction = tables.flatMap((t) => t.issues.filter((i) => i.rule === 'value/satisfaction-form'));
-    expect(satisfaction.map((i) => i.message)).toEqual([expect.stringContaining('提高'), expect.stringContaining('提升')]);
+    expect(satisfaction.map((i) => i.message)).toEqual([
+      expect.stringContaining('提高'),
+      expect.stringContaining('提升'),
+    ]);
     const t = byName(tables, '网络意识形态管理经费');
     expect(t.projectNameSource).toBe('above');
     const header = t.issues.filter((i) => i.rule === 'header/missing-field');
@@ -143,7 +157,9 @@ describe('real defects of the seeds (domain.md)', () => {
     expect(misplaced.map((i) => i.cell)).toEqual(['B104', 'B105']);
     expect(misplaced[0].message).toContain('服务对象满意度指标');
     expect(misplaced[1].message).toContain('社会效益指标');
-    expect(t.issues.filter((i) => i.rule === 'structure/duplicate-indicator').map((i) => i.cell)).toEqual(['C105']);
+    expect(t.issues.filter((i) => i.rule === 'structure/duplicate-indicator').map((i) => i.cell)).toEqual([
+      'C105',
+    ]);
   });
 
   test('廊坊: no header block is one note, the project name comes from the title', async () => {
@@ -175,7 +191,12 @@ describe('real defects of the seeds (domain.md)', () => {
 
   test('银川 督查室: 合格率 ≥100%', async () => {
     const t = byName(await seedTables('yinchuan'), '市政府督查室工作经费');
-    expect(t.issues.filter((i) => i.rule === 'value/percent-range').map((i) => i.cell)).toEqual(['D57', 'D58', 'D59', 'D68']);
+    expect(t.issues.filter((i) => i.rule === 'value/percent-range').map((i) => i.cell)).toEqual([
+      'D57',
+      'D58',
+      'D59',
+      'D68',
+    ]);
   });
 
   test('宁夏 尾款支付: the goal text says 0.73万元, the cost line 0.78万元; the total follows the cost line', async () => {

@@ -13,7 +13,14 @@ import { loadXlsx } from '../src/sim/load-xlsx';
 import { SimWorkbook } from '../src/sim/workbook';
 import { install } from './helpers/sim';
 
-const cells: Record<string, string | number | boolean> = { A1: 10, A2: 2.5, A3: '', B1: '文字', B2: 0, C1: true };
+const cells: Record<string, string | number | boolean> = {
+  A1: 10,
+  A2: 2.5,
+  A3: '',
+  B1: '文字',
+  B2: 0,
+  C1: true,
+};
 const scope = {
   cell: (r: number, c: number) => cells[`${String.fromCharCode(65 + c)}${r + 1}`] ?? '',
 };
@@ -51,9 +58,12 @@ test.each([
   expect(evaluate(formula, scope)).toEqual(expected);
 });
 
-test.each(['=VLOOKUP(A1,B1:C2,2,0)', '=Sheet2!A1', '=单价*数量', '=SUM(A1'])('%s is not understood (the cached value is kept)', (formula) => {
-  expect(() => evaluate(formula, scope)).toThrow(NotUnderstood);
-});
+test.each(['=VLOOKUP(A1,B1:C2,2,0)', '=Sheet2!A1', '=单价*数量', '=SUM(A1'])(
+  '%s is not understood (the cached value is kept)',
+  (formula) => {
+    expect(() => evaluate(formula, scope)).toThrow(NotUnderstood);
+  },
+);
 
 test('recalculation follows dependencies, not the order cells were written', () => {
   const ws = new SimWorkbook().addSheet('表');
@@ -77,7 +87,9 @@ test('a template with transfers: the 年度资金总额 is right after each edit
   const session = new ExcelSession(detectCapabilities());
   const t = buildTemplate({ ...DEFAULT_VARIANT, transfer: true, year: 2026 });
   await session.insertTemplate(t, { sheetId: ws.id, top: 0, left: 0 });
-  const formulas = [...ws.cells].flatMap(([r, row]) => [...row].filter(([, c]) => c.formula).map(([c, cell]) => ({ r, c, formula: cell.formula! })));
+  const formulas = [...ws.cells].flatMap(([r, row]) =>
+    [...row].filter(([, c]) => c.formula).map(([c, cell]) => ({ r, c, formula: cell.formula! })),
+  );
   expect(formulas.length).toBe(3);
   // Type a number into every cell a formula sums that holds no formula itself, one at a time.
   const inputs = new Set<string>();
@@ -99,7 +111,10 @@ test('a file without cached results (as ExcelJS writes it): formulas computed on
   sheet.getCell('A2').value = 15.5;
   sheet.getCell('A3').value = { formula: 'A1+A2' } as ExcelJS.CellFormulaValue;
   sheet.getCell('A4').value = { formula: 'A3*2' } as ExcelJS.CellFormulaValue;
-  sheet.getCell('A5').value = { formula: 'VLOOKUP(A1,B1:C2,2,0)', result: '查到的' } as ExcelJS.CellFormulaValue;
+  sheet.getCell('A5').value = {
+    formula: 'VLOOKUP(A1,B1:C2,2,0)',
+    result: '查到的',
+  } as ExcelJS.CellFormulaValue;
   const host = await loadXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
   const ws = host.sheets[0];
   expect(ws.value(2, 0)).toBe(45.5);

@@ -8,32 +8,48 @@ import { detectCapabilities } from '../src/adapter/host';
 import { checkGrid } from '../src/core/check';
 import { buildTemplate, allVariants, variantId } from '../src/core/templates';
 import { rng, snapshot } from './helpers/sheet-state';
-import { a1 } from '../src/core/grid';
+import { a1, parseA1Range } from '../src/core/grid';
 import { SimWorkbook } from '../src/sim/workbook';
 import { install, simFromFixture } from './helpers/sim';
 
 const YEAR = 2026;
-const DEFAULT = buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: YEAR });
-
-describe.each(allVariants(YEAR).map((v) => [variantId(v), v] as const))('%s into an empty sheet', (_id, v) => {
-  test('recognised as one table with only the blank form’s issues; check 1 sync + write 1 sync', async () => {
-    const host = install(new SimWorkbook());
-    const ws = host.addSheet('附件2');
-    const session = new ExcelSession(detectCapabilities());
-    const t = buildTemplate(v);
-    const r = await session.insertTemplate(t, { sheetId: ws.id, top: 0, left: 0 });
-    expect(r).toMatchObject({ inserted: true, blockers: [], syncs: 2 });
-    const snap = await session.readActiveSheet();
-    const tables = checkGrid(snap.grid);
-    expect(tables).toHaveLength(1);
-    expect(tables[0].framework).toBe(v.framework);
-    expect([...new Set(tables[0].issues.map((i) => i.rule))].sort()).toEqual(['header/missing-field', 'structure/empty-cell']);
-    expect(ws.merges).toHaveLength(t.merges.length);
-    expect([...ws.cells.values()].flatMap((row) => [...row.values()]).filter((c) => c.formula)).toHaveLength(v.transfer ? 3 : 1);
-    const firstGroup = t.indicators.groups[0];
-    expect(ws.get(firstGroup.top, t.indicators.columns.level2)?.format.list).toEqual(expect.arrayContaining([firstGroup.level2]));
-  });
+const DEFAULT = buildTemplate({
+  framework: 'newer',
+  unit: '万元',
+  describe: false,
+  transfer: true,
+  year: YEAR,
 });
+
+describe.each(allVariants(YEAR).map((v) => [variantId(v), v] as const))(
+  '%s into an empty sheet',
+  (_id, v) => {
+    test('recognised as one table with only the blank form’s issues; check 1 sync + write 1 sync', async () => {
+      const host = install(new SimWorkbook());
+      const ws = host.addSheet('附件2');
+      const session = new ExcelSession(detectCapabilities());
+      const t = buildTemplate(v);
+      const r = await session.insertTemplate(t, { sheetId: ws.id, top: 0, left: 0 });
+      expect(r).toMatchObject({ inserted: true, blockers: [], syncs: 2 });
+      const snap = await session.readActiveSheet();
+      const tables = checkGrid(snap.grid);
+      expect(tables).toHaveLength(1);
+      expect(tables[0].framework).toBe(v.framework);
+      expect([...new Set(tables[0].issues.map((i) => i.rule))].sort()).toEqual([
+        'header/missing-field',
+        'structure/empty-cell',
+      ]);
+      expect(ws.merges).toHaveLength(t.merges.length);
+      expect(
+        [...ws.cells.values()].flatMap((row) => [...row.values()]).filter((c) => c.formula),
+      ).toHaveLength(v.transfer ? 3 : 1);
+      const firstGroup = t.indicators.groups[0];
+      expect(ws.get(firstGroup.top, t.indicators.columns.level2)?.format.list).toEqual(
+        expect.arrayContaining([firstGroup.level2]),
+      );
+    });
+  },
+);
 
 test('the 年度资金总额 formula keeps the sum right when the parts are typed in', async () => {
   const host = install(new SimWorkbook());
@@ -93,12 +109,17 @@ test('a protected sheet: the write is refused and the sheet stays as it was', as
   ws.protected = true;
   const before = snapshot(ws);
   const session = new ExcelSession(detectCapabilities(), 1);
-  await expect(session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 })).rejects.toMatchObject({ info: { kind: 'protected' } });
+  await expect(session.insertTemplate(DEFAULT, { sheetId: ws.id, top: 0, left: 0 })).rejects.toMatchObject({
+    info: { kind: 'protected' },
+  });
   expect(snapshot(ws)).toEqual(before);
 });
 
 describe('添加指标行', () => {
-  async function addRowTo(fixture: string, pick: (t: ReturnType<typeof checkGrid>[number]) => { row: number } | undefined) {
+  async function addRowTo(
+    fixture: string,
+    pick: (t: ReturnType<typeof checkGrid>[number]) => { row: number } | undefined,
+  ) {
     const host = await simFromFixture(fixture);
     const ws = host.activeSheet;
     const session = new ExcelSession(detectCapabilities());
@@ -122,19 +143,37 @@ describe('添加指标行', () => {
   }
 
   test('inside a seed table (宁夏 尾款支付, under 数量指标): one more row, structure kept, nothing lost', async () => {
-    const { ws, table, plan, before, inserted, after, at } = await addRowTo('ningxia.xlsx', (t) => (t.projectName?.includes('尾款') ? t.indicators.find((i) => i.level2?.name === '数量指标') : undefined));
+    const { ws, table, plan, before, inserted, after, at } = await addRowTo('ningxia.xlsx', (t) =>
+      t.projectName?.includes('尾款') ? t.indicators.find((i) => i.level2?.name === '数量指标') : undefined,
+    );
     const t2 = after.find((t) => t.projectName === table.projectName)!;
     expect(t2.indicators.length).toBe(table.indicators.length + 1);
     const added = t2.indicators.find((i) => i.name?.text === '新增三级指标')!;
-    expect([added.row, added.level1?.name, added.level2?.name]).toEqual([plan.row, at.level1?.name, '数量指标']);
+    expect([added.row, added.level1?.name, added.level2?.name]).toEqual([
+      plan.row,
+      at.level1?.name,
+      '数量指标',
+    ]);
     // The new row is under the same 二级 and 一级: the merges were extended over it.
-    const l2Merge = ws.merges.find((m) => m.left === parseCol(at.level2!.cell) && m.top === parseRow(at.level2!.cell));
+    const l2Merge = ws.merges.find(
+      (m) => m.left === parseCol(at.level2!.cell) && m.top === parseRow(at.level2!.cell),
+    );
     expect(l2Merge?.bottom).toBeGreaterThanOrEqual(plan.row);
-    expect(t2.issues.filter((i) => i.rule.startsWith('structure/') && i.rule !== 'structure/empty-cell').map((i) => i.rule)).toEqual(
-      table.issues.filter((i) => i.rule.startsWith('structure/') && i.rule !== 'structure/empty-cell').map((i) => i.rule),
+    expect(
+      t2.issues
+        .filter((i) => i.rule.startsWith('structure/') && i.rule !== 'structure/empty-cell')
+        .map((i) => i.rule),
+    ).toEqual(
+      table.issues
+        .filter((i) => i.rule.startsWith('structure/') && i.rule !== 'structure/empty-cell')
+        .map((i) => i.rule),
     );
     // Every value that was in the sheet is still there (rows at and below the new one moved down by one, in the table's columns).
-    const values = (snap: Map<string, string>) => [...snap].filter(([k, v]) => k.includes(',') && JSON.parse(v).value !== '').map(([, v]) => JSON.parse(v).value).sort();
+    const values = (snap: Map<string, string>) =>
+      [...snap]
+        .filter(([k, v]) => k.includes(',') && JSON.parse(v).value !== '')
+        .map(([, v]) => JSON.parse(v).value)
+        .sort();
     expect(values(inserted)).toEqual(values(before));
     // Cells right of the table did not move.
     for (const [k, v] of before) {
@@ -159,52 +198,73 @@ describe('添加指标行', () => {
     const [t2] = checkGrid((await session.readActiveSheet()).grid);
     const added = t2.indicators.find((i) => i.name?.text === '受益群众满意度')!;
     expect([added.level1?.name, added.level2?.name]).toEqual(['满意度指标', '服务对象满意度指标']);
-    expect(ws.merges).toEqual(expect.arrayContaining([{ top: sat.row, left: 1, bottom: sat.row + 1, right: 1 }, { top: sat.row, left: 0, bottom: sat.row + 1, right: 0 }]));
+    expect(ws.merges).toEqual(
+      expect.arrayContaining([
+        { top: sat.row, left: 1, bottom: sat.row + 1, right: 1 },
+        { top: sat.row, left: 0, bottom: sat.row + 1, right: 0 },
+      ]),
+    );
     // The row's own merges (三级 C:D, 指标值 E:F) are repeated on the new row, and its dropdown kept.
-    expect(ws.merges).toEqual(expect.arrayContaining([{ top: sat.row + 1, left: 2, bottom: sat.row + 1, right: 3 }]));
+    expect(ws.merges).toEqual(
+      expect.arrayContaining([{ top: sat.row + 1, left: 2, bottom: sat.row + 1, right: 3 }]),
+    );
     expect(ws.get(sat.row + 1, 1)?.format.list).toEqual(['服务对象满意度指标']);
-    expect([...new Set(t2.issues.map((i) => i.rule))].sort()).toEqual(['header/missing-field', 'structure/empty-cell']);
+    expect([...new Set(t2.issues.map((i) => i.rule))].sort()).toEqual([
+      'header/missing-field',
+      'structure/empty-cell',
+    ]);
   });
 });
 
 function parseCol(cell: string): number {
-  return require('../src/core/grid').parseA1Range(cell).left;
+  return parseA1Range(cell)!.left;
 }
 function parseRow(cell: string): number {
-  return require('../src/core/grid').parseA1Range(cell).top;
+  return parseA1Range(cell)!.top;
 }
 
 describe('safety: 添加指标行 at random rows of the seed tables moves cells, never changes them', () => {
-  test.each(['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'])('%s: 8 random indicator rows', async (name) => {
-    const host = await simFromFixture(`${name}.xlsx`);
-    const ws = host.activeSheet;
-    const session = new ExcelSession(detectCapabilities());
-    const random = rng(name.charCodeAt(0) * 31);
-    const { planIndicatorRow } = await import('../src/core/templates/add-row');
-    for (let k = 0; k < 8; k++) {
-      const tables = checkGrid((await session.readActiveSheet()).grid);
-      const table = tables[Math.floor(random() * tables.length)];
-      const rows = table.indicators.filter((i) => i.level2 || i.level1);
-      const at = rows[Math.floor(random() * rows.length)];
-      const used = ws.usedArea(false)!;
-      const plan = planIndicatorRow(table, at, await session.mergedAreas(ws.id, `A1:${a1(used.bottom, used.right)}`));
-      if (!plan) continue;
-      const before = new Map<string, string>();
-      for (const [r, row] of ws.cells) for (const [c, cell] of row) before.set(`${r},${c}`, JSON.stringify({ v: cell.value, n: cell.numberFormat, f: cell.format }));
-      await session.insertIndicatorRow(ws.id, plan, table.columns.name!);
-      // Each cell is where it was, or one row down when it is in the table's columns at or below the new row.
-      for (const [key, was] of before) {
-        const [r, c] = key.split(',').map(Number);
-        if (JSON.parse(was).v === '') continue;
-        const moved = c >= plan.left && c <= plan.right && r >= plan.row;
-        const now = ws.get(moved ? r + 1 : r, c)!;
-        const nowJson = JSON.stringify({ v: now.value, n: now.numberFormat, f: now.format });
-        // A formula's value may follow its moved terms; everything else is unchanged.
-        if (now.formula) continue;
-        expect([key, nowJson]).toEqual([key, was]);
+  test.each(['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'])(
+    '%s: 8 random indicator rows',
+    async (name) => {
+      const host = await simFromFixture(`${name}.xlsx`);
+      const ws = host.activeSheet;
+      const session = new ExcelSession(detectCapabilities());
+      const random = rng(name.charCodeAt(0) * 31);
+      const { planIndicatorRow } = await import('../src/core/templates/add-row');
+      for (let k = 0; k < 8; k++) {
+        const tables = checkGrid((await session.readActiveSheet()).grid);
+        const table = tables[Math.floor(random() * tables.length)];
+        const rows = table.indicators.filter((i) => i.level2 || i.level1);
+        const at = rows[Math.floor(random() * rows.length)];
+        const used = ws.usedArea(false)!;
+        const plan = planIndicatorRow(
+          table,
+          at,
+          await session.mergedAreas(ws.id, `A1:${a1(used.bottom, used.right)}`),
+        );
+        if (!plan) continue;
+        const before = new Map<string, string>();
+        for (const [r, row] of ws.cells)
+          for (const [c, cell] of row)
+            before.set(`${r},${c}`, JSON.stringify({ v: cell.value, n: cell.numberFormat, f: cell.format }));
+        await session.insertIndicatorRow(ws.id, plan, table.columns.name!);
+        // Each cell is where it was, or one row down when it is in the table's columns at or below the new row.
+        for (const [key, was] of before) {
+          const [r, c] = key.split(',').map(Number);
+          if (JSON.parse(was).v === '') continue;
+          const moved = c >= plan.left && c <= plan.right && r >= plan.row;
+          const now = ws.get(moved ? r + 1 : r, c)!;
+          const nowJson = JSON.stringify({ v: now.value, n: now.numberFormat, f: now.format });
+          // A formula's value may follow its moved terms; everything else is unchanged.
+          if (now.formula) continue;
+          expect([key, nowJson]).toEqual([key, was]);
+        }
+        // The new row is empty.
+        for (let c = plan.left; c <= plan.right; c++)
+          if (c !== table.columns.level1 && c !== table.columns.level2 && c !== table.columns.lead)
+            expect(ws.get(plan.row, c)?.value ?? '').toBe('');
       }
-      // The new row is empty.
-      for (let c = plan.left; c <= plan.right; c++) if (c !== table.columns.level1 && c !== table.columns.level2 && c !== table.columns.lead) expect(ws.get(plan.row, c)?.value ?? '').toBe('');
-    }
-  });
+    },
+  );
 });

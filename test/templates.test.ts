@@ -34,14 +34,18 @@ function expectBlankForm(tables: Table[], v: (typeof variants)[number]) {
   expect([...rules].sort()).toEqual(['header/missing-field', 'structure/empty-cell']);
   expect(t.issues.filter((i) => i.rule.startsWith('structure/') && i.severity === 'error')).toEqual([]);
   // The header issues are about empty fields to fill in, never about a label the form lacks.
-  for (const i of t.issues.filter((x) => x.rule === 'header/missing-field')) expect(i.message).toMatch(/未填写/);
+  for (const i of t.issues.filter((x) => x.rule === 'header/missing-field'))
+    expect(i.message).toMatch(/未填写/);
   // Every 二级 of the framework is there, under its 一级.
   const tree = frameworkData.frameworks[v.framework].tree;
   const seen = new Map<string, string>();
   for (const i of t.indicators) if (i.level2?.name && i.level1?.name) seen.set(i.level2.name, i.level1.name);
-  for (const [level1, children] of Object.entries(tree)) for (const level2 of children) expect([level2, seen.get(level2)]).toEqual([level2, level1]);
+  for (const [level1, children] of Object.entries(tree))
+    for (const level2 of children) expect([level2, seen.get(level2)]).toEqual([level2, level1]);
   // The transfer block's amounts are recognised where the variant has it.
-  expect(t.emptyAmountLabels.some((a) => a.field === 'transfer' || a.field === 'transferCentral')).toBe(v.transfer);
+  expect(t.emptyAmountLabels.some((a) => a.field === 'transfer' || a.field === 'transferCentral')).toBe(
+    v.transfer,
+  );
 }
 
 describe.each(variants.map((v) => [variantId(v), v] as const))('%s', (_id, v) => {
@@ -49,7 +53,9 @@ describe.each(variants.map((v) => [variantId(v), v] as const))('%s', (_id, v) =>
 
   test('is a valid template description', () => {
     expect(TemplateSchema.safeParse(t).success).toBe(true);
-    expect(t.indicators.groups.length).toBe(Object.values(frameworkData.frameworks[v.framework].tree).flat().length);
+    expect(t.indicators.groups.length).toBe(
+      Object.values(frameworkData.frameworks[v.framework].tree).flat().length,
+    );
   });
 
   test('rendered to a grid: one table, expected structure, no structure/* error', () => {
@@ -106,7 +112,9 @@ describe('jixiao template', () => {
 
   test('--variant older,yuan,describe,own', async () => {
     const file = path.join(tmp, 'older.xlsx');
-    expect((await run('template', '--variant', 'older,yuan,describe,own', '--year', '2025', file)).code).toBe(0);
+    expect((await run('template', '--variant', 'older,yuan,describe,own', '--year', '2025', file)).code).toBe(
+      0,
+    );
     const doc = JSON.parse((await run('check', '--json', file)).out);
     expect(doc.tables[0]).toMatchObject({ framework: 'older', unit: '元' });
   });

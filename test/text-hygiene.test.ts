@@ -25,7 +25,9 @@ const CLASSES: [string, string][] = [
 
 /** Puts the character in the middle of every text cell of the grid. */
 function salted(values: CellValue[][], ch: string): CellValue[][] {
-  return values.map((row) => row.map((v) => (typeof v === 'string' && v.length >= 2 ? v.slice(0, 1) + ch + v.slice(1) : v)));
+  return values.map((row) =>
+    row.map((v) => (typeof v === 'string' && v.length >= 2 ? v.slice(0, 1) + ch + v.slice(1) : v)),
+  );
 }
 
 test.each(CLASSES)('%s: removed from cell text and label keys', (_name, ch) => {
@@ -40,6 +42,8 @@ test.each(CLASSES)('%s in every label: the form is read as the clean one', (_nam
   const got = checkGrid({ ...clean, values: salted(clean.values, ch) });
   expect(got).toHaveLength(1);
   expect(got[0].projectName).toBe(want.projectName);
-  expect(got[0].indicators.map((i) => [i.level1?.name, i.level2?.name, i.name?.text, i.value?.text])).toEqual(want.indicators.map((i) => [i.level1?.name, i.level2?.name, i.name?.text, i.value?.text]));
+  expect(got[0].indicators.map((i) => [i.level1?.name, i.level2?.name, i.name?.text, i.value?.text])).toEqual(
+    want.indicators.map((i) => [i.level1?.name, i.level2?.name, i.name?.text, i.value?.text]),
+  );
   expect(got[0].issues.map((i) => i.rule)).toEqual(want.issues.map((i) => i.rule));
 });

@@ -29,7 +29,12 @@ describe('parseValue: the ways staff write values', () => {
   });
 
   test('0.82万册 is a count, not money', () => {
-    expect(parseValue('≥0.82万册')).toMatchObject({ kind: 'count', comparison: '≥', number: 0.82, unit: '万册' });
+    expect(parseValue('≥0.82万册')).toMatchObject({
+      kind: 'count',
+      comparison: '≥',
+      number: 0.82,
+      unit: '万册',
+    });
     expect(parseValue('≥180万件')).toMatchObject({ kind: 'count', unit: '万件' });
     // "万" alone is money only where the context says so
     expect(parseValue('≥200万')).toMatchObject({ kind: 'count', unit: '万' });
@@ -83,9 +88,12 @@ describe('parseValue: the ways staff write values', () => {
     expect(parseValue('70（人）*3天')).toMatchObject({ kind: 'count', number: 210, unit: '人·天' });
   });
 
-  test.each(['提升', '有所提升', '效果明显', '能够控制', '是', '及时', '以实际结果为指标，效果明显'])('%s is qualitative', (t) => {
-    expect(parseValue(t).kind).toBe('qualitative');
-  });
+  test.each(['提升', '有所提升', '效果明显', '能够控制', '是', '及时', '以实际结果为指标，效果明显'])(
+    '%s is qualitative',
+    (t) => {
+      expect(parseValue(t).kind).toBe('qualitative');
+    },
+  );
 
   test.each(['无', '不涉及', '/'])('%s means not applicable', (t) => {
     expect(parseValue(t).kind).toBe('none');
@@ -120,7 +128,9 @@ describe('parseValue: the ways staff write values', () => {
 
 describe('findAmounts: money quoted in prose', () => {
   test('finds 万元 and 元 amounts with their clause', () => {
-    const found = findAmounts('支付升级改造项目建设主体尾款资金162.75万元；支付升级改造项目监理及项目设计尾款0.73万元；支付审计费用2万元。');
+    const found = findAmounts(
+      '支付升级改造项目建设主体尾款资金162.75万元；支付升级改造项目监理及项目设计尾款0.73万元；支付审计费用2万元。',
+    );
     expect(found.map((f) => f.amountWan.toString())).toEqual(['162.75', '0.73', '2']);
     expect(found[1].context).toBe('支付升级改造项目监理及项目设计尾款');
   });
@@ -154,7 +164,9 @@ describe('Decimal: exact sums', () => {
   });
 
   test('sums of many amounts do not drift', () => {
-    const parts = ['97.3550', '40', '369.725', '320', '118', '20', '19.6', '43.32'].map((s) => Decimal.parse(s)!);
+    const parts = ['97.3550', '40', '369.725', '320', '118', '20', '19.6', '43.32'].map((s) =>
+      Decimal.parse(s)!,
+    );
     expect(Decimal.sum(parts).toString()).toBe('1028');
   });
 
@@ -169,9 +181,38 @@ describe('text normalisation and its caches', () => {
   // The readable definition cleanText's one-pass test must agree with.
   // Invisible characters (zero-width, direction marks, soft hyphen, BOM) are removed, not spaces.
   const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-  const UNCLEAN = /\s\s|[^\S ]|^\s|\s$|[<&]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-  const reference = (s: string) => (UNCLEAN.test(s) ? stripHtml(s).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim() : s);
-  const alphabet = ['指', '标', ' ', '  ', '\u3000', '\u00a0', '\t', '\n', '<b>', '&nbsp;', '&', 'a', '1', '％', '\ufeff', '\u2003', '\u3001', '≥', '\u200b', '\u202e', '\u00ad'];
+  const UNCLEAN =
+    /\s\s|[^\S ]|^\s|\s$|[<&]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  const reference = (s: string) =>
+    UNCLEAN.test(s)
+      ? stripHtml(s)
+          .replace(INVISIBLE, '')
+          .replace(/[\s\u00a0]+/g, ' ')
+          .trim()
+      : s;
+  const alphabet = [
+    '指',
+    '标',
+    ' ',
+    '  ',
+    '\u3000',
+    '\u00a0',
+    '\t',
+    '\n',
+    '<b>',
+    '&nbsp;',
+    '&',
+    'a',
+    '1',
+    '％',
+    '\ufeff',
+    '\u2003',
+    '\u3001',
+    '≥',
+    '\u200b',
+    '\u202e',
+    '\u00ad',
+  ];
 
   test('cleanText agrees with its regular-expression definition on random strings', () => {
     const random = rng(7);
@@ -185,10 +226,19 @@ describe('text normalisation and its caches', () => {
 
   test('a cached value or key is the same after the caches are cleared', () => {
     const texts = ['≥90%', '2026年11月前', ' 其中：财政拨款 ', '成本指标（必填）', '17 万'];
-    const first = texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)]);
-    expect(texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)])).toEqual(first);
+    const first = texts.map((t) => [
+      parseValue(t),
+      parseAmount(t, '元'),
+      parseAmount(t, '万元'),
+      labelKey(t),
+    ]);
+    expect(
+      texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)]),
+    ).toEqual(first);
     clearCaches();
-    expect(texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)])).toEqual(first);
+    expect(
+      texts.map((t) => [parseValue(t), parseAmount(t, '元'), parseAmount(t, '万元'), labelKey(t)]),
+    ).toEqual(first);
     // The context is part of the key: the same text is 17 万元 as a money value, a bare 17 万 otherwise.
     expect(parseAmount('17', '元').amountWan?.toString()).toBe('0.0017');
     expect(parseAmount('17', '万元').amountWan?.toString()).toBe('17');

@@ -8,7 +8,16 @@ import * as path from 'path';
 import { readWorkbook } from '../src/cli/xlsx';
 import { recogniseSheet } from '../src/core/recognize';
 import { FIXTURES, SEEDS } from './helpers/fixtures';
-import { MutableSheet, TRANSFORMS, type TableModel, below, beside, modelOf, pick, rng } from './helpers/variants';
+import {
+  MutableSheet,
+  TRANSFORMS,
+  type TableModel,
+  below,
+  beside,
+  modelOf,
+  pick,
+  rng,
+} from './helpers/variants';
 
 const SEED = Number(process.env.JIXIAO_SEED ?? 20261201);
 const COUNT = Number(process.env.JIXIAO_VARIANTS ?? 3000);
@@ -23,18 +32,34 @@ interface Source {
 const key = (m: TableModel) => JSON.stringify(m);
 const sorted = (ms: TableModel[]) => ms.map(key).sort();
 
-let sources: Source[] = [];
+const sources: Source[] = [];
 
 beforeAll(async () => {
   const files = [
     ...SEEDS.flatMap((s) => [`${s}.xlsx`, `${s}.per-sheet.xlsx`]),
-    ...['w01-stacked-nanyue-wuchuan-qingjian-qingshan', 'w02-per-sheet-nanyue-yueyang-qingshan-chencang', 'w03-hubei-huangshi-2022-pifubiao', 'w04-sichuan-jingyan-2023-flat-export', 'w05-ningxia-yuanzhou-2022-no-title', 'w06-chongqing-fengjie-2023-shenpibiao', 'w07-shanxi-yangquan-2021-header-only', 'w08-fujian-anxi-2022-quyu-two-sheets', 'w09-fujian-longyan-2025-quyu-with-allocation', 'w10-yunnan-yongde-2022-zipingbiao-nearmiss'].map((w) => `wider/${w}.xlsx`),
+    ...[
+      'w01-stacked-nanyue-wuchuan-qingjian-qingshan',
+      'w02-per-sheet-nanyue-yueyang-qingshan-chencang',
+      'w03-hubei-huangshi-2022-pifubiao',
+      'w04-sichuan-jingyan-2023-flat-export',
+      'w05-ningxia-yuanzhou-2022-no-title',
+      'w06-chongqing-fengjie-2023-shenpibiao',
+      'w07-shanxi-yangquan-2021-header-only',
+      'w08-fujian-anxi-2022-quyu-two-sheets',
+      'w09-fujian-longyan-2025-quyu-with-allocation',
+      'w10-yunnan-yongde-2022-zipingbiao-nearmiss',
+    ].map((w) => `wider/${w}.xlsx`),
   ];
   for (const file of files) {
     for (const grid of await readWorkbook(path.join(FIXTURES, file))) {
       const found = recogniseSheet(grid);
       if (found.tables.length === 0 && found.nearMisses.length === 0) continue;
-      sources.push({ label: `${file}!${grid.sheet}`, sheet: MutableSheet.from(grid), models: found.tables.map(modelOf), nearMisses: found.nearMisses.length });
+      sources.push({
+        label: `${file}!${grid.sheet}`,
+        sheet: MutableSheet.from(grid),
+        models: found.tables.map(modelOf),
+        nearMisses: found.nearMisses.length,
+      });
     }
   }
 });
@@ -66,7 +91,10 @@ test(`${COUNT} variants keep every table's model (seed ${SEED})`, () => {
       }
     }
     if (r() < 0.25) {
-      const other = pick(r, sources.filter((s) => s.nearMisses === 0));
+      const other = pick(
+        r,
+        sources.filter((s) => s.nearMisses === 0),
+      );
       const where = r() < 0.5 ? 'beside' : 'below';
       (where === 'beside' ? beside : below)(sheet, MutableSheet.from(other.sheet.toGrid()));
       expected = [...expected, ...other.models];
@@ -77,12 +105,17 @@ test(`${COUNT} variants keep every table's model (seed ${SEED})`, () => {
     const found = recogniseSheet(sheet.toGrid());
     // A second form can change which framework an undecided table follows: compare the rest.
     const got = found.tables.map(modelOf);
-    const strip = (ms: TableModel[]) => (steps.some((s) => /^(beside|below)/.test(s)) ? ms.map((m) => ({ ...m, framework: null })) : ms);
-    const same = JSON.stringify(sorted(strip(got))) === JSON.stringify(sorted(strip(expected))) && found.nearMisses.length === nearMisses;
+    const strip = (ms: TableModel[]) =>
+      steps.some((s) => /^(beside|below)/.test(s)) ? ms.map((m) => ({ ...m, framework: null })) : ms;
+    const same =
+      JSON.stringify(sorted(strip(got))) === JSON.stringify(sorted(strip(expected))) &&
+      found.nearMisses.length === nearMisses;
     if (!same && failures.length < 5) {
       const missing = sorted(strip(expected)).filter((m) => !sorted(strip(got)).includes(m));
       const extra = sorted(strip(got)).filter((m) => !sorted(strip(expected)).includes(m));
-      failures.push(`#${v} ${source.label} [${steps.join(', ')}]\n  expected: ${missing.join('\n            ')}\n  got:      ${extra.join('\n            ')}\n  near-misses ${found.nearMisses.length}/${nearMisses}`);
+      failures.push(
+        `#${v} ${source.label} [${steps.join(', ')}]\n  expected: ${missing.join('\n            ')}\n  got:      ${extra.join('\n            ')}\n  near-misses ${found.nearMisses.length}/${nearMisses}`,
+      );
     }
   }
   console.log(`variants by transform: ${JSON.stringify(applied)}`);

@@ -26,7 +26,10 @@ async function viaExcelJS(bytes: Buffer): Promise<Grid[]> {
 
 const files = [
   ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')),
-  ...fs.readdirSync(path.join(FIXTURES, 'wider')).filter((f) => f.endsWith('.xlsx')).map((f) => `wider/${f}`),
+  ...fs
+    .readdirSync(path.join(FIXTURES, 'wider'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => `wider/${f}`),
 ];
 
 describe('the streaming reader reads what ExcelJS reads', () => {
@@ -36,7 +39,10 @@ describe('the streaming reader reads what ExcelJS reads', () => {
     const theirs = await viaExcelJS(bytes);
     expect(ours.map(normalGrid)).toEqual(theirs.map(normalGrid));
     const library = loadLibrary();
-    const result = (grids: Grid[]) => checkWorkbook(grids, { library }).map((s) => s.tables.map((t) => ({ range: t.range, name: t.projectName, issues: t.issues })));
+    const result = (grids: Grid[]) =>
+      checkWorkbook(grids, { library }).map((s) =>
+        s.tables.map((t) => ({ range: t.range, name: t.projectName, issues: t.issues })),
+      );
     expect(result(ours)).toEqual(result(theirs));
   });
 });
@@ -44,7 +50,10 @@ describe('the streaming reader reads what ExcelJS reads', () => {
 /** A package from hand-written parts: the XML shapes other writers (WPS, budget systems) produce. */
 async function pkg(sheetXml: string, extra: Record<string, string> = {}, workbookPr = ''): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
   zip.file(
     'xl/workbook.xml',
     `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${workbookPr}<sheets><sheet name="表&amp;1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
@@ -79,14 +88,23 @@ describe('XML shapes', () => {
       ),
     );
     expect(g.sheet).toBe('表&1');
-    expect(g.values).toEqual([['项目名称', '一级指标 ', '', 'A&B\r一'], [], ['内联文本', 12.5, true, null, { error: '#DIV/0!' }], [2, 'ab', null, 0.955]]);
+    expect(g.values).toEqual([
+      ['项目名称', '一级指标 ', '', 'A&B\r一'],
+      [],
+      ['内联文本', 12.5, true, null, { error: '#DIV/0!' }],
+      [2, 'ab', null, 0.955],
+    ]);
     expect(g.texts?.[3]?.[3]).toBe('95.50%');
   });
 
   test('rows and cells without addresses follow the one before; dates become the dates Excel shows (1900 and 1904 systems)', async () => {
-    const rows = '<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2" s="2"><v>45657</v></c><c s="3"><v>45658</v></c></row>';
+    const rows =
+      '<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2" s="2"><v>45657</v></c><c s="3"><v>45658</v></c></row>';
     const [g] = await readXlsx(await pkg(rows));
-    expect(g.values).toEqual([[1, 2], [null, null, '2024-12-31', '2025-01-01']]);
+    expect(g.values).toEqual([
+      [1, 2],
+      [null, null, '2024-12-31', '2025-01-01'],
+    ]);
     const [g1904] = await readXlsx(await pkg(rows, {}, '<workbookPr date1904="1"/>'));
     expect(g1904.values[1][2]).toBe('2029-01-01');
   });
@@ -94,23 +112,34 @@ describe('XML shapes', () => {
   test('covered cells of a merged area are empty, whatever the file holds there', async () => {
     const zipped = await pkg('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row>');
     const zip = await JSZip.loadAsync(zipped);
-    zip.file('xl/worksheets/s1.xml', '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>');
+    zip.file(
+      'xl/worksheets/s1.xml',
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+    );
     const [g] = await readXlsx(await zip.generateAsync({ type: 'nodebuffer' }));
     expect(g.values).toEqual([[1]]);
     expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
   test('a sheet streamed in many chunks reads the same as one read whole', async () => {
-    const rows = Array.from({ length: 3000 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>0</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join('');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>0</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`,
+    ).join('');
     const [g] = await readXlsx(await pkg(rows));
     expect(g.values).toHaveLength(3000);
     expect(g.values[2999]).toEqual(['项目名称', 2999]);
   });
 
   test('limits stop the read as they are crossed: cells, rows', async () => {
-    const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`).join('');
+    const rows = Array.from(
+      { length: 50 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`,
+    ).join('');
     const bytes = await pkg(rows);
-    await expect(readXlsx(bytes, { ...DEFAULT_LIMITS, maxCells: 99 })).rejects.toThrow(/单元格过多.*--max-cells/);
+    await expect(readXlsx(bytes, { ...DEFAULT_LIMITS, maxCells: 99 })).rejects.toThrow(
+      /单元格过多.*--max-cells/,
+    );
     await expect(readXlsx(bytes, { ...DEFAULT_LIMITS, maxRows: 49 })).rejects.toThrow(/行数过多.*--max-rows/);
     await expect(readXlsx(bytes, { ...DEFAULT_LIMITS, maxCells: 100, maxRows: 50 })).resolves.toHaveLength(1);
   });

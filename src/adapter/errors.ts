@@ -4,7 +4,8 @@
  */
 import type { StringKey } from '../i18n/strings';
 
-export type ErrorKind = 'editMode' | 'busy' | 'protected' | 'api' | 'tooLarge' | 'notFound' | 'noOffice' | 'generic';
+export type ErrorKind =
+  'editMode' | 'busy' | 'protected' | 'api' | 'tooLarge' | 'notFound' | 'noOffice' | 'generic';
 
 export interface AdapterError {
   kind: ErrorKind;
@@ -35,11 +36,18 @@ export function classifyError(e: unknown): AdapterError {
   const code = err && typeof err.code === 'string' ? err.code : null;
   const message = err && typeof err.message === 'string' ? err.message : String(e);
   let kind: ErrorKind = (code && BY_CODE[code]) || 'generic';
-  if (kind === 'generic' && e instanceof ReferenceError && /\b(Excel|Office)\b/.test(message)) kind = 'noOffice';
+  if (kind === 'generic' && e instanceof ReferenceError && /\b(Excel|Office)\b/.test(message))
+    kind = 'noOffice';
   // Office reports some edits during cell editing as a bare InvalidOperation with this wording.
-  if (kind === 'generic' && code === 'InvalidOperation' && /edit mode|编辑模式/i.test(message)) kind = 'editMode';
+  if (kind === 'generic' && code === 'InvalidOperation' && /edit mode|编辑模式/i.test(message))
+    kind = 'editMode';
   if (kind === 'generic' && /protect/i.test(message)) kind = 'protected';
-  return { kind, code, detail: code ? `${code}: ${message}` : message, transient: kind === 'editMode' || kind === 'busy' };
+  return {
+    kind,
+    code,
+    detail: code ? `${code}: ${message}` : message,
+    transient: kind === 'editMode' || kind === 'busy',
+  };
 }
 
 export const MESSAGE_KEY: Record<ErrorKind, StringKey> = {

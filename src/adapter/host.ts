@@ -28,7 +28,9 @@ export type Language = string;
 
 function supported(version: string): boolean {
   try {
-    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version);
+    return (
+      typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version)
+    );
   } catch {
     return false;
   }

@@ -23,7 +23,14 @@ export interface InsertResult {
 /** Points per character of column width (Excel's default font: about 7 px, 0.75 pt a pixel). */
 const POINTS_PER_CHAR = 5.6;
 
-const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center', bottom: 'Bottom' };
+const ALIGN: Record<string, string> = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+  top: 'Top',
+  middle: 'Center',
+  bottom: 'Bottom',
+};
 
 /** The range of an area: by indexes where the host has them (1.7), else by its A1 address. */
 export function rangeAt(ws: Excel.Worksheet, caps: Capabilities, area: MergeArea): Excel.Range {
@@ -42,7 +49,13 @@ function styleRange(range: Excel.Range, style: CellStyle): void {
 }
 
 /** Queues the whole template (no sync). `newSheet`: widths and heights are set only on a sheet of our own. */
-export function queueTemplate(ws: Excel.Worksheet, caps: Capabilities, t: Template, at: Placement, newSheet: boolean): void {
+export function queueTemplate(
+  ws: Excel.Worksheet,
+  caps: Capabilities,
+  t: Template,
+  at: Placement,
+  newSheet: boolean,
+): void {
   const area = placedArea(t, at);
   // Texts and formulas in one 2-D write; number formats in another.
   const formulas: (string | number)[][] = Array.from({ length: t.rows }, () => new Array(t.cols).fill(''));
@@ -55,37 +68,60 @@ export function queueTemplate(ws: Excel.Worksheet, caps: Capabilities, t: Templa
   whole.numberFormat = formats;
   whole.formulas = formulas;
   // Styles, grouped: one range per styled cell, the cells of a style sharing its settings.
-  for (const c of placedCells(t, at)) styleRange(rangeAt(ws, caps, { top: c.row, left: c.col, bottom: c.row, right: c.col }), c.style);
+  for (const c of placedCells(t, at))
+    styleRange(rangeAt(ws, caps, { top: c.row, left: c.col, bottom: c.row, right: c.col }), c.style);
   for (const b of t.borders) {
     const r = rangeAt(ws, caps, shift(b, at));
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) r.format.borders.getItem(edge).style = 'Continuous';
+    for (const edge of [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+      'InsideHorizontal',
+      'InsideVertical',
+    ] as const)
+      r.format.borders.getItem(edge).style = 'Continuous';
   }
   // Merges and sizes need ExcelApi 1.2: on Office 2016 the form goes in unmerged, which
   // recognition reads all the same.
   if (caps.layout) for (const m of t.merges) rangeAt(ws, caps, shift(m, at)).merge(false);
   if (caps.dataValidation) {
-    for (const v of t.validations) rangeAt(ws, caps, shift(v.area, at)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+    for (const v of t.validations)
+      rangeAt(ws, caps, shift(v.area, at)).dataValidation.rule = {
+        list: { inCellDropDown: true, source: v.list.join(',') },
+      };
   }
   if (newSheet && caps.layout) {
     t.columnWidths.forEach((w, i) => {
-      rangeAt(ws, caps, { top: 0, left: at.left + i, bottom: 0, right: at.left + i }).format.columnWidth = Math.round(w * POINTS_PER_CHAR);
+      rangeAt(ws, caps, { top: 0, left: at.left + i, bottom: 0, right: at.left + i }).format.columnWidth =
+        Math.round(w * POINTS_PER_CHAR);
     });
     t.rowHeights.forEach((h, i) => {
-      rangeAt(ws, caps, { top: at.top + i, left: at.left, bottom: at.top + i, right: at.left }).format.rowHeight = h;
+      rangeAt(ws, caps, {
+        top: at.top + i,
+        left: at.left,
+        bottom: at.top + i,
+        right: at.left,
+      }).format.rowHeight = h;
     });
   }
 }
 
 /** Cells of the target that are in use, and merged areas that touch it, as A1 addresses. */
-export function blockersOf(values: unknown[][], formulas: unknown[][] | null, at: Placement, merges: MergeArea[]): string[] {
+export function blockersOf(
+  values: unknown[][],
+  formulas: unknown[][] | null,
+  at: Placement,
+  merges: MergeArea[],
+): string[] {
   const out: string[] = [];
   values.forEach((row, r) =>
     row.forEach((v, c) => {
       const f = formulas?.[r]?.[c];
-      if ((v !== '' && v !== null && v !== undefined) || (typeof f === 'string' && f !== '')) out.push(a1(at.top + r, at.left + c));
+      if ((v !== '' && v !== null && v !== undefined) || (typeof f === 'string' && f !== ''))
+        out.push(a1(at.top + r, at.left + c));
     }),
   );
   for (const m of merges) out.push(a1Range(m.top, m.left, m.bottom, m.right));
   return out;
 }
-

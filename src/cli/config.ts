@@ -13,13 +13,17 @@ export function readConfig(file: string): ResolvedConfig {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${file}: 无法读取配置文件 (cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ConfigError(
+      `${file}: 无法读取配置文件 (cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ConfigError(`${file}: 不是有效的 JSON (invalid JSON: ${e instanceof Error ? e.message : String(e)})`);
+    throw new ConfigError(
+      `${file}: 不是有效的 JSON (invalid JSON: ${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   return parseConfig(raw, file);
 }

@@ -11,7 +11,17 @@ import { ruleRationale } from '../core/locales/rationales';
 import { rules } from '../core/rules';
 import { validateVocabulary } from '../core/vocabulary-schema';
 import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
-import { FORMATS, type FormatName, type Writer, csvWriter, escaped, jsonWriter, ndjsonWriter, textWriter, xlsxWriter } from './output';
+import {
+  FORMATS,
+  type FormatName,
+  type Writer,
+  csvWriter,
+  escaped,
+  jsonWriter,
+  ndjsonWriter,
+  textWriter,
+  xlsxWriter,
+} from './output';
 import { checkFiles } from './pool';
 import { printable } from './printable';
 import { noProgress, progressBar } from './progress';
@@ -93,15 +103,15 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       const f = value();
       if (!f) return '--config 需要配置文件名 (--config takes a file name)';
       parsed.config = f;
-    }
-    else if (a === '--locale') {
+    } else if (a === '--locale') {
       const l = value();
-      if (!ENGINE_LOCALES.includes(l as EngineLocale)) return `--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')}): ${l ?? ''}`;
+      if (!ENGINE_LOCALES.includes(l as EngineLocale))
+        return `--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')}): ${l ?? ''}`;
       parsed.locale = l as EngineLocale;
-    }
-    else if (a === '--format') {
+    } else if (a === '--format') {
       const f = value();
-      if (!FORMATS.includes(f as FormatName)) return `--format 只能是 ${FORMATS.join('、')} (--format takes ${FORMATS.join(', ')}): ${f ?? ''}`;
+      if (!FORMATS.includes(f as FormatName))
+        return `--format 只能是 ${FORMATS.join('、')} (--format takes ${FORMATS.join(', ')}): ${f ?? ''}`;
       parsed.format = f as FormatName;
     } else if (a === '-o' || a === '--output') {
       const f = value();
@@ -109,14 +119,18 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       parsed.output = f;
     } else if (a === '--jobs' || a === '-j') {
       const n = positive('--jobs', value());
-      if (typeof n === 'string' || !Number.isInteger(n)) return '--jobs 需要一个正整数 (--jobs takes a positive whole number)';
+      if (typeof n === 'string' || !Number.isInteger(n))
+        return '--jobs 需要一个正整数 (--jobs takes a positive whole number)';
       parsed.jobs = n;
     } else if (a === '--max-size') {
       // --max-size MB raises the file size limit (and the inflated size with it, eight times over).
       const mb = positive('--max-size', value());
       if (typeof mb === 'string') return mb;
       parsed.limits.maxFileBytes = mb * 1024 * 1024;
-      parsed.limits.maxInflatedBytes = Math.max(parsed.limits.maxInflatedBytes, 8 * parsed.limits.maxFileBytes);
+      parsed.limits.maxInflatedBytes = Math.max(
+        parsed.limits.maxInflatedBytes,
+        8 * parsed.limits.maxFileBytes,
+      );
     } else if (a === '--max-cells' || a === '--max-rows') {
       const n = positive(a, value());
       if (typeof n === 'string') return n;
@@ -125,7 +139,8 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     } else if (a.startsWith('-') && a !== '-') return `未知选项 (unknown option): ${a}`;
     else parsed.names.push(a);
   }
-  if (parsed.format === 'xlsx' && !parsed.output) return '--format xlsx 需要用 -o 指定报告文件 (the .xlsx report needs -o FILE)';
+  if (parsed.format === 'xlsx' && !parsed.output)
+    return '--format xlsx 需要用 -o 指定报告文件 (the .xlsx report needs -o FILE)';
   return parsed;
 }
 
@@ -147,11 +162,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     for (const r of rules) {
       const words = ruleWords(r.meta.id, locale as EngineLocale);
       const level = r.meta.offByDefault ? 'off' : r.meta.severity;
-      io.out(`${r.meta.id.padEnd(32)} ${level.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}`);
-      io.out(`${''.padEnd(32)}   ${locale === 'zh-CN' ? '为何：' : 'why: '}${ruleRationale(r.meta.id, locale as EngineLocale)}`);
+      io.out(
+        `${r.meta.id.padEnd(32)} ${level.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}`,
+      );
+      io.out(
+        `${''.padEnd(32)}   ${locale === 'zh-CN' ? '为何：' : 'why: '}${ruleRationale(r.meta.id, locale as EngineLocale)}`,
+      );
       for (const [name, o] of Object.entries(r.meta.options ?? {})) {
-        const range = [o.min !== undefined ? `≥${o.min}` : '', o.max !== undefined ? `≤${o.max}` : ''].filter(Boolean).join(' ');
-        io.out(`${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${o.description}`);
+        const range = [o.min !== undefined ? `≥${o.min}` : '', o.max !== undefined ? `≤${o.max}` : '']
+          .filter(Boolean)
+          .join(' ');
+        io.out(
+          `${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${o.description}`,
+        );
       }
     }
     return 0;
@@ -191,17 +214,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   // Output to a file is written beside it and renamed at the end: a report is whole or absent.
   const target = args.output ? path.resolve(args.output) : null;
-  const partial = target ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`) : null;
+  const partial = target
+    ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`)
+    : null;
   let fd: number | null = null;
   if (partial && args.format !== 'xlsx') {
     try {
       fd = fs.openSync(partial, 'w');
     } catch (e) {
-      io.err(printable(`无法写入 ${args.output} (cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+      io.err(
+        printable(
+          `无法写入 ${args.output} (cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+        ),
+      );
       return 2;
     }
   }
-  const progress = io.progress && args.progress && files.length > 1 ? progressBar(files.length, io.progress) : noProgress;
+  const progress =
+    io.progress && args.progress && files.length > 1 ? progressBar(files.length, io.progress) : noProgress;
   const line =
     fd !== null
       ? (s: string) => {
@@ -226,7 +256,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const totals: Counts = { tables: 0, error: 0, warning: 0, info: 0 };
   let done = 0;
   try {
-    for await (const report of checkFiles(jobs, args.jobs, { limits: args.limits, explain: args.explain, locale: args.locale })) {
+    for await (const report of checkFiles(jobs, args.jobs, {
+      limits: args.limits,
+      explain: args.explain,
+      locale: args.locale,
+    })) {
       if (report.error) {
         progress.clear();
         io.err(printable(`${report.file}: ${report.error}`));
@@ -281,7 +315,9 @@ function isDirectory(p: string): boolean {
 /** Every .xlsx under a folder, recursively, without Office's lock files (~$…); in name order. */
 function xlsxUnder(dir: string): string[] {
   const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...xlsxUnder(p));
     else if (entry.isFile() && /\.xlsx$/i.test(entry.name) && !entry.name.startsWith('~$')) found.push(p);

@@ -26,7 +26,12 @@ const severityWord = (locale: EngineLocale) => (locale === 'zh-CN' ? SEVERITY_ZH
 /** A report document as --json and --format ndjson print it. */
 function jsonDoc(r: FileReport) {
   if (r.error) return { file: r.file, error: r.error, tables: [] };
-  return { file: r.file, tables: r.tables, nearMisses: r.nearMisses, ...(r.candidates ? { candidates: r.candidates } : {}) };
+  return {
+    file: r.file,
+    tables: r.tables,
+    nearMisses: r.nearMisses,
+    ...(r.candidates ? { candidates: r.candidates } : {}),
+  };
 }
 
 export function textWriter(say: (line: string) => void, locale: EngineLocale = 'zh-CN'): Writer {
@@ -35,11 +40,15 @@ export function textWriter(say: (line: string) => void, locale: EngineLocale = '
       if (r.error) return;
       say(`${path.basename(r.file)}：找到 ${r.tables.length} 张绩效目标表`);
       for (const n of r.nearMisses) say(`  [${n.sheet}!${n.range}] ${n.message}`);
-      if (r.tables.length === 0 && r.nearMisses.length === 0) say('  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）');
+      if (r.tables.length === 0 && r.nearMisses.length === 0)
+        say(
+          '  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）',
+        );
       if (r.candidates) {
         say('  识别过程 (explain)：');
         for (const c of r.candidates) {
-          const verdict = c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
+          const verdict =
+            c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
           say(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
           if (c.anchors.length) say(`      找到：${c.anchors.join('；')}`);
         }
@@ -47,13 +56,21 @@ export function textWriter(say: (line: string) => void, locale: EngineLocale = '
       for (const t of r.tables) {
         const c = countBySeverity(t.issues);
         say('');
-        say(`  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`);
-        for (const i of t.issues) say(`    ${i.cell.padEnd(6)} ${severityWord(locale)[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`);
+        say(
+          `  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`,
+        );
+        for (const i of t.issues)
+          say(
+            `    ${i.cell.padEnd(6)} ${severityWord(locale)[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`,
+          );
       }
       say('');
     },
     async end(totals, exit) {
-      if (exit !== 2 || totals.tables > 0) say(`合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`);
+      if (exit !== 2 || totals.tables > 0)
+        say(
+          `合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`,
+        );
     },
   };
 }
@@ -95,7 +112,18 @@ const ISSUE_COLUMNS = ['文件', '工作表', '单元格', '严重程度', '问�
 /** One row a problem: each issue, and each file that could not be read. */
 function issueRows(r: FileReport, locale: EngineLocale): string[][] {
   if (r.error) return [[r.file, '', '', '无法读取', '', r.error, '', '']];
-  return r.tables.flatMap((t) => t.issues.map((i) => [r.file, t.sheet, i.cell, severityWord(locale)[i.severity], ruleWords(i.rule, locale).title, i.message, t.projectName ?? '', i.text]));
+  return r.tables.flatMap((t) =>
+    t.issues.map((i) => [
+      r.file,
+      t.sheet,
+      i.cell,
+      severityWord(locale)[i.severity],
+      ruleWords(i.rule, locale).title,
+      i.message,
+      t.projectName ?? '',
+      i.text,
+    ]),
+  );
 }
 
 /**
@@ -135,10 +163,33 @@ export function xlsxWriter(outFile: string, locale: EngineLocale = 'zh-CN'): Wri
   return {
     file(r) {
       if (r.error) summary.push([r.file, '', '', '无法读取', '', '', '', '', '', r.error]);
-      else if (r.tables.length === 0) summary.push([r.file, '', '', '未找到绩效目标表', '', '', 0, 0, 0, r.nearMisses.map((n) => n.message).join('；')]);
+      else if (r.tables.length === 0)
+        summary.push([
+          r.file,
+          '',
+          '',
+          '未找到绩效目标表',
+          '',
+          '',
+          0,
+          0,
+          0,
+          r.nearMisses.map((n) => n.message).join('；'),
+        ]);
       for (const t of r.tables) {
         const c = countBySeverity(t.issues);
-        summary.push([r.file, t.sheet, t.range, t.projectName ?? '', t.department ?? '', t.amounts.total ?? '', c.error, c.warning, c.info, '']);
+        summary.push([
+          r.file,
+          t.sheet,
+          t.range,
+          t.projectName ?? '',
+          t.department ?? '',
+          t.amounts.total ?? '',
+          c.error,
+          c.warning,
+          c.info,
+          '',
+        ]);
       }
       for (const row of issueRows(r, locale)) issues.push({ row, file: r.file, sheet: row[1], cell: row[2] });
     },
@@ -154,10 +205,30 @@ export function xlsxWriter(outFile: string, locale: EngineLocale = 'zh-CN'): Wri
         ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
       };
       const s = wb.addWorksheet('汇总');
-      head(s, [['文件', 40], ['工作表', 14], ['区域', 12], ['项目名称', 36], ['主管部门', 24], ['项目总额', 14], ['错误', 8], ['警告', 8], ['提示', 8], ['说明', 40]]);
+      head(s, [
+        ['文件', 40],
+        ['工作表', 14],
+        ['区域', 12],
+        ['项目名称', 36],
+        ['主管部门', 24],
+        ['项目总额', 14],
+        ['错误', 8],
+        ['警告', 8],
+        ['提示', 8],
+        ['说明', 40],
+      ]);
       for (const row of summary) s.addRow(row);
       const q = wb.addWorksheet('问题');
-      head(q, [['文件', 40], ['工作表', 14], ['单元格', 10], ['严重程度', 10], ['问题类别', 20], ['说明', 60], ['项目名称', 36], ['所在行内容', 40]]);
+      head(q, [
+        ['文件', 40],
+        ['工作表', 14],
+        ['单元格', 10],
+        ['严重程度', 10],
+        ['问题类别', 20],
+        ['说明', 60],
+        ['项目名称', 36],
+        ['所在行内容', 40],
+      ]);
       for (const i of issues) {
         const row = q.addRow(i.row);
         if (i.cell) {

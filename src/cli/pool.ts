@@ -21,7 +21,11 @@ export function workersAvailable(): boolean {
   return fs.existsSync(WORKER);
 }
 
-export async function* checkFiles(files: FileJob[], jobs: number, options: CheckOptions): AsyncGenerator<FileReport> {
+export async function* checkFiles(
+  files: FileJob[],
+  jobs: number,
+  options: CheckOptions,
+): AsyncGenerator<FileReport> {
   const threads = Math.min(jobs, files.length);
   if (threads <= 1 || !workersAvailable()) {
     for (const file of files) yield await checkFile(file, options);
@@ -55,14 +59,27 @@ export async function* checkFiles(files: FileJob[], jobs: number, options: Check
     const index = busy.get(w);
     busy.delete(w);
     if (index !== undefined) {
-      const oom = e instanceof Error && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(e as { code?: string }).code ?? ''} ${e.message}`);
-      done.set(index, failedReport(files[index].file, oom ? '文件过大，检查时内存不足 (out of memory while checking)' : `检查时出错 (checker failed): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+      const oom =
+        e instanceof Error &&
+        /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(e as { code?: string }).code ?? ''} ${e.message}`);
+      done.set(
+        index,
+        failedReport(
+          files[index].file,
+          oom
+            ? '文件过大，检查时内存不足 (out of memory while checking)'
+            : `检查时出错 (checker failed): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        ),
+      );
     }
     if (next < files.length) dispatch(spawn());
     notify();
   };
   const spawn = (): Worker => {
-    const w = new Worker(WORKER, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = new Worker(WORKER, {
+      workerData: options,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     workers.add(w);
     w.on('message', (m: { index: number; report: FileReport }) => {
       done.set(m.index, m.report);

@@ -10,7 +10,11 @@ export interface Progress {
 
 const WIDTH = 24;
 
-export function progressBar(total: number, write: (s: string) => void, now: () => number = Date.now): Progress {
+export function progressBar(
+  total: number,
+  write: (s: string) => void,
+  now: () => number = Date.now,
+): Progress {
   let last = -Infinity;
   let shown = false;
   return {
@@ -20,8 +24,8 @@ export function progressBar(total: number, write: (s: string) => void, now: () =
       last = t;
       const filled = Math.round((done / total) * WIDTH);
       const name = file.length > 40 ? `…${file.slice(-39)}` : file;
-      // Control characters in a file name would move the cursor: shown as "?".
-      write(`\r\x1b[K检查中 ${done}/${total} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${Math.floor((done / total) * 100)}% ${name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}`);
+      const bar = `${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}`;
+      write(`\r\x1b[K检查中 ${done}/${total} [${bar}] ${Math.floor((done / total) * 100)}% ${visible(name)}`);
       shown = true;
     },
     clear() {
@@ -32,3 +36,9 @@ export function progressBar(total: number, write: (s: string) => void, now: () =
 }
 
 export const noProgress: Progress = { tick() {}, clear() {} };
+
+/** Control characters in a file name would move the cursor: shown as "?". */
+function visible(name: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}

@@ -76,7 +76,13 @@ export interface CheckOptions {
 }
 
 export function failedReport(file: string, reason: string): FileReport {
-  return { file, error: reason, tables: [], nearMisses: [], counts: { tables: 0, error: 0, warning: 0, info: 0 } };
+  return {
+    file,
+    error: reason,
+    tables: [],
+    nearMisses: [],
+    counts: { tables: 0, error: 0, warning: 0, info: 0 },
+  };
 }
 
 /** Reads and checks one file; never throws: a file that cannot be read is a report with its reason. */
@@ -97,7 +103,12 @@ export async function checkFile(job: FileJob, options: CheckOptions): Promise<Fi
       ...(config ? { rules: config.rules, ruleOptions: config.ruleOptions } : {}),
     });
   } catch (e) {
-    return failedReport(file, e instanceof UnreadableFileError ? e.message : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return failedReport(
+      file,
+      e instanceof UnreadableFileError
+        ? e.message
+        : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    );
   }
   const tables = sheets.flatMap((s) => s.tables);
   const counts: Counts = { tables: tables.length, error: 0, warning: 0, info: 0 };
@@ -110,7 +121,9 @@ export async function checkFile(job: FileJob, options: CheckOptions): Promise<Fi
   return {
     file,
     tables: tables.map(tableJson),
-    nearMisses: sheets.flatMap((s) => s.nearMisses).map((n) => ({ sheet: n.sheet, range: n.range, kind: n.kind, message: n.message })),
+    nearMisses: sheets
+      .flatMap((s) => s.nearMisses)
+      .map((n) => ({ sheet: n.sheet, range: n.range, kind: n.kind, message: n.message })),
     ...(options.explain ? { candidates: sheets.flatMap((s) => s.candidates) } : {}),
     counts,
   };

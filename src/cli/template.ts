@@ -29,7 +29,10 @@ const TOKENS: Record<string, Partial<Omit<Variant, 'year'>>> = {
 
 export function parseVariant(spec: string | undefined, year: number): Variant | string {
   let v: Variant = { ...DEFAULT_VARIANT, year };
-  for (const token of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const token of (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const patch = TOKENS[token];
     if (!patch) return `未知的模板选项 (unknown variant option): ${token}`;
     v = { ...v, ...patch };

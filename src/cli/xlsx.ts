@@ -29,7 +29,8 @@ export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LI
   }
   // Before opening: a FIFO or a device would block the read or never end.
   if (stat.isDirectory()) throw new UnreadableFileError('这是一个文件夹，不是 .xlsx 文件 (is a directory)');
-  if (!stat.isFile()) throw new UnreadableFileError('不是普通文件（管道、设备等），未读取 (not a regular file)');
+  if (!stat.isFile())
+    throw new UnreadableFileError('不是普通文件（管道、设备等），未读取 (not a regular file)');
   if (stat.size > limits.maxFileBytes) throw new UnreadableFileError(fileTooLarge(stat.size, limits));
   let bytes: Buffer;
   try {

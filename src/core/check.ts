@@ -111,7 +111,12 @@ export interface SheetResult {
 /** Recognises and checks one sheet, keeping what recognition said about the near-misses. */
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
   const found = recogniseSheet(grid, new SheetView(grid), options.explain);
-  return { sheet: grid.sheet, tables: found.tables.map((t) => runRules(t, options)), nearMisses: found.nearMisses, candidates: found.candidates };
+  return {
+    sheet: grid.sheet,
+    tables: found.tables.map((t) => runRules(t, options)),
+    nearMisses: found.nearMisses,
+    candidates: found.candidates,
+  };
 }
 
 /**

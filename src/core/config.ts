@@ -34,7 +34,9 @@ const RULE_IDS = new Set(rules.map((r) => r.meta.id));
 
 function settingSchema(id: string) {
   const rule = rules.find((r) => r.meta.id === id)!;
-  const shape = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, optionSchema(o).optional()]));
+  const shape = Object.fromEntries(
+    Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, optionSchema(o).optional()]),
+  );
   return z.union([LEVEL, z.tuple([LEVEL]), z.tuple([LEVEL, z.strictObject(shape)])]);
 }
 
@@ -44,7 +46,15 @@ const SCHEMA = z.strictObject({
 });
 
 function path(parts: PropertyKey[]): string {
-  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `${i ? '.' : ''}${String(p)}` : `["${String(p)}"]`)).join('');
+  return parts
+    .map((p, i) =>
+      typeof p === 'number'
+        ? `[${p}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(p))
+          ? `${i ? '.' : ''}${String(p)}`
+          : `["${String(p)}"]`,
+    )
+    .join('');
 }
 
 /** The issue that says most: inside a union, the branch error with the longest path (the option that is wrong). */
@@ -67,23 +77,35 @@ export function parseConfig(raw: unknown, source: string): ResolvedConfig {
   if (!top.success) {
     const i = top.error.issues[0];
     const key = path(i.path) || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '');
-    throw new ConfigError(`${source}: ${key || '(根)'}: ${i.code === 'unrecognized_keys' ? '不认识的设置项 (unknown key)' : i.message}`);
+    throw new ConfigError(
+      `${source}: ${key || '(根)'}: ${i.code === 'unrecognized_keys' ? '不认识的设置项 (unknown key)' : i.message}`,
+    );
   }
   const out: ResolvedConfig = { rules: {}, ruleOptions: {} };
   for (const [id, setting] of Object.entries(top.data.rules ?? {})) {
-    if (!RULE_IDS.has(id)) throw new ConfigError(`${source}: rules["${id}"]: 没有这条规则 (unknown rule; jixiao rules lists them)`);
+    if (!RULE_IDS.has(id))
+      throw new ConfigError(
+        `${source}: rules["${id}"]: 没有这条规则 (unknown rule; jixiao rules lists them)`,
+      );
     const parsed = settingSchema(id).safeParse(setting);
     if (!parsed.success) {
       const i = deepest(parsed.error.issues);
       const where = `rules["${id}"]${path(i.path).replace(/^(?=[A-Za-z_$])/, '.')}`;
-      const why = i.code === 'unrecognized_keys' ? `没有这个选项 (unknown option: ${i.keys.join(', ')})` : i.code === 'invalid_union' ? '应为 "error"、"warning"、"info"、"off"，或 [级别, {选项}]' : i.message;
+      const why =
+        i.code === 'unrecognized_keys'
+          ? `没有这个选项 (unknown option: ${i.keys.join(', ')})`
+          : i.code === 'invalid_union'
+            ? '应为 "error"、"warning"、"info"、"off"，或 [级别, {选项}]'
+            : i.message;
       throw new ConfigError(`${source}: ${where}: ${why}`);
     }
     const value = parsed.data;
     const level = typeof value === 'string' ? value : value[0];
     out.rules[id] = level;
     if (Array.isArray(value) && value.length === 2) {
-      const options = Object.fromEntries(Object.entries(value[1]).filter(([, v]) => v !== undefined)) as RuleOptionValues;
+      const options = Object.fromEntries(
+        Object.entries(value[1]).filter(([, v]) => v !== undefined),
+      ) as RuleOptionValues;
       out.ruleOptions[id] = options;
     }
   }

@@ -93,9 +93,17 @@ export function patchGrid(grid: Grid, patch: GridPatch): Grid | null {
       texts[r] = t;
     }
   }
-  const area = { top: patch.top, left: patch.left, bottom: patch.top + patch.values.length - 1, right: patch.left + width - 1 };
+  const area = {
+    top: patch.top,
+    left: patch.left,
+    bottom: patch.top + patch.values.length - 1,
+    right: patch.left + width - 1,
+  };
   // The merged areas touching the patch are replaced by what the host reported for it.
-  const merges = patch.merges === undefined ? grid.merges : [...(grid.merges ?? []).filter((m) => !touches(m, area)), ...patch.merges];
+  const merges =
+    patch.merges === undefined
+      ? grid.merges
+      : [...(grid.merges ?? []).filter((m) => !touches(m, area)), ...patch.merges];
   return { ...grid, values, ...(texts ? { texts } : {}), ...(merges ? { merges } : {}) };
 }
 
@@ -130,7 +138,12 @@ function rowSpan(x: { range: string }): [number, number] {
  * at a band boundary of two or three blank rows where the band above has an indicator header (no
  * join can cross it), or at the sheet's edge.
  */
-export function clusterAround(view: SheetView, previous: { range: string }[], from: number, to: number): [number, number] {
+export function clusterAround(
+  view: SheetView,
+  previous: { range: string }[],
+  from: number,
+  to: number,
+): [number, number] {
   const first = view.firstRow;
   const last = view.lastRow;
   let lo = Math.max(first, Math.min(from, last));
@@ -197,7 +210,13 @@ export function clusterAround(view: SheetView, previous: { range: string }[], fr
  * clusterAround over a window of the sheet's rows around the edit, widened until the cluster ends
  * inside it: a view of the whole sheet would index every merged area of a long sheet on each edit.
  */
-function clusterOf(grid: Grid, previous: { range: string }[], from: number, to: number, window: number): [number, number] {
+function clusterOf(
+  grid: Grid,
+  previous: { range: string }[],
+  from: number,
+  to: number,
+  window: number,
+): [number, number] {
   const { top, rows } = extent(grid);
   const last = top + rows - 1;
   for (let margin = window; ; margin *= 4) {
@@ -207,7 +226,8 @@ function clusterOf(grid: Grid, previous: { range: string }[], from: number, to: 
     const [lo, hi] = clusterAround(new SheetView(window), previous, from, to);
     // Settled only with more than CLUSTER_GAP rows of window left on each side (or the sheet's edge):
     // what lies beyond could still join.
-    if ((lo - wTop > CLUSTER_GAP || wTop === top) && (wBottom - hi > CLUSTER_GAP || wBottom === last)) return [lo, hi];
+    if ((lo - wTop > CLUSTER_GAP || wTop === top) && (wBottom - hi > CLUSTER_GAP || wBottom === last))
+      return [lo, hi];
   }
 }
 
@@ -215,7 +235,8 @@ function clusterOf(grid: Grid, previous: { range: string }[], from: number, to: 
 const guesses = new WeakMap<Table['indicators'], { year: number | null; guess: FrameworkGuess }>();
 function guessOf(t: Table): FrameworkGuess {
   let g = guesses.get(t.indicators);
-  if (!g || g.year !== t.year) guesses.set(t.indicators, (g = { year: t.year, guess: detectFramework(t.indicators, t.year) }));
+  if (!g || g.year !== t.year)
+    guesses.set(t.indicators, (g = { year: t.year, guess: detectFramework(t.indicators, t.year) }));
   return g.guess;
 }
 
@@ -234,16 +255,30 @@ export function applyPatch(
   const grid = patchGrid(prev.grid, patch);
   if (!grid) {
     const whole = startLive(mergeForFull(prev.grid, patch), options);
-    return { ...whole, full: true, reason: 'the edit lies above or left of the sheet’s first cell', rows: null, changed: new Set(whole.tables) };
+    return {
+      ...whole,
+      full: true,
+      reason: 'the edit lies above or left of the sheet’s first cell',
+      rows: null,
+      changed: new Set(whole.tables),
+    };
   }
-  const [lo, hi] = clusterOf(grid, [...prev.tables, ...prev.nearMisses], patch.top, patch.top + Math.max(0, patch.values.length - 1), window);
+  const [lo, hi] = clusterOf(
+    grid,
+    [...prev.tables, ...prev.nearMisses],
+    patch.top,
+    patch.top + Math.max(0, patch.values.length - 1),
+    window,
+  );
   const inside = (x: { range: string }) => {
     const [t, b] = rowSpan(x);
     return b >= lo && t <= hi;
   };
   const found = recogniseSheet(rowsOf(grid, lo, hi));
   const tables = [...prev.tables.filter((t) => !inside(t)), ...found.tables].sort(bySheetPosition);
-  const nearMisses = [...prev.nearMisses.filter((n) => !inside(n)), ...found.nearMisses].sort(bySheetPosition);
+  const nearMisses = [...prev.nearMisses.filter((n) => !inside(n)), ...found.nearMisses].sort(
+    bySheetPosition,
+  );
   const fresh = new Set(found.tables);
   const frameworks = sheetFrameworks(tables.map(guessOf));
   const changed = new Set<Table>();
@@ -272,8 +307,18 @@ function mergeForFull(grid: Grid, patch: GridPatch): Grid {
   const shifted: Grid = {
     ...grid,
     origin: { row: nt, col: nl },
-    values: [...Array.from({ length: top - nt }, () => []), ...grid.values.map((r) => [...new Array(left - nl).fill(null), ...r])],
-    ...(grid.texts ? { texts: [...Array.from({ length: top - nt }, () => []), ...grid.texts.map((r) => [...new Array(left - nl).fill(null), ...r])] } : {}),
+    values: [
+      ...Array.from({ length: top - nt }, () => []),
+      ...grid.values.map((r) => [...new Array(left - nl).fill(null), ...r]),
+    ],
+    ...(grid.texts
+      ? {
+          texts: [
+            ...Array.from({ length: top - nt }, () => []),
+            ...grid.texts.map((r) => [...new Array(left - nl).fill(null), ...r]),
+          ],
+        }
+      : {}),
   };
   return patchGrid(shifted, patch) ?? shifted;
 }

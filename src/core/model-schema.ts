@@ -33,7 +33,6 @@ export const AmountSchema = z.object({
 });
 export type Amount = z.infer<typeof AmountSchema>;
 
-
 export const AmountsSchema = z.object(
   Object.fromEntries(AMOUNT_FIELDS.map((f) => [f, z.optional(AmountSchema)])) as Record<
     AmountField,
@@ -67,17 +66,26 @@ export const IndicatorSchema = z.object({
    * Where a value split over columns came from (指标性质 | 指标值 | 度量单位): `value` is read as
    * the three together, and a fix never writes the assembled text back into one cell.
    */
-  valueParts: z.optional(z.object({ value: z.string(), comparison: z.optional(CellTextSchema), unit: z.optional(CellTextSchema) })),
+  valueParts: z.optional(
+    z.object({ value: z.string(), comparison: z.optional(CellTextSchema), unit: z.optional(CellTextSchema) }),
+  ),
   /**
    * The row's cells in the columns kept beside the value: 指标性质/指标方向 (a comparison, or 定性),
    * 计量单位, 指标方向性/指标属性 (定性/定量) — what value/unit-mismatch compares the value with —
    * and 分值/权重, which sum/weights adds up.
    */
   side: z.optional(
-    z.object({ direction: z.optional(CellTextSchema), measure: z.optional(CellTextSchema), polarity: z.optional(CellTextSchema), weight: z.optional(CellTextSchema) }),
+    z.object({
+      direction: z.optional(CellTextSchema),
+      measure: z.optional(CellTextSchema),
+      polarity: z.optional(CellTextSchema),
+      weight: z.optional(CellTextSchema),
+    }),
   ),
   /** Per-region values (one column per county or village); `value` is the first region's. */
-  regionValues: z.optional(z.array(z.object({ region: z.string(), text: z.string(), cell: z.string(), row: z.int(), col: z.int() }))),
+  regionValues: z.optional(
+    z.array(z.object({ region: z.string(), text: z.string(), cell: z.string(), row: z.int(), col: z.int() })),
+  ),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -161,7 +169,9 @@ export const TableSchema = z.object({
   unit: z.nullable(z.enum(['万元', '元'])),
   amounts: AmountsSchema,
   /** Labels of amount fields that are on the form but empty (or not an amount), as written. */
-  emptyAmountLabels: z.array(z.object({ field: z.string(), cell: z.string(), row: z.int(), col: z.int(), label: z.string() })),
+  emptyAmountLabels: z.array(
+    z.object({ field: z.string(), cell: z.string(), row: z.int(), col: z.int(), label: z.string() }),
+  ),
   goal: z.nullable(CellTextSchema),
   framework: FrameworkIdSchema,
   /** Why this framework, as a code: the form's own cost rows, its year, its sheet's other tables, or the default. */

@@ -3,7 +3,20 @@
  * command line's JSON and the tests validate against) and the few values code needs. Importing this
  * module brings no schema library into the pane's bundle.
  */
-export type { Severity, Place, CellText, Amount, Amounts, Level, Indicator, IssueFix, Issue, Columns, Table, NearMiss } from './model-schema';
+export type {
+  Severity,
+  Place,
+  CellText,
+  Amount,
+  Amounts,
+  Level,
+  Indicator,
+  IssueFix,
+  Issue,
+  Columns,
+  Table,
+  NearMiss,
+} from './model-schema';
 
 export const AMOUNT_FIELDS = [
   'total', // 项目总额
@@ -26,4 +39,3 @@ import type { Indicator, Table } from './model-schema';
 export function filledIndicators(table: Pick<Table, 'indicators'>): Indicator[] {
   return table.indicators.filter((i) => i.name !== null || i.value !== null);
 }
-

@@ -125,7 +125,6 @@ export class SheetView implements CellSource {
     const m = this.mergeAt(cell.row, cell.col);
     return m && m.top === cell.row && m.left === cell.col ? m.right : cell.col;
   }
-
 }
 
 /** The text a person sees in a cell: the host's display text if given, else the value as text. */

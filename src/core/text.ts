@@ -21,14 +21,13 @@ const HTML_ENTITIES: Record<string, string> = {
  * The formatting tags that web and Word exports leave in cells. Only these are removed: any other
  * markup (an <img>, a <script>) is the cell's literal text and is shown as such.
  */
-const FORMATTING_TAG = /<\/?(?:p|b|i|u|em|strong|span|font|div|br|sup|sub|small|big|center|td|tr|th|table|tbody|thead|ul|ol|li|h[1-6])(?:\s[^<>]{0,200})?\s*\/?>/gi;
+const FORMATTING_TAG =
+  /<\/?(?:p|b|i|u|em|strong|span|font|div|br|sup|sub|small|big|center|td|tr|th|table|tbody|thead|ul|ol|li|h[1-6])(?:\s[^<>]{0,200})?\s*\/?>/gi;
 
 /** Removes formatting tags and common entities left over from web or Word exports ("<p>…</p>", "<b>"). */
 export function stripHtml(s: string): string {
   if (s.indexOf('<') === -1 && s.indexOf('&') === -1) return s;
-  return s
-    .replace(FORMATTING_TAG, ' ')
-    .replace(/&[a-z#0-9]{2,8};/g, (m) => HTML_ENTITIES[m] ?? m);
+  return s.replace(FORMATTING_TAG, ' ').replace(/&[a-z#0-9]{2,8};/g, (m) => HTML_ENTITIES[m] ?? m);
 }
 
 /**
@@ -69,8 +68,17 @@ export function toHalfWidth(s: string): string {
 /** Whether a code unit is white space as the regular expression \s sees it. */
 function isSpace(c: number): boolean {
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -105,7 +113,10 @@ function isClean(s: string): boolean {
 export function cleanText(s: string): string {
   // Most cells are already clean: skip the allocations of replace/trim for them.
   if (isClean(s)) return s;
-  return stripHtml(s).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripHtml(s)
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -117,7 +128,14 @@ export function cleanText(s: string): string {
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 function isInvisible(c: number): boolean {
-  return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+  return (
+    c === 0xad ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff
+  );
 }
 
 /** Text for reading figures and patterns: cleanText plus full-width folded to ASCII. */
@@ -163,7 +181,8 @@ export class TextCache<V> {
 }
 
 /** Anything labelKey would change; a key without any of these is its own key. */
-const KEY_WORK = /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^其中/;
+const KEY_WORK =
+  /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^其中/;
 
 const keys = new TextCache<string>();
 
@@ -183,7 +202,9 @@ export function labelKey(s: string): string {
 
 function computeLabelKey(s: string): string {
   if (!KEY_WORK.test(s)) return s;
-  let k = toHalfWidth(stripHtml(s)).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, '');
+  let k = toHalfWidth(stripHtml(s))
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u00a0]+/g, '');
   k = k.replace(TAG_RE, '');
   k = k.replace(/^其中[:：]?/, '');
   k = k.replace(/[:：]+$/, '');

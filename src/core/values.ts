@@ -136,7 +136,10 @@ function parseText(input: string, opts: ParseOptions): ParsedValue {
   if (isNoneWord(text)) return empty(text, 'none');
   if (PLACEHOLDER_RE.test(text)) return { ...empty(text, 'qualitative'), placeholder: true };
 
-  let c = text.replace(/\s+/g, '').replace(/百分比|百分点/g, '%').replace(/百分之(\d+(?:\.\d+)?)/g, '$1%');
+  let c = text
+    .replace(/\s+/g, '')
+    .replace(/百分比|百分点/g, '%')
+    .replace(/百分之(\d+(?:\.\d+)?)/g, '$1%');
   c = c.replace(/％/g, '%');
   let comparison: Comparison | null = null;
   for (const [re, cmp] of COMPARISON_PREFIXES) {
@@ -156,8 +159,12 @@ function parseText(input: string, opts: ParseOptions): ParsedValue {
 
   // Dates and deadlines: "2026年11月前", "2026年9-10月", "12月前", "1-12月", "10月", "2024年".
   if (
-    /^\d{4}年(?:\d{1,2}(?:[-~至到]\d{1,2})?月(?:份)?(?:\d{1,2}日)?)?(?:前|底前|底|末|以前|之前|内|以内|中旬|上旬|下旬)?$/.test(c) ||
-    /^\d{1,2}(?:[-~至到]\d{1,2})?月(?:份)?(?:\d{1,2}日)?(?:前|底前|底|末|以前|之前|内|以内|中旬|上旬|下旬)?$/.test(c) ||
+    /^\d{4}年(?:\d{1,2}(?:[-~至到]\d{1,2})?月(?:份)?(?:\d{1,2}日)?)?(?:前|底前|底|末|以前|之前|内|以内|中旬|上旬|下旬)?$/.test(
+      c,
+    ) ||
+    /^\d{1,2}(?:[-~至到]\d{1,2})?月(?:份)?(?:\d{1,2}日)?(?:前|底前|底|末|以前|之前|内|以内|中旬|上旬|下旬)?$/.test(
+      c,
+    ) ||
     /^\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?(?:前|以前|之前)?$/.test(c)
   ) {
     const nums = c.match(/\d+/g) ?? [];
@@ -217,7 +224,10 @@ function parseText(input: string, opts: ParseOptions): ParsedValue {
 
 /** "条(移动光纤)" → "条": notes in brackets say what is counted, not the unit. */
 function stripNotes(s: string): string {
-  return s.replace(/\([^()]*\)/g, '').replace(/[。.;；,，]+$/, '').trim();
+  return s
+    .replace(/\([^()]*\)/g, '')
+    .replace(/[。.;；,，]+$/, '')
+    .trim();
 }
 
 function classifyUnit(v: ParsedValue, opts: ParseOptions): ParsedValue {
@@ -245,7 +255,8 @@ function classifyUnit(v: ParsedValue, opts: ParseOptions): ParsedValue {
   }
   const durationUnit = unit.replace(/(?:内|以内|之内)$/, '');
   if (DURATION_UNITS.has(durationUnit)) {
-    if (durationUnit === '年' && v.number !== null && v.number >= 1900 && v.number <= 2200) return { ...v, kind: 'date' };
+    if (durationUnit === '年' && v.number !== null && v.number >= 1900 && v.number <= 2200)
+      return { ...v, kind: 'date' };
     return { ...v, kind: 'duration' };
   }
   if (/^月(?:份)?$/.test(unit)) return { ...v, kind: 'date' };
@@ -295,7 +306,9 @@ export function findAmounts(input: string): QuotedAmount[] {
       amountWan: d.shift(wanShift(m[2])),
       text: m[0],
       index: m.index,
-      context: before.slice(Math.max(clauseStart + 1, before.length - 60)).replace(/^\s*(?:\d+[.、)）]|[一二三四五六七八九十]+是|目标\d+:?)\s*/, ''),
+      context: before
+        .slice(Math.max(clauseStart + 1, before.length - 60))
+        .replace(/^\s*(?:\d+[.、)）]|[一二三四五六七八九十]+是|目标\d+:?)\s*/, ''),
     });
   }
   return out;

@@ -12,7 +12,10 @@ import { AMOUNT_LABELS, COLUMN_ROLES, HEADER_FIELDS } from './vocabulary';
 const nonEmpty = z.string().check(z.minLength(1));
 const names = z.array(nonEmpty).check(z.minLength(1));
 /** A rule over a key's word parts: every group of `all` has a word in the key, no `none` word is in it. */
-const PartsRule = z.object({ all: z.array(names).check(z.minLength(1)), none: z.optional(z.array(nonEmpty)) });
+const PartsRule = z.object({
+  all: z.array(names).check(z.minLength(1)),
+  none: z.optional(z.array(nonEmpty)),
+});
 export const NearMissSchema = z.object({
   message: nonEmpty,
   titles: names,
@@ -28,10 +31,20 @@ export const VocabularySchema = z.object({
   yearLine: z.object({ maxLength: z.int() }),
   closing: z.object({ starts: names, contains: names }),
   none: z.object({ words: names }),
-  header: z.object(Object.fromEntries(HEADER_FIELDS.map((f) => [f, names])) as Record<(typeof HEADER_FIELDS)[number], typeof names>),
-  headerParts: z.array(z.extend(PartsRule, { field: z.enum([...HEADER_FIELDS, 'parentName', 'weakDepartment', 'other']) })),
+  header: z.object(
+    Object.fromEntries(HEADER_FIELDS.map((f) => [f, names])) as Record<
+      (typeof HEADER_FIELDS)[number],
+      typeof names
+    >,
+  ),
+  headerParts: z.array(
+    z.extend(PartsRule, { field: z.enum([...HEADER_FIELDS, 'parentName', 'weakDepartment', 'other']) }),
+  ),
   amounts: z.object({
-    ...(Object.fromEntries(AMOUNT_LABELS.map((f) => [f, names])) as Record<(typeof AMOUNT_LABELS)[number], typeof names>),
+    ...(Object.fromEntries(AMOUNT_LABELS.map((f) => [f, names])) as Record<
+      (typeof AMOUNT_LABELS)[number],
+      typeof names
+    >),
     truncatedMin: z.int().check(z.minimum(2)),
   }),
   amountParts: z.object({
@@ -40,11 +53,21 @@ export const VocabularySchema = z.object({
     maxLength: z.int(),
     rules: z.array(z.extend(PartsRule, { label: z.enum(AMOUNT_LABELS) })),
   }),
-  indicatorHeader: z.object(Object.fromEntries(COLUMN_ROLES.map((f) => [f, names])) as Record<(typeof COLUMN_ROLES)[number], typeof names>),
+  indicatorHeader: z.object(
+    Object.fromEntries(COLUMN_ROLES.map((f) => [f, names])) as Record<
+      (typeof COLUMN_ROLES)[number],
+      typeof names
+    >,
+  ),
   valueParts: z.object({ ends: names, any: names, none: names, prefer: names, avoid: names }),
   qualifiers: z.object({ annual: names, longTerm: names }),
   levelSuffixes: z.object({ targetWord: z.string(), indicatorWord: z.string() }),
-  nearMiss: z.object({ selfEvaluation: NearMissSchema, departmentWide: NearMissSchema, scoring: NearMissSchema, allocation: NearMissSchema }),
+  nearMiss: z.object({
+    selfEvaluation: NearMissSchema,
+    departmentWide: NearMissSchema,
+    scoring: NearMissSchema,
+    allocation: NearMissSchema,
+  }),
 });
 
 const Level = z.object({ name: nonEmpty, aliases: z.array(nonEmpty) });
@@ -88,24 +111,40 @@ export const FrameworksSchema = z
     newerFromYear: z.int(),
     categories: CategoriesSchema,
   })
-  .check(z.superRefine((d, ctx) => {
-    // Every name a framework or a category uses must be a declared level, or lookups would silently fail.
-    const l1 = new Set(d.level1.map((l) => l.name));
-    const l2 = new Set(d.level2.map((l) => l.name));
-    for (const [id, fw] of Object.entries(d.frameworks)) {
-      for (const [parent, children] of Object.entries(fw.tree)) {
-        if (!l1.has(parent)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 一级 ${parent}` });
-        for (const c of children) if (!l2.has(c)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 二级 ${c}` });
+  .check(
+    z.superRefine((d, ctx) => {
+      // Every name a framework or a category uses must be a declared level, or lookups would silently fail.
+      const l1 = new Set(d.level1.map((l) => l.name));
+      const l2 = new Set(d.level2.map((l) => l.name));
+      for (const [id, fw] of Object.entries(d.frameworks)) {
+        for (const [parent, children] of Object.entries(fw.tree)) {
+          if (!l1.has(parent)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 一级 ${parent}` });
+          for (const c of children)
+            if (!l2.has(c)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 二级 ${c}` });
+        }
       }
-    }
-    const c = d.categories;
-    for (const n of [c.output, c.costLevel1, c.benefit, c.satisfactionLevel1]) {
-      if (!l1.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 一级 ${n}` });
-    }
-    for (const n of [c.quantity, c.quality, c.timeliness, c.cost, c.economicCost, ...c.newerCosts, c.economicBenefit, c.socialBenefit, c.ecologicalBenefit, c.sustainability, c.satisfaction, ...c.optional]) {
-      if (!l2.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 二级 ${n}` });
-    }
-  }));
+      const c = d.categories;
+      for (const n of [c.output, c.costLevel1, c.benefit, c.satisfactionLevel1]) {
+        if (!l1.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 一级 ${n}` });
+      }
+      for (const n of [
+        c.quantity,
+        c.quality,
+        c.timeliness,
+        c.cost,
+        c.economicCost,
+        ...c.newerCosts,
+        c.economicBenefit,
+        c.socialBenefit,
+        c.ecologicalBenefit,
+        c.sustainability,
+        c.satisfaction,
+        ...c.optional,
+      ]) {
+        if (!l2.has(n)) ctx.addIssue({ code: 'custom', message: `categories: unknown 二级 ${n}` });
+      }
+    }),
+  );
 
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 export type FrameworkData = z.infer<typeof FrameworksSchema>;

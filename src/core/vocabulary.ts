@@ -4,21 +4,56 @@
  * exact lists first, then by their word parts (an amount label is a money word plus a total or a
  * part word), which is how a label nobody listed ("中期预算资金总额", "区级主管部门") is still read.
  */
-import type { Framework, FrameworkData, FrameworkId, NearMissVocabulary, Vocabulary } from './vocabulary-schema';
+import type {
+  Framework,
+  FrameworkData,
+  FrameworkId,
+  NearMissVocabulary,
+  Vocabulary,
+} from './vocabulary-schema';
 
 export type { Framework, FrameworkId } from './vocabulary-schema';
 import vocabularyData from './data/vocabulary.json';
 import frameworksData from './data/frameworks.json';
 import { labelKey } from './text';
 
-export const HEADER_FIELDS = ['projectName', 'department', 'implementer', 'attribute', 'period', 'fundOffice', 'goal'] as const;
+export const HEADER_FIELDS = [
+  'projectName',
+  'department',
+  'implementer',
+  'attribute',
+  'period',
+  'fundOffice',
+  'goal',
+] as const;
 export const AMOUNT_LABELS = [
-  'total', 'annual', 'groupTotal', 'fiscal', 'other', 'carryover', 'central', 'regional', 'transfer',
-  'groupOwn', 'groupTransfer', 'groupProject',
+  'total',
+  'annual',
+  'groupTotal',
+  'fiscal',
+  'other',
+  'carryover',
+  'central',
+  'regional',
+  'transfer',
+  'groupOwn',
+  'groupTransfer',
+  'groupProject',
 ] as const;
 export const COLUMN_ROLES = [
-  'lead', 'level1', 'level2', 'name', 'value', 'description', 'basis', 'remark', 'weight', 'direction', 'measure',
-  'polarity', 'selfEvaluation',
+  'lead',
+  'level1',
+  'level2',
+  'name',
+  'value',
+  'description',
+  'basis',
+  'remark',
+  'weight',
+  'direction',
+  'measure',
+  'polarity',
+  'selfEvaluation',
 ] as const;
 
 /**
@@ -28,7 +63,12 @@ export const COLUMN_ROLES = [
  */
 function withoutNotes<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutNotes) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, withoutNotes(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !k.startsWith('$'))
+        .map(([k, v]) => [k, withoutNotes(v)]),
+    ) as T;
   return value;
 }
 
@@ -62,7 +102,10 @@ export function levelKey(key: string): string {
     ? key.replace(/^(?:\(?[一二三四五六七八九十\d]{1,3}[).、]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/, '')
     : key;
   if (k.indexOf('(') !== -1 || /分$/.test(k)) {
-    k = k.replace(/\(?[\d.\-~至]+\)?分$/, '').replace(/\([^()]*\)$/, '').replace(/\(或[^()]*\)/g, '');
+    k = k
+      .replace(/\(?[\d.\-~至]+\)?分$/, '')
+      .replace(/\([^()]*\)$/, '')
+      .replace(/\(或[^()]*\)/g, '');
   }
   if (k.endsWith(targetWord)) k = k.slice(0, -targetWord.length) + indicatorWord;
   return k;
@@ -146,26 +189,36 @@ export function headerLabel(text: string, fullKey = labelKey(text)): HeaderLabel
   return null;
 }
 
-const { money: MONEY_WORDS, none: NOT_AMOUNT_WORDS, maxLength: MAX_AMOUNT_LABEL, rules: AMOUNT_RULES } = vocabulary.amountParts;
+const {
+  money: MONEY_WORDS,
+  none: NOT_AMOUNT_WORDS,
+  maxLength: MAX_AMOUNT_LABEL,
+  rules: AMOUNT_RULES,
+} = vocabulary.amountParts;
 
 /**
  * The amount label for a cell text. Exact labels first; labels cut short by a narrow column
  * ("其他资", "自治区资") as prefixes of at least `truncatedMin` characters; then by parts: a money
  * word, and a total, year or part word ("中期预算资金总额" is the project total, "当年其他资金" a part).
  */
-export function amountLabel(text: string, fullKey = labelKey(text)): { label: AmountLabel; unit: '万元' | '元' | null; byParts?: boolean } | null {
+export function amountLabel(
+  text: string,
+  fullKey = labelKey(text),
+): { label: AmountLabel; unit: '万元' | '元' | null; byParts?: boolean } | null {
   const { key, unit } = splitLabelUnit(fullKey);
   const exact = amountIndex.get(key);
   if (exact) return { label: exact, unit };
   if (key.length >= truncatedMin && key.length <= 6) {
     for (const [k, field] of amountIndex) {
-      if (k.length > key.length && k.startsWith(key) && field !== 'groupProject' && field !== 'groupTotal') return { label: field, unit };
+      if (k.length > key.length && k.startsWith(key) && field !== 'groupProject' && field !== 'groupTotal')
+        return { label: field, unit };
     }
   }
   if (key.length > MAX_AMOUNT_LABEL || key.length < 2 || key.includes(':')) return null;
   if (!MONEY_WORDS.some((w) => key.includes(w)) || NOT_AMOUNT_WORDS.some((w) => key.includes(w))) return null;
   if (/\d/.test(key)) return null; // "50万", "2022年预算" are values or prose, not labels
-  for (const rule of AMOUNT_RULES) if (partsMatch(key, rule)) return { label: rule.label, unit, byParts: true };
+  for (const rule of AMOUNT_RULES)
+    if (partsMatch(key, rule)) return { label: rule.label, unit, byParts: true };
   return null;
 }
 
@@ -185,7 +238,11 @@ const VP = vocabulary.valueParts;
 
 /** Whether a column label names a value column by its parts ("区域目标值", "预期2022年实现值"). */
 export function isValueWord(key: string): boolean {
-  return VP.ends.some((w) => key.endsWith(w)) && VP.any.some((w) => key.includes(w)) && !VP.none.some((w) => key.includes(w));
+  return (
+    VP.ends.some((w) => key.endsWith(w)) &&
+    VP.any.some((w) => key.includes(w)) &&
+    !VP.none.some((w) => key.includes(w))
+  );
 }
 
 /** How well a sub-column label names this year's target: > 0 preferred, < 0 avoided (last year's actual). */
@@ -197,7 +254,10 @@ export function valueColumnPreference(key: string): number {
 }
 
 /** The indicator-table column a header cell names, with its 长期/年度 qualifier. */
-export function indicatorColumnRole(text: string, fullKey = labelKey(text)): { role: ColumnRole; qualifier: Qualifier } | null {
+export function indicatorColumnRole(
+  text: string,
+  fullKey = labelKey(text),
+): { role: ColumnRole; qualifier: Qualifier } | null {
   if (fullKey.length > 24) return null;
   const { key, qualifier } = splitQualifier(fullKey);
   const role = columnIndex.get(key) ?? columnByParts(key);
@@ -224,7 +284,8 @@ export function framework(id: FrameworkId): Framework {
 
 /** The 一级 a 二级 belongs to in a framework, or null if the framework has no such 二级. */
 export function homeLevel1(id: FrameworkId, level2: Level2Name): Level1Name | null {
-  for (const [parent, children] of Object.entries(framework(id).tree)) if (children.includes(level2)) return parent;
+  for (const [parent, children] of Object.entries(framework(id).tree))
+    if (children.includes(level2)) return parent;
   return null;
 }
 
@@ -242,14 +303,21 @@ export function nearMissInfo(kind: NearMissKind): NearMissVocabulary {
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every cell is asked: one pattern settles the common "no" before the lists are walked. */
-const ANY_TITLE = new RegExp(NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].titles).map(escape).join('|'));
-const MARKERS = NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].markers).map(escape).join('|');
+const ANY_TITLE = new RegExp(
+  NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].titles)
+    .map(escape)
+    .join('|'),
+);
+const MARKERS = NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].markers)
+  .map(escape)
+  .join('|');
 const ANY_MARKER = new RegExp(`^(?:${MARKERS})|(?:${MARKERS})$`);
 
 /** The kind of not-a-target table a title names ("…绩效自评表", "…资金安排表"), or null. */
 export function nearMissTitle(key: string): NearMissKind | null {
   if (key.length > 80 || !ANY_TITLE.test(key)) return null;
-  for (const kind of NEAR_MISS_KINDS) if (vocabulary.nearMiss[kind].titles.some((w) => key.includes(w))) return kind;
+  for (const kind of NEAR_MISS_KINDS)
+    if (vocabulary.nearMiss[kind].titles.some((w) => key.includes(w))) return kind;
   return null;
 }
 
@@ -257,7 +325,8 @@ export function nearMissTitle(key: string): NearMissKind | null {
 export function nearMissMarker(key: string): { kind: NearMissKind; marker: string } | null {
   if (key.length > 20 || !ANY_MARKER.test(key)) return null;
   for (const kind of NEAR_MISS_KINDS) {
-    for (const m of vocabulary.nearMiss[kind].markers) if (key.startsWith(m) || key.endsWith(m)) return { kind, marker: m };
+    for (const m of vocabulary.nearMiss[kind].markers)
+      if (key.startsWith(m) || key.endsWith(m)) return { kind, marker: m };
   }
   return null;
 }
@@ -277,7 +346,9 @@ export function unitLine(text: string, key = labelKey(text)): '万元' | '元' |
   return null;
 }
 
-const CLOSING = new RegExp(`^(?:${vocabulary.closing.starts.map(escape).join('|')})|${vocabulary.closing.contains.map(escape).join('|')}`);
+const CLOSING = new RegExp(
+  `^(?:${vocabulary.closing.starts.map(escape).join('|')})|${vocabulary.closing.contains.map(escape).join('|')}`,
+);
 
 /** Whether a cell starts a closing line: a signature, a date, a stamp, a note. Closing lines end a table. */
 export function isClosingText(key: string): boolean {

@@ -27,10 +27,12 @@ const zh = {
     '本插件查找的是“部门项目支出预算绩效目标表”（附件2）：表头有项目名称、主管部门、实施单位和资金金额，下方是一级指标、二级指标、三级指标、指标值组成的指标表。请打开含有这类表格的工作表，或点“重新检查”。',
   emptySheet: '工作表是空的。',
   bySelection: '按所选区域识别',
-  bySelectionHint: '表格在这里却没有被找到？选中整张表格的区域，再点此按钮，按较低的标准把它当作绩效目标表来读。',
+  bySelectionHint:
+    '表格在这里却没有被找到？选中整张表格的区域，再点此按钮，按较低的标准把它当作绩效目标表来读。',
   bySelectionResult: '已按所选区域 {range} 识别。',
   bySelectionMissing: '所选区域中未能读出：{parts}。',
-  bySelectionNone: '所选区域 {range} 中没有找到指标表头（一级指标、二级指标、三级指标、指标值中的至少两项）。',
+  bySelectionNone:
+    '所选区域 {range} 中没有找到指标表头（一级指标、二级指标、三级指标、指标值中的至少两项）。',
   bySelectionClear: '恢复自动识别',
   part_projectName: '项目名称',
   part_amount: '资金金额',
@@ -123,7 +125,8 @@ const en: Record<StringKey, string> = {
   live: 'Live check',
   liveHint: 'Check again automatically after each edit',
   highlight: 'Mark in sheet',
-  highlightHint: 'Marks the cells with issues by removable conditional formats; the cells’ own formats are untouched',
+  highlightHint:
+    'Marks the cells with issues by removable conditional formats; the cells’ own formats are untouched',
   summaryTables: 'Found {n} performance target tables in sheet “{sheet}”',
   summaryNone: 'No performance target table (附件2) in sheet “{sheet}”',
   noIssues: 'No issues',
@@ -136,10 +139,12 @@ const en: Record<StringKey, string> = {
     'This add-in looks for the project performance target form (部门项目支出预算绩效目标表, 附件2): a header with 项目名称, 主管部门, 实施单位 and the amounts, then an indicator table of 一级指标, 二级指标, 三级指标 and 指标值. Open a sheet with such a table, or press “Check again”.',
   emptySheet: 'The sheet is empty.',
   bySelection: 'Read the selected range',
-  bySelectionHint: 'The form is here but was not found? Select the whole form, then press this button to read it as a 附件2 form with a lower bar.',
+  bySelectionHint:
+    'The form is here but was not found? Select the whole form, then press this button to read it as a 附件2 form with a lower bar.',
   bySelectionResult: 'Read the selected range {range}.',
   bySelectionMissing: 'Could not read from the selection: {parts}.',
-  bySelectionNone: 'No indicator header (at least two of 一级指标, 二级指标, 三级指标, 指标值) in the selected range {range}.',
+  bySelectionNone:
+    'No indicator header (at least two of 一级指标, 二级指标, 三级指标, 指标值) in the selected range {range}.',
   bySelectionClear: 'Back to automatic recognition',
   part_projectName: 'project name',
   part_amount: 'amount',
@@ -151,16 +156,20 @@ const en: Record<StringKey, string> = {
   truncatedRows: 'The sheet is very large: only its first {rows} rows were checked.',
   truncatedCols: 'The sheet is very wide: only its first {cols} columns were checked.',
   protectedNoHighlight: 'The sheet is protected, so issues cannot be marked in it; the results still hold.',
-  noHighlightApi: 'This Excel does not support conditional formats (ExcelApi 1.6): issues cannot be marked in the sheet.',
-  noLiveApi: 'This Excel does not support worksheet events (ExcelApi 1.7): press “Check again” after editing.',
-  noMergeApi: 'This Excel cannot report merged cells (ExcelApi 1.13): tables were recognised from cell contents only.',
+  noHighlightApi:
+    'This Excel does not support conditional formats (ExcelApi 1.6): issues cannot be marked in the sheet.',
+  noLiveApi:
+    'This Excel does not support worksheet events (ExcelApi 1.7): press “Check again” after editing.',
+  noMergeApi:
+    'This Excel cannot report merged cells (ExcelApi 1.13): tables were recognised from cell contents only.',
   errEditMode: 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
   errBusy: 'Excel is busy. Please try again in a moment.',
   errProtected: 'The sheet is protected and the operation was refused. Unprotect the sheet first.',
   errApi: 'This Excel does not support a feature the add-in needs ({detail}).',
   errTooLarge: 'Too much data for one read: Excel’s limit was exceeded.',
   errNotFound: 'A sheet or cell the add-in needs was not found; it may have been deleted or renamed.',
-  errNoOffice: 'Not running inside Excel: Office could not be reached. Open the add-in from Excel’s Home tab.',
+  errNoOffice:
+    'Not running inside Excel: Office could not be reached. Open the add-in from Excel’s Home tab.',
   errGeneric: 'Excel reported an error: {detail}',
   severity_error: 'Error',
   severity_warning: 'Warning',
@@ -169,7 +178,8 @@ const en: Record<StringKey, string> = {
   issuesRegion: 'Results',
   suggestions: 'Suggestions',
   suggestionsFor: 'Row of {cell}: {row}',
-  suggestionsHint: 'Select a 二级, 三级 or 指标值 cell of a recognised table to see the standard phrasings of its category here.',
+  suggestionsHint:
+    'Select a 二级, 三级 or 指标值 cell of a recognised table to see the standard phrasings of its category here.',
   emptyRow: '(三级 is empty)',
   alsoWriteValue: 'Also write the value (an example figure: adjust it)',
   widenCategories: 'Also show phrasings outside {category}',
@@ -232,11 +242,16 @@ export function pickLocale(displayLanguage: string | undefined | null): Locale {
 }
 
 /** A translator, knowing its locale (the engine's words — rule titles, issue messages — follow it). */
-export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & { locale: Locale };
+export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & {
+  locale: Locale;
+};
 
 /** A translator for one locale: `{name}` placeholders are filled from params, as plain text. */
 export function translator(locale: Locale): Translate {
   const table = STRINGS[locale];
-  const t = (key: StringKey, params?: Record<string, string | number>) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  const t = (key: StringKey, params?: Record<string, string | number>) =>
+    table[key].replace(/\{(\w+)\}/g, (m, name: string) =>
+      params && name in params ? String(params[name]) : m,
+    );
   return Object.assign(t, { locale });
 }

@@ -23,7 +23,8 @@ function spanMap(ws: SimWorksheet): { master: Map<string, MergeArea>; covered: S
   for (const m of ws.merges) {
     if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue;
     master.set(`${m.top},${m.left}`, m);
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   }
   return { master, covered };
 }
@@ -43,12 +44,11 @@ export function Grid({ host }: { host: SimWorkbook }) {
   const sel = host.selection && host.selection.sheetId === ws.id ? host.selection.area : null;
 
   const select = (r: number, c: number) => {
-    host.selection = { sheetId: ws.id, area: { top: r, left: c, bottom: r, right: c } };
-    host.notifyView();
+    host.select(ws.id, { top: r, left: c, bottom: r, right: c });
   };
   /** Double-click, Enter or F2 edits the cell's text; typing a character replaces it, as in Excel. */
   const startEdit = (r: number, c: number, replaceWith?: string) => {
-    host.editMode = true;
+    host.setEditMode(true);
     setEditing({ r, c, text: replaceWith ?? shown(ws, r, c) });
   };
   const tableRef = useRef<HTMLTableElement>(null);
@@ -63,7 +63,7 @@ export function Grid({ host }: { host: SimWorkbook }) {
       moved.current = false;
       td?.focus();
     }
-  }, [sel?.top, sel?.left, ws.id]);
+  }, [sel, ws.id]);
   const move = (r: number, c: number, dr: number, dc: number) => {
     // Out of a merged area from its edge, as Excel does.
     const m = master.get(`${r},${c}`);
@@ -72,17 +72,28 @@ export function Grid({ host }: { host: SimWorkbook }) {
     moved.current = true;
     select(nr, nc);
   };
-  const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+  const ARROWS: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+    Tab: [0, 1],
+  };
   const endEdit = (commit: boolean) => {
     if (!editing) return;
-    host.editMode = false;
-    if (commit && editing.text !== shown(ws, editing.r, editing.c)) host.edit(ws.id, editing.r, editing.c, editing.text);
+    host.setEditMode(false);
+    if (commit && editing.text !== shown(ws, editing.r, editing.c))
+      host.edit(ws.id, editing.r, editing.c, editing.text);
     setEditing(null);
   };
 
   const body = [];
   for (let r = 0; r < rows; r++) {
-    const tds = [<th key="h" scope="row">{r + 1}</th>];
+    const tds = [
+      <th key="h" scope="row">
+        {r + 1}
+      </th>,
+    ];
     for (let c = 0; c < cols; c++) {
       const key = `${r},${c}`;
       if (covered.has(key)) continue;
@@ -114,7 +125,13 @@ export function Grid({ host }: { host: SimWorkbook }) {
             if (e.key === 'Enter' || e.key === 'F2') {
               e.preventDefault();
               startEdit(r, c);
-            } else if (ARROWS[e.key] && !e.altKey && !e.ctrlKey && !e.metaKey && !(e.key === 'Tab' && e.shiftKey)) {
+            } else if (
+              ARROWS[e.key] &&
+              !e.altKey &&
+              !e.ctrlKey &&
+              !e.metaKey &&
+              !(e.key === 'Tab' && e.shiftKey)
+            ) {
               e.preventDefault();
               move(r, c, ...ARROWS[e.key]);
             } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -158,7 +175,13 @@ export function Grid({ host }: { host: SimWorkbook }) {
     <div className="sheet">
       <div className="tabs" role="tablist" aria-label="工作表">
         {host.sheets.map((s) => (
-          <button key={s.id} role="tab" aria-selected={s.id === ws.id} className={s.id === ws.id ? 'tab active' : 'tab'} onClick={() => host.activate(s.id)}>
+          <button
+            key={s.id}
+            role="tab"
+            aria-selected={s.id === ws.id}
+            className={s.id === ws.id ? 'tab active' : 'tab'}
+            onClick={() => host.activate(s.id)}
+          >
             {s.name}
           </button>
         ))}

@@ -54,7 +54,9 @@ async function open(data: ArrayBuffer, name: string): Promise<void> {
 async function show(host: SimWorkbook, name: string): Promise<void> {
   current = { host, name };
   if (pane) await pane.unmount();
-  installSimulatedOffice(window as unknown as Record<string, unknown>, host, { displayLanguage: langSelect.value });
+  installSimulatedOffice(window as unknown as Record<string, unknown>, host, {
+    displayLanguage: langSelect.value,
+  });
   gridRoot.render(<Grid host={host} />);
   // A fresh element per workbook: React roots are not reused across unmounts.
   paneEl.replaceChildren();

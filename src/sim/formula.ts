@@ -17,7 +17,14 @@ export interface FormulaScope {
   cell(row: number, col: number): FormulaValue;
 }
 
-type Token = { kind: 'num'; v: number } | { kind: 'str'; v: string } | { kind: 'ref'; v: string } | { kind: 'fn'; v: string } | { kind: 'op'; v: string } | { kind: 'bool'; v: boolean } | { kind: 'err'; v: string };
+type Token =
+  | { kind: 'num'; v: number }
+  | { kind: 'str'; v: string }
+  | { kind: 'ref'; v: string }
+  | { kind: 'fn'; v: string }
+  | { kind: 'op'; v: string }
+  | { kind: 'bool'; v: boolean }
+  | { kind: 'err'; v: string };
 
 const ERRORS = ['#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#NULL!'];
 
@@ -129,7 +136,8 @@ function scalar(v: Operand): FormulaValue {
 
 function compare(a: FormulaValue, b: FormulaValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string')
+    return a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
   // Excel orders numbers < text < booleans.
   const rank = (v: FormulaValue) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   return rank(a) - rank(b) || (a === b ? 0 : a < b ? -1 : 1);
@@ -244,7 +252,8 @@ class Parser {
         const area = parseA1Range(t.v);
         if (!area) throw new FormulaError('#REF!');
         const values: FormulaValue[] = [];
-        for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) values.push(this.scope.cell(r, c));
+        for (let r = area.top; r <= area.bottom; r++)
+          for (let c = area.left; c <= area.right; c++) values.push(this.scope.cell(r, c));
         return t.v.includes(':') ? { range: values } : values[0];
       }
       case 'fn':
@@ -316,7 +325,7 @@ class Parser {
         const x = toNumber(scalar(args[0]()));
         const d = args[1] ? toNumber(scalar(args[1]())) : 0;
         const f = 10 ** d;
-        return Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
+        return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
       }
       case 'IF': {
         const c = scalar(args[0]());

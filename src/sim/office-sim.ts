@@ -19,7 +19,18 @@
  */
 import { type MergeArea, a1Range, parseA1Range } from '../core/grid';
 import { type SimMember, versionOf } from './api-sets';
-import { type ChangeEvent, MAX_COLS, MAX_ROWS, type SimCellFormat, type SimConditionalFormat, type SimValue, type SimWorkbook, type SimWorksheet, areaAddress, quoteSheet } from './workbook';
+import {
+  type ChangeEvent,
+  MAX_COLS,
+  MAX_ROWS,
+  type SimCellFormat,
+  type SimConditionalFormat,
+  type SimValue,
+  type SimWorkbook,
+  type SimWorksheet,
+  areaAddress,
+  quoteSheet,
+} from './workbook';
 
 export class SimError extends Error {
   readonly code: string;
@@ -47,7 +58,8 @@ class Context {
   /** Fails the sync, as Excel does, when the host's ExcelApi version lacks the member. */
   need(member: SimMember): void {
     const version = versionOf(member);
-    if (!this.host.supports(version)) throw new SimError('ApiNotFound', `${member} requires ExcelApi ${version}`);
+    if (!this.host.supports(version))
+      throw new SimError('ApiNotFound', `${member} requires ExcelApi ${version}`);
   }
 
   async sync(): Promise<void> {
@@ -55,7 +67,8 @@ class Context {
     const ops = this.queue;
     this.queue = [];
     await Promise.resolve();
-    if (this.host.editMode) throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (this.host.editMode)
+      throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     this.loadedCells = 0;
     try {
       for (const op of ops) op();
@@ -73,13 +86,23 @@ abstract class ClientObject {
 
   protected get<T>(prop: string): T {
     if (!this.loaded.has(prop)) {
-      throw new SimError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new SimError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.data[prop] as T;
   }
 
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    const list =
+      typeof props === 'string'
+        ? props.split(',')
+        : Array.isArray(props)
+          ? props
+          : props
+            ? Object.keys(props)
+            : [];
     const names = list.map((p) => p.trim()).filter(Boolean);
     this.context.queue.push(() => {
       this.loadNow(names);
@@ -103,7 +126,11 @@ class WorkbookProxy {
   readonly onSelectionChanged: EventSource<{ type: string }>;
   constructor(readonly context: Context) {
     this.worksheets = new WorksheetCollectionProxy(context);
-    this.onSelectionChanged = new EventSource(context, (h) => context.host.onSelectionChanged(() => h({ type: 'SelectionChanged' })), 'Workbook.onSelectionChanged');
+    this.onSelectionChanged = new EventSource(
+      context,
+      (h) => context.host.onSelectionChanged(() => h({ type: 'SelectionChanged' })),
+      'Workbook.onSelectionChanged',
+    );
   }
 
   /** The selected range (ExcelApi 1.1); A1 of the active sheet when nothing was selected yet. */
@@ -154,8 +181,16 @@ class WorksheetCollectionProxy extends ClientObject {
   constructor(context: Context) {
     super(context);
     const host = context.host;
-    this.onActivated = new EventSource(context, (h) => host.onActivated((id) => h({ worksheetId: id, type: 'WorksheetActivated', source: 'Local' })), 'WorksheetCollection.onActivated');
-    this.onChanged = new EventSource(context, (h) => host.onChanged((e) => h(changedArgs(host, e))), 'WorksheetCollection.onChanged');
+    this.onActivated = new EventSource(
+      context,
+      (h) => host.onActivated((id) => h({ worksheetId: id, type: 'WorksheetActivated', source: 'Local' })),
+      'WorksheetCollection.onActivated',
+    );
+    this.onChanged = new EventSource(
+      context,
+      (h) => host.onChanged((e) => h(changedArgs(host, e))),
+      'WorksheetCollection.onChanged',
+    );
   }
 
   get items(): WorksheetProxy[] {
@@ -181,7 +216,10 @@ class WorksheetCollectionProxy extends ClientObject {
     let created: SimWorksheet | null = null;
     this.context.queue.push(() => {
       // Excel refuses a name that is taken (case-insensitively).
-      if (name !== undefined && this.context.host.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      if (
+        name !== undefined &&
+        this.context.host.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())
+      ) {
         throw new SimError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
       }
       created = this.context.host.addSheet(name ?? `Sheet${this.context.host.sheets.length + 1}`);
@@ -211,9 +249,16 @@ interface ChangedArgs {
 }
 
 function changedArgs(host: SimWorkbook, e: ChangeEvent): ChangedArgs {
-  const args: ChangedArgs = { worksheetId: e.sheetId, address: e.address, changeType: e.changeType ?? 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
+  const args: ChangedArgs = {
+    worksheetId: e.sheetId,
+    address: e.address,
+    changeType: e.changeType ?? 'RangeEdited',
+    source: 'Local',
+    type: 'WorksheetChanged',
+  };
   // triggerSource exists from ExcelApi 1.14; older hosts do not report it at all.
-  if (host.supports(versionOf('WorksheetChangedEventArgs.triggerSource'))) args.triggerSource = e.triggerSource;
+  if (host.supports(versionOf('WorksheetChangedEventArgs.triggerSource')))
+    args.triggerSource = e.triggerSource;
   return args;
 }
 
@@ -266,7 +311,8 @@ class WorksheetProxy extends ClientObject {
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.context, () => {
       const ws = this.resolve();
-      if (address === undefined) return { ws, area: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
+      if (address === undefined)
+        return { ws, area: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
       const area = parseA1Range(address);
       if (!area) throw new SimError('InvalidArgument', `Invalid address: ${address}`);
       return { ws, area };
@@ -276,8 +322,12 @@ class WorksheetProxy extends ClientObject {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(this.context, () => {
       this.context.need('Worksheet.getRangeByIndexes');
-      if (rows < 1 || cols < 1) throw new SimError('InvalidArgument', 'rowCount and columnCount must be positive');
-      return { ws: this.resolve(), area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } };
+      if (rows < 1 || cols < 1)
+        throw new SimError('InvalidArgument', 'rowCount and columnCount must be positive');
+      return {
+        ws: this.resolve(),
+        area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 },
+      };
     });
   }
 
@@ -303,15 +353,12 @@ class WorksheetProxy extends ClientObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(
-      this.context,
-      () => {
-        this.context.need('Worksheet.getUsedRangeOrNullObject');
-        const ws = this.resolve();
-        const area = ws.usedArea(valuesOnly ?? false);
-        return area ? { ws, area } : null;
-      },
-    );
+    return new RangeProxy(this.context, () => {
+      this.context.need('Worksheet.getUsedRangeOrNullObject');
+      const ws = this.resolve();
+      const area = ws.usedArea(valuesOnly ?? false);
+      return area ? { ws, area } : null;
+    });
   }
 }
 
@@ -334,7 +381,11 @@ class ProtectionProxy extends ClientObject {
 
 /** A method called on a null object fails the sync, as in the stricter hosts. */
 function present<T>(target: T | null): T {
-  if (!target) throw new SimError('ItemNotFound', 'The requested resource does not exist (method called on a null object).');
+  if (!target)
+    throw new SimError(
+      'ItemNotFound',
+      'The requested resource does not exist (method called on a null object).',
+    );
   return target;
 }
 
@@ -412,24 +463,37 @@ class RangeProxy extends ClientObject {
   /** The range's target for a write at sync: a protected sheet refuses it, as in Excel. */
   private writable(): RangeTarget {
     const target = this.resolveStrict();
-    if (target.ws.protected) throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+    if (target.ws.protected)
+      throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
     return target;
   }
 
   /** Reports an API write as a change by this add-in (the events' triggerSource). */
-  private changed({ ws, area }: RangeTarget, changeType: 'RangeEdited' | 'CellInserted' = 'RangeEdited'): void {
-    this.context.host.fireChanged({ sheetId: ws.id, address: a1Range(area.top, area.left, area.bottom, area.right), triggerSource: 'ThisLocalAddin', changeType });
+  private changed(
+    { ws, area }: RangeTarget,
+    changeType: 'RangeEdited' | 'CellInserted' = 'RangeEdited',
+  ): void {
+    this.context.host.fireChanged({
+      sheetId: ws.id,
+      address: a1Range(area.top, area.left, area.bottom, area.right),
+      triggerSource: 'ThisLocalAddin',
+      changeType,
+    });
   }
 
   /**
    * Runs a write over every cell of the range at sync, with its sheet row and column and its
    * position in the range; `changes` reports it as an edit (values), formats do not.
    */
-  private writeCells(each: (ws: SimWorksheet, row: number, col: number, r: number, c: number) => void, changes: boolean): void {
+  private writeCells(
+    each: (ws: SimWorksheet, row: number, col: number, r: number, c: number) => void,
+    changes: boolean,
+  ): void {
     this.context.queue.push(() => {
       const target = this.writable();
       const { ws, area } = target;
-      for (let r = 0; r <= area.bottom - area.top; r++) for (let c = 0; c <= area.right - area.left; c++) each(ws, area.top + r, area.left + c, r, c);
+      for (let r = 0; r <= area.bottom - area.top; r++)
+        for (let c = 0; c <= area.right - area.left; c++) each(ws, area.top + r, area.left + c, r, c);
       if (changes) this.changed(target);
     });
   }
@@ -447,7 +511,8 @@ class RangeProxy extends ClientObject {
   insert(shift: string): RangeProxy {
     const target = { current: null as RangeTarget | null };
     this.context.queue.push(() => {
-      if (shift !== 'Down') throw new SimError('InvalidArgument', `The simulated host only shifts down, not ${shift}`);
+      if (shift !== 'Down')
+        throw new SimError('InvalidArgument', `The simulated host only shifts down, not ${shift}`);
       const written = this.writable();
       const { ws, area } = written;
       try {
@@ -475,15 +540,24 @@ class RangeProxy extends ClientObject {
     this.context.queue.push(() => {
       this.context.need('Range.merge');
       const { ws, area } = this.writable();
-      const rows = across ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i })) : [area];
+      const rows = across
+        ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({
+            ...area,
+            top: area.top + i,
+            bottom: area.top + i,
+          }))
+        : [area];
       for (const m of rows) {
-        if (ws.merges.some((x) => intersect(x, m))) throw new SimError('InvalidArgument', 'Cannot merge cells that overlap a merged area.');
+        if (ws.merges.some((x) => intersect(x, m)))
+          throw new SimError('InvalidArgument', 'Cannot merge cells that overlap a merged area.');
         if (m.bottom > m.top || m.right > m.left) ws.merges.push(m);
       }
     });
   }
 
   get dataValidation(): { rule: unknown } {
+    // The setter below is an object's accessor, whose own `this` is that object.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const range = this;
     return {
       set rule(rule: { list?: { source: string } }) {
@@ -512,7 +586,9 @@ class RangeProxy extends ClientObject {
     const { ws, area } = t;
     const rows = area.bottom - area.top + 1;
     const cols = area.right - area.left + 1;
-    for (const n of names.length ? names : ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'numberFormat']) {
+    for (const n of names.length
+      ? names
+      : ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'numberFormat']) {
       switch (n) {
         case 'address':
           this.set('address', areaAddress(ws, area));
@@ -547,13 +623,22 @@ class RangeProxy extends ClientObject {
         case 'text': {
           this.context.loadedCells += rows * cols;
           if (n === 'values') this.context.host.cellsRead += rows * cols;
-          if (this.context.loadedCells > PAYLOAD_CELLS) throw new SimError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+          if (this.context.loadedCells > PAYLOAD_CELLS)
+            throw new SimError(
+              'ResponsePayloadSizeLimitExceeded',
+              'The response payload size has exceeded the limit.',
+            );
           const out: (SimValue | string)[][] = [];
           for (let r = 0; r < rows; r++) {
             const row: (SimValue | string)[] = new Array(cols);
             for (let c = 0; c < cols; c++) {
               const cell = ws.get(area.top + r, area.left + c);
-              row[c] = n === 'values' ? (cell?.value ?? '') : n === 'numberFormat' ? (cell?.numberFormat ?? 'General') : String(cell?.value ?? '');
+              row[c] =
+                n === 'values'
+                  ? (cell?.value ?? '')
+                  : n === 'numberFormat'
+                    ? (cell?.numberFormat ?? 'General')
+                    : String(cell?.value ?? '');
             }
             out.push(row);
           }
@@ -571,7 +656,10 @@ class RangeProxy extends ClientObject {
   getCell(row: number, col: number): RangeProxy {
     return new RangeProxy(this.context, () => {
       const { ws, area } = this.resolveStrict();
-      return { ws, area: { top: area.top + row, left: area.left + col, bottom: area.top + row, right: area.left + col } };
+      return {
+        ws,
+        area: { top: area.top + row, left: area.left + col, bottom: area.top + row, right: area.left + col },
+      };
     });
   }
 
@@ -579,7 +667,15 @@ class RangeProxy extends ClientObject {
     return new RangeProxy(this.context, () => {
       this.context.need('Range.getAbsoluteResizedRange');
       const { ws, area } = this.resolveStrict();
-      return { ws, area: { top: area.top, left: area.left, bottom: Math.min(MAX_ROWS, area.top + rows) - 1, right: Math.min(MAX_COLS, area.left + cols) - 1 } };
+      return {
+        ws,
+        area: {
+          top: area.top,
+          left: area.left,
+          bottom: Math.min(MAX_ROWS, area.top + rows) - 1,
+          right: Math.min(MAX_COLS, area.left + cols) - 1,
+        },
+      };
     });
   }
 
@@ -715,7 +811,8 @@ class RangeAreasProxy extends ClientObject {
     for (const n of names.length ? names : ['address', 'areaCount']) {
       if (n === 'address') this.set('address', t.areas.map((a) => areaAddress(t.ws, a)).join(', '));
       else if (n === 'areaCount') this.set('areaCount', t.areas.length);
-      else if (n !== 'isNullObject') throw new SimError('InvalidArgument', `The simulated host does not implement RangeAreas.${n}`);
+      else if (n !== 'isNullObject')
+        throw new SimError('InvalidArgument', `The simulated host does not implement RangeAreas.${n}`);
     }
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
@@ -742,7 +839,9 @@ class ConditionalFormatCollectionProxy extends ClientObject {
   protected loadNow(names: string[]): void {
     this.context.need('Range.conditionalFormats');
     const { ws, areas } = this.resolver();
-    const found = ws.conditionalFormats.filter((cf) => cf.areas.some((a) => areas.some((b) => intersect(a, b))));
+    const found = ws.conditionalFormats.filter((cf) =>
+      cf.areas.some((a) => areas.some((b) => intersect(a, b))),
+    );
     this.itemsList = found.map((cf) => {
       const p = new ConditionalFormatProxy(this.context, () => ({ ws, cf }));
       p.fill(names.map((n) => n.replace(/^items\//, '')));
@@ -759,10 +858,21 @@ class ConditionalFormatCollectionProxy extends ClientObject {
     });
     this.context.queue.push(() => {
       this.context.need('ConditionalFormatCollection.add');
-      if (type !== 'Custom') throw new SimError('InvalidArgument', `The simulated host implements only Custom conditional formats, not ${type}`);
+      if (type !== 'Custom')
+        throw new SimError(
+          'InvalidArgument',
+          `The simulated host implements only Custom conditional formats, not ${type}`,
+        );
       const { ws, areas } = this.resolver();
       if (ws.protected) throw new SimError('AccessDenied', 'The sheet is protected.');
-      const cf: SimConditionalFormat = { id: `{cf-${nextFormatId++}}`, type: 'Custom', areas: areas.map((a) => ({ ...a })), formula: '', fill: null, fontColor: null };
+      const cf: SimConditionalFormat = {
+        id: `{cf-${nextFormatId++}}`,
+        type: 'Custom',
+        areas: areas.map((a) => ({ ...a })),
+        formula: '',
+        fill: null,
+        fontColor: null,
+      };
       ws.conditionalFormats.push(cf);
       created = { ws, cf };
     });
@@ -801,7 +911,11 @@ class ConditionalFormatProxy extends ClientObject {
     let ruleFormula = '';
     const rule = {
       get formula(): string {
-        if (!ruleLoaded) throw new SimError('PropertyNotLoaded', "The property 'formula' is not available. Call load and context.sync() first.");
+        if (!ruleLoaded)
+          throw new SimError(
+            'PropertyNotLoaded',
+            "The property 'formula' is not available. Call load and context.sync() first.",
+          );
         return ruleFormula;
       },
       set formula(f: string) {
@@ -867,11 +981,19 @@ export interface SimulatedOffice {
 }
 
 /** Builds the Office / Excel / OfficeExtension globals for a simulated workbook. */
-export function createSimulatedOffice(host: SimWorkbook, options: { displayLanguage?: string; bodyBackgroundColor?: string } = {}): SimulatedOffice {
+export function createSimulatedOffice(
+  host: SimWorkbook,
+  options: { displayLanguage?: string; bodyBackgroundColor?: string } = {},
+): SimulatedOffice {
   const run = async (...args: unknown[]) => {
     const batch = args[args.length - 1] as (ctx: Context) => Promise<unknown>;
     const first = args.length > 1 ? (args[0] as { context?: Context } | Context) : null;
-    const ctx = first instanceof Context ? first : first && (first as { context?: Context }).context instanceof Context ? (first as { context: Context }).context : new Context(host);
+    const ctx =
+      first instanceof Context
+        ? first
+        : first && (first as { context?: Context }).context instanceof Context
+          ? (first as { context: Context }).context
+          : new Context(host);
     const result = await batch(ctx);
     if (ctx.queue.length > 0) await ctx.sync();
     return result;
@@ -899,7 +1021,10 @@ export function createSimulatedOffice(host: SimWorkbook, options: { displayLangu
     context: {
       displayLanguage: options.displayLanguage ?? 'zh-CN',
       officeTheme: { bodyBackgroundColor: options.bodyBackgroundColor ?? '#ffffff' },
-      requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && host.supports(version ?? '1.1') },
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' && host.supports(version ?? '1.1'),
+      },
     },
     onReady(cb?: (info: { host: string; platform: string }) => void) {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
@@ -911,7 +1036,11 @@ export function createSimulatedOffice(host: SimWorkbook, options: { displayLangu
 }
 
 /** Installs the simulated globals (window in the playground, globalThis in jest). */
-export function installSimulatedOffice(target: Record<string, unknown>, host: SimWorkbook, options?: { displayLanguage?: string; bodyBackgroundColor?: string }): void {
+export function installSimulatedOffice(
+  target: Record<string, unknown>,
+  host: SimWorkbook,
+  options?: { displayLanguage?: string; bodyBackgroundColor?: string },
+): void {
   Object.assign(target, createSimulatedOffice(host, options));
 }
 

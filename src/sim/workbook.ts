@@ -85,7 +85,11 @@ export class SimWorksheet {
     let r = this.cells.get(row);
     if (!r) this.cells.set(row, (r = new Map()));
     const prev = r.get(col);
-    r.set(col, { value, numberFormat: numberFormat ?? prev?.numberFormat ?? 'General', format: prev?.format ?? { ...EMPTY_FORMAT } });
+    r.set(col, {
+      value,
+      numberFormat: numberFormat ?? prev?.numberFormat ?? 'General',
+      format: prev?.format ?? { ...EMPTY_FORMAT },
+    });
     if (this.formulaCount > 0 && this.autoRecalc) this.recalc();
   }
 
@@ -112,10 +116,13 @@ export class SimWorksheet {
    * insertion cannot be shifted: refused, as Excel refuses it.
    */
   insertRows(row: number, count: number, left: number, right: number): void {
-    const crosses = (m: MergeArea) => m.bottom >= row && m.left <= right && m.right >= left && (m.left < left || m.right > right);
+    const crosses = (m: MergeArea) =>
+      m.bottom >= row && m.left <= right && m.right >= left && (m.left < left || m.right > right);
     if (this.merges.some(crosses)) throw new Error('merged cells cross the shifted columns');
     for (let c = left; c <= right; c++) {
-      const rows = [...this.cells.keys()].filter((r) => r >= row && this.cells.get(r)!.has(c)).sort((a, b) => b - a);
+      const rows = [...this.cells.keys()]
+        .filter((r) => r >= row && this.cells.get(r)!.has(c))
+        .sort((a, b) => b - a);
       for (const r of rows) {
         const cell = this.cells.get(r)!.get(c)!;
         this.cells.get(r)!.delete(c);
@@ -127,7 +134,11 @@ export class SimWorksheet {
       for (let k = 0; k < count; k++) {
         let target = this.cells.get(row + k);
         if (!target) this.cells.set(row + k, (target = new Map()));
-        target.set(c, { value: '', numberFormat: above?.numberFormat ?? 'General', format: { ...(above?.format ?? EMPTY_FORMAT) } });
+        target.set(c, {
+          value: '',
+          numberFormat: above?.numberFormat ?? 'General',
+          format: { ...(above?.format ?? EMPTY_FORMAT) },
+        });
       }
     }
     this.merges = this.merges.map((m) => {
@@ -205,7 +216,9 @@ export class SimWorksheet {
     let right = -1;
     for (const [r, row] of this.cells) {
       for (const [c, cell] of row) {
-        const counts = cell.value !== '' || (!valuesOnly && (cell.format.fill !== null || cell.format.fontColor !== null || cell.format.bold));
+        const counts =
+          cell.value !== '' ||
+          (!valuesOnly && (cell.format.fill !== null || cell.format.fontColor !== null || cell.format.bold));
         if (!counts) continue;
         top = Math.min(top, r);
         bottom = Math.max(bottom, r);
@@ -218,7 +231,9 @@ export class SimWorksheet {
 
   /** The conditional formats (ours or the user's) that apply to a cell, in priority order. */
   formatsAt(row: number, col: number): SimConditionalFormat[] {
-    return this.conditionalFormats.filter((cf) => cf.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right));
+    return this.conditionalFormats.filter((cf) =>
+      cf.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right),
+    );
   }
 }
 
@@ -250,7 +265,10 @@ export class SimWorkbook {
   }
 
   sheet(nameOrId: string): SimWorksheet | undefined {
-    return this.sheets.find((s) => s.id === nameOrId) ?? this.sheets.find((s) => s.name.toLowerCase() === nameOrId.toLowerCase());
+    return (
+      this.sheets.find((s) => s.id === nameOrId) ??
+      this.sheets.find((s) => s.name.toLowerCase() === nameOrId.toLowerCase())
+    );
   }
 
   get activeSheet(): SimWorksheet {
@@ -273,7 +291,8 @@ export class SimWorkbook {
     const ws = this.sheet(sheetNameOrId);
     if (!ws) throw new Error(`no sheet ${sheetNameOrId}`);
     // Typed as in Excel: "=…" is a formula (computed at once), "'…" forces text, digits are a number.
-    if (typeof value === 'string' && value.startsWith('=') && value.length > 1) ws.setFormula(row, col, value);
+    if (typeof value === 'string' && value.startsWith('=') && value.length > 1)
+      ws.setFormula(row, col, value);
     else ws.set(row, col, typeof value === 'string' ? parseTyped(value) : value);
     this.notifyView();
     this.fireChanged({ sheetId: ws.id, address: a1(row, col), triggerSource: 'Unknown' });
@@ -301,6 +320,16 @@ export class SimWorkbook {
     this.selected = sel;
     this.notifyView();
     for (const l of this.selectionListeners) setTimeout(() => l(), 0);
+  }
+
+  /** A click or the arrow keys in the playground: the same as setting `selection`. */
+  select(sheetId: string, area: MergeArea): void {
+    this.selection = { sheetId, area };
+  }
+
+  /** The playground's cell editor opened (true) or closed: batches fail meanwhile, as in Excel. */
+  setEditMode(on: boolean): void {
+    this.editMode = on;
   }
 
   onSelectionChanged(listener: () => void): () => void {

@@ -35,13 +35,21 @@ import type { Issue, Severity, Table } from '../core/model';
 import { ruleWords } from '../core/locales';
 import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
 import type { Checker } from './checker';
+import { listButton } from './styles';
 
 // The 建议 section and the phrasing library come in their own chunk, after the first paint.
 const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ './TemplatePanel'));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   // Sticky: the counts and the filter stay in view while the issue list scrolls under them.
   summary: {
@@ -58,37 +66,110 @@ const useStyles = makeStyles({
   },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
   // The hidden attribute alone would lose to display: flex.
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '&[hidden]': { display: 'none' } },
-  notationLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  ruleHeadingInline: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  dot_error: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorPaletteRedBackground3 },
-  dot_warning: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorPaletteYellowBackground3 },
-  dot_info: { width: '8px', height: '8px', borderRadius: '50%', backgroundColor: tokens.colorBrandBackground },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    '&[hidden]': { display: 'none' },
+  },
+  notationLine: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
+  ruleHeadingInline: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
+  dot_error: {
+    width: '8px',
+    height: '8px',
+    borderRadius: '50%',
+    backgroundColor: tokens.colorPaletteRedBackground3,
+  },
+  dot_warning: {
+    width: '8px',
+    height: '8px',
+    borderRadius: '50%',
+    backgroundColor: tokens.colorPaletteYellowBackground3,
+  },
+  dot_info: {
+    width: '8px',
+    height: '8px',
+    borderRadius: '50%',
+    backgroundColor: tokens.colorBrandBackground,
+  },
   counts: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  tableHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', textAlign: 'left' },
-  ruleHeading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  tableHeader: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: '2px',
+    textAlign: 'left',
+  },
+  ruleHeading: {
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   // The fix button goes under its issue, not beside it: side by side, a long before → after left
   // the message a column one character wide in a narrow pane.
   issueRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
-  fix: { marginLeft: tokens.spacingHorizontalXXL, marginBottom: tokens.spacingVerticalXS, maxWidth: `calc(100% - ${tokens.spacingHorizontalXXL})`, height: 'auto' },
-  fixPreview: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: 'normal', wordBreak: 'break-word', textAlign: 'left' },
+  fix: {
+    marginLeft: tokens.spacingHorizontalXXL,
+    marginBottom: tokens.spacingVerticalXS,
+    maxWidth: `calc(100% - ${tokens.spacingHorizontalXXL})`,
+    height: 'auto',
+  },
+  fixPreview: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'normal',
+    wordBreak: 'break-word',
+    textAlign: 'left',
+  },
   fixAll: { alignSelf: 'flex-start', marginBottom: tokens.spacingVerticalXS },
-  issue: { flex: '1 1 100%', minWidth: 0, justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
+  issue: { flex: '1 1 100%', minWidth: 0, ...listButton },
   issueBody: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground2 },
   message: { flex: 1, wordBreak: 'break-word', whiteSpace: 'pre-wrap' },
-  empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM },
-  bySelection: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+  },
+  bySelection: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+  },
 });
 
-const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
   const c = countBySeverity(issues);
   const styles = useStyles();
-  if (issues.length === 0) return <Badge appearance="tint" color="success">{t('noIssues')}</Badge>;
+  if (issues.length === 0)
+    return (
+      <Badge appearance="tint" color="success">
+        {t('noIssues')}
+      </Badge>
+    );
   return (
     <span className={styles.counts}>
       {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
@@ -104,14 +185,38 @@ function Counts({ issues, t }: { issues: Issue[]; t: Translate }) {
  * The severity filter: one toggle per severity, with the count of the sheet's issues. A clerk
  * hides the 提示 to see the errors and warnings alone.
  */
-function SeverityFilter({ issues, shown, onToggle, t }: { issues: Issue[]; shown: Record<Severity, boolean>; onToggle: (s: Severity) => void; t: Translate }) {
+function SeverityFilter({
+  issues,
+  shown,
+  onToggle,
+  t,
+}: {
+  issues: Issue[];
+  shown: Record<Severity, boolean>;
+  onToggle: (s: Severity) => void;
+  t: Translate;
+}) {
   const c = countBySeverity(issues);
   const styles = useStyles();
-  if (issues.length === 0) return <Badge appearance="tint" color="success">{t('noIssues')}</Badge>;
+  if (issues.length === 0)
+    return (
+      <Badge appearance="tint" color="success">
+        {t('noIssues')}
+      </Badge>
+    );
   return (
     <div className={styles.counts} role="group" aria-label={t('filterLabel')}>
       {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
-        <ToggleButton key={s} size="small" shape="circular" checked={shown[s]} onClick={() => onToggle(s)} title={t('filterHint')} data-testid={`filter-${s}`} icon={<span className={styles[`dot_${s}`]} aria-hidden />}>
+        <ToggleButton
+          key={s}
+          size="small"
+          shape="circular"
+          checked={shown[s]}
+          onClick={() => onToggle(s)}
+          title={t('filterHint')}
+          data-testid={`filter-${s}`}
+          icon={<span className={styles[`dot_${s}`]} aria-hidden />}
+        >
           {`${t(`severity_${s}`)} ${c[s]}`}
         </ToggleButton>
       ))}
@@ -128,7 +233,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function groupIssues(issues: Issue[]): [string, Issue[]][] {
   const byRule = new Map<string, Issue[]>();
   for (const i of issues) byRule.set(i.rule, [...(byRule.get(i.rule) ?? []), i]);
-  const order = (a: Issue, b: Issue) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOfA1(a.cell) - rowOfA1(b.cell);
+  const order = (a: Issue, b: Issue) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rowOfA1(a.cell) - rowOfA1(b.cell);
   const groups = [...byRule].map(([rule, list]) => [rule, [...list].sort(order)] as [string, Issue[]]);
   return groups.sort((a, b) => order(a[1][0], b[1][0]));
 }
@@ -142,12 +248,31 @@ export function isNotation(issue: Issue): boolean {
   return issue.severity === 'info' && issue.rule.startsWith('style/');
 }
 
-function IssueRow({ issue: i, t, onGo, onFix }: { issue: Issue; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[], from: HTMLElement) => void }) {
+function IssueRow({
+  issue: i,
+  t,
+  onGo,
+  onFix,
+}: {
+  issue: Issue;
+  t: Translate;
+  onGo: (cell: string) => void;
+  onFix: (issues: Issue[], from: HTMLElement) => void;
+}) {
   const styles = useStyles();
   return (
     <li className={styles.issueRow}>
       {/* The visible text is the accessible name: severity, cell, message. */}
-      <Button appearance="subtle" className={styles.issue} data-cell={i.cell} data-rule={i.rule} data-severity={i.severity} data-issue title={t('goToCell', { cell: i.cell })} onClick={() => onGo(i.cell)}>
+      <Button
+        appearance="subtle"
+        className={styles.issue}
+        data-cell={i.cell}
+        data-rule={i.rule}
+        data-severity={i.severity}
+        data-issue
+        title={t('goToCell', { cell: i.cell })}
+        onClick={() => onGo(i.cell)}
+      >
         <span className={styles.issueBody}>
           <Badge size="small" appearance="filled" color={BADGE_COLOR[i.severity]}>
             {t(`severity_${i.severity}`)}
@@ -166,14 +291,28 @@ function IssueRow({ issue: i, t, onGo, onFix }: { issue: Issue; t: Translate; on
           title={t('fixLabel', { cell: i.fix.cell, before: i.fix.before, after: i.fix.after })}
           onClick={(e) => onFix([i], e.currentTarget)}
         >
-          <span className={styles.fixPreview}>{t('fixPreview', { before: i.fix.before, after: i.fix.after })}</span>
+          <span className={styles.fixPreview}>
+            {t('fixPreview', { before: i.fix.before, after: i.fix.after })}
+          </span>
         </Button>
       )}
     </li>
   );
 }
 
-function RuleGroup({ rule, issues, t, onGo, onFix }: { rule: string; issues: Issue[]; t: Translate; onGo: (cell: string) => void; onFix: (issues: Issue[], from: HTMLElement) => void }) {
+function RuleGroup({
+  rule,
+  issues,
+  t,
+  onGo,
+  onFix,
+}: {
+  rule: string;
+  issues: Issue[];
+  t: Translate;
+  onGo: (cell: string) => void;
+  onFix: (issues: Issue[], from: HTMLElement) => void;
+}) {
   const styles = useStyles();
   const words = ruleWords(rule, t.locale);
   return (
@@ -215,7 +354,10 @@ const TableIssues = memo(function TableIssues({
   const notation = visible.filter(isNotation);
   // Collapsed only when there is something else to see: a table with only notation issues lists them.
   const collapse = notation.length > 1 && notation.length < visible.length;
-  const byRule = useMemo(() => groupIssues(collapse ? visible.filter((i) => !isNotation(i)) : visible), [visible, collapse]);
+  const byRule = useMemo(
+    () => groupIssues(collapse ? visible.filter((i) => !isNotation(i)) : visible),
+    [visible, collapse],
+  );
   const fixable = visible.filter((i) => i.fix);
   const notationFixable = notation.filter((i) => i.fix);
   const hidden = table.issues.length - visible.length;
@@ -223,7 +365,12 @@ const TableIssues = memo(function TableIssues({
   return (
     <div>
       {fixable.length > 1 && (
-        <Button size="small" className={styles.fixAll} onClick={(e) => onFix(fixable, e.currentTarget)} data-testid="fix-all">
+        <Button
+          size="small"
+          className={styles.fixAll}
+          onClick={(e) => onFix(fixable, e.currentTarget)}
+          data-testid="fix-all"
+        >
           {t('fixAll', { n: fixable.length })}
         </Button>
       )}
@@ -235,16 +382,28 @@ const TableIssues = memo(function TableIssues({
           <div className={styles.notationLine}>
             <Text className={styles.ruleHeadingInline}>{t('notationGroup', { n: notation.length })}</Text>
             {notationFixable.length > 0 && (
-              <Button size="small" onClick={(e) => onFix(notationFixable, e.currentTarget)} data-testid="notation-fix-all">
+              <Button
+                size="small"
+                onClick={(e) => onFix(notationFixable, e.currentTarget)}
+                data-testid="notation-fix-all"
+              >
                 {t('notationFixAll', { n: notationFixable.length })}
               </Button>
             )}
-            <Button size="small" appearance="subtle" aria-expanded={notationOpen} onClick={() => setNotationOpen((o) => !o)} data-testid="notation-toggle">
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-expanded={notationOpen}
+              onClick={() => setNotationOpen((o) => !o)}
+              data-testid="notation-toggle"
+            >
               {notationOpen ? t('notationCollapse') : t('notationExpand')}
             </Button>
           </div>
           {notationOpen &&
-            groupIssues(notation).map(([rule, issues]) => <RuleGroup key={rule} rule={rule} issues={issues} t={t} onGo={onGo} onFix={onFix} />)}
+            groupIssues(notation).map(([rule, issues]) => (
+              <RuleGroup key={rule} rule={rule} issues={issues} t={t} onGo={onGo} onFix={onFix} />
+            ))}
         </section>
       )}
       {hidden > 0 && <Caption1>{t('hiddenBySeverity', { n: hidden })}</Caption1>}
@@ -281,14 +440,25 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
   // The table the selected cell is in: with many tables, that one is open and the others closed,
   // so that its first error is in view.
   const sel = state.selection;
-  const active = sel && state.sheet && sel.sheetId === state.sheet.sheetId ? state.tables.find((x) => sel.row >= x.top && sel.row <= x.bottom) : undefined;
+  const active =
+    sel && state.sheet && sel.sheetId === state.sheet.sheetId
+      ? state.tables.find((x) => sel.row >= x.top && sel.row <= x.bottom)
+      : undefined;
   // Open by default: every table when there are few; else the active one (or the first with an
   // error). What the user opened or closed by hand stays so; the list is never re-mounted, so focus
   // stays where it is when the selection moves to another table.
   const [userOpen, setUserOpen] = useState<Record<string, boolean>>({});
   const openItems = useMemo(() => {
     const auto = new Set(
-      state.tables.length <= 3 ? state.tables.map((x) => x.range) : [(active ?? state.tables.find((x) => x.issues.some((i) => i.severity === 'error')) ?? state.tables[0]).range],
+      state.tables.length <= 3
+        ? state.tables.map((x) => x.range)
+        : [
+            (
+              active ??
+              state.tables.find((x) => x.issues.some((i) => i.severity === 'error')) ??
+              state.tables[0]
+            ).range,
+          ],
     );
     return state.tables.map((x) => x.range).filter((r) => userOpen[r] ?? auto.has(r));
   }, [state.tables, active, userOpen]);
@@ -296,7 +466,12 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
   const goTab = (next: Tab) => {
     setTab(next);
     // The toolbar's 插入模板… puts the keyboard on the panel's first control.
-    if (next === 'templates') focusSoon(() => document.querySelector<HTMLElement>('[data-testid="templates"] select, [data-testid="templates"] button'));
+    if (next === 'templates')
+      focusSoon(() =>
+        document.querySelector<HTMLElement>(
+          '[data-testid="templates"] select, [data-testid="templates"] button',
+        ),
+      );
   };
 
   /**
@@ -304,18 +479,23 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
    * (the next one), else to the result message; never to the page body.
    */
   const onGo = useCallback((cell: string) => void checker.select(cell), [checker]);
-  const fix = useCallback((table: Table, issues: Issue[], from: HTMLElement) => {
-    const panel = from.closest('[data-range]');
-    const buttons = panel ? [...panel.querySelectorAll<HTMLElement>('[data-issue]')] : [];
-    const row = from.closest('li')?.querySelector<HTMLElement>('[data-issue]');
-    const index = row ? buttons.indexOf(row) : -1;
-    void checker.applyFixes(issues.map((i) => i.fix!)).then(() =>
-      focusSoon(() => {
-        const now = [...document.querySelectorAll<HTMLElement>(`[data-range="${table.range}"] [data-issue]`)];
-        return index >= 0 && now.length > 0 ? now[Math.min(index, now.length - 1)] : writeMessage();
-      }),
-    );
-  }, [checker]);
+  const fix = useCallback(
+    (table: Table, issues: Issue[], from: HTMLElement) => {
+      const panel = from.closest('[data-range]');
+      const buttons = panel ? [...panel.querySelectorAll<HTMLElement>('[data-issue]')] : [];
+      const row = from.closest('li')?.querySelector<HTMLElement>('[data-issue]');
+      const index = row ? buttons.indexOf(row) : -1;
+      void checker.applyFixes(issues.map((i) => i.fix!)).then(() =>
+        focusSoon(() => {
+          const now = [
+            ...document.querySelectorAll<HTMLElement>(`[data-range="${table.range}"] [data-issue]`),
+          ];
+          return index >= 0 && now.length > 0 ? now[Math.min(index, now.length - 1)] : writeMessage();
+        }),
+      );
+    },
+    [checker],
+  );
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale}>
@@ -324,10 +504,22 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
           {t('appTitle')}
         </Text>
         <div className={styles.toolbar} role="toolbar" aria-label={t('appTitle')}>
-          <Button appearance="primary" onClick={() => void checker.check()} disabled={busy} data-testid="recheck">
+          <Button
+            appearance="primary"
+            onClick={() => void checker.check()}
+            disabled={busy}
+            data-testid="recheck"
+          >
             {t('recheck')}
           </Button>
-          <Switch label={t('live')} checked={state.live} disabled={!checker.session.caps.events} title={t('liveHint')} onChange={(_, d) => void checker.setLive(d.checked)} data-testid="live" />
+          <Switch
+            label={t('live')}
+            checked={state.live}
+            disabled={!checker.session.caps.events}
+            title={t('liveHint')}
+            onChange={(_, d) => void checker.setLive(d.checked)}
+            data-testid="live"
+          />
           <Switch
             label={t('highlight')}
             checked={state.highlight}
@@ -342,7 +534,9 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
           <div role="status">
             {state.progress ? (
               <>
-                <Caption1>{t('readingProgress', { done: state.progress.done, total: state.progress.total })}</Caption1>
+                <Caption1>
+                  {t('readingProgress', { done: state.progress.done, total: state.progress.total })}
+                </Caption1>
                 <ProgressBar value={state.progress.done / Math.max(1, state.progress.total)} />
               </>
             ) : (
@@ -353,17 +547,31 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
 
         {state.error && (
           <MessageBar intent="error" data-testid="error" tabIndex={-1}>
-            <MessageBarBody>{t(MESSAGE_KEY[state.error.kind], { detail: state.error.detail })}</MessageBarBody>
+            <MessageBarBody>
+              {t(MESSAGE_KEY[state.error.kind], { detail: state.error.detail })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {state.lastWrite?.map((n) => (
-          <MessageBar key={`w-${n.key}`} intent={n.key === 'fixSkipped' ? 'warning' : 'success'} data-testid="write-result" tabIndex={-1}>
+          <MessageBar
+            key={`w-${n.key}`}
+            intent={n.key === 'fixSkipped' ? 'warning' : 'success'}
+            data-testid="write-result"
+            tabIndex={-1}
+          >
             <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
           </MessageBar>
         ))}
 
         {state.checks > 0 && (
-          <TabList selectedValue={tab} onTabSelect={(_, d) => goTab(d.value as Tab)} aria-label={t('tabsLabel')} size="small" className={styles.tabs} data-testid="tabs">
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, d) => goTab(d.value as Tab)}
+            aria-label={t('tabsLabel')}
+            size="small"
+            className={styles.tabs}
+            data-testid="tabs"
+          >
             <Tab value="results" data-testid="tab-results">
               {t('tabResults')}
             </Tab>
@@ -378,11 +586,27 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
 
         <div role="tabpanel" hidden={tab !== 'results'} aria-label={t('tabResults')} className={styles.panel}>
           {/* Stays in view while the issue list scrolls: where the errors are, and the filter. */}
-          <section className={styles.summary} aria-live="polite" aria-label={t('issuesRegion')} data-testid="summary">
+          <section
+            className={styles.summary}
+            aria-live="polite"
+            aria-label={t('issuesRegion')}
+            data-testid="summary"
+          >
             {state.sheet && state.checks > 0 && (
-              <Text weight="semibold">{state.tables.length > 0 ? t('summaryTables', { n: state.tables.length, sheet: sheetName }) : t('summaryNone', { sheet: sheetName })}</Text>
+              <Text weight="semibold">
+                {state.tables.length > 0
+                  ? t('summaryTables', { n: state.tables.length, sheet: sheetName })
+                  : t('summaryNone', { sheet: sheetName })}
+              </Text>
             )}
-            {state.tables.length > 0 && <SeverityFilter issues={all} shown={shown} onToggle={(s) => setShown((x) => ({ ...x, [s]: !x[s] }))} t={t} />}
+            {state.tables.length > 0 && (
+              <SeverityFilter
+                issues={all}
+                shown={shown}
+                onToggle={(s) => setShown((x) => ({ ...x, [s]: !x[s] }))}
+                t={t}
+              />
+            )}
           </section>
 
           {state.notices.map((n) => (
@@ -398,14 +622,23 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
           ))}
 
           {state.bySelection && (
-            <MessageBar intent={state.bySelection.found ? 'info' : 'warning'} data-testid="by-selection-result">
+            <MessageBar
+              intent={state.bySelection.found ? 'info' : 'warning'}
+              data-testid="by-selection-result"
+            >
               <MessageBarBody>
-                {state.bySelection.found ? t('bySelectionResult', { range: state.bySelection.range }) : t('bySelectionNone', { range: state.bySelection.range })}
+                {state.bySelection.found
+                  ? t('bySelectionResult', { range: state.bySelection.range })
+                  : t('bySelectionNone', { range: state.bySelection.range })}
                 {state.bySelection.missing.length > 0 &&
                   ` ${t('bySelectionMissing', { parts: state.bySelection.missing.map((p) => t(`part_${p}` as StringKey)).join('、') })}`}
               </MessageBarBody>
               <MessageBarActions>
-                <Button size="small" onClick={() => void checker.clearSelectionRecognition()} data-testid="by-selection-clear">
+                <Button
+                  size="small"
+                  onClick={() => void checker.clearSelectionRecognition()}
+                  data-testid="by-selection-clear"
+                >
                   {t('bySelectionClear')}
                 </Button>
               </MessageBarActions>
@@ -427,14 +660,21 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
               multiple
               collapsible
               openItems={openItems}
-              onToggle={(_, d) => setUserOpen((u) => ({ ...u, [String(d.value)]: !openItems.includes(String(d.value)) }))}
+              onToggle={(_, d) =>
+                setUserOpen((u) => ({ ...u, [String(d.value)]: !openItems.includes(String(d.value)) }))
+              }
               data-testid="tables"
             >
               {state.tables.map((table) => (
                 <AccordionItem key={table.range} value={table.range} data-range={table.range}>
                   <AccordionHeader as="h3">
                     <span className={styles.tableHeader}>
-                      <span>{t('tableHeading', { name: table.projectName ?? t('unnamedTable'), range: table.range })}</span>
+                      <span>
+                        {t('tableHeading', {
+                          name: table.projectName ?? t('unnamedTable'),
+                          range: table.range,
+                        })}
+                      </span>
                       <Counts issues={table.issues} t={t} />
                     </span>
                   </AccordionHeader>
@@ -448,7 +688,13 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
 
           {state.checks > 0 && state.sheet && state.sheet.address !== null && !state.bySelection && (
             <div className={styles.bySelection}>
-              <Button appearance={state.tables.length === 0 ? 'secondary' : 'subtle'} size="small" onClick={() => void checker.recogniseSelection()} disabled={busy} data-testid="by-selection">
+              <Button
+                appearance={state.tables.length === 0 ? 'secondary' : 'subtle'}
+                size="small"
+                onClick={() => void checker.recogniseSelection()}
+                disabled={busy}
+                data-testid="by-selection"
+              >
                 {t('bySelection')}
               </Button>
               <Caption1>{t('bySelectionHint')}</Caption1>
@@ -457,14 +703,24 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
         </div>
 
         {state.tables.length > 0 && (
-          <div role="tabpanel" hidden={tab !== 'suggestions'} aria-label={t('tabSuggestions')} className={styles.panel}>
+          <div
+            role="tabpanel"
+            hidden={tab !== 'suggestions'}
+            aria-label={t('tabSuggestions')}
+            className={styles.panel}
+          >
             <Suspense fallback={<Spinner size="tiny" label={t('loadingLibrary')} />}>
               <Suggestions checker={checker} t={t} onWritten={() => focusSoon(writeMessage)} />
             </Suspense>
           </div>
         )}
         {state.checks > 0 && (
-          <div role="tabpanel" hidden={tab !== 'templates'} aria-label={t('tabTemplates')} className={styles.panel}>
+          <div
+            role="tabpanel"
+            hidden={tab !== 'templates'}
+            aria-label={t('tabTemplates')}
+            className={styles.panel}
+          >
             <Suspense fallback={<Spinner size="tiny" />}>
               <TemplatePanel checker={checker} t={t} onDone={() => focusSoon(writeMessage)} />
             </Suspense>

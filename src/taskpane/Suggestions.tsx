@@ -4,16 +4,39 @@
  * paint does not wait for either. One click writes the phrasing (and, if chosen, the value) into
  * that row's cells only, in one context.sync.
  */
-import { Button, Caption1, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
-import { type RowContext, type Suggestion, hasPlaceholder, rowContext, search, suggestForRow } from '../core/phrasings';
+import {
+  type RowContext,
+  type Suggestion,
+  hasPlaceholder,
+  rowContext,
+  search,
+  suggestForRow,
+} from '../core/phrasings';
 import type { Translate } from '../i18n/strings';
 import type { Checker } from './checker';
+import { listButton } from './styles';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+  },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightRegular },
+  item: listButton,
   body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', width: '100%' },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'baseline' },
   value: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
@@ -62,7 +85,9 @@ function SuggestionList({
                   <Text weight="semibold">{s.phrasing.indicator}</Text>
                   <span className={styles.value}>{s.value}</span>
                 </span>
-                <Caption1 className={styles.note}>{`${s.level1} / ${s.level2} · ${s.phrasing.note}`}</Caption1>
+                <Caption1
+                  className={styles.note}
+                >{`${s.level1} / ${s.level2} · ${s.phrasing.note}`}</Caption1>
               </span>
             </Button>
           </li>
@@ -72,7 +97,15 @@ function SuggestionList({
   );
 }
 
-export default function Suggestions({ checker, t, onWritten }: { checker: Checker; t: Translate; /** after a write: the pane moves the keyboard to its message */ onWritten?: () => void }) {
+export default function Suggestions({
+  checker,
+  t,
+  onWritten,
+}: {
+  checker: Checker;
+  t: Translate;
+  /** after a write: the pane moves the keyboard to its message */ onWritten?: () => void;
+}) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const styles = useStyles();
   const [withValue, setWithValue] = useState(false);
@@ -82,11 +115,17 @@ export default function Suggestions({ checker, t, onWritten }: { checker: Checke
   const lib = state.library;
   const sel = state.selection;
   const onSheet = sel && state.sheet && sel.sheetId === state.sheet.sheetId;
-  const target = useMemo(() => (onSheet ? rowContext(state.tables, sel.row, sel.col) : null), [onSheet, sel, state.tables]);
+  const target = useMemo(
+    () => (onSheet ? rowContext(state.tables, sel.row, sel.col) : null),
+    [onSheet, sel, state.tables],
+  );
 
   // The row's own category unless the user widens it.
   const [widen, setWiden] = useState(false);
-  const forRow = useMemo(() => (lib && target ? suggestForRow(lib, target, { limit: 5, widen }) : []), [lib, target, widen]);
+  const forRow = useMemo(
+    () => (lib && target ? suggestForRow(lib, target, { limit: 5, widen }) : []),
+    [lib, target, widen],
+  );
 
   const found = useMemo(() => {
     if (!lib || (deferredQuery.trim() === '' && !category)) return [];
@@ -108,9 +147,14 @@ export default function Suggestions({ checker, t, onWritten }: { checker: Checke
     const cells = [{ cell: target.nameCell, text: s.phrasing.indicator }];
     if (withValue) cells.push({ cell: target.valueCell, text: s.value });
     // With an example figure written, the value cell is selected so the user can type the real one.
-    void checker.writeCells(cells, withValue && hasPlaceholder(s.phrasing.value) ? target.valueCell : undefined).then(() => onWritten?.());
+    void checker
+      .writeCells(cells, withValue && hasPlaceholder(s.phrasing.value) ? target.valueCell : undefined)
+      .then(() => onWritten?.());
   };
-  const categories = target?.table.framework === 'older' ? [...new Set(lib.categories.map((c) => lib.olderLevel2[c] ?? c))] : lib.categories;
+  const categories =
+    target?.table.framework === 'older'
+      ? [...new Set(lib.categories.map((c) => lib.olderLevel2[c] ?? c))]
+      : lib.categories;
 
   return (
     <section className={styles.root} aria-label={t('suggestions')} data-testid="suggestions">
@@ -125,7 +169,13 @@ export default function Suggestions({ checker, t, onWritten }: { checker: Checke
         <Caption1>{t('suggestionsHint')}</Caption1>
       )}
       {target?.indicator && (target.indicator.level2 ?? target.indicator.level1) && (
-        <Button size="small" onClick={() => void checker.addIndicatorRow(target.table, target.indicator!).then(() => onWritten?.())} data-testid="add-row">
+        <Button
+          size="small"
+          onClick={() =>
+            void checker.addIndicatorRow(target.table, target.indicator!).then(() => onWritten?.())
+          }
+          data-testid="add-row"
+        >
           {t('addRow', { level2: (target.indicator.level2 ?? target.indicator.level1)!.text })}
         </Button>
       )}
@@ -134,15 +184,47 @@ export default function Suggestions({ checker, t, onWritten }: { checker: Checke
           {t('refreshSelection')}
         </Button>
       )}
-      <Checkbox label={t('alsoWriteValue')} checked={withValue} onChange={(_, d) => setWithValue(d.checked === true)} data-testid="with-value" />
-      {target && <SuggestionList items={forRow} target={target} withValue={withValue} t={t} onApply={apply} testId="row-suggestions" />}
-      {target?.category && <Checkbox label={t('widenCategories', { category: target.category })} checked={widen} onChange={(_, d) => setWiden(d.checked === true)} data-testid="widen" />}
+      <Checkbox
+        label={t('alsoWriteValue')}
+        checked={withValue}
+        onChange={(_, d) => setWithValue(d.checked === true)}
+        data-testid="with-value"
+      />
+      {target && (
+        <SuggestionList
+          items={forRow}
+          target={target}
+          withValue={withValue}
+          t={t}
+          onApply={apply}
+          testId="row-suggestions"
+        />
+      )}
+      {target?.category && (
+        <Checkbox
+          label={t('widenCategories', { category: target.category })}
+          checked={widen}
+          onChange={(_, d) => setWiden(d.checked === true)}
+          data-testid="widen"
+        />
+      )}
       <div className={styles.searchRow}>
         <Field label={t('searchLabel')} className={styles.searchField}>
-          <Input className={styles.input} value={query} placeholder={t('searchPlaceholder')} onChange={(_, d) => setQuery(d.value)} data-testid="phrasing-search" />
+          <Input
+            className={styles.input}
+            value={query}
+            placeholder={t('searchPlaceholder')}
+            onChange={(_, d) => setQuery(d.value)}
+            data-testid="phrasing-search"
+          />
         </Field>
         <Field label={t('categoryLabel')} className={styles.field}>
-          <Select className={styles.input} value={category} onChange={(_, d) => setCategory(d.value)} data-testid="phrasing-category">
+          <Select
+            className={styles.input}
+            value={category}
+            onChange={(_, d) => setCategory(d.value)}
+            data-testid="phrasing-category"
+          >
             <option value="">{t('categoryAll')}</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -152,7 +234,16 @@ export default function Suggestions({ checker, t, onWritten }: { checker: Checke
           </Select>
         </Field>
       </div>
-      {(query.trim() !== '' || category) && <SuggestionList items={found} target={target} withValue={withValue} t={t} onApply={apply} testId="search-results" />}
+      {(query.trim() !== '' || category) && (
+        <SuggestionList
+          items={found}
+          target={target}
+          withValue={withValue}
+          t={t}
+          onApply={apply}
+          testId="search-results"
+        />
+      )}
     </section>
   );
 }

@@ -2,20 +2,44 @@
  * 插入模板: choose the variant, insert at the selected cell or into a new sheet. A refusal names the
  * cells in the way and offers a new sheet. Loaded lazily with the template data (its own chunk).
  */
-import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
 import { DEFAULT_VARIANT, buildTemplate } from '../core/templates/template';
 import type { Translate } from '../i18n/strings';
 import type { Checker } from './checker';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+  },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   // A native select is as wide as its longest option: keep it inside a narrow task pane.
   select: { width: '100%', maxWidth: '100%', minWidth: 0 },
 });
 
-export default function TemplatePanel({ checker, t, onDone }: { checker: Checker; t: Translate; /** after an insertion or a refusal: the pane moves the keyboard to its message */ onDone?: () => void }) {
+export default function TemplatePanel({
+  checker,
+  t,
+  onDone,
+}: {
+  checker: Checker;
+  t: Translate;
+  /** after an insertion or a refusal: the pane moves the keyboard to its message */ onDone?: () => void;
+}) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const styles = useStyles();
   const [framework, setFramework] = useState(DEFAULT_VARIANT.framework);
@@ -23,7 +47,8 @@ export default function TemplatePanel({ checker, t, onDone }: { checker: Checker
   const [describe, setDescribe] = useState(DEFAULT_VARIANT.describe);
   const [transfer, setTransfer] = useState(DEFAULT_VARIANT.transfer);
   const [busy, setBusy] = useState(false);
-  const template = () => buildTemplate({ framework, unit, describe, transfer, year: new Date().getFullYear() });
+  const template = () =>
+    buildTemplate({ framework, unit, describe, transfer, year: new Date().getFullYear() });
   const insert = async (where: 'selection' | 'newSheet' | 'below') => {
     setBusy(true);
     try {
@@ -40,21 +65,44 @@ export default function TemplatePanel({ checker, t, onDone }: { checker: Checker
         {t('templates')}
       </Text>
       <Field label={t('templateFramework')} hint={t('frameworkHint')}>
-        <Select className={styles.select} value={framework} onChange={(_, d) => setFramework(d.value as 'newer' | 'older')} data-testid="template-framework">
+        <Select
+          className={styles.select}
+          value={framework}
+          onChange={(_, d) => setFramework(d.value as 'newer' | 'older')}
+          data-testid="template-framework"
+        >
           <option value="newer">{t('frameworkNewer')}</option>
           <option value="older">{t('frameworkOlder')}</option>
         </Select>
       </Field>
       <Field label={t('templateUnit')}>
-        <Select className={styles.select} value={unit} onChange={(_, d) => setUnit(d.value as '万元' | '元')} data-testid="template-unit">
+        <Select
+          className={styles.select}
+          value={unit}
+          onChange={(_, d) => setUnit(d.value as '万元' | '元')}
+          data-testid="template-unit"
+        >
           <option value="万元">万元</option>
           <option value="元">元</option>
         </Select>
       </Field>
-      <Checkbox label={t('templateDescribe')} checked={describe} onChange={(_, d) => setDescribe(d.checked === true)} />
-      <Checkbox label={t('templateTransfer')} checked={transfer} onChange={(_, d) => setTransfer(d.checked === true)} />
+      <Checkbox
+        label={t('templateDescribe')}
+        checked={describe}
+        onChange={(_, d) => setDescribe(d.checked === true)}
+      />
+      <Checkbox
+        label={t('templateTransfer')}
+        checked={transfer}
+        onChange={(_, d) => setTransfer(d.checked === true)}
+      />
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => void insert('selection')} data-testid="insert-at-selection">
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void insert('selection')}
+          data-testid="insert-at-selection"
+        >
           {t('insertAtSelection')}
         </Button>
         <Button disabled={busy} onClick={() => void insert('newSheet')} data-testid="insert-new-sheet">
@@ -67,7 +115,10 @@ export default function TemplatePanel({ checker, t, onDone }: { checker: Checker
       {blocked && (
         <MessageBar intent="warning" data-testid="template-blocked" tabIndex={-1}>
           <MessageBarBody>
-            {t('templateBlocked', { n: blocked.blockers.length, cells: blocked.blockers.slice(0, 12).join('、') + (blocked.blockers.length > 12 ? '…' : '') })}
+            {t('templateBlocked', {
+              n: blocked.blockers.length,
+              cells: blocked.blockers.slice(0, 12).join('、') + (blocked.blockers.length > 12 ? '…' : ''),
+            })}
             <div>
               <Button size="small" onClick={() => void insert('newSheet')} data-testid="offer-new-sheet">
                 {t('templateOfferNewSheet')}
@@ -76,7 +127,13 @@ export default function TemplatePanel({ checker, t, onDone }: { checker: Checker
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.selection && <Caption1 data-testid="insert-target">{t('insertTarget', { cell: state.selection.address.slice(state.selection.address.lastIndexOf('!') + 1).split(':')[0] })}</Caption1>}
+      {state.selection && (
+        <Caption1 data-testid="insert-target">
+          {t('insertTarget', {
+            cell: state.selection.address.slice(state.selection.address.lastIndexOf('!') + 1).split(':')[0],
+          })}
+        </Caption1>
+      )}
     </section>
   );
 }

@@ -2,7 +2,17 @@
  * The pane's controller, without React: read the sheet through the adapter, run the engine, mark
  * the cells, re-check on edits (debounced). The React view subscribes to its state.
  */
-import { WINDOW_COLS, WINDOW_ROWS, type CellWrite, type ExcelSession, type GuardedEdit, type MarkSeverity, type SelectionInfo, type SheetEvent, type SheetSnapshot } from '../adapter/excel';
+import {
+  WINDOW_COLS,
+  WINDOW_ROWS,
+  type CellWrite,
+  type ExcelSession,
+  type GuardedEdit,
+  type MarkSeverity,
+  type SelectionInfo,
+  type SheetEvent,
+  type SheetSnapshot,
+} from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
 import { checkSheet, runRules } from '../core/check';
 import { type LiveSheet, applyPatch, readAreaFor } from '../core/live';
@@ -19,7 +29,10 @@ export type Status = 'idle' | 'reading' | 'checking' | 'done' | 'error';
 export interface CheckState {
   status: Status;
   progress: { done: number; total: number } | null;
-  sheet: Pick<SheetSnapshot, 'sheetId' | 'sheetName' | 'protected' | 'rowsLeftOut' | 'colsLeftOut' | 'mergesKnown' | 'address'> | null;
+  sheet: Pick<
+    SheetSnapshot,
+    'sheetId' | 'sheetName' | 'protected' | 'rowsLeftOut' | 'colsLeftOut' | 'mergesKnown' | 'address'
+  > | null;
   tables: Table[];
   error: AdapterError | null;
   notices: { key: StringKey; params?: Record<string, string | number> }[];
@@ -109,7 +122,9 @@ export class Checker {
   async recogniseSelection(): Promise<void> {
     try {
       const sel = await this.session.readSelection();
-      const local = sel.address.includes('!') ? sel.address.slice(sel.address.lastIndexOf('!') + 1) : sel.address;
+      const local = sel.address.includes('!')
+        ? sel.address.slice(sel.address.lastIndexOf('!') + 1)
+        : sel.address;
       const area = parseA1Range(local);
       if (!area) return;
       this.manual = { sheetId: sel.sheetId, area, address: local };
@@ -135,8 +150,13 @@ export class Checker {
     const sheet = this.state.sheet;
     if (!sheet) return false;
     return this.writeThenCheck(async () => {
-      const { planIndicatorRow } = await import(/* webpackChunkName: "templates" */ '../core/templates/add-row');
-      const merges = await this.session.mergedAreas(sheet.sheetId, sheet.address?.split('!').pop() ?? table.range);
+      const { planIndicatorRow } = await import(
+        /* webpackChunkName: "templates" */ '../core/templates/add-row'
+      );
+      const merges = await this.session.mergedAreas(
+        sheet.sheetId,
+        sheet.address?.split('!').pop() ?? table.range,
+      );
       const plan = planIndicatorRow(table, at, merges);
       if (!plan) return false;
       const safePlan = this.session.caps.mergedAreas ? plan : { ...plan, extend: [], create: [] };
@@ -172,7 +192,11 @@ export class Checker {
    * one form under another). Every target goes through the same check: if a cell is in the way,
    * nothing is written and the pane names it.
    */
-  async insertTemplate(t: Template, where: 'selection' | 'newSheet' | 'below', sheetName = '绩效目标表'): Promise<boolean> {
+  async insertTemplate(
+    t: Template,
+    where: 'selection' | 'newSheet' | 'below',
+    sheetName = '绩效目标表',
+  ): Promise<boolean> {
     return this.writeThenCheck(async () => {
       let target: Parameters<ExcelSession['insertTemplate']>[1];
       if (where === 'newSheet') target = { newSheet: sheetName };
@@ -191,7 +215,10 @@ export class Checker {
         this.update({ templateBlocked: { blockers: r.blockers }, lastWrite: null });
         return false;
       }
-      this.update({ templateBlocked: null, lastWrite: [{ key: 'templateInserted', params: { sheet: r.sheetName } }] });
+      this.update({
+        templateBlocked: null,
+        lastWrite: [{ key: 'templateInserted', params: { sheet: r.sheetName } }],
+      });
       return true;
     });
   }
@@ -262,10 +289,13 @@ export class Checker {
   private scheduleSelection(): void {
     if (this.disposed) return;
     if (this.selectionTimer) clearTimeout(this.selectionTimer);
-    this.selectionTimer = setTimeout(() => {
-      this.selectionTimer = null;
-      void this.refreshSelection();
-    }, Math.min(100, this.debounceMs));
+    this.selectionTimer = setTimeout(
+      () => {
+        this.selectionTimer = null;
+        void this.refreshSelection();
+      },
+      Math.min(100, this.debounceMs),
+    );
   }
 
   /**
@@ -290,7 +320,8 @@ export class Checker {
       const { applied, skipped } = await this.session.replaceIfUnchanged(sheet.sheetId, edits);
       const lastWrite: CheckState['lastWrite'] = [];
       if (applied.length) lastWrite.push({ key: 'fixApplied', params: { n: applied.length } });
-      if (skipped.length) lastWrite.push({ key: 'fixSkipped', params: { n: skipped.length, cells: skipped.join('、') } });
+      if (skipped.length)
+        lastWrite.push({ key: 'fixSkipped', params: { n: skipped.length, cells: skipped.join('、') } });
       this.update({ lastWrite });
       return true;
     }, false);
@@ -335,24 +366,49 @@ export class Checker {
           return !r || r.bottom < a.top || r.top > a.bottom || r.right < a.left || r.left > a.right;
         };
         tables = [...tables.filter(outside), ...found].sort((x, y) => x.top - y.top);
-        bySelection = { range: manual.address, found: found.length > 0, missing: found.length ? missingParts(found[0]) : [] };
+        bySelection = {
+          range: manual.address,
+          found: found.length > 0,
+          missing: found.length ? missingParts(found[0]) : [],
+        };
       }
       const notices: CheckState['notices'] = [];
-      if (snap.rowsLeftOut > 0) notices.push({ key: 'truncatedRows', params: { rows: snap.grid.values.length } });
-      if (snap.colsLeftOut > 0) notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
+      if (snap.rowsLeftOut > 0)
+        notices.push({ key: 'truncatedRows', params: { rows: snap.grid.values.length } });
+      if (snap.colsLeftOut > 0)
+        notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
       if (!snap.mergesKnown && tables.length > 0) notices.push({ key: 'noMergeApi' });
       if (!this.session.caps.events) notices.push({ key: 'noLiveApi' });
       if (!this.session.caps.conditionalFormats) notices.push({ key: 'noHighlightApi' });
       else if (snap.protected && this.state.highlight) notices.push({ key: 'protectedNoHighlight' });
       const { grid: _grid, syncs: _syncs, ...sheet } = snap;
       // Edits to this sheet can now be read as patches (not while a selected range is read by hand).
-      this.liveSheet = manual ? null : { sheetId: snap.sheetId, state: { grid: snap.grid, tables, nearMisses: result.nearMisses } };
+      this.liveSheet = manual
+        ? null
+        : { sheetId: snap.sheetId, state: { grid: snap.grid, tables, nearMisses: result.nearMisses } };
       this.pending = [];
-      this.update({ tables, sheet, notices, nearMisses: result.nearMisses, bySelection, lastRead: { kind: 'full' } });
+      this.update({
+        tables,
+        sheet,
+        notices,
+        nearMisses: result.nearMisses,
+        bySelection,
+        lastRead: { kind: 'full' },
+      });
       await this.applyMarks();
-      this.update({ status: 'done', progress: null, lastMs: Math.round(now() - t0), checks: this.state.checks + 1 });
+      this.update({
+        status: 'done',
+        progress: null,
+        lastMs: Math.round(now() - t0),
+        checks: this.state.checks + 1,
+      });
     } catch (e) {
-      this.update({ status: 'error', progress: null, error: asAdapterError(e).info, checks: this.state.checks + 1 });
+      this.update({
+        status: 'error',
+        progress: null,
+        error: asAdapterError(e).info,
+        checks: this.state.checks + 1,
+      });
     }
   }
 
@@ -386,10 +442,23 @@ export class Checker {
     if (!live || events.length === 0) return null;
     let changed: MergeArea | null = null;
     for (const e of events) {
-      if (e.kind !== 'changed' || e.sheetId !== live.sheetId || !e.address || (e.changeType && e.changeType !== 'RangeEdited')) return null;
+      if (
+        e.kind !== 'changed' ||
+        e.sheetId !== live.sheetId ||
+        !e.address ||
+        (e.changeType && e.changeType !== 'RangeEdited')
+      )
+        return null;
       const a = e.address.includes(',') ? null : parseA1Range(e.address);
       if (!a) return null;
-      changed = changed ? { top: Math.min(changed.top, a.top), left: Math.min(changed.left, a.left), bottom: Math.max(changed.bottom, a.bottom), right: Math.max(changed.right, a.right) } : a;
+      changed = changed
+        ? {
+            top: Math.min(changed.top, a.top),
+            left: Math.min(changed.left, a.left),
+            bottom: Math.max(changed.bottom, a.bottom),
+            right: Math.max(changed.right, a.right),
+          }
+        : a;
     }
     const area = readAreaFor(live.state, changed!);
     const origin = live.state.grid.origin ?? { row: 0, col: 0 };
@@ -404,11 +473,19 @@ export class Checker {
     const t0 = now();
     try {
       const patch = await this.session.readArea(sheetId, area);
-      const next = applyPatch(live.state, patch, { library: this.state.library ?? undefined, locale: this.locale });
+      const next = applyPatch(live.state, patch, {
+        library: this.state.library ?? undefined,
+        locale: this.locale,
+      });
       this.liveSheet = { sheetId, state: next };
       const marks = JSON.stringify(this.marksFor());
       const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-      this.update({ tables: next.tables, nearMisses: next.nearMisses, error: null, lastRead: { kind: 'patch', cells, rows: next.rows } });
+      this.update({
+        tables: next.tables,
+        nearMisses: next.nearMisses,
+        error: null,
+        lastRead: { kind: 'patch', cells, rows: next.rows },
+      });
       // The marks change only when the marked cells do: most edits need no second sync.
       if (JSON.stringify(this.marksFor()) !== marks) await this.applyMarks();
       this.update({ status: 'done', lastMs: Math.round(now() - t0), checks: this.state.checks + 1 });
@@ -421,7 +498,9 @@ export class Checker {
 
   private marksFor(): Record<MarkSeverity, string[]> {
     const out: Record<MarkSeverity, string[]> = { error: [], warning: [] };
-    for (const t of this.state.tables) for (const i of t.issues) if (i.severity === 'error' || i.severity === 'warning') out[i.severity].push(i.cell);
+    for (const t of this.state.tables)
+      for (const i of t.issues)
+        if (i.severity === 'error' || i.severity === 'warning') out[i.severity].push(i.cell);
     // A cell with an error is marked as an error only.
     const errors = new Set(out.error);
     out.warning = out.warning.filter((c) => !errors.has(c));
@@ -504,6 +583,7 @@ export function missingParts(t: Table): string[] {
   if (!t.projectName) out.push('projectName');
   if (!t.amounts.total && !t.amounts.annual) out.push('amount');
   if (!t.goal) out.push('goal');
-  for (const col of ['level1', 'level2', 'name', 'value'] as const) if (t.columns[col] === null) out.push(col);
+  for (const col of ['level1', 'level2', 'name', 'value'] as const)
+    if (t.columns[col] === null) out.push(col);
   return out;
 }

@@ -6,7 +6,13 @@
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { ExcelSession } from '../adapter/excel';
-import { detectCapabilities, displayLanguage, officeAvailable, officeThemeIsDark, whenOfficeReady } from '../adapter/host';
+import {
+  detectCapabilities,
+  displayLanguage,
+  officeAvailable,
+  officeThemeIsDark,
+  whenOfficeReady,
+} from '../adapter/host';
 import { pickLocale, translator } from '../i18n/strings';
 import { App } from './App';
 import { Checker } from './checker';
@@ -16,12 +22,18 @@ export interface MountedPane {
   unmount: () => Promise<void>;
 }
 
-export async function mountPane(el: HTMLElement, options: { debounceMs?: number } = {}): Promise<MountedPane> {
+export async function mountPane(
+  el: HTMLElement,
+  options: { debounceMs?: number } = {},
+): Promise<MountedPane> {
   // An old webview (IE11, EdgeHTML) got its message from old-webview.js: leave it standing.
-  if (typeof window !== 'undefined' && (window as { jixiaoOldWebview?: string }).jixiaoOldWebview) return { checker: null, unmount: async () => undefined };
+  if (typeof window !== 'undefined' && (window as { jixiaoOldWebview?: string }).jixiaoOldWebview)
+    return { checker: null, unmount: async () => undefined };
   const root = createRoot(el);
   const ready = await whenOfficeReady();
-  const locale = pickLocale(displayLanguage() ?? (typeof navigator !== 'undefined' ? navigator.language : null));
+  const locale = pickLocale(
+    displayLanguage() ?? (typeof navigator !== 'undefined' ? navigator.language : null),
+  );
   if (!ready || !officeAvailable()) {
     const t = translator(locale);
     root.render(

@@ -73,15 +73,20 @@ export function fileTooLarge(size: number, limits: ReadLimits): string {
 }
 
 /** What the zip directory alone tells against reading a package: entry count, inflated size, not a workbook. */
-export function packageProblem(entries: { name: string; uncompressedSize: number }[], limits: ReadLimits): string | null {
+export function packageProblem(
+  entries: { name: string; uncompressedSize: number }[],
+  limits: ReadLimits,
+): string | null {
   const files = entries.filter((e) => !e.name.endsWith('/'));
-  if (files.length > limits.maxEntries) return `压缩包条目过多：${files.length} 个，上限 ${limits.maxEntries} 个 (too many entries)`;
+  if (files.length > limits.maxEntries)
+    return `压缩包条目过多：${files.length} 个，上限 ${limits.maxEntries} 个 (too many entries)`;
   let inflated = 0;
   for (const f of files) inflated += f.uncompressedSize;
   if (inflated > limits.maxInflatedBytes) {
     return `解压后过大：${(inflated / MB).toFixed(0)} MB，上限 ${(limits.maxInflatedBytes / MB).toFixed(0)} MB（疑似压缩炸弹，未解压）(inflates too large)`;
   }
-  if (!files.some((f) => f.name === 'xl/workbook.xml')) return '这是一个压缩包，但不是 Excel 工作簿 (a zip, but not a spreadsheet)';
+  if (!files.some((f) => f.name === 'xl/workbook.xml'))
+    return '这是一个压缩包，但不是 Excel 工作簿 (a zip, but not a spreadsheet)';
   return null;
 }
 
@@ -92,11 +97,14 @@ export function packageProblem(entries: { name: string; uncompressedSize: number
  */
 export function areaProblem(xml: string, limits: ReadLimits, counted: { merges: number }): string | null {
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-    if (++counted.merges > limits.maxMerges) return `合并单元格过多：超过 ${limits.maxMerges} 处 (too many merged areas)`;
+    if (++counted.merges > limits.maxMerges)
+      return `合并单元格过多：超过 ${limits.maxMerges} 处 (too many merged areas)`;
     if (areaCells(m[1]) > limits.maxAreaCells) return `合并区域过大：${m[1]} (a merged area too large)`;
   }
   for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
-    for (const ref of m[1].split(/\s+/)) if (areaCells(ref) > limits.maxAreaCells) return `数据验证范围过大：${ref} (a data validation range too large)`;
+    for (const ref of m[1].split(/\s+/))
+      if (areaCells(ref) > limits.maxAreaCells)
+        return `数据验证范围过大：${ref} (a data validation range too large)`;
   }
   return null;
 }

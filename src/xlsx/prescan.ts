@@ -20,7 +20,10 @@ interface EntryData {
  * The package opened from its zip directory alone (nothing inflated yet), or why it must not be read:
  * its size, entry count, declared inflated size, and whether it is a workbook at all.
  */
-export async function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<JSZip | string> {
+export async function openPackage(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<JSZip | string> {
   if (bytes.length > limits.maxFileBytes) return fileTooLarge(bytes.length, limits);
   let zip: JSZip;
   try {
@@ -29,7 +32,15 @@ export async function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAUL
     return `.xlsx 文件已损坏，无法打开 (corrupt workbook: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 120)})`;
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  return packageProblem(entries.map((f) => ({ name: f.name, uncompressedSize: (f as unknown as { _data?: EntryData })._data?.uncompressedSize ?? 0 })), limits) ?? zip;
+  return (
+    packageProblem(
+      entries.map((f) => ({
+        name: f.name,
+        uncompressedSize: (f as unknown as { _data?: EntryData })._data?.uncompressedSize ?? 0,
+      })),
+      limits,
+    ) ?? zip
+  );
 }
 
 /**
@@ -37,7 +48,10 @@ export async function openPackage(bytes: Uint8Array, limits: ReadLimits = DEFAUL
  * openPackage's checks, then every entry inflated once for its length and CRC, and each sheet's merged
  * areas and validation ranges. For readers that load a whole workbook at once (ExcelJS in the playground).
  */
-export async function prescan(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<string | null> {
+export async function prescan(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<string | null> {
   const zip = await openPackage(bytes, limits);
   if (typeof zip === 'string') return zip;
   const entries = Object.values(zip.files).filter((f) => !f.dir);
@@ -45,8 +59,10 @@ export async function prescan(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LI
   for (const f of entries) {
     const declared = (f as unknown as { _data?: EntryData })._data;
     const data = await f.async('uint8array');
-    if (declared?.uncompressedSize !== undefined && data.length !== declared.uncompressedSize) return `.xlsx 文件已损坏：${f.name} 的长度与目录不符 (corrupt entry)`;
-    if (declared?.crc32 !== undefined && crc32(data) !== declared.crc32 >>> 0) return `.xlsx 文件已损坏：${f.name} 校验和不符 (CRC mismatch)`;
+    if (declared?.uncompressedSize !== undefined && data.length !== declared.uncompressedSize)
+      return `.xlsx 文件已损坏：${f.name} 的长度与目录不符 (corrupt entry)`;
+    if (declared?.crc32 !== undefined && crc32(data) !== declared.crc32 >>> 0)
+      return `.xlsx 文件已损坏：${f.name} 校验和不符 (CRC mismatch)`;
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) continue;
     const problem = areaProblem(new TextDecoder().decode(data), limits, counted);
     if (problem) return problem;

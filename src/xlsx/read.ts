@@ -26,7 +26,8 @@ export function xmlText(s: string): string {
       return code <= 0x10ffff ? String.fromCodePoint(code) : '';
     });
   }
-  if (s.includes('_x')) s = s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (s.includes('_x'))
+    s = s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return s;
 }
 
@@ -59,7 +60,10 @@ function columnIndex(ref: string): number {
 }
 
 /** Excel's built-in number formats that are dates or times (ECMA-376 18.8.30; 27–36, 50–58 East Asian). */
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 const BUILTIN_PERCENT: Record<number, string> = { 9: '0%', 10: '0.00%' };
 
 /** A format code with date or time parts once quoted text and [..] sections are removed (as ExcelJS decides). */
@@ -127,7 +131,8 @@ async function readSharedStrings(pkg: Package, name: string): Promise<string[]> 
   const strings: string[] = [];
   let buf = '';
   const take = (upTo: number) => {
-    for (const m of buf.slice(0, upTo).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) strings.push(m[1] ? richText(m[1]) : '');
+    for (const m of buf.slice(0, upTo).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g))
+      strings.push(m[1] ? richText(m[1]) : '');
     buf = buf.slice(upTo);
   };
   await streamEntry(pkg, f, (t) => {
@@ -205,7 +210,10 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
     for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
       const r = attr(row[1], 'r');
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
-      if (rowIndex >= limits.maxRows) throw new UnreadableFileError(`行数过多：超过 ${limits.maxRows.toLocaleString('en-US')} 行（可用 --max-rows 调高）(too many rows)`);
+      if (rowIndex >= limits.maxRows)
+        throw new UnreadableFileError(
+          `行数过多：超过 ${limits.maxRows.toLocaleString('en-US')} 行（可用 --max-rows 调高）(too many rows)`,
+        );
       if (!row[2]) continue;
       let col = -1;
       let rowValues: CellValue[] | undefined;
@@ -219,7 +227,10 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
         const style = s !== undefined ? ctx.styles[Number(s)] : undefined;
         const v = cellValue(c[1], c[2], style);
         if (v === null) continue;
-        if (++counted.cells > limits.maxCells) throw new UnreadableFileError(`单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）(too many cells)`);
+        if (++counted.cells > limits.maxCells)
+          throw new UnreadableFileError(
+            `单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）(too many cells)`,
+          );
         rowValues ??= values[rowIndex] = [];
         rowValues[col] = v;
         const text = style ? displayText(v, style.format) : null;
@@ -320,14 +331,19 @@ export async function readXlsx(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMIT
   const zip: Package = { bytes, entries: new Map(list.map((e) => [e.name, e])) };
   const workbook = (await entryText(zip, 'xl/workbook.xml')) ?? '';
   const rels = new Map<string, { type: string; target: string }>();
-  for (const m of ((await entryText(zip, 'xl/_rels/workbook.xml.rels')) ?? '').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+  for (const m of ((await entryText(zip, 'xl/_rels/workbook.xml.rels')) ?? '').matchAll(
+    /<Relationship\b([^>]*)\/?>/g,
+  )) {
     rels.set(attr(m[1], 'Id') ?? '', { type: attr(m[1], 'Type') ?? '', target: attr(m[1], 'Target') ?? '' });
   }
   const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
   const sharedStrings = relOfType('/sharedStrings');
   const stylesRel = relOfType('/styles');
   const ctx: SheetContext = {
-    strings: await readSharedStrings(zip, sharedStrings ? partPath(sharedStrings.target) : 'xl/sharedStrings.xml'),
+    strings: await readSharedStrings(
+      zip,
+      sharedStrings ? partPath(sharedStrings.target) : 'xl/sharedStrings.xml',
+    ),
     styles: readStyles(await entryText(zip, stylesRel ? partPath(stylesRel.target) : 'xl/styles.xml')),
     date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook),
     limits,

@@ -14,7 +14,8 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
   if (typeof v === 'object') {
     const o = v as unknown as Record<string, unknown>;
     if ('error' in o && typeof o.error === 'string') return { error: o.error };
-    if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
+    if ('richText' in o && Array.isArray(o.richText))
+      return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
     if ('formula' in o || 'sharedFormula' in o) {
       const result = o.result as ExcelJS.CellValue | undefined;
       return result === undefined ? null : toCellValue(result);

@@ -13,7 +13,11 @@ function argb(hex: string): string {
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.bold || style.fontSize) cell.font = { ...(style.bold ? { bold: true } : {}), ...(style.fontSize ? { size: style.fontSize } : {}) };
+  if (style.bold || style.fontSize)
+    cell.font = {
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+    };
   cell.alignment = { horizontal: style.align, vertical: style.valign, wrapText: style.wrap ?? false };
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
 }
@@ -28,7 +32,9 @@ export function writeTemplate(ws: ExcelJS.Worksheet, t: Template, at: Placement 
   });
   for (const b of t.borders) {
     const a = shift(b, at);
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) ws.getCell(r + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++)
+        ws.getCell(r + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   }
   for (const c of placedCells(t, at)) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
@@ -45,7 +51,12 @@ export function writeTemplate(ws: ExcelJS.Worksheet, t: Template, at: Placement 
     const a = shift(v.area, at);
     for (let r = a.top; r <= a.bottom; r++) {
       for (let c = a.left; c <= a.right; c++) {
-        ws.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${v.list.join(',')}"`], showErrorMessage: false };
+        ws.getCell(r + 1, c + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${v.list.join(',')}"`],
+          showErrorMessage: false,
+        };
       }
     }
   }

@@ -13,7 +13,8 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 
 /** A reason the first bytes already give (encrypted or legacy .xls, not a workbook at all), or null. */
 export function headerProblem(head: Uint8Array): string | null {
-  if (startsWith(head, OLE_MAGIC)) return '文件已加密或为旧版 .xls 格式，请在 Excel 中另存为未加密的 .xlsx (encrypted or legacy .xls)';
+  if (startsWith(head, OLE_MAGIC))
+    return '文件已加密或为旧版 .xls 格式，请在 Excel 中另存为未加密的 .xlsx (encrypted or legacy .xls)';
   if (!startsWith(head, ZIP_MAGIC)) return '不是 .xlsx 文件 (not an .xlsx workbook)';
   return null;
 }

@@ -17,7 +17,8 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-const corrupt = (what: string) => new UnreadableFileError(`.xlsx 文件已损坏，无法打开 (corrupt workbook: ${what})`);
+const corrupt = (what: string) =>
+  new UnreadableFileError(`.xlsx 文件已损坏，无法打开 (corrupt workbook: ${what})`);
 
 /** The package's entries from its central directory (zip64 included). Throws UnreadableFileError. */
 export function readDirectory(bytes: Buffer): ZipEntry[] {
@@ -36,7 +37,8 @@ export function readDirectory(bytes: Buffer): ZipEntry[] {
     const locator = eocd - 20;
     if (locator < 0 || bytes.readUInt32LE(locator) !== 0x07064b50) throw corrupt('zip64 directory missing');
     const at = Number(bytes.readBigUInt64LE(locator + 8));
-    if (at + 56 > bytes.length || bytes.readUInt32LE(at) !== 0x06064b50) throw corrupt('zip64 directory missing');
+    if (at + 56 > bytes.length || bytes.readUInt32LE(at) !== 0x06064b50)
+      throw corrupt('zip64 directory missing');
     count = Number(bytes.readBigUInt64LE(at + 32));
     offset = Number(bytes.readBigUInt64LE(at + 48));
   }
@@ -92,10 +94,16 @@ function crcOf(data: Uint8Array, previous: number): number {
 }
 
 /** Inflates one entry, handing on its bytes chunk by chunk; rejects on a length or CRC mismatch. */
-export function inflateEntry(bytes: Buffer, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
-  const mismatch = () => new UnreadableFileError(`.xlsx 文件已损坏：${entry.name} 的长度与目录不符 (corrupt entry)`);
+export function inflateEntry(
+  bytes: Buffer,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const mismatch = () =>
+    new UnreadableFileError(`.xlsx 文件已损坏：${entry.name} 的长度与目录不符 (corrupt entry)`);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return Promise.reject(corrupt(`bad entry header ${entry.name}`));
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50)
+    return Promise.reject(corrupt(`bad entry header ${entry.name}`));
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) return Promise.reject(corrupt(`truncated entry ${entry.name}`));
@@ -109,7 +117,8 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, onChunk: (chunk: Ui
   };
   const finish = () => {
     if (length !== entry.uncompressedSize) throw mismatch();
-    if (crc !== entry.crc32 >>> 0) throw new UnreadableFileError(`.xlsx 文件已损坏：${entry.name} 校验和不符 (CRC mismatch)`);
+    if (crc !== entry.crc32 >>> 0)
+      throw new UnreadableFileError(`.xlsx 文件已损坏：${entry.name} 校验和不符 (CRC mismatch)`);
   };
   if (entry.method === 0) {
     return new Promise((resolve) => {
@@ -118,7 +127,10 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, onChunk: (chunk: Ui
       resolve();
     });
   }
-  if (entry.method !== 8) return Promise.reject(new UnreadableFileError(`不支持的压缩方式 ${entry.method}：${entry.name} (unsupported compression)`));
+  if (entry.method !== 8)
+    return Promise.reject(
+      new UnreadableFileError(`不支持的压缩方式 ${entry.method}：${entry.name} (unsupported compression)`),
+    );
   if (entry.uncompressedSize <= WHOLE) {
     return new Promise((resolve) => {
       let out: Buffer;
@@ -126,7 +138,8 @@ export function inflateEntry(bytes: Buffer, entry: ZipEntry, onChunk: (chunk: Ui
         // One byte over the declared size is enough to know the directory lied: inflation stops there.
         out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
       } catch (e) {
-        if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw mismatch();
+        if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw mismatch();
         throw corrupt(`${entry.name}: ${(e as Error).message}`);
       }
       take(out);

@@ -10,7 +10,9 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { parseA1Range } from '../../src/core/grid';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve') as { serve: (dir: string, o: { port: number }) => Promise<{ port: number; close: () => Promise<void> }> };
+const { serve } = require('../../scripts/serve') as {
+  serve: (dir: string, o: { port: number }) => Promise<{ port: number; close: () => Promise<void> }>;
+};
 
 const ROOT = path.join(__dirname, '..', '..');
 const WEB = path.join(ROOT, 'dist', 'web');
@@ -22,14 +24,23 @@ let base: string;
 const outside: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB, 'playground.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
+  if (!fs.existsSync(path.join(WEB, 'playground.html')))
+    throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
   server = await serve(WEB, { port: 0 });
   base = `http://127.0.0.1:${server.port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -42,18 +53,32 @@ async function open(fixture: string, query = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('request', (req) => {
     const url = new URL(req.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(req.url());
+    if (
+      !['127.0.0.1', 'localhost'].includes(url.hostname) &&
+      url.protocol !== 'data:' &&
+      url.protocol !== 'blob:'
+    )
+      outside.push(req.url());
   });
   page.on('pageerror', (e) => outside.push(`pageerror: ${e.message}`));
   await page.goto(`${base}/playground.html?fixture=${encodeURIComponent(fixture)}${query}`);
-  await page.locator('[data-testid=summary]').getByText(/找到 \d+ 张绩效目标表|没有找到/).waitFor({ timeout: 30000 });
+  await page
+    .locator('[data-testid=summary]')
+    .getByText(/找到 \d+ 张绩效目标表|没有找到/)
+    .waitFor({ timeout: 30000 });
   return page;
 }
 
 const checks = (page: Page) => page.evaluate(() => window.jixiaoPlayground!.pane.checker!.getState().checks);
 
 async function waitForCheckAfter(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((k) => window.jixiaoPlayground!.pane.checker!.getState().checks > k && window.jixiaoPlayground!.pane.checker!.getState().status === 'done', n, { timeout: 15000 });
+  await page.waitForFunction(
+    (k) =>
+      window.jixiaoPlayground!.pane.checker!.getState().checks > k &&
+      window.jixiaoPlayground!.pane.checker!.getState().status === 'done',
+    n,
+    { timeout: 15000 },
+  );
 }
 
 test('a seed form: tables found, 农村信息员生活补助 lacks 成本指标, the other seed defects listed', async () => {
@@ -67,7 +92,11 @@ test('a seed form: tables found, 农村信息员生活补助 lacks 成本指标,
   const missing = table.locator('[data-rule="structure/missing-level1"]');
   await expect(missing.first().innerText()).resolves.toContain('成本指标');
   // Other rules from the seeds show up too (sums, values).
-  const rulesShown = await page.evaluate(() => [...new Set(window.jixiaoPlayground!.pane.checker!.getState().tables.flatMap((t) => t.issues.map((i) => i.rule)))]);
+  const rulesShown = await page.evaluate(() => [
+    ...new Set(
+      window.jixiaoPlayground!.pane.checker!.getState().tables.flatMap((t) => t.issues.map((i) => i.rule)),
+    ),
+  ]);
   expect(rulesShown.length).toBeGreaterThanOrEqual(3);
   await page.close();
 });
@@ -89,7 +118,11 @@ test('editing a cell to make a sum right removes the issue (live), and the updat
   const state = await page.evaluate(() => {
     const s = window.jixiaoPlayground!.pane.checker!.getState();
     const t = s.tables[0];
-    return { fiscal: t.amounts.fiscal, total: t.amounts.total ?? t.amounts.annual, issues: t.issues.filter((i) => i.rule === 'sum/funds').length };
+    return {
+      fiscal: t.amounts.fiscal,
+      total: t.amounts.total ?? t.amounts.annual,
+      issues: t.issues.filter((i) => i.rule === 'sum/funds').length,
+    };
   });
   expect(state.fiscal).toBeTruthy();
   expect(state.issues).toBe(0);
@@ -108,8 +141,13 @@ test('editing a cell to make a sum right removes the issue (live), and the updat
   await expect(page.locator('[data-rule="sum/funds"]').count()).resolves.toBeGreaterThan(0);
   await edit(original);
   await expect(page.locator('[data-rule="sum/funds"]').count()).resolves.toBe(0);
-  const { ms, read } = await page.evaluate(() => ({ ms: window.jixiaoPlayground!.pane.checker!.getState().lastMs, read: window.jixiaoPlayground!.pane.checker!.getState().lastRead }));
-  console.log(`edit → pane updated, beyond the debounce: ${ms} ms (ningxia.xlsx; read: ${JSON.stringify(read)})`);
+  const { ms, read } = await page.evaluate(() => ({
+    ms: window.jixiaoPlayground!.pane.checker!.getState().lastMs,
+    read: window.jixiaoPlayground!.pane.checker!.getState().lastRead,
+  }));
+  console.log(
+    `edit → pane updated, beyond the debounce: ${ms} ms (ningxia.xlsx; read: ${JSON.stringify(read)})`,
+  );
   expect(ms).not.toBeNull();
   // Live checking read only the edited form again, not the sheet.
   expect(read?.kind).toBe('patch');
@@ -120,15 +158,21 @@ test('建议: select a 三级 cell of a seed table, see its phrasings, apply one
   const page = await open('pingluo.xlsx', '&debounce=100');
   const target = await page.evaluate(() => {
     for (const t of window.jixiaoPlayground!.pane.checker!.getState().tables) {
-      for (const i of t.indicators) if (i.name?.text === '各单位对电子政务外网工作满意度') return { name: i.name.cell, value: i.value!.cell };
+      for (const i of t.indicators)
+        if (i.name?.text === '各单位对电子政务外网工作满意度')
+          return { name: i.name.cell, value: i.value!.cell };
     }
     return null;
   });
   expect(target).not.toBeNull();
-  await expect(page.locator(`[data-rule="value/satisfaction-form"][data-cell="${target!.value}"]`).count()).resolves.toBe(1);
+  await expect(
+    page.locator(`[data-rule="value/satisfaction-form"][data-cell="${target!.value}"]`).count(),
+  ).resolves.toBe(1);
   await page.locator(`td[data-cell="${target!.name}"]`).click();
   await page.getByTestId('tab-suggestions').click();
-  await page.locator('[data-testid=suggestions-target]', { hasText: target!.name }).waitFor({ timeout: 10000 });
+  await page
+    .locator('[data-testid=suggestions-target]', { hasText: target!.name })
+    .waitFor({ timeout: 10000 });
   const first = page.locator('[data-testid=row-suggestions] [data-testid=suggestion]').first();
   const phrasing = (await first.getAttribute('data-indicator'))!;
   expect(phrasing).toMatch(/满意度/);
@@ -139,13 +183,17 @@ test('建议: select a 三级 cell of a seed table, see its phrasings, apply one
   await waitForCheckAfter(page, n);
   await expect(page.locator(`td[data-cell="${target!.name}"]`).innerText()).resolves.toBe(phrasing);
   await expect(page.locator(`td[data-cell="${target!.value}"]`).innerText()).resolves.toMatch(/^≥\d+%$/);
-  await expect(page.locator(`[data-rule="value/satisfaction-form"][data-cell="${target!.value}"]`).count()).resolves.toBe(0);
+  await expect(
+    page.locator(`[data-rule="value/satisfaction-form"][data-cell="${target!.value}"]`).count(),
+  ).resolves.toBe(0);
   // The write itself is one sync; the re-check and its highlights follow.
   const used = (await page.evaluate(() => window.jixiaoPlayground!.syncs())) - syncs;
   expect(used).toBeLessThanOrEqual(4);
   // The search box answers pinyin initials.
   await page.getByRole('textbox', { name: '搜索标准表述' }).fill('fwdxmyd');
-  await page.locator('[data-testid=search-results] [data-indicator="服务对象满意度"]').waitFor({ timeout: 5000 });
+  await page
+    .locator('[data-testid=search-results] [data-indicator="服务对象满意度"]')
+    .waitFor({ timeout: 5000 });
   await page.close();
 });
 
@@ -154,7 +202,9 @@ test('插入模板: into a new sheet it is recognised with only a blank form’s
   // 插入模板 has its own tab; choosing it puts the keyboard on the panel's first control.
   await page.getByTestId('tab-templates').click();
   await page.locator('[data-testid=templates]').waitFor({ timeout: 10000 });
-  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('template-framework');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+    'template-framework',
+  );
   await expect(page.getByTestId('template-framework').isVisible()).resolves.toBe(true);
   const inView = await page.getByTestId('template-framework').evaluate((e) => {
     const r = e.getBoundingClientRect();
@@ -164,13 +214,21 @@ test('插入模板: into a new sheet it is recognised with only a blank form’s
   expect(inView).toBe(true);
   // Over data: select A1 of the seed sheet, insert there.
   await page.locator('td[data-cell="A1"]').click();
-  await page.waitForFunction(() => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith('A1') === true, null, { timeout: 5000 });
-  const before = await page.evaluate(() => JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])));
+  await page.waitForFunction(
+    () => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith('A1') === true,
+    null,
+    { timeout: 5000 },
+  );
+  const before = await page.evaluate(() =>
+    JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])),
+  );
   await page.getByTestId('insert-at-selection').click();
   const blocked = page.getByTestId('template-blocked');
   await blocked.waitFor({ timeout: 5000 });
   await expect(blocked.innerText()).resolves.toMatch(/未写入任何内容：A1/);
-  const after = await page.evaluate(() => JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])));
+  const after = await page.evaluate(() =>
+    JSON.stringify([...window.jixiaoPlayground!.host.activeSheet.cells].map(([r, row]) => [r, [...row]])),
+  );
   expect(after).toBe(before);
   // Everything fits the task pane's width (a long dropdown option once pushed it sideways).
   expect(await page.locator('#pane').evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
@@ -179,10 +237,19 @@ test('插入模板: into a new sheet it is recognised with only a blank form’s
   await page.getByTestId('offer-new-sheet').click();
   await waitForCheckAfter(page, n);
   // The keyboard is on the result message; the results are in their tab.
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'write-result', null, { timeout: 5000 });
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('data-testid') === 'write-result',
+    null,
+    { timeout: 5000 },
+  );
   await page.getByTestId('tab-results').click();
-  await page.locator('[data-testid=summary]').getByText(/工作表「绩效目标表」中找到 1 张绩效目标表/).waitFor({ timeout: 10000 });
-  const rules = await page.locator('[data-rule]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-rule')))].sort());
+  await page
+    .locator('[data-testid=summary]')
+    .getByText(/工作表「绩效目标表」中找到 1 张绩效目标表/)
+    .waitFor({ timeout: 10000 });
+  const rules = await page
+    .locator('[data-rule]')
+    .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-rule')))].sort());
   expect(rules).toEqual(['header/missing-field', 'structure/empty-cell']);
   await page.close();
 });
@@ -190,9 +257,18 @@ test('插入模板: into a new sheet it is recognised with only a blank form’s
 test('添加指标行 inside a seed table: the new row sits under its 二级 and the structure is kept', async () => {
   const page = await open('ningxia.xlsx', '&debounce=100');
   const target = await page.evaluate(() => {
-    const t = window.jixiaoPlayground!.pane.checker!.getState().tables.find((x) => x.projectName?.includes('尾款'))!;
+    const t = window
+      .jixiaoPlayground!.pane.checker!.getState()
+      .tables.find((x) => x.projectName?.includes('尾款'))!;
     const i = t.indicators.find((x) => x.level2?.name === '数量指标')!;
-    return { cell: i.name!.cell, level2: i.level2!.cell, range: t.range, rows: t.indicators.length, structure: t.issues.filter((x) => x.rule.startsWith('structure/') && x.rule !== 'structure/empty-cell').length };
+    return {
+      cell: i.name!.cell,
+      level2: i.level2!.cell,
+      range: t.range,
+      rows: t.indicators.length,
+      structure: t.issues.filter((x) => x.rule.startsWith('structure/') && x.rule !== 'structure/empty-cell')
+        .length,
+    };
   });
   await page.locator(`td[data-cell="${target.cell}"]`).click();
   await page.getByTestId('tab-suggestions').click();
@@ -202,7 +278,11 @@ test('添加指标行 inside a seed table: the new row sits under its 二级 and
   await waitForCheckAfter(page, n);
   await page.getByTestId('write-result').first().waitFor({ timeout: 5000 });
   // The keyboard goes to the result message, not to the page body.
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'write-result', null, { timeout: 5000 });
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('data-testid') === 'write-result',
+    null,
+    { timeout: 5000 },
+  );
   // The 二级 merge now covers the new row, and the table's structure issues did not change.
   const state = await page.evaluate((l2) => {
     const ws = window.jixiaoPlayground!.host.activeSheet;
@@ -211,8 +291,15 @@ test('添加指标行 inside a seed table: the new row sits under its 二级 and
     const c = col.charCodeAt(0) - 65;
     const r = Number(row) - 1;
     const merge = ws.merges.find((x) => x.left === c && x.top === r);
-    const t = window.jixiaoPlayground!.pane.checker!.getState().tables.find((x) => x.projectName?.includes('尾款'))!;
-    return { merge, structure: t.issues.filter((x) => x.rule.startsWith('structure/') && x.rule !== 'structure/empty-cell').length, selected: window.jixiaoPlayground!.host.selection };
+    const t = window
+      .jixiaoPlayground!.pane.checker!.getState()
+      .tables.find((x) => x.projectName?.includes('尾款'))!;
+    return {
+      merge,
+      structure: t.issues.filter((x) => x.rule.startsWith('structure/') && x.rule !== 'structure/empty-cell')
+        .length,
+      selected: window.jixiaoPlayground!.host.selection,
+    };
   }, target.level2);
   expect(state.merge).toBeTruthy();
   expect(state.structure).toBe(target.structure);
@@ -229,10 +316,15 @@ test("highlights appear and clear without changing the cell's own format", async
   expect(await td.getAttribute('data-cf-fill')).toBe('#FFC7CE');
   const before = await page.evaluate(() => window.jixiaoPlayground!.syncs());
   await page.getByTestId('highlight').click();
-  await page.waitForFunction((c) => document.querySelector(`td[data-cell="${c}"]`)!.getAttribute('data-cf-fill') === '', cell);
+  await page.waitForFunction(
+    (c) => document.querySelector(`td[data-cell="${c}"]`)!.getAttribute('data-cf-fill') === '',
+    cell,
+  );
   expect(await page.evaluate(() => window.jixiaoPlayground!.syncs())).toBe(before + 1);
   expect(await td.getAttribute('data-own-fill')).toBe(own);
-  const formats = await page.evaluate(() => window.jixiaoPlayground!.host.sheets.map((s) => s.conditionalFormats.length));
+  const formats = await page.evaluate(() =>
+    window.jixiaoPlayground!.host.sheets.map((s) => s.conditionalFormats.length),
+  );
   expect(formats.every((n) => n === 0)).toBe(true);
   await page.close();
 });
@@ -240,7 +332,10 @@ test("highlights appear and clear without changing the cell's own format", async
 test('workbook text is shown as text, never as HTML', async () => {
   const page = await open('guyuan.xlsx');
   // A 成本 value cell: value/cost-not-amount quotes the value back in its message.
-  const cell = (await page.locator('#pane [data-rule="value/cost-not-amount"]').first().getAttribute('data-cell'))!;
+  const cell = (await page
+    .locator('#pane [data-rule="value/cost-not-amount"]')
+    .first()
+    .getAttribute('data-cell'))!;
   const { top, left } = parseA1Range(cell)!;
   const n = await checks(page);
   await page.evaluate(
@@ -269,7 +364,10 @@ async function paneWidth(page: Page, px: number): Promise<void> {
 /** The first table with an error and its first indicator's 三级 cell, from the pane's state. */
 async function tableWithError(page: Page): Promise<{ range: string; cell: string }> {
   return page.evaluate(() => {
-    const t = window.jixiaoPlayground!.pane.checker!.getState().tables.filter((x) => x.issues.some((i) => i.severity === 'error')).pop()!;
+    const t = window
+      .jixiaoPlayground!.pane.checker!.getState()
+      .tables.filter((x) => x.issues.some((i) => i.severity === 'error'))
+      .pop()!;
     return { range: t.range, cell: t.indicators.find((i) => i.name)!.name!.cell };
   });
 }
@@ -280,14 +378,24 @@ async function clipped(page: Page): Promise<string[]> {
     const out: string[] = [];
     const canvas = document.createElement('canvas').getContext('2d')!;
     const pane = document.getElementById('pane')!;
-    if (pane.scrollWidth > pane.clientWidth + 1) out.push(`pane scrolls sideways (${pane.scrollWidth} > ${pane.clientWidth})`);
-    for (const el of pane.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[placeholder], select')) {
+    if (pane.scrollWidth > pane.clientWidth + 1)
+      out.push(`pane scrolls sideways (${pane.scrollWidth} > ${pane.clientWidth})`);
+    for (const el of pane.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      'input[placeholder], select',
+    )) {
       if (el.offsetParent === null) continue;
       const cs = getComputedStyle(el);
       canvas.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
       const text = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : el.placeholder;
-      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - (el instanceof HTMLSelectElement ? 4 : 0);
-      if (canvas.measureText(text).width > room + 1) out.push(`${el.getAttribute('data-testid') ?? el.tagName}: 「${text}」 ${Math.round(canvas.measureText(text).width)} > ${Math.round(room)}`);
+      const room =
+        el.clientWidth -
+        parseFloat(cs.paddingLeft) -
+        parseFloat(cs.paddingRight) -
+        (el instanceof HTMLSelectElement ? 4 : 0);
+      if (canvas.measureText(text).width > room + 1)
+        out.push(
+          `${el.getAttribute('data-testid') ?? el.tagName}: 「${text}」 ${Math.round(canvas.measureText(text).width)} > ${Math.round(room)}`,
+        );
     }
     return out;
   });
@@ -298,7 +406,11 @@ test('at 320, 350 and 500 px: nothing clipped in any tab, and with a table cell 
   await page.setViewportSize({ width: 1400, height: 720 });
   const { range, cell } = await tableWithError(page);
   await page.locator(`td[data-cell="${cell}"]`).click();
-  await page.waitForFunction((c) => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith(c) === true, cell, { timeout: 5000 });
+  await page.waitForFunction(
+    (c) => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith(c) === true,
+    cell,
+    { timeout: 5000 },
+  );
   for (const width of [320, 350, 500]) {
     await paneWidth(page, width);
     await page.getByTestId('tab-results').click();
@@ -307,7 +419,11 @@ test('at 320, 350 and 500 px: nothing clipped in any tab, and with a table cell 
     const inView = await error.evaluate((e) => {
       const r = e.getBoundingClientRect();
       const p = document.getElementById('pane')!.getBoundingClientRect();
-      return { ok: r.top >= p.top && r.bottom <= p.bottom, top: Math.round(r.top), bottom: Math.round(p.bottom) };
+      return {
+        ok: r.top >= p.top && r.bottom <= p.bottom,
+        top: Math.round(r.top),
+        bottom: Math.round(p.bottom),
+      };
     });
     expect([width, inView]).toEqual([width, expect.objectContaining({ ok: true })]);
     // The summary with the severity filter stays in view while the list scrolls.
@@ -336,12 +452,24 @@ test('at 320, 350 and 500 px: nothing clipped in any tab, and with a table cell 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (context: object, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          context: object,
+          o: object,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
     // Fluent's focus manager (tabster) puts focusable, aria-hidden <i> "dummy" elements at the edges of
     // a tab list to steer Tab in and out of it; they hand focus on at once and are never read. They are
     // left out; everything else of the pane is checked.
-    const r = await w.axe.run({ include: [['#pane']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
+    const r = await w.axe.run(
+      { include: [['#pane']], exclude: [['[data-tabster-dummy]']] },
+      { resultTypes: ['violations'] },
+    );
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
   });
 }
 
@@ -360,7 +488,10 @@ test('axe-core finds no serious or critical violation in the pane: issues, 建�
   await page.close();
   const en = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await en.goto(`${base}/playground.html?fixture=pingluo.xlsx&lang=en-US`);
-  await en.locator('[data-testid=summary]').getByText(/Found \d+ performance target tables/).waitFor({ timeout: 30000 });
+  await en
+    .locator('[data-testid=summary]')
+    .getByText(/Found \d+ performance target tables/)
+    .waitFor({ timeout: 30000 });
   expect(['en-US', await axe(en)]).toEqual(['en-US', []]);
   await en.close();
 });
@@ -373,7 +504,10 @@ test('the playground behaves like a sheet: a clicked issue’s cell scrolled int
   const target = (await last.getAttribute('data-cell'))!;
   await last.click();
   const td = page.locator(`td[data-cell="${target}"]`);
-  await page.waitForFunction((c) => document.querySelector(`td[data-cell="${c}"]`)?.getAttribute('data-selected') === 'true', target);
+  await page.waitForFunction(
+    (c) => document.querySelector(`td[data-cell="${c}"]`)?.getAttribute('data-selected') === 'true',
+    target,
+  );
   const visible = await td.evaluate((e) => {
     const r = e.getBoundingClientRect();
     const g = document.querySelector('.grid-scroll')!.getBoundingClientRect();
@@ -382,7 +516,9 @@ test('the playground behaves like a sheet: a clicked issue’s cell scrolled int
   expect(visible).toBe(true);
   // Arrow keys move the selection; typing starts an edit that replaces the text; Enter commits and
   // moves down. Below the data, where no merged cell is in the way.
-  const below = await page.evaluate(() => window.jixiaoPlayground!.host.activeSheet.usedArea(false)!.bottom + 2);
+  const below = await page.evaluate(
+    () => window.jixiaoPlayground!.host.activeSheet.usedArea(false)!.bottom + 2,
+  );
   await page.locator(`td[data-cell="B${below + 1}"]`).click();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
@@ -390,16 +526,31 @@ test('the playground behaves like a sheet: a clicked issue’s cell scrolled int
   await page.keyboard.type('7');
   await page.keyboard.type('5');
   await page.keyboard.press('Enter');
-  await expect(page.evaluate((r) => window.jixiaoPlayground!.host.activeSheet.value(r, 2), below + 1)).resolves.toBe(75);
+  await expect(
+    page.evaluate((r) => window.jixiaoPlayground!.host.activeSheet.value(r, 2), below + 1),
+  ).resolves.toBe(75);
   await page.locator(`td[data-cell="C${below + 3}"][data-selected="true"]`).waitFor({ timeout: 5000 });
   // A corrupt file and an encrypted one: the command line's one-line reasons.
-  await page.locator('#file').setInputFiles({ name: '坏的.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a zip')]) });
-  await page.locator('#status', { hasText: '无法打开 坏的.xlsx：.xlsx 文件已损坏，无法打开' }).waitFor({ timeout: 10000 });
-  await page.locator('#file').setInputFiles({ name: '加密.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+  await page.locator('#file').setInputFiles({
+    name: '坏的.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a zip')]),
+  });
+  await page
+    .locator('#status', { hasText: '无法打开 坏的.xlsx：.xlsx 文件已损坏，无法打开' })
+    .waitFor({ timeout: 10000 });
+  await page.locator('#file').setInputFiles({
+    name: '加密.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  });
   await page.locator('#status', { hasText: '文件已加密或为旧版 .xls 格式' }).waitFor({ timeout: 10000 });
   // The language switch: the pane speaks English.
   await page.locator('#lang').selectOption('en-US');
-  await page.locator('[data-testid=summary]').getByText(/Found \d+ performance target tables/).waitFor({ timeout: 30000 });
+  await page
+    .locator('[data-testid=summary]')
+    .getByText(/Found \d+ performance target tables/)
+    .waitFor({ timeout: 30000 });
   await page.close();
 });
 
@@ -409,7 +560,10 @@ test('the page makes no request outside localhost; screenshots at 350 px for the
   await paneWidth(page, 350);
   const { range, cell } = await tableWithError(page);
   await page.locator(`td[data-cell="${cell}"]`).click();
-  await page.locator(`#pane [data-range="${range}"] [data-severity="error"]`).first().waitFor({ timeout: 5000 });
+  await page
+    .locator(`#pane [data-range="${range}"] [data-severity="error"]`)
+    .first()
+    .waitFor({ timeout: 5000 });
   // Let the other tables' panels finish closing (Fluent's motion) before the picture.
   await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(ROOT, 'dist', 'pane-350-errors.png') });

@@ -41,7 +41,8 @@ export const GOOD_ROWS: CellValue[][] = [
 ];
 
 export function formGrid(spec: FormSpec): Grid {
-  const v = <K extends keyof FormSpec>(k: K, d: CellValue): CellValue => (spec[k] === undefined ? d : (spec[k] as CellValue));
+  const v = <K extends keyof FormSpec>(k: K, d: CellValue): CellValue =>
+    spec[k] === undefined ? d : (spec[k] as CellValue);
   const rows: CellValue[][] = [];
   if (spec.title !== null) rows.push([spec.title ?? '2026年部门项目支出预算绩效目标表']);
   if (spec.unit !== null) rows.push([spec.unit ?? '单位：万元']);
@@ -51,9 +52,17 @@ export function formGrid(spec: FormSpec): Grid {
   if (spec.implementer !== null) people.push('实施单位', v('implementer', '某某中心'));
   if (people.length) rows.push(people);
   rows.push(['项目属性', v('attribute', '一年期项目'), '项目期', v('period', '1年')]);
-  if (spec.total !== null || spec.annual !== null) rows.push(['项目总额', v('total', 10), '其中：年度资金总额', v('annual', 10)]);
+  if (spec.total !== null || spec.annual !== null)
+    rows.push(['项目总额', v('total', 10), '其中：年度资金总额', v('annual', 10)]);
   if (spec.ownTotal !== null) {
-    rows.push(['其中：本级资金', '资金总额', v('ownTotal', 10), '其中：转移市县(区)资金', '资金总额', v('transfer', 0)]);
+    rows.push([
+      '其中：本级资金',
+      '资金总额',
+      v('ownTotal', 10),
+      '其中：转移市县(区)资金',
+      '资金总额',
+      v('transfer', 0),
+    ]);
     rows.push(['', '财政拨款', v('fiscal', 10), '', '中央资金', v('transferCentral', 0)]);
     rows.push(['', '其他资金', v('other', 0), '', '自治区资金', v('transferRegional', 0)]);
     rows.push(['', '结余结转资金', v('carryover', 0)]);

@@ -22,7 +22,8 @@ function lower(a: string | undefined, b: string): string {
   if (a === undefined) return b;
   const n = (v: string) => (/^\d/.test(v) ? v.split('.').map(Number) : [Infinity]);
   const [x, y] = [n(a), n(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0) ? a : b;
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0) ? a : b;
   return a;
 }
 
@@ -41,13 +42,13 @@ export function excelMemberSets(): MemberSets {
   let paramSets: [string, string][] = [];
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i];
-    if (/^    namespace Interfaces \{/.test(line) || line === '}') break;
-    const decl = /^    (?:class|interface) (\w+)/.exec(line);
+    if (/^ {4}namespace Interfaces \{/.test(line) || line === '}') break;
+    const decl = /^ {4}(?:class|interface) (\w+)/.exec(line);
     if (decl) {
       owner = decl[1];
       continue;
     }
-    if (/^        \/\*\*/.test(line)) {
+    if (/^ {8}\/\*\*/.test(line)) {
       set = null;
       paramSets = [];
     }
@@ -55,9 +56,10 @@ export function excelMemberSets(): MemberSets {
     if (p) paramSets.push([p[1], p[2]]);
     else {
       const s = /\[Api set: (ExcelApi(?:Online)?|ExcelApi BETA)[^\d\]]*([\d.]*)/.exec(line);
-      if (s && !/@param/.test(line)) set = s[1] === 'ExcelApi' ? s[2] : s[1] === 'ExcelApiOnline' ? 'online' : 'preview';
+      if (s && !/@param/.test(line))
+        set = s[1] === 'ExcelApi' ? s[2] : s[1] === 'ExcelApiOnline' ? 'online' : 'preview';
     }
-    const m: RegExpExecArray | null = owner ? /^        (?:readonly )?(\w+)\??(?:\(|:|<)/.exec(line) : null;
+    const m: RegExpExecArray | null = owner ? /^ {8}(?:readonly )?(\w+)\??(?:\(|:|<)/.exec(line) : null;
     if (m && owner && set) {
       const key = `${owner}.${m[1]}`;
       members.set(key, lower(members.get(key), set));

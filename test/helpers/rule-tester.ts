@@ -34,7 +34,9 @@ export interface ExpectedIssue {
  * A case is a form built from a FormSpec, or a grid as it is (forms of other shapes), checked with
  * the rule's options as given (its defaults fill the rest); a rule off by default is turned on.
  */
-type Source = ((FormSpec & { grid?: undefined }) | { grid: Grid; rows?: undefined }) & { options?: RuleOptionValues };
+type Source = ((FormSpec & { grid?: undefined }) | { grid: Grid; rows?: undefined }) & {
+  options?: RuleOptionValues;
+};
 
 export type InvalidCase = Source & {
   name?: string;
@@ -55,12 +57,21 @@ export function runOne(rule: Rule, spec: Source): { table: Table; grid: Grid } {
   const { id, severity } = rule.meta;
   // A configured level overrides the rule's own per-issue severities: set only to turn an off-by-default rule on.
   const rules = rule.meta.offByDefault ? { [id]: severity } : {};
-  return { table: runRules(tables[0], { library, rules, ruleOptions: { [id]: spec.options ?? {} } }, [rule]), grid };
+  return {
+    table: runRules(tables[0], { library, rules, ruleOptions: { [id]: spec.options ?? {} } }, [rule]),
+    grid,
+  };
 }
 
 function caseName(c: Source & { name?: string }, k: number): string {
   const rows = c.grid ? c.grid.values : c.rows;
-  return c.name ?? `#${k + 1}: ${rows.map((r) => r.filter((x) => x !== '' && x !== null).join('|')).join(' / ')}`.slice(0, 120);
+  return (
+    c.name ??
+    `#${k + 1}: ${rows.map((r) => r.filter((x) => x !== '' && x !== null).join('|')).join(' / ')}`.slice(
+      0,
+      120,
+    )
+  );
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -83,7 +94,20 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           ...(c.errors.some((e) => e.data) ? { data: i.data } : {}),
           ...(c.errors.some((e) => e.severity) ? { severity: i.severity } : {}),
         }));
-        const want = c.errors.map((e) => ({ messageId: e.messageId, cell: e.cell, ...(e.data ? { data: expect.objectContaining(e.data) } : c.errors.some((x) => x.data) ? { data: expect.anything() } : {}), ...(e.severity ? { severity: e.severity } : c.errors.some((x) => x.severity) ? { severity: expect.anything() } : {}) }));
+        const want = c.errors.map((e) => ({
+          messageId: e.messageId,
+          cell: e.cell,
+          ...(e.data
+            ? { data: expect.objectContaining(e.data) }
+            : c.errors.some((x) => x.data)
+              ? { data: expect.anything() }
+              : {}),
+          ...(e.severity
+            ? { severity: e.severity }
+            : c.errors.some((x) => x.severity)
+              ? { severity: expect.anything() }
+              : {}),
+        }));
         expect(got).toEqual(want);
         for (const i of table.issues) {
           expect(i.messageId).toBeTruthy();
@@ -101,7 +125,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           const first = values.length - (c.rows ?? []).length;
           expect(values.slice(first).map((r) => r.map((x) => (x === null ? '' : x)))).toEqual(c.output);
         } else {
-          expect(rule.meta.fixable && table.issues.some((i) => i.fix) ? 'a fixable rule’s invalid case gives its output' : 'ok').toBe('ok');
+          expect(
+            rule.meta.fixable && table.issues.some((i) => i.fix)
+              ? 'a fixable rule’s invalid case gives its output'
+              : 'ok',
+          ).toBe('ok');
         }
       });
     }

@@ -10,14 +10,22 @@ import { SimWorkbook } from '../../src/sim/workbook';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
-export async function simFromFixture(name: string, options: { apiVersion?: string; displayLanguage?: string } = {}): Promise<SimWorkbook> {
+export async function simFromFixture(
+  name: string,
+  options: { apiVersion?: string; displayLanguage?: string } = {},
+): Promise<SimWorkbook> {
   const host = await loadXlsx(fs.readFileSync(path.join(FIXTURES, name)));
   return install(host, options);
 }
 
-export function install(host: SimWorkbook, options: { apiVersion?: string; displayLanguage?: string } = {}): SimWorkbook {
+export function install(
+  host: SimWorkbook,
+  options: { apiVersion?: string; displayLanguage?: string } = {},
+): SimWorkbook {
   if (options.apiVersion) host.apiVersion = options.apiVersion;
-  installSimulatedOffice(globalThis as unknown as Record<string, unknown>, host, { displayLanguage: options.displayLanguage });
+  installSimulatedOffice(globalThis as unknown as Record<string, unknown>, host, {
+    displayLanguage: options.displayLanguage,
+  });
   return host;
 }
 

@@ -37,7 +37,12 @@ export class MutableSheet {
   texts: (string | null | undefined)[][];
   merges: MergeArea[];
 
-  constructor(readonly name: string, values: CellValue[][], texts: (string | null | undefined)[][], merges: MergeArea[]) {
+  constructor(
+    readonly name: string,
+    values: CellValue[][],
+    texts: (string | null | undefined)[][],
+    merges: MergeArea[],
+  ) {
     this.values = values;
     this.texts = texts;
     this.merges = merges;
@@ -56,7 +61,12 @@ export class MutableSheet {
         texts[r + oRow][c + oCol] = g.texts?.[r]?.[c];
       });
     });
-    return new MutableSheet(g.sheet, values, texts, (g.merges ?? []).map((m) => ({ ...m })));
+    return new MutableSheet(
+      g.sheet,
+      values,
+      texts,
+      (g.merges ?? []).map((m) => ({ ...m })),
+    );
   }
 
   toGrid(): Grid {
@@ -76,7 +86,13 @@ export class MutableSheet {
 
   get width(): number {
     let w = 0;
-    for (const row of this.values) if (row) for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined && row[c] !== '') { w = Math.max(w, c + 1); break; }
+    for (const row of this.values)
+      if (row)
+        for (let c = row.length - 1; c >= 0; c--)
+          if (row[c] !== null && row[c] !== undefined && row[c] !== '') {
+            w = Math.max(w, c + 1);
+            break;
+          }
     for (const m of this.merges) w = Math.max(w, m.right + 1);
     return w;
   }
@@ -100,8 +116,10 @@ export class MutableSheet {
     this.values.splice(at, 0, ...Array.from({ length: n }, () => []));
     this.texts.splice(at, 0, ...Array.from({ length: n }, () => []));
     for (const m of this.merges) {
-      if (m.top >= at) (m.top += n), (m.bottom += n);
-      else if (m.bottom >= at) m.bottom += n;
+      if (m.top >= at) {
+        m.top += n;
+        m.bottom += n;
+      } else if (m.bottom >= at) m.bottom += n;
     }
   }
 
@@ -129,10 +147,17 @@ export class MutableSheet {
   place(other: MutableSheet, row: number, col: number): void {
     other.values.forEach((vals, r) => {
       (vals ?? []).forEach((v, c) => {
-        if (v !== null && v !== undefined && v !== '') this.set(r + row, c + col, v, other.texts[r]?.[c] ?? null);
+        if (v !== null && v !== undefined && v !== '')
+          this.set(r + row, c + col, v, other.texts[r]?.[c] ?? null);
       });
     });
-    for (const m of other.merges) this.merges.push({ top: m.top + row, bottom: m.bottom + row, left: m.left + col, right: m.right + col });
+    for (const m of other.merges)
+      this.merges.push({
+        top: m.top + row,
+        bottom: m.bottom + row,
+        left: m.left + col,
+        right: m.right + col,
+      });
   }
 }
 
@@ -145,14 +170,21 @@ export interface TableModel {
   indicators: (string | null)[][];
 }
 
-const norm = (s: string | null | undefined) => (s === null || s === undefined ? null : foldText(s).replace(/\s+/g, ''));
+const norm = (s: string | null | undefined) =>
+  s === null || s === undefined ? null : foldText(s).replace(/\s+/g, '');
 
 export function modelOf(t: Table): TableModel {
   return {
     name: t.projectName,
     total: (t.amounts.total ?? t.amounts.annual)?.value ?? null,
-    framework: t.frameworkBasis === 'cost-as-level1' || t.frameworkBasis === 'cost-under-output' ? t.framework : null,
-    indicators: filledIndicators(t).map((i) => [i.level1?.name ?? null, i.level2?.name ?? null, norm(i.name?.text), norm(i.value?.text)]),
+    framework:
+      t.frameworkBasis === 'cost-as-level1' || t.frameworkBasis === 'cost-under-output' ? t.framework : null,
+    indicators: filledIndicators(t).map((i) => [
+      i.level1?.name ?? null,
+      i.level2?.name ?? null,
+      norm(i.name?.text),
+      norm(i.value?.text),
+    ]),
   };
 }
 
@@ -185,7 +217,10 @@ const SYNONYMS: Record<string, string[]> = {
 export type Transform = (s: MutableSheet, tables: Table[], r: () => number) => boolean;
 
 /** Rewrites cells one by one: `rewrite` returns the new value, or undefined to leave the cell. True when any changed. */
-function rewriteCells(s: MutableSheet, rewrite: (v: CellValue, row: number, col: number) => CellValue | undefined): boolean {
+function rewriteCells(
+  s: MutableSheet,
+  rewrite: (v: CellValue, row: number, col: number) => CellValue | undefined,
+): boolean {
   let changed = false;
   s.values.forEach((row, ri) =>
     (row ?? []).forEach((v, c) => {
@@ -214,7 +249,13 @@ function plainBlocks(tables: Table[]): Table[] {
       t.indicators[0]?.row === t.indicatorHeaderRow + 1 &&
       t.hasIndicatorBlock &&
       t.columns.value !== null &&
-      t.indicators.every((i) => !i.wrapped && !i.valueParts && !i.regionValues && (!i.value || colOf(i.value.cell) === t.columns.value)),
+      t.indicators.every(
+        (i) =>
+          !i.wrapped &&
+          !i.valueParts &&
+          !i.regionValues &&
+          (!i.value || colOf(i.value.cell) === t.columns.value),
+      ),
   );
 }
 
@@ -228,7 +269,8 @@ function pickPlainBlock(tables: Table[], r: () => number): { t: Table; col: numb
 
 function tableRight(s: MutableSheet, t: Table): number {
   let right = colOf(t.range.split(':')[1] ?? t.range);
-  for (let r = t.indicatorHeaderRow; r <= t.bottom; r++) right = Math.max(right, (s.values[r]?.length ?? 0) - 1);
+  for (let r = t.indicatorHeaderRow; r <= t.bottom; r++)
+    right = Math.max(right, (s.values[r]?.length ?? 0) - 1);
   return right;
 }
 
@@ -259,7 +301,15 @@ export const TRANSFORMS: Record<string, Transform> = {
     s.set(t.indicatorHeaderRow, at, kind);
     for (const ind of t.indicators) {
       if (r() < 0.3) continue;
-      s.set(ind.row, at, kind === '备注' ? pick(r, ['', '按合同执行', '问卷调查']) || null : kind === '指标解释' ? '反映项目实施情况' : Math.floor(r() * 20) + 1);
+      s.set(
+        ind.row,
+        at,
+        kind === '备注'
+          ? pick(r, ['', '按合同执行', '问卷调查']) || null
+          : kind === '指标解释'
+            ? '反映项目实施情况'
+            : Math.floor(r() * 20) + 1,
+      );
     }
     return true;
   },
@@ -278,7 +328,9 @@ export const TRANSFORMS: Record<string, Transform> = {
       const text = s.text(row, col);
       const raw = s.get(row, col);
       const display = s.texts[row]?.[col] ?? null;
-      const m = /^(>=|<=|≥|≤|>|<|=)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,3})$/.exec(foldText(text).replace(/\s+/g, ''));
+      const m = /^(>=|<=|≥|≤|>|<|=)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,3})$/.exec(
+        foldText(text).replace(/\s+/g, ''),
+      );
       if (m && !/^(?:年|月|日|天)/.test(m[3])) {
         s.set(row, col, m[1] ?? (r() < 0.5 ? '定量' : null));
         s.set(row, col + 1, r() < 0.5 && String(Number(m[2])) === m[2] ? Number(m[2]) : m[2]);
@@ -300,11 +352,13 @@ export const TRANSFORMS: Record<string, Transform> = {
     // The header 指标值 moved to col + 1: put it back over both columns.
     s.set(t.indicatorHeaderRow, col, s.get(t.indicatorHeaderRow, col + 1));
     s.set(t.indicatorHeaderRow, col + 1, null);
-    for (const row of rows) s.set(row, col, r() < 0.7 ? pick(r, ['100%', '≥90%', '1项', '2025年底前', '']) || null : null);
+    for (const row of rows)
+      s.set(row, col, r() < 0.7 ? pick(r, ['100%', '≥90%', '1项', '2025年底前', '']) || null : null);
     s.insertRows(t.indicatorHeaderRow + 1, 1);
     s.set(t.indicatorHeaderRow + 1, col, pick(r, ['上年实际值', '2025年实际完成值', '上年完成值']));
     s.set(t.indicatorHeaderRow + 1, col + 1, pick(r, ['本年目标值', '预期2026年实现值', '年度目标值']));
-    if (r() < 0.5) s.merges.push({ top: t.indicatorHeaderRow, bottom: t.indicatorHeaderRow, left: col, right: col + 1 });
+    if (r() < 0.5)
+      s.merges.push({ top: t.indicatorHeaderRow, bottom: t.indicatorHeaderRow, left: col, right: col + 1 });
     return true;
   },
 
@@ -350,7 +404,13 @@ export const TRANSFORMS: Record<string, Transform> = {
         while (lc >= 0 && (row[lc] === null || row[lc] === undefined)) lc--;
         const left = lc >= 0 && typeof row[lc] === 'string' ? classify(row[lc] as string).label : null;
         // Only a plain "年度资金总额 | 34" pair: not a label already glued, not a group label ("项目资金(万元)").
-        if (!left || left.kind !== 'amount' || left.inline || !['annual', 'total', 'groupTotal'].includes(left.label)) continue;
+        if (
+          !left ||
+          left.kind !== 'amount' ||
+          left.inline ||
+          !['annual', 'total', 'groupTotal'].includes(left.label)
+        )
+          continue;
         s.set(vr, lc, `${String(row[lc]).replace(/[:：]\s*$/, '')}：${s.text(vr, vc)}`);
         s.set(vr, vc, null);
         changed = true;
@@ -369,14 +429,22 @@ export const TRANSFORMS: Record<string, Transform> = {
 
   noTitle(s, tables) {
     if (tables.some((t) => t.projectNameSource === 'title')) return false;
-    return rewriteCells(s, (v) => (typeof v === 'string' && classify(v).title && labelKey(v).length > 4 ? null : undefined));
+    return rewriteCells(s, (v) =>
+      typeof v === 'string' && classify(v).title && labelKey(v).length > 4 ? null : undefined,
+    );
   },
 
   numbered(s, tables, r) {
     // 一级 and 二级 cells numbered as some provinces write them: "1.产出指标", "（一）数量指标".
-    const style = pick(r, [(i: number, n: string) => `${i}.${n}`, (i: number, n: string) => `（${'一二三四五六七八九十'[(i - 1) % 10]}）${n}`, (i: number, n: string) => `${'一二三四五六七八九十'[(i - 1) % 10]}、${n}`]);
+    const style = pick(r, [
+      (i: number, n: string) => `${i}.${n}`,
+      (i: number, n: string) => `（${'一二三四五六七八九十'[(i - 1) % 10]}）${n}`,
+      (i: number, n: string) => `${'一二三四五六七八九十'[(i - 1) % 10]}、${n}`,
+    ]);
     const cells = new Set<string>();
-    for (const t of tables) for (const ind of t.indicators) for (const l of [ind.level1, ind.level2]) if (l?.name) cells.add(l.cell);
+    for (const t of tables)
+      for (const ind of t.indicators)
+        for (const l of [ind.level1, ind.level2]) if (l?.name) cells.add(l.cell);
     let i = 0;
     for (const cell of cells) {
       const [row, col] = [rowOf(cell), colOf(cell)];

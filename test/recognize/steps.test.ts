@@ -13,7 +13,8 @@ import { classify } from '../../src/core/recognize/classify';
 import { headerTop, readHeader } from '../../src/core/recognize/header';
 import { findRegions, RegionView } from '../../src/core/recognize/regions';
 import { SheetView } from '../../src/core/sheet';
-import { FrameworksSchema, VocabularySchema } from '../../src/core/vocabulary-schema';
+import { FrameworksSchema, VocabularySchema, validateVocabulary } from '../../src/core/vocabulary-schema';
+import { frameworkData, vocabulary } from '../../src/core/vocabulary';
 import vocabularyJson from '../../src/core/data/vocabulary.json';
 import frameworksJson from '../../src/core/data/frameworks.json';
 import { GOOD_ROWS, formGrid } from '../helpers/form';
@@ -72,15 +73,34 @@ describe('classify: labels by their word parts', () => {
   });
 
   test('a label with its value in one cell', () => {
-    expect(classify('年度资金总额:50万').label).toMatchObject({ kind: 'amount', label: 'annual', inline: '50万' });
-    expect(classify('资金总额: 250').label).toMatchObject({ kind: 'amount', label: 'groupTotal', inline: '250' });
-    expect(classify('预算单位: 奉节县云雾土家族乡人民政府').label).toMatchObject({ field: 'weakDepartment', inline: '奉节县云雾土家族乡人民政府' });
+    expect(classify('年度资金总额:50万').label).toMatchObject({
+      kind: 'amount',
+      label: 'annual',
+      inline: '50万',
+    });
+    expect(classify('资金总额: 250').label).toMatchObject({
+      kind: 'amount',
+      label: 'groupTotal',
+      inline: '250',
+    });
+    expect(classify('预算单位: 奉节县云雾土家族乡人民政府').label).toMatchObject({
+      field: 'weakDepartment',
+      inline: '奉节县云雾土家族乡人民政府',
+    });
     const long = `项目名称：${'某'.repeat(90)}项目`;
     expect(classify(long).label).toMatchObject({ field: 'projectName', inline: `${'某'.repeat(90)}项目` });
   });
 
   test('not labels: values, prose, indicator names', () => {
-    for (const t of ['50万', '一般公共预算', '武汉市青山区教育局', '≥95%', '2022年3月-2023年11月', '项目(工程)验收合格率']) expect(classify(t).label).toBeNull();
+    for (const t of [
+      '50万',
+      '一般公共预算',
+      '武汉市青山区教育局',
+      '≥95%',
+      '2022年3月-2023年11月',
+      '项目(工程)验收合格率',
+    ])
+      expect(classify(t).label).toBeNull();
   });
 
   test('level names as written: score suffixes, alternatives, 目标 for 指标, cut short', () => {
@@ -102,9 +122,25 @@ describe('classify: labels by their word parts', () => {
   });
 
   test('closing lines and near-miss markers', () => {
-    for (const t of ['填报人：张三', '财政部门支出股室初审意见 (盖章)', '财政资金管理科室(盖章) 年 月 日', '注:各地请根据实际情况填报', '单位负责人（签字）：']) expect(classify(t).closing).toBe(true);
+    for (const t of [
+      '填报人：张三',
+      '财政部门支出股室初审意见 (盖章)',
+      '财政资金管理科室(盖章) 年 月 日',
+      '注:各地请根据实际情况填报',
+      '单位负责人（签字）：',
+    ])
+      expect(classify(t).closing).toBe(true);
     // A header label that asks for a stamp heads a header row, not a closing line.
-    const [t] = checkGrid(grid([['项目名称', '某项目'], ['实施单位（盖章）', '某中心', '主管部门', '某局'], ['年度资金总额', 10], ['年度总体目标', '培训'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人数', '100人']]));
+    const [t] = checkGrid(
+      grid([
+        ['项目名称', '某项目'],
+        ['实施单位（盖章）', '某中心', '主管部门', '某局'],
+        ['年度资金总额', 10],
+        ['年度总体目标', '培训'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '培训人数', '100人'],
+      ]),
+    );
     expect(t.header.implementer?.text).toBe('某中心');
     expect(t.projectName).toBe('某项目');
     expect(classify('2022年度项目支出绩效自评表').nearMissTitle).toBe('selfEvaluation');
@@ -167,7 +203,19 @@ describe('regions', () => {
 
 describe('anchors', () => {
   test('the 年度 half of a 长期/年度 grid is read, the 长期 half left aside', () => {
-    const view = new SheetView(grid([['一级指标', '二级指标(长期)', '三级指标(长期)', '指标值(长期)', '二级指标(年度)', '三级指标(年度)', '指标值(年度)']]));
+    const view = new SheetView(
+      grid([
+        [
+          '一级指标',
+          '二级指标(长期)',
+          '三级指标(长期)',
+          '指标值(长期)',
+          '二级指标(年度)',
+          '三级指标(年度)',
+          '指标值(年度)',
+        ],
+      ]),
+    );
     const a = indicatorAnchorAt(view, 0)!;
     expect(a.columns.filter((c) => c.kind !== 'ignored').map((c) => [c.kind, c.col])).toEqual([
       ['level1', 0],
@@ -178,15 +226,39 @@ describe('anchors', () => {
   });
 
   test('a flat export: the project columns on the indicator header row', () => {
-    const view = new SheetView(grid([['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位']]));
-    expect(indicatorAnchorAt(view, 0)!.flat).toEqual({ projectName: 1, implementer: 0, department: null, amount: 2, goal: 3 });
+    const view = new SheetView(
+      grid([
+        [
+          '单位名称',
+          '项目名称',
+          '预算数',
+          '年度目标',
+          '一级指标',
+          '二级指标',
+          '三级指标',
+          '指标性质',
+          '指标值',
+          '度量单位',
+        ],
+      ]),
+    );
+    expect(indicatorAnchorAt(view, 0)!.flat).toEqual({
+      projectName: 1,
+      implementer: 0,
+      department: null,
+      amount: 2,
+      goal: 3,
+    });
   });
 });
 
 describe('header block', () => {
   const read = (values: CellValue[][]) => {
     const view = new SheetView(grid(values));
-    const src = new RegionView(view, { id: 0, top: 0, bottom: values.length - 1, left: 0, right: 20 }, [], { left: 0, right: 20 });
+    const src = new RegionView(view, { id: 0, top: 0, bottom: values.length - 1, left: 0, right: 20 }, [], {
+      left: 0,
+      right: 20,
+    });
     return readHeader(src, headerTop(src, 0, values.length), values.length);
   };
 
@@ -199,26 +271,54 @@ describe('header block', () => {
     expect(h.goal).toEqual({ text: '本年完成一期', cell: 'D3', row: 2, col: 3 });
   });
 
-  test('a bare 资金总额 outside any group is the year\'s amount; inside 本级 it is the group\'s', () => {
-    expect(read([['项目名称', 'x'], ['资金情况(万元)', '资金总额', 100, '其中:财政拨款', 100]]).amounts.annual?.value).toBe(100);
-    const h = read([['项目名称', 'x'], ['年度资金总额', 45], ['其中：本级资金', '资金总额', 45]]);
+  test("a bare 资金总额 outside any group is the year's amount; inside 本级 it is the group's", () => {
+    expect(
+      read([
+        ['项目名称', 'x'],
+        ['资金情况(万元)', '资金总额', 100, '其中:财政拨款', 100],
+      ]).amounts.annual?.value,
+    ).toBe(100);
+    const h = read([
+      ['项目名称', 'x'],
+      ['年度资金总额', 45],
+      ['其中：本级资金', '资金总额', 45],
+    ]);
     expect(h.amounts.annual?.value).toBe(45);
     expect(h.amounts.ownTotal?.value).toBe(45);
   });
 
   test('empty amount labels keep their words; a group label heads labels, it is not empty', () => {
-    const h = read([['项目名称', 'x'], ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 25]]);
+    const h = read([
+      ['项目名称', 'x'],
+      ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 25],
+    ]);
     expect(h.amounts.annual?.value).toBe(25);
-    expect(h.emptyAmountLabels).toEqual([{ field: 'total', cell: 'B2', row: 1, col: 1, label: '中期预算资金总额' }]);
+    expect(h.emptyAmountLabels).toEqual([
+      { field: 'total', cell: 'B2', row: 1, col: 1, label: '中期预算资金总额' },
+    ]);
     expect(h.unit).toBe('万元');
   });
 
   test('the header starts at the title; a second 项目名称 above is the form above', () => {
-    const values: CellValue[][] = [['项目名称', '上一张'], ['某某绩效目标表'], ['项目名称', '这一张'], ['一级指标']];
+    const values: CellValue[][] = [
+      ['项目名称', '上一张'],
+      ['某某绩效目标表'],
+      ['项目名称', '这一张'],
+      ['一级指标'],
+    ];
     const view = new SheetView(grid(values));
-    const src = new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], { left: 0, right: 5 });
+    const src = new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], {
+      left: 0,
+      right: 5,
+    });
     expect(headerTop(src, 0, 3)).toBe(1);
-    expect(headerTop(new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], { left: 0, right: 5 }), 0, 3)).toBe(1);
+    expect(
+      headerTop(
+        new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], { left: 0, right: 5 }),
+        0,
+        3,
+      ),
+    ).toBe(1);
   });
 });
 
@@ -229,15 +329,35 @@ describe('indicator block', () => {
     ['年度总体绩效目标', '培训'],
   ];
 
-  test('a sub-header under 指标值: this year\'s target is the value, last year\'s actual is left aside', () => {
+  test("a sub-header under 指标值: this year's target is the value, last year's actual is left aside", () => {
     const [t] = checkGrid(
-      grid([...base, ['一级指标', '二级指标', '三级指标', '指标值', null, '指标标准或依据'], [null, null, null, '2025年实际值', '预期2026年实现值'], ['产出指标', '数量指标', '培训人次', '250人次', '280人次', '计划']], [{ top: 3, left: 3, bottom: 3, right: 4 }]),
+      grid(
+        [
+          ...base,
+          ['一级指标', '二级指标', '三级指标', '指标值', null, '指标标准或依据'],
+          [null, null, null, '2025年实际值', '预期2026年实现值'],
+          ['产出指标', '数量指标', '培训人次', '250人次', '280人次', '计划'],
+        ],
+        [{ top: 3, left: 3, bottom: 3, right: 4 }],
+      ),
     );
-    expect(filledIndicators(t).map((i) => [i.name?.text, i.value?.text, i.basis?.text])).toEqual([['培训人次', '280人次', '计划']]);
+    expect(filledIndicators(t).map((i) => [i.name?.text, i.value?.text, i.basis?.text])).toEqual([
+      ['培训人次', '280人次', '计划'],
+    ]);
   });
 
   test('per-region value columns under 区域目标值', () => {
-    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '区域目标值'], [null, null, null, '甲县', '乙县'], ['产出指标', '数量指标', '建设道路', '2公里', '3公里']], [{ top: 3, left: 3, bottom: 3, right: 4 }]));
+    const [t] = checkGrid(
+      grid(
+        [
+          ...base,
+          ['一级指标', '二级指标', '三级指标', '区域目标值'],
+          [null, null, null, '甲县', '乙县'],
+          ['产出指标', '数量指标', '建设道路', '2公里', '3公里'],
+        ],
+        [{ top: 3, left: 3, bottom: 3, right: 4 }],
+      ),
+    );
     expect(t.indicators[0].regionValues).toEqual([
       { region: '甲县', text: '2公里', cell: 'D6', row: 5, col: 3 },
       { region: '乙县', text: '3公里', cell: 'E6', row: 5, col: 4 },
@@ -246,13 +366,28 @@ describe('indicator block', () => {
   });
 
   test('split value columns are reassembled; 分值 and 备注 are never the value', () => {
-    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '分值', '备注'], ['产出指标', '质量指标', '合格率', '≥', 95, '%', 10, '抽检'], [null, null, '服务质量', '定性', '良好', null, 10]]));
+    const [t] = checkGrid(
+      grid([
+        ...base,
+        ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '分值', '备注'],
+        ['产出指标', '质量指标', '合格率', '≥', 95, '%', 10, '抽检'],
+        [null, null, '服务质量', '定性', '良好', null, 10],
+      ]),
+    );
     expect(t.indicators.map((i) => i.value?.text)).toEqual(['≥95%', '良好']);
     expect(t.indicators[0].valueParts).toMatchObject({ value: '95' });
   });
 
   test('closing lines end the block and are never indicators', () => {
-    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人数', '100人'], ['填报人：张三', null, '联系电话：123'], ['单位负责人（签字）：']]));
+    const [t] = checkGrid(
+      grid([
+        ...base,
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '培训人数', '100人'],
+        ['填报人：张三', null, '联系电话：123'],
+        ['单位负责人（签字）：'],
+      ]),
+    );
     expect(filledIndicators(t)).toHaveLength(1);
     expect(t.bottom).toBe(4);
   });
@@ -260,28 +395,65 @@ describe('indicator block', () => {
 
 describe('verdicts and forms without an indicator table', () => {
   test('a header-only form is a table with structure/missing-indicators', () => {
-    const [t] = checkGrid(grid([['某某项目支出绩效目标申报表'], ['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['年度资金总额', 25], ['年度总体目标', '完成道路养护']]));
+    const [t] = checkGrid(
+      grid([
+        ['某某项目支出绩效目标申报表'],
+        ['项目名称', '某项目'],
+        ['主管部门', '某局', '实施单位', '某中心'],
+        ['年度资金总额', 25],
+        ['年度总体目标', '完成道路养护'],
+      ]),
+    );
     expect(t.hasIndicatorBlock).toBe(false);
     expect(t.issues.map((i) => i.rule)).toContain('structure/missing-indicators');
   });
 
   test('an allocation list with 项目名称 and 金额 columns is no form', () => {
-    const found = recogniseSheet(grid([['2025年某专项资金分配表'], ['序号', '单位', '项目名称', '金额(万元)'], [1, '甲县', '道路', 10], [2, '乙县', '桥梁', 20]]));
+    const found = recogniseSheet(
+      grid([
+        ['2025年某专项资金分配表'],
+        ['序号', '单位', '项目名称', '金额(万元)'],
+        [1, '甲县', '道路', 10],
+        [2, '乙县', '桥梁', 20],
+      ]),
+    );
     expect(found.tables).toEqual([]);
     expect(found.nearMisses.map((n) => n.kind)).toEqual(['allocation']);
   });
 
   test('a 部门整体 form and a 自评表 are near-misses, each said in one line', () => {
-    const whole = recogniseSheet(grid([['2026年部门整体支出绩效目标表'], ['部门(单位)名称', '某局'], ['年度主要任务', '…'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '任务数', '5项']]));
+    const whole = recogniseSheet(
+      grid([
+        ['2026年部门整体支出绩效目标表'],
+        ['部门(单位)名称', '某局'],
+        ['年度主要任务', '…'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '任务数', '5项'],
+      ]),
+    );
     expect(whole.tables).toEqual([]);
-    expect(whole.nearMisses[0]).toMatchObject({ kind: 'departmentWide', message: '此表像是部门整体支出绩效目标表，不是项目支出绩效目标表，未检查' });
-    const self = recogniseSheet(grid([['项目名称', '某项目'], ['年度资金总额', '全年执行数', '得分'], ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '得分'], ['产出指标', '数量指标', '任务数', '5项', '5项', 10]]));
+    expect(whole.nearMisses[0]).toMatchObject({
+      kind: 'departmentWide',
+      message: '此表像是部门整体支出绩效目标表，不是项目支出绩效目标表，未检查',
+    });
+    const self = recogniseSheet(
+      grid([
+        ['项目名称', '某项目'],
+        ['年度资金总额', '全年执行数', '得分'],
+        ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '得分'],
+        ['产出指标', '数量指标', '任务数', '5项', '5项', 10],
+      ]),
+    );
     expect(self.tables).toEqual([]);
     expect(self.nearMisses[0].kind).toBe('selfEvaluation');
   });
 
   test('按所选区域识别: a selected range with only two column headers is read with a lower bar', () => {
-    const values: CellValue[][] = [['三级指标', '指标值'], ['培训人数', '100人'], ['合格率', '≥95%']];
+    const values: CellValue[][] = [
+      ['三级指标', '指标值'],
+      ['培训人数', '100人'],
+      ['合格率', '≥95%'],
+    ];
     expect(recogniseSheet(grid(values)).tables).toEqual([]);
     const found = recogniseRange(grid(values), { top: 0, left: 0, bottom: 2, right: 1 });
     expect(found.tables).toHaveLength(1);
@@ -302,27 +474,40 @@ describe('vocabulary and frameworks are data, validated', () => {
 });
 
 describe('a blank template inserted right of a filled form', () => {
-  test.each([1, 0])('%i empty column(s) between: the form and the template are read apart, the form keeps its model, the template only a blank form\'s issues', async (gap) => {
-    const { readWorkbook } = await import('../../src/cli/xlsx');
-    const { buildTemplate, templateToGrid } = await import('../../src/core/templates');
-    const path = await import('path');
-    const [form] = await readWorkbook(path.join(__dirname, '..', 'fixtures', 'pingluo.per-sheet.xlsx'));
-    const alone = checkGrid(form);
-    const width = Math.max(...form.values.map((r) => r.length));
-    const template = templateToGrid(buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: 2026 }), 'S', { top: 0, left: width + gap });
-    const rows = Math.max(form.values.length, template.values.length);
-    const values: CellValue[][] = Array.from({ length: rows }, (_, r) => {
-      const row = [...(template.values[r] ?? [])];
-      (form.values[r] ?? []).forEach((v, c) => (row[c] = v));
-      return row;
-    });
-    const both = checkGrid({ sheet: 'S', values, merges: [...(form.merges ?? []), ...(template.merges ?? [])] });
-    expect(both).toHaveLength(2);
-    expect(both[0].projectName).toBe(alone[0].projectName);
-    expect(filledIndicators(both[0])).toEqual(filledIndicators(alone[0]));
-    expect(both[0].issues.map((i) => i.rule)).toEqual(alone[0].issues.map((i) => i.rule));
-    expect(new Set(both[1].issues.map((i) => i.rule))).toEqual(new Set(['header/missing-field', 'structure/empty-cell']));
-  });
+  test.each([1, 0])(
+    "%i empty column(s) between: the form and the template are read apart, the form keeps its model, the template only a blank form's issues",
+    async (gap) => {
+      const { readWorkbook } = await import('../../src/cli/xlsx');
+      const { buildTemplate, templateToGrid } = await import('../../src/core/templates');
+      const path = await import('path');
+      const [form] = await readWorkbook(path.join(__dirname, '..', 'fixtures', 'pingluo.per-sheet.xlsx'));
+      const alone = checkGrid(form);
+      const width = Math.max(...form.values.map((r) => r.length));
+      const template = templateToGrid(
+        buildTemplate({ framework: 'newer', unit: '万元', describe: false, transfer: true, year: 2026 }),
+        'S',
+        { top: 0, left: width + gap },
+      );
+      const rows = Math.max(form.values.length, template.values.length);
+      const values: CellValue[][] = Array.from({ length: rows }, (_, r) => {
+        const row = [...(template.values[r] ?? [])];
+        (form.values[r] ?? []).forEach((v, c) => (row[c] = v));
+        return row;
+      });
+      const both = checkGrid({
+        sheet: 'S',
+        values,
+        merges: [...(form.merges ?? []), ...(template.merges ?? [])],
+      });
+      expect(both).toHaveLength(2);
+      expect(both[0].projectName).toBe(alone[0].projectName);
+      expect(filledIndicators(both[0])).toEqual(filledIndicators(alone[0]));
+      expect(both[0].issues.map((i) => i.rule)).toEqual(alone[0].issues.map((i) => i.rule));
+      expect(new Set(both[1].issues.map((i) => i.rule))).toEqual(
+        new Set(['header/missing-field', 'structure/empty-cell']),
+      );
+    },
+  );
 });
 
 describe('the 88号 申报表 with 中期 and 年度 halves side by side', () => {
@@ -340,13 +525,27 @@ describe('the 88号 申报表 with 中期 and 年度 halves side by side', () =>
     [null, '产出指标', '数量指标', '建成道路', '30公里', '数量指标', '建成道路', '10公里'],
     [null, null, '成本指标', '建设成本', '≤300万元', '成本指标', '建设成本', '≤100万元'],
     [null, '效益指标', '社会效益指标', '通行条件', '改善', '社会效益指标', '通行条件', '改善'],
-    [null, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '服务对象满意度指标', '群众满意度', '≥90%'],
+    [
+      null,
+      '满意度指标',
+      '服务对象满意度指标',
+      '群众满意度',
+      '≥90%',
+      '服务对象满意度指标',
+      '群众满意度',
+      '≥90%',
+    ],
   ];
 
-  test('the 年度 half is read: its indicators, its amounts, its goal; sums are this year\'s', () => {
+  test("the 年度 half is read: its indicators, its amounts, its goal; sums are this year's", () => {
     const [t] = checkGrid(grid(values));
     expect(filledIndicators(t).map((i) => i.value?.text)).toEqual(['10公里', '≤100万元', '改善', '≥90%']);
-    expect(t.amounts).toMatchObject({ total: { value: 300 }, annual: { value: 100 }, fiscal: { value: 90 }, other: { value: 10 } });
+    expect(t.amounts).toMatchObject({
+      total: { value: 300 },
+      annual: { value: 100 },
+      fiscal: { value: 90 },
+      other: { value: 10 },
+    });
     expect(t.goal?.text).toBe('本年建成一期');
     expect(t.issues.filter((i) => i.rule.startsWith('sum/') && i.severity === 'error')).toEqual([]);
   });
@@ -367,11 +566,7 @@ describe('三级 names as the template leaves them', () => {
 });
 
 test('the data the engine reads is the data the schemas accept (notes dropped, nothing else changed)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { vocabulary, frameworkData } = require('../../src/core/vocabulary') as typeof import('../../src/core/vocabulary');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const schemas = require('../../src/core/vocabulary-schema') as typeof import('../../src/core/vocabulary-schema');
-  expect(vocabulary).toEqual(schemas.VocabularySchema.parse(require('../../src/core/data/vocabulary.json')));
-  expect(frameworkData).toEqual(schemas.FrameworksSchema.parse(require('../../src/core/data/frameworks.json')));
-  expect(() => schemas.validateVocabulary()).not.toThrow();
+  expect(vocabulary).toEqual(VocabularySchema.parse(vocabularyJson));
+  expect(frameworkData).toEqual(FrameworksSchema.parse(frameworksJson));
+  expect(() => validateVocabulary()).not.toThrow();
 });

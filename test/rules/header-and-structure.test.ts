@@ -20,14 +20,22 @@ test('a correct form is silent: no issue at all on the reference form', () => {
   expect(checkForm({ rows: GOOD_ROWS }).issues).toEqual([]);
 });
 
-const HEADER = (...rows: CellValue[][]) => ({ grid: { sheet: 'S', values: [...rows, ['一级指标', '二级指标', '三级指标', '指标值'], ...GOOD_ROWS] } });
+const HEADER = (...rows: CellValue[][]) => ({
+  grid: { sheet: 'S', values: [...rows, ['一级指标', '二级指标', '三级指标', '指标值'], ...GOOD_ROWS] },
+});
 
 ruleTester(headerMissingField, {
   valid: [
     { name: 'all fields present', rows: GOOD_ROWS },
     {
       name: 'a flat export has no 主管部门 column of its own, and is not asked for one',
-      grid: { sheet: 'S', values: [['单位名称', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'], ['某单位', '某项目', 100, '产出指标', '数量指标', '人数', '10人']] },
+      grid: {
+        sheet: 'S',
+        values: [
+          ['单位名称', '项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'],
+          ['某单位', '某项目', 100, '产出指标', '数量指标', '人数', '10人'],
+        ],
+      },
     },
   ],
   invalid: [
@@ -45,7 +53,12 @@ ruleTester(headerMissingField, {
         { messageId: 'emptyField', cell: 'B4', data: { label: '实施单位' } },
       ],
     },
-    { name: 'no 项目名称 row', rows: GOOD_ROWS, projectName: null, errors: [{ messageId: 'missingField', cell: 'A1', data: { label: '项目名称' } }] },
+    {
+      name: 'no 项目名称 row',
+      rows: GOOD_ROWS,
+      projectName: null,
+      errors: [{ messageId: 'missingField', cell: 'A1', data: { label: '项目名称' } }],
+    },
     {
       name: 'an empty 项目主管部门 is named as written',
       ...HEADER(['项目名称', '某项目'], ['项目主管部门', null, '实施单位', '某中心'], ['项目金额', '10万元']),
@@ -53,8 +66,14 @@ ruleTester(headerMissingField, {
     },
     {
       name: '中期预算资金总额 left empty beside a filled 年度 amount is a warning',
-      ...HEADER(['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 10]),
-      errors: [{ messageId: 'emptyAmount', cell: 'B3', data: { label: '中期预算资金总额' }, severity: 'warning' }],
+      ...HEADER(
+        ['项目名称', '某项目'],
+        ['主管部门', '某局', '实施单位', '某中心'],
+        ['项目预算资金(万元)', '中期预算资金总额', null, '年度预算资金总额', 10],
+      ),
+      errors: [
+        { messageId: 'emptyAmount', cell: 'B3', data: { label: '中期预算资金总额' }, severity: 'warning' },
+      ],
     },
   ],
 });
@@ -64,14 +83,30 @@ ruleTester(structureMissingIndicators, {
   invalid: [
     {
       name: 'a header-only form',
-      grid: { sheet: 'S', values: [['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['年度资金总额', 10], ['年度总体目标', '完成培训']] },
+      grid: {
+        sheet: 'S',
+        values: [
+          ['项目名称', '某项目'],
+          ['主管部门', '某局', '实施单位', '某中心'],
+          ['年度资金总额', 10],
+          ['年度总体目标', '完成培训'],
+        ],
+      },
       errors: [{ messageId: 'missing', cell: 'A4' }],
     },
   ],
 });
 
 test('a header-only form gets one error, and no missing-level1/level2 on top', () => {
-  const [t] = checkGrid({ sheet: 'S', values: [['项目名称', '某项目'], ['主管部门', '某局', '实施单位', '某中心'], ['年度资金总额', 10], ['年度总体目标', '完成培训']] });
+  const [t] = checkGrid({
+    sheet: 'S',
+    values: [
+      ['项目名称', '某项目'],
+      ['主管部门', '某局', '实施单位', '某中心'],
+      ['年度资金总额', 10],
+      ['年度总体目标', '完成培训'],
+    ],
+  });
   expect(t.issues.map((i) => [i.rule, i.severity])).toEqual([['structure/missing-indicators', 'error']]);
 });
 
@@ -80,10 +115,21 @@ const WITHOUT = (level2: string) => GOOD_ROWS.filter((r) => r[1] !== level2);
 ruleTester(structureMissingLevel1, {
   valid: [
     { name: 'older form without 成本 as 一级', rows: GOOD_ROWS },
-    { name: 'newer form with 成本 as 一级 spanning the 二级 column', rows: [...WITHOUT('成本指标').slice(0, 3), ['成本指标', '', '培训经费', '10万元'], ...WITHOUT('成本指标').slice(3)] },
+    {
+      name: 'newer form with 成本 as 一级 spanning the 二级 column',
+      rows: [
+        ...WITHOUT('成本指标').slice(0, 3),
+        ['成本指标', '', '培训经费', '10万元'],
+        ...WITHOUT('成本指标').slice(3),
+      ],
+    },
   ],
   invalid: [
-    { name: 'no 满意度指标', rows: GOOD_ROWS.slice(0, 6), errors: [{ messageId: 'missing', cell: 'A12', data: { level1: '满意度指标' } }] },
+    {
+      name: 'no 满意度指标',
+      rows: GOOD_ROWS.slice(0, 6),
+      errors: [{ messageId: 'missing', cell: 'A12', data: { level1: '满意度指标' } }],
+    },
     {
       name: 'newer form (a 2026 title) with no cost rows asks for 成本指标',
       rows: WITHOUT('成本指标'),
@@ -94,7 +140,12 @@ ruleTester(structureMissingLevel1, {
 });
 
 ruleTester(structureMissingLevel2, {
-  valid: [{ name: 'short 二级 names (服务对象满意度) count', rows: GOOD_ROWS.map((r) => (r[1] === '服务对象满意度指标' ? [r[0], '服务对象满意度', r[2], r[3]] : r)) }],
+  valid: [
+    {
+      name: 'short 二级 names (服务对象满意度) count',
+      rows: GOOD_ROWS.map((r) => (r[1] === '服务对象满意度指标' ? [r[0], '服务对象满意度', r[2], r[3]] : r)),
+    },
+  ],
   invalid: [
     {
       name: '产出 without 时效, 效益 without any 二级',
@@ -110,34 +161,58 @@ ruleTester(structureMissingLevel2, {
       name: 'older form (a 2019 title) without 成本指标 under 产出',
       rows: WITHOUT('成本指标'),
       title: '2019年项目支出绩效目标表',
-      errors: [{ messageId: 'missingCostOlder', cell: 'A13', data: { level1: '产出指标', level2: '成本指标' } }],
+      errors: [
+        { messageId: 'missingCostOlder', cell: 'A13', data: { level1: '产出指标', level2: '成本指标' } },
+      ],
     },
   ],
 });
 
 /** GOOD_ROWS with the 三级 name of the row whose 二级 is `level2` replaced (and its value, when given). */
-const named = (name: string, level2 = '社会效益指标', value?: string) => GOOD_ROWS.map((r) => (r[1] === level2 ? [r[0], r[1], name, value ?? r[3]] : r));
+const named = (name: string, level2 = '社会效益指标', value?: string) =>
+  GOOD_ROWS.map((r) => (r[1] === level2 ? [r[0], r[1], name, value ?? r[3]] : r));
 
 ruleTester(structureMisplacedLevel2, {
   valid: [
     { rows: GOOD_ROWS },
-    { name: '效果指标 (河北 2020) is an accepted name for 效益指标', rows: GOOD_ROWS.map((r) => (r[0] === '效益指标' ? ['效果指标', ...r.slice(1)] : r)) },
+    {
+      name: '效果指标 (河北 2020) is an accepted name for 效益指标',
+      rows: GOOD_ROWS.map((r) => (r[0] === '效益指标' ? ['效果指标', ...r.slice(1)] : r)),
+    },
     { name: 'fuzzy: a count under 社会效益', rows: named('受益人口数量') },
     { name: 'fuzzy: 及时率 under 质量', rows: named('培训完成及时率', '质量指标') },
   ],
   invalid: [
     {
       name: '服务对象满意度 under 效益, an 一级 name as 二级',
-      rows: [...GOOD_ROWS.slice(0, 3), ['', '产出指标', '资料印发时间', '12月前'], ...GOOD_ROWS.slice(3, 6), ['', '服务对象满意度指标', '群众满意度', '≥90%'], ...GOOD_ROWS.slice(6)],
+      rows: [
+        ...GOOD_ROWS.slice(0, 3),
+        ['', '产出指标', '资料印发时间', '12月前'],
+        ...GOOD_ROWS.slice(3, 6),
+        ['', '服务对象满意度指标', '群众满意度', '≥90%'],
+        ...GOOD_ROWS.slice(6),
+      ],
       errors: [
         { messageId: 'level1AsLevel2', cell: 'B16', data: { text: '产出指标' }, severity: 'error' },
-        { messageId: 'wrongLevel1', cell: 'B20', data: { text: '服务对象满意度指标', home: '满意度指标', level1: '效益指标' }, severity: 'error' },
+        {
+          messageId: 'wrongLevel1',
+          cell: 'B20',
+          data: { text: '服务对象满意度指标', home: '满意度指标', level1: '效益指标' },
+          severity: 'error',
+        },
       ],
     },
     {
       name: 'predicted: a 满意度 indicator under 社会效益 (a warning)',
       rows: named('群众满意度'),
-      errors: [{ messageId: 'indicatorElsewhere', cell: 'C17', data: { name: '群众满意度', level2: '服务对象满意度指标', under: '社会效益指标' }, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'indicatorElsewhere',
+          cell: 'C17',
+          data: { name: '群众满意度', level2: '服务对象满意度指标', under: '社会效益指标' },
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'predicted: a cost line under 数量',
@@ -151,14 +226,24 @@ ruleTester(structureDuplicateIndicator, {
   valid: [
     {
       name: 'the same words under different 二级, and repeated 无 rows',
-      rows: [...GOOD_ROWS.slice(0, 2), ['', '', '培训人数', '≥99%'], ...GOOD_ROWS.slice(2, 5), ['', '经济效益指标', '无', '无'], ['', '生态效益指标', '无', '无'], ...GOOD_ROWS.slice(5), ['', '', '无', '无']],
+      rows: [
+        ...GOOD_ROWS.slice(0, 2),
+        ['', '', '培训人数', '≥99%'],
+        ...GOOD_ROWS.slice(2, 5),
+        ['', '经济效益指标', '无', '无'],
+        ['', '生态效益指标', '无', '无'],
+        ...GOOD_ROWS.slice(5),
+        ['', '', '无', '无'],
+      ],
     },
   ],
   invalid: [
     {
       name: 'the same 三级 twice under one 二级',
       rows: [GOOD_ROWS[0], ['', '', '培训人数', '≥100人'], ...GOOD_ROWS.slice(1)],
-      errors: [{ messageId: 'duplicate', cell: 'C14', data: { name: '培训人数', group: '数量指标', first: 'C13' } }],
+      errors: [
+        { messageId: 'duplicate', cell: 'C14', data: { name: '培训人数', group: '数量指标', first: 'C13' } },
+      ],
     },
   ],
 });
@@ -166,7 +251,15 @@ ruleTester(structureDuplicateIndicator, {
 ruleTester(structureEmptyCell, {
   valid: [
     { name: 'every row filled', rows: GOOD_ROWS },
-    { name: '成本指标 and 满意度指标 as 一级 spanning the 二级 column', rows: [...GOOD_ROWS.slice(0, 3), ['成本指标', '', '培训经费', '≤10万元'], ...GOOD_ROWS.slice(4, 6), ['满意度指标', '', '参训人员满意度', '≥90%']] },
+    {
+      name: '成本指标 and 满意度指标 as 一级 spanning the 二级 column',
+      rows: [
+        ...GOOD_ROWS.slice(0, 3),
+        ['成本指标', '', '培训经费', '≤10万元'],
+        ...GOOD_ROWS.slice(4, 6),
+        ['满意度指标', '', '参训人员满意度', '≥90%'],
+      ],
+    },
   ],
   invalid: [
     {
@@ -186,9 +279,7 @@ ruleTester(structureEmptyCell, {
 });
 
 ruleTester(structureTooFewIndicators, {
-  valid: [
-    { name: 'minimum 1: every required 二级 has one', rows: GOOD_ROWS, options: { min: 1 } },
-  ],
+  valid: [{ name: 'minimum 1: every required 二级 has one', rows: GOOD_ROWS, options: { min: 1 } }],
   invalid: [
     {
       name: 'minimum 2 (default): the reference form has one 三级 under each',
@@ -210,5 +301,7 @@ ruleTester(structureTooFewIndicators, {
 });
 
 test('off by default: a plain check does not run it', () => {
-  expect(checkForm({ rows: GOOD_ROWS }).issues.filter((i) => i.rule === 'structure/too-few-indicators')).toEqual([]);
+  expect(
+    checkForm({ rows: GOOD_ROWS }).issues.filter((i) => i.rule === 'structure/too-few-indicators'),
+  ).toEqual([]);
 });

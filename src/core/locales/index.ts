@@ -25,7 +25,9 @@ interface LocaleData {
   rules: Record<string, RuleWords>;
 }
 
-const LOCALES: Partial<Record<EngineLocale, LocaleData>> & { 'zh-CN': LocaleData } = { 'zh-CN': zhCN as unknown as LocaleData };
+const LOCALES: Partial<Record<EngineLocale, LocaleData>> & { 'zh-CN': LocaleData } = {
+  'zh-CN': zhCN as unknown as LocaleData,
+};
 
 /** Adds a locale's words (./en-US does this for English). */
 export function registerLocale(locale: EngineLocale, data: unknown): void {
@@ -45,11 +47,22 @@ export function localeData(locale: EngineLocale): LocaleData {
 
 /** A rule's title, description and rationale in a locale (zh-CN when the locale lacks the rule). */
 export function ruleWords(ruleId: string, locale: EngineLocale = 'zh-CN'): RuleWords {
-  return localeData(locale).rules[ruleId] ?? LOCALES['zh-CN'].rules[ruleId] ?? { title: ruleId, description: '', messages: {} };
+  return (
+    localeData(locale).rules[ruleId] ??
+    LOCALES['zh-CN'].rules[ruleId] ?? { title: ruleId, description: '', messages: {} }
+  );
 }
 
-export function renderMessage(ruleId: string, messageId: string, data: MessageData, locale: EngineLocale = 'zh-CN'): string {
-  const template = ruleWords(ruleId, locale).messages[messageId] ?? LOCALES['zh-CN'].rules[ruleId]?.messages[messageId] ?? `${ruleId}:${messageId}`;
+export function renderMessage(
+  ruleId: string,
+  messageId: string,
+  data: MessageData,
+  locale: EngineLocale = 'zh-CN',
+): string {
+  const template =
+    ruleWords(ruleId, locale).messages[messageId] ??
+    LOCALES['zh-CN'].rules[ruleId]?.messages[messageId] ??
+    `${ruleId}:${messageId}`;
   return fill(template, data);
 }
 
@@ -58,7 +71,12 @@ export function renderRuleFailed(rule: string, error: string, locale: EngineLoca
 }
 
 /** The human reason of a framework decision, from its code. */
-export function renderFrameworkReason(basis: FrameworkBasis, framework: 'older' | 'newer', year: number | null, locale: EngineLocale = 'zh-CN'): string {
+export function renderFrameworkReason(
+  basis: FrameworkBasis,
+  framework: 'older' | 'newer',
+  year: number | null,
+  locale: EngineLocale = 'zh-CN',
+): string {
   const words = localeData(locale).framework;
   const key = basis === 'sheet' ? `sheet-${framework}` : basis;
   return fill(words[key] ?? key, { year: year ?? '' });

@@ -26,7 +26,10 @@ const SIMILARITY_WEIGHT = 4;
 
 function cueText(text: string): string {
   // Units and notes in brackets ("(%)", "（人）") and trailing punctuation say nothing about the category.
-  return foldText(text).replace(/\([^()]{0,12}\)/g, '').replace(/[\s。.;；,，:：、]+$/g, '').replace(/\s+/g, '');
+  return foldText(text)
+    .replace(/\([^()]{0,12}\)/g, '')
+    .replace(/[\s。.;；,，:：、]+$/g, '')
+    .replace(/\s+/g, '');
 }
 
 export function cueScores(lib: PhrasingLibrary, text: string): Record<string, number> {
@@ -99,7 +102,14 @@ function computePrediction(lib: PhrasingLibrary, text: string): Prediction | nul
   const ranked = [...lib.categories].sort((a, b) => scores[b] - scores[a]);
   const [first, second] = ranked;
   if (scores[first] <= 0) return null;
-  return { level2: first, score: scores[first], margin: scores[first] - scores[second], cueScore: cues[first], cues, scores };
+  return {
+    level2: first,
+    score: scores[first],
+    margin: scores[first] - scores[second],
+    cueScore: cues[first],
+    cues,
+    scores,
+  };
 }
 
 /** The broad group a 二级 falls in, for comparing across frameworks: the three cost 二级 are one. */

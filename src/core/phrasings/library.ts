@@ -13,7 +13,15 @@ import libraryData from './library.json';
 import { type MatchKey, matchKey, normaliser } from './normalise';
 
 /** The kinds of value an indicator can ask for: the value parser's kinds that a template can have. */
-export const PhrasingKindSchema = z.enum(['percent', 'count', 'money', 'unitPrice', 'date', 'duration', 'qualitative']);
+export const PhrasingKindSchema = z.enum([
+  'percent',
+  'count',
+  'money',
+  'unitPrice',
+  'date',
+  'duration',
+  'qualitative',
+]);
 export type PhrasingKind = z.infer<typeof PhrasingKindSchema>;
 
 export const SourceSchema = z.enum(['seeds', 'seed-list', 'guidance', 'practice']);
@@ -87,7 +95,10 @@ export interface PhrasingLibrary {
 
 /** The value the template writes: placeholders replaced by their example (and the year). */
 export function renderValue(template: string, year: number = new Date().getFullYear()): string {
-  return template.replace(PLACEHOLDER, (_m, _kind: string | undefined, example: string | undefined) => (example ?? String(year)));
+  return template.replace(
+    PLACEHOLDER,
+    (_m, _kind: string | undefined, example: string | undefined) => example ?? String(year),
+  );
 }
 
 /** Whether the template has a number the user is expected to replace. */
@@ -102,7 +113,10 @@ function kindOf(v: ValueKind): ValueKind {
 
 /** How an entry's value template reads (examples filled in): cost templates are read as money. */
 function parseTemplate(e: EntryData): ParsedValue {
-  return parseValue(renderValue(e.value, 2026), e.level2 === categories.economicCost ? { money: true, unit: '万元' } : {});
+  return parseValue(
+    renderValue(e.value, 2026),
+    e.level2 === categories.economicCost ? { money: true, unit: '万元' } : {},
+  );
 }
 
 /** Every problem in the data, as messages; empty when the library is sound. */
@@ -111,7 +125,11 @@ export function libraryProblems(data: LibraryData): string[] {
 }
 
 /** The problems, and each entry's parsed template (so that a sound library is not parsed twice). */
-function examine(data: LibraryData): { problems: string[]; parsed: ParsedValue[]; normalise: (s: string) => string } {
+function examine(data: LibraryData): {
+  problems: string[];
+  parsed: ParsedValue[];
+  normalise: (s: string) => string;
+} {
   const problems: string[] = [];
   const parsed: ParsedValue[] = [];
   const newer = frameworkData.frameworks.newer.tree;
@@ -134,21 +152,30 @@ function examine(data: LibraryData): { problems: string[]; parsed: ParsedValue[]
     if (/[{}]/.test(renderValue(e.value, 2026))) problems.push(`${where}: unknown placeholder in ${e.value}`);
     const p = parseTemplate(e);
     parsed.push(p);
-    if (kindOf(p.kind) !== e.kind && !(e.notApplicable && p.kind === 'none')) problems.push(`${where}: value ${e.value} reads as ${p.kind}, not ${e.kind}`);
-    if (e.level2 === categories.economicCost && e.kind !== 'money' && e.kind !== 'unitPrice') problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
-    if (e.level2 === categories.satisfaction && e.kind !== 'percent') problems.push(`${where}: a satisfaction value must be a percentage`);
-    if (p.kind === 'percent' && p.number !== null && (p.number > 100 || (p.number === 100 && (p.comparison === '>' || p.comparison === '≥')))) {
+    if (kindOf(p.kind) !== e.kind && !(e.notApplicable && p.kind === 'none'))
+      problems.push(`${where}: value ${e.value} reads as ${p.kind}, not ${e.kind}`);
+    if (e.level2 === categories.economicCost && e.kind !== 'money' && e.kind !== 'unitPrice')
+      problems.push(`${where}: an economic cost must be an amount or a unit cost, not ${e.kind}`);
+    if (e.level2 === categories.satisfaction && e.kind !== 'percent')
+      problems.push(`${where}: a satisfaction value must be a percentage`);
+    if (
+      p.kind === 'percent' &&
+      p.number !== null &&
+      (p.number > 100 || (p.number === 100 && (p.comparison === '>' || p.comparison === '≥')))
+    ) {
       problems.push(`${where}: a rate above 100% (${e.value})`);
     }
     if (/\*\*|★|□/.test(e.indicator + e.value)) problems.push(`${where}: template hint left in the text`);
-    if (e.notApplicable && !optionalLevel2.has(e.level2)) problems.push(`${where}: "not applicable" is no convention for the required ${e.level2}`);
+    if (e.notApplicable && !optionalLevel2.has(e.level2))
+      problems.push(`${where}: "not applicable" is no convention for the required ${e.level2}`);
   });
   return { problems, parsed, normalise };
 }
 
 function build(data: LibraryData): PhrasingLibrary {
   const { problems, parsed, normalise } = examine(data);
-  if (problems.length) throw new Error(`phrasing library: ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}`);
+  if (problems.length)
+    throw new Error(`phrasing library: ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}`);
   const entries = data.entries.map((e, index): Phrasing => {
     const older = data.olderLevel2[e.level2] ?? e.level2;
     const p = parsed[index];
@@ -174,9 +201,20 @@ function build(data: LibraryData): PhrasingLibrary {
       list.push(e.index);
     }
   }
-  const clearWords = [categories.satisfaction, categories.economicCost].flatMap((c) => (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)));
+  const clearWords = [categories.satisfaction, categories.economicCost].flatMap((c) =>
+    (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)),
+  );
   const clearCue = new RegExp(clearWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  return { entries, categories: level2Names, areas, cues: data.cues, normalise, olderLevel2: data.olderLevel2, postings, clearCue };
+  return {
+    entries,
+    categories: level2Names,
+    areas,
+    cues: data.cues,
+    normalise,
+    olderLevel2: data.olderLevel2,
+    postings,
+    clearCue,
+  };
 }
 
 let cached: PhrasingLibrary | null = null;

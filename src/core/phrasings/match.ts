@@ -60,14 +60,17 @@ function pinyinScore(p: Phrasing, q: string): number {
 
 /** Whether a phrasing belongs to the category filter (older 成本指标 covers the three cost 二级). */
 export function inCategory(p: Phrasing, category: string): boolean {
-  return p.level2 === category || p.frameworks.older.level2 === category || categoryGroup(p.level2) === category;
+  return (
+    p.level2 === category || p.frameworks.older.level2 === category || categoryGroup(p.level2) === category
+  );
 }
 
 function contextBonus(p: Phrasing, q: SearchQuery, fw: FrameworkId): number {
   let bonus = 0;
   if (q.level2) {
     const mine = p.frameworks[fw].level2;
-    if (mine === q.level2 || (q.level2 === categories.cost && categoryGroup(p.level2) === categories.cost)) bonus += CONTEXT_LEVEL2_BONUS;
+    if (mine === q.level2 || (q.level2 === categories.cost && categoryGroup(p.level2) === categories.cost))
+      bonus += CONTEXT_LEVEL2_BONUS;
   }
   if (q.level1 && p.frameworks[fw].level1 === q.level1) bonus += CONTEXT_LEVEL1_BONUS;
   return bonus;
@@ -78,7 +81,9 @@ export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
   const limit = q.limit ?? 10;
   const raw = q.text.trim();
   // "Not applicable" conventions are offered for 不涉及 / 无 rows (suggestForRow), not as phrasings.
-  const pool = lib.entries.filter((p) => !p.notApplicable && (!q.category || inCategory(p, q.category)) && (!q.area || p.area === q.area));
+  const pool = lib.entries.filter(
+    (p) => !p.notApplicable && (!q.category || inCategory(p, q.category)) && (!q.area || p.area === q.area),
+  );
   const scored: { p: Phrasing; score: number; by: Suggestion['matchedBy'] }[] = [];
 
   if (raw === '') {
@@ -108,7 +113,12 @@ export function search(lib: PhrasingLibrary, q: SearchQuery): Suggestion[] {
       if (s >= MIN_SCORE) scored.push({ p, score: s + contextBonus(p, q, fw), by: 'text' });
     }
   }
-  scored.sort((a, b) => b.score - a.score || (a.by === 'category' ? 0 : a.p.indicator.length - b.p.indicator.length) || a.p.index - b.p.index);
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.by === 'category' ? 0 : a.p.indicator.length - b.p.indicator.length) ||
+      a.p.index - b.p.index,
+  );
   return scored.slice(0, limit).map(({ p, score, by }) => ({
     phrasing: p,
     score: Math.round(score * 1000) / 1000,
@@ -127,8 +137,21 @@ export interface RowQuery {
   category: string | null;
 }
 
-function suggestion(p: Phrasing, fw: FrameworkId, year: number | undefined, score: number, by: Suggestion['matchedBy']): Suggestion {
-  return { phrasing: p, score, level1: p.frameworks[fw].level1, level2: p.frameworks[fw].level2, value: renderValue(p.value, year), matchedBy: by };
+function suggestion(
+  p: Phrasing,
+  fw: FrameworkId,
+  year: number | undefined,
+  score: number,
+  by: Suggestion['matchedBy'],
+): Suggestion {
+  return {
+    phrasing: p,
+    score,
+    level1: p.frameworks[fw].level1,
+    level2: p.frameworks[fw].level2,
+    value: renderValue(p.value, year),
+    matchedBy: by,
+  };
 }
 
 /**
@@ -139,22 +162,37 @@ function suggestion(p: Phrasing, fw: FrameworkId, year: number | undefined, scor
  * apply" where there is one (选填 效益, costs to society or the environment), else the category's
  * common phrasings: a required category cannot be declared not applicable.
  */
-export function suggestForRow(lib: PhrasingLibrary, row: RowQuery, options: { limit?: number; widen?: boolean } = {}): Suggestion[] {
+export function suggestForRow(
+  lib: PhrasingLibrary,
+  row: RowQuery,
+  options: { limit?: number; widen?: boolean } = {},
+): Suggestion[] {
   const fw: FrameworkId = row.table.framework ?? 'newer';
   const year = row.table.year ?? undefined;
   const limit = options.limit ?? 5;
   const text = row.indicator?.name?.text ?? '';
   const category = options.widen ? null : row.category;
   if (isNoneWord(text) && category) {
-    const conventions = lib.entries.filter((p) => p.notApplicable && inCategory(p, category)).map((p) => suggestion(p, fw, year, 1, 'category'));
+    const conventions = lib.entries
+      .filter((p) => p.notApplicable && inCategory(p, category))
+      .map((p) => suggestion(p, fw, year, 1, 'category'));
     const common = search(lib, { text: '', category, level2: category, framework: fw, year, limit });
     return [...conventions, ...common].slice(0, limit);
   }
-  const query = { text: isNoneWord(text) ? '' : text, level1: row.indicator?.level1?.name ?? null, level2: row.category, category, framework: fw, year, limit };
+  const query = {
+    text: isNoneWord(text) ? '' : text,
+    level1: row.indicator?.level1?.name ?? null,
+    level2: row.category,
+    category,
+    framework: fw,
+    year,
+    limit,
+  };
   const found = search(lib, query);
   if (!category || found.length >= limit) return found;
   // A 二级 the library has no phrasings for (a local name): every category, rather than nothing.
-  if (found.length === 0 && !lib.entries.some((p) => inCategory(p, category))) return suggestForRow(lib, row, { ...options, widen: true });
+  if (found.length === 0 && !lib.entries.some((p) => inCategory(p, category)))
+    return suggestForRow(lib, row, { ...options, widen: true });
   const seen = new Set(found.map((s) => s.phrasing.index));
   const fill = search(lib, { ...query, text: '' }).filter((s) => !seen.has(s.phrasing.index));
   return [...found, ...fill].slice(0, limit);

@@ -19,7 +19,9 @@ export interface MatchKey {
 export function normaliser(groups: string[][]): (s: string) => string {
   const canonical = new Map<string, string>();
   for (const g of groups) for (const v of g) canonical.set(v, g[0]);
-  const variants = [...canonical.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const variants = [...canonical.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = variants.length ? new RegExp(variants.join('|'), 'g') : null;
   return (s: string) => {
     let t = foldText(s).toLowerCase().replace(BRACKETED, '').replace(PUNCTUATION, '');

@@ -55,7 +55,10 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   let laterHalf: boolean | null = null;
   for (const role of roles) {
     const options = found.filter((f) => f.role === role);
-    let pick = options.find((f) => f.qualifier === 'annual') ?? options.find((f) => f.qualifier !== 'longTerm') ?? options[0];
+    let pick =
+      options.find((f) => f.qualifier === 'annual') ??
+      options.find((f) => f.qualifier !== 'longTerm') ??
+      options[0];
     if (options.length > 1 && options.every((f) => f.qualifier === null)) {
       laterHalf ??= mentionsLongTerm(src, row);
       if (laterHalf) pick = options[options.length - 1];
@@ -80,7 +83,14 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   let flat: FlatColumns | null = null;
   if (projectCell) {
     const amountCell = cells.find((c) => !taken.has(c) && cls(c).label?.kind === 'amount');
-    const goalCell = chosen.get('level1') && cells.find((c) => c.col < chosen.get('level1')!.col && cls(c).label?.kind === 'header' && (cls(c).label as { field: string }).field === 'goal');
+    const goalCell =
+      chosen.get('level1') &&
+      cells.find(
+        (c) =>
+          c.col < chosen.get('level1')!.col &&
+          cls(c).label?.kind === 'header' &&
+          (cls(c).label as { field: string }).field === 'goal',
+      );
     const implementerCell = labelCol(['implementer', 'weakDepartment']);
     const departmentCell = labelCol(['department']);
     flat = {

@@ -31,7 +31,14 @@ export type Unit = '万元' | '元';
 /** A header-block label: the field it names, its text as written, and a value written in the same cell. */
 export type Label =
   | { kind: 'header'; field: HeaderLabelKind; text: string; inline?: string }
-  | { kind: 'amount'; label: AmountLabel; unit: Unit | null; text: string; inline?: string; byParts?: boolean };
+  | {
+      kind: 'amount';
+      label: AmountLabel;
+      unit: Unit | null;
+      text: string;
+      inline?: string;
+      byParts?: boolean;
+    };
 
 export interface CellClass {
   readonly level1: string | null;
@@ -117,39 +124,55 @@ class LazyClass implements CellClass {
   }
 
   get level1() {
-    return this.l1 !== undefined ? this.l1 : (this.l1 = this.nameLike ? canonicalLevel1(this.text, this.key) : null);
+    return this.l1 !== undefined
+      ? this.l1
+      : (this.l1 = this.nameLike ? canonicalLevel1(this.text, this.key) : null);
   }
   get level2() {
-    return this.l2 !== undefined ? this.l2 : (this.l2 = this.nameLike ? canonicalLevel2(this.text, this.key) : null);
+    return this.l2 !== undefined
+      ? this.l2
+      : (this.l2 = this.nameLike ? canonicalLevel2(this.text, this.key) : null);
   }
   get column() {
-    return this.col !== undefined ? this.col : (this.col = this.nameLike ? indicatorColumnRole(this.text, this.key) : null);
+    return this.col !== undefined
+      ? this.col
+      : (this.col = this.nameLike ? indicatorColumnRole(this.text, this.key) : null);
   }
   get label() {
     // "金额单位：万元" is the unit line, never an amount label; a title ("…绩效目标申报表") names the form, it is no label for the cell under it.
-    return this.lab !== undefined ? this.lab : (this.lab = this.unit || this.title || FIGURE_START.test(this.key) ? null : labelOf(this.text, this.key));
+    return this.lab !== undefined
+      ? this.lab
+      : (this.lab =
+          this.unit || this.title || FIGURE_START.test(this.key) ? null : labelOf(this.text, this.key));
   }
   get title() {
     return this.tit !== undefined ? this.tit : (this.tit = isTitleText(this.text, this.key));
   }
   get annex() {
-    return this.ann !== undefined ? this.ann : (this.ann = this.key.length <= 6 && isAnnexText(this.text, this.key));
+    return this.ann !== undefined
+      ? this.ann
+      : (this.ann = this.key.length <= 6 && isAnnexText(this.text, this.key));
   }
   get unit() {
-    return this.un !== undefined ? this.un : (this.un = this.key.length <= 12 ? unitLine(this.text, this.key) : null);
+    return this.un !== undefined
+      ? this.un
+      : (this.un = this.key.length <= 12 ? unitLine(this.text, this.key) : null);
   }
   get closing() {
     return this.clo !== undefined ? this.clo : (this.clo = isClosingText(this.key));
   }
   get year() {
     if (this.yr === undefined) {
-      const m = this.key.length <= vocabulary.yearLine.maxLength ? YEAR_LINE_RE.exec(foldText(this.text)) : null;
+      const m =
+        this.key.length <= vocabulary.yearLine.maxLength ? YEAR_LINE_RE.exec(foldText(this.text)) : null;
       this.yr = m ? Number(m[1]) : null;
     }
     return this.yr;
   }
   get nearMissTitle() {
-    return this.nmt !== undefined ? this.nmt : (this.nmt = this.key.length >= 5 ? nearMissTitle(this.key) : null);
+    return this.nmt !== undefined
+      ? this.nmt
+      : (this.nmt = this.key.length >= 5 ? nearMissTitle(this.key) : null);
   }
   get marker() {
     return this.mk !== undefined ? this.mk : (this.mk = this.nameLike ? nearMissMarker(this.key) : null);
@@ -186,6 +209,13 @@ function plainLabel(text: string, key: string): Label | null {
   const field = headerLabel(text, key);
   if (field) return { kind: 'header', field, text };
   const amount = amountLabel(text, key);
-  if (amount) return { kind: 'amount', label: amount.label, unit: amount.unit, text, ...(amount.byParts ? { byParts: true } : {}) };
+  if (amount)
+    return {
+      kind: 'amount',
+      label: amount.label,
+      unit: amount.unit,
+      text,
+      ...(amount.byParts ? { byParts: true } : {}),
+    };
   return null;
 }

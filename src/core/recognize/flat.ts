@@ -24,16 +24,24 @@ export interface FlatProject {
 }
 
 /** The projects of a flat export, from the first row under the header to `bottom` (inclusive). */
-export function readFlatProjects(src: CellSource, anchor: IndicatorAnchor, layout: BlockLayout, bottom: number, unit: Unit): FlatProject[] {
+export function readFlatProjects(
+  src: CellSource,
+  anchor: IndicatorAnchor,
+  layout: BlockLayout,
+  bottom: number,
+  unit: Unit,
+): FlatProject[] {
   const flat = anchor.flat!;
-  const at = (row: number, col: number | null): SheetCell | undefined => (col === null ? undefined : src.cells(row).find((c) => c.col === col));
-  const headerText = (col: number | null) => (col === null ? '' : at(anchor.row, col)?.text ?? '');
+  const at = (row: number, col: number | null): SheetCell | undefined =>
+    col === null ? undefined : src.cells(row).find((c) => c.col === col);
+  const headerText = (col: number | null) => (col === null ? '' : (at(anchor.row, col)?.text ?? ''));
 
   // Where each project starts: a new name in the 项目名称 column (merged down or repeated).
   const starts: { row: number; cell: SheetCell }[] = [];
   for (let r = layout.firstRow; r <= bottom; r++) {
     const cell = at(r, flat.projectName);
-    if (cell && (starts.length === 0 || starts[starts.length - 1].cell.text !== cell.text)) starts.push({ row: r, cell });
+    if (cell && (starts.length === 0 || starts[starts.length - 1].cell.text !== cell.text))
+      starts.push({ row: r, cell });
   }
 
   const projects: FlatProject[] = [];
@@ -49,19 +57,38 @@ export function readFlatProjects(src: CellSource, anchor: IndicatorAnchor, layou
       return undefined;
     };
     // A unit's name merged down over several projects is theirs too.
-    implementer = first(flat.implementer) ?? lastAbove(src, flat.implementer, start.row, layout.firstRow) ?? implementer;
+    implementer =
+      first(flat.implementer) ?? lastAbove(src, flat.implementer, start.row, layout.firstRow) ?? implementer;
     department = first(flat.department) ?? department;
     const field = (cell: SheetCell | undefined, col: number | null) =>
-      col === null ? null : { text: cell?.text ?? '', ...(cell ? placed(cell.row, cell.col) : placed(start.row, col)), labelCell: a1(anchor.row, col), label: headerText(col) };
+      col === null
+        ? null
+        : {
+            text: cell?.text ?? '',
+            ...(cell ? placed(cell.row, cell.col) : placed(start.row, col)),
+            labelCell: a1(anchor.row, col),
+            label: headerText(col),
+          };
     const amounts: Amounts = {};
     const emptyAmountLabels: Table['emptyAmountLabels'] = [];
     const amountCell = first(flat.amount);
     if (flat.amount !== null) {
-      const parsed = amountCell ? parseAmount(typeof amountCell.raw === 'number' ? amountCell.raw : amountCell.text, unit) : null;
+      const parsed = amountCell
+        ? parseAmount(typeof amountCell.raw === 'number' ? amountCell.raw : amountCell.text, unit)
+        : null;
       if (parsed?.kind === 'money' && parsed.amountWan && amountCell) {
-        amounts.annual = { value: parsed.amountWan.toNumber(), exact: parsed.amountWan.toExact(), text: amountCell.text, ...placed(amountCell.row, amountCell.col) };
+        amounts.annual = {
+          value: parsed.amountWan.toNumber(),
+          exact: parsed.amountWan.toExact(),
+          text: amountCell.text,
+          ...placed(amountCell.row, amountCell.col),
+        };
       } else {
-        emptyAmountLabels.push({ field: 'annual', ...placed(start.row, flat.amount), label: headerText(flat.amount) });
+        emptyAmountLabels.push({
+          field: 'annual',
+          ...placed(start.row, flat.amount),
+          label: headerText(flat.amount),
+        });
       }
     }
     const goalCell = first(flat.goal);

@@ -25,7 +25,8 @@ export function detectFramework(indicators: Indicator[], year: number | null): F
   }
   if (costAsLevel1 || newerLevel2) return { framework: 'newer', basis: 'cost-as-level1', decided: true };
   if (costAsLevel2) return { framework: 'older', basis: 'cost-under-output', decided: true };
-  if (year !== null && year >= frameworkData.newerFromYear) return { framework: 'newer', basis: 'year', decided: false };
+  if (year !== null && year >= frameworkData.newerFromYear)
+    return { framework: 'newer', basis: 'year', decided: false };
   return { framework: 'older', basis: 'default', decided: false };
 }
 
@@ -44,7 +45,13 @@ export function sheetFrameworks(guesses: FrameworkGuess[]): FrameworkGuess[] {
 
 /** Sets the frameworks of a sheet's tables, each with its own guess (`decided`), as sheetFrameworks says. */
 export function assignSheetFrameworks(tables: { table: Table; decided: boolean }[]): void {
-  const assigned = sheetFrameworks(tables.map(({ table, decided }) => ({ framework: table.framework, basis: table.frameworkBasis, decided })));
+  const assigned = sheetFrameworks(
+    tables.map(({ table, decided }) => ({
+      framework: table.framework,
+      basis: table.frameworkBasis,
+      decided,
+    })),
+  );
   tables.forEach(({ table }, i) => {
     table.framework = assigned[i].framework;
     table.frameworkBasis = assigned[i].basis;

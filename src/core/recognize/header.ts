@@ -148,7 +148,7 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
       const cell = cells[i];
       const label = cls(cell).label;
       if (!label) continue;
-      const valueCell = label.inline ? null : valueRight(cells, i) ?? null;
+      const valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
       // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
       if (valueCell && valueCell === cells[i + 1] && cls(valueCell).label) i++;
       if (label.kind === 'header') {
@@ -187,11 +187,16 @@ function readField(
 ): void {
   const field = label.field;
   if (field === 'other' || field === 'parentName' || field === 'fundOffice') return;
-  if (field === 'projectName' || field === 'goal' || field === 'department' || field === 'implementer') result.seen.add(field);
+  if (field === 'projectName' || field === 'goal' || field === 'department' || field === 'implementer')
+    result.seen.add(field);
   let value: SheetCell | null = valueCell;
   if (!value && !label.inline && field === 'goal') value = cellBelow(src, cell, end);
   const text = label.inline ?? value?.text ?? '';
-  const at = label.inline ? placed(cell.row, cell.col) : value ? placed(value.row, value.col) : placed(cell.row, src.rightEdge(cell) + 1);
+  const at = label.inline
+    ? placed(cell.row, cell.col)
+    : value
+      ? placed(value.row, value.col)
+      : placed(cell.row, src.rightEdge(cell) + 1);
   const address = at.cell;
   const entry: HeaderField = { text, ...at, labelCell: a1(cell.row, cell.col), label: label.text };
   if (field === 'goal') {
@@ -231,8 +236,14 @@ function readAmount(
 ): void {
   result.hasHeaderBlock = true;
   result.seen.add('amount');
-  if (label.label === 'total' || label.label === 'annual') halves.push({ col: cell.col, longTerm: /中期|长期/.test(label.text) });
-  else if (label.label !== 'groupOwn' && label.label !== 'groupTransfer' && label.label !== 'groupProject' && halves.some((h) => h.longTerm)) {
+  if (label.label === 'total' || label.label === 'annual')
+    halves.push({ col: cell.col, longTerm: /中期|长期/.test(label.text) });
+  else if (
+    label.label !== 'groupOwn' &&
+    label.label !== 'groupTransfer' &&
+    label.label !== 'groupProject' &&
+    halves.some((h) => h.longTerm)
+  ) {
     // A part under the 中期 half (中期资金总额 | … over 其中：财政拨款) is the long-term split, not this year's.
     let nearest: { col: number; longTerm: boolean } | null = null;
     for (const h of halves) if (h.col <= cell.col && (!nearest || h.col >= nearest.col)) nearest = h;
@@ -250,8 +261,13 @@ function readAmount(
   if (label.unit && !result.unit) result.unit = label.unit;
   let group: 'own' | 'transfer' | null = null;
   let best = -1;
-  for (const g of groupCols) if (g.col <= cell.col && g.col > best) ((best = g.col), (group = g.group));
-  const raw = label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
+  for (const g of groupCols)
+    if (g.col <= cell.col && g.col > best) {
+      best = g.col;
+      group = g.group;
+    }
+  const raw =
+    label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
   const at = label.inline ? cell : valueCell;
   // A generic label ("资金总额", "资金金额") followed by no value heads a group of labels.
   if (label.label === 'groupTotal' && raw === null) {
@@ -261,21 +277,28 @@ function readAmount(
   const field = amountField(label.label, group, result.amounts);
   if (!field) return;
   if (raw === null || !at) {
-    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, ...placed(cell.row, cell.col), label: label.text });
+    if (!result.amounts[field])
+      result.emptyAmountLabels.push({ field, ...placed(cell.row, cell.col), label: label.text });
     return;
   }
   const parsed = parseAmount(raw, label.unit ?? result.unit ?? '万元');
   if (parsed.kind !== 'money' || !parsed.amountWan) {
-    if (!result.amounts[field]) result.emptyAmountLabels.push({ field, ...placed(at.row, at.col), label: label.text });
+    if (!result.amounts[field])
+      result.emptyAmountLabels.push({ field, ...placed(at.row, at.col), label: label.text });
     return;
   }
   if (!result.amounts[field]) {
     result.amounts[field] = amount(parsed.amountWan, label.inline ?? at.text, at);
-    if (result.explain) result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);
+    if (result.explain)
+      result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);
   }
 }
 
-function amountField(label: AmountLabel, group: 'own' | 'transfer' | null, amounts: Amounts): AmountField | null {
+function amountField(
+  label: AmountLabel,
+  group: 'own' | 'transfer' | null,
+  amounts: Amounts,
+): AmountField | null {
   switch (label) {
     case 'total':
       return 'total';
@@ -307,7 +330,12 @@ function amount(d: Decimal, text: string, cell: SheetCell): Amount {
 }
 
 /** Project name: its cell; else the row just above an empty 项目名称 (平罗); else the title (廊坊). */
-function resolveProjectName(src: CellSource, result: HeaderResult, top: number, title: SheetCell | null): void {
+function resolveProjectName(
+  src: CellSource,
+  result: HeaderResult,
+  top: number,
+  title: SheetCell | null,
+): void {
   const pn = result.fields.projectName;
   if (pn && pn.text) {
     result.projectName = pn.text;
@@ -346,7 +374,12 @@ function resolveProjectName(src: CellSource, result: HeaderResult, top: number, 
  */
 export function projectNameFromTitle(title: string): string | null {
   let t = foldText(title).replace(/\s+/g, '');
-  if (/部门项目支出|部门整体|项目支出预算绩效|项目支出绩效目标|^部门|^项目支出|专项转移支付绩效|^绩效目标/.test(t)) return null;
+  if (
+    /部门项目支出|部门整体|项目支出预算绩效|项目支出绩效目标|^部门|^项目支出|专项转移支付绩效|^绩效目标/.test(
+      t,
+    )
+  )
+    return null;
   t = t.replace(/^\d{1,3}[.、．]\s*/, '');
   t = t.replace(/(?:项目支出)?(?:绩效目标(?:申报|批复|审批|审核)?表|绩效表)(?:\(.*\))?$/, '');
   t = t.replace(/^\(?20\d{2}年(?:度)?\)?/, '');

@@ -14,14 +14,28 @@
 import { type Grid, a1, a1Range, bySheetPosition } from '../grid';
 import type { Columns, Indicator, NearMiss, Table } from '../model';
 import { type CellSource, SheetView } from '../sheet';
-import { type IndicatorAnchor, findIndicatorAnchors, hasTitle, indicatorAnchorAt, isClosingRow, hasProjectNameLabel } from './anchors';
+import {
+  type IndicatorAnchor,
+  findIndicatorAnchors,
+  hasTitle,
+  indicatorAnchorAt,
+  isClosingRow,
+  hasProjectNameLabel,
+} from './anchors';
 import { cls } from './classify';
 import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
 import { renderFrameworkReason } from '../locales';
 import { type HeaderResult, headerTop, readHeader } from './header';
 import { layoutOf, readIndicatorBlock } from './indicators';
-import { type Region, RegionView, columnsOfAdjacentForms, findRegions, joinRegions, tagRegion } from './regions';
+import {
+  type Region,
+  RegionView,
+  columnsOfAdjacentForms,
+  findRegions,
+  joinRegions,
+  tagRegion,
+} from './regions';
 import { nearMissVerdict } from './verdict';
 
 export { projectNameFromTitle } from './header';
@@ -73,20 +87,38 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
   const parts: Part[] = findRegions(view).flatMap((region) => {
     const adjacent = columnsOfAdjacentForms(view, region);
     const views = adjacent
-      ? adjacent.map((cols) => ({ region: { ...region, ...cols, wholeRows: false }, src: new RegionView(view, region, [], cols) as CellSource }))
+      ? adjacent.map((cols) => ({
+          region: { ...region, ...cols, wholeRows: false },
+          src: new RegionView(view, region, [], cols) as CellSource,
+        }))
       : [{ region, src: new RegionView(view, region) as CellSource }];
-    return views.map(({ region: r, src }) => ({ region: r, ids: [region.id], src, anchors: findIndicatorAnchors(src), split: !!adjacent }));
+    return views.map(({ region: r, src }) => ({
+      region: r,
+      ids: [region.id],
+      src,
+      anchors: findIndicatorAnchors(src),
+      split: !!adjacent,
+    }));
   });
   // A header block parted from its indicator table by blank rows joins it: the nearest region
   // above in the same columns, with labels and no indicator header, when this one starts with a
   // bare indicator header.
   for (let i = parts.length - 1; i >= 1; i--) {
     const below = parts[i];
-    if (below.anchors.length === 0 || headerTop(below.src, below.src.firstRow, below.anchors[0].row) !== null) continue;
+    if (below.anchors.length === 0 || headerTop(below.src, below.src.firstRow, below.anchors[0].row) !== null)
+      continue;
     let j = i - 1;
     while (j >= 0 && !overlapsColumns(parts[j].region, below.region)) j--;
     const above = parts[j];
-    if (!above || above.split || below.split || below.region.top - above.region.bottom > 4 || above.anchors.length || !hasHeaderLabels(above.src)) continue;
+    if (
+      !above ||
+      above.split ||
+      below.split ||
+      below.region.top - above.region.bottom > 4 ||
+      above.anchors.length ||
+      !hasHeaderLabels(above.src)
+    )
+      continue;
     const region = joinRegions(above.region, below.region);
     const ids = [...above.ids, ...below.ids];
     // The joined view keeps cells by their tags: regions that were alone on their rows were not tagged.
@@ -107,7 +139,11 @@ export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain =
  * Recognises a range the user selected as one form, with a lower bar: any row with two of the
  * indicator column headers anchors it. For 按所选区域识别, when a form the user sees is not found.
  */
-export function recogniseRange(grid: Grid, range: { top: number; left: number; bottom: number; right: number }, view = new SheetView(grid)): SheetRecognition {
+export function recogniseRange(
+  grid: Grid,
+  range: { top: number; left: number; bottom: number; right: number },
+  view = new SheetView(grid),
+): SheetRecognition {
   const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain: true };
   const built: Built[] = [];
   const src = new RegionView(view, { id: -1, ...range }, [], { left: range.left, right: range.right });
@@ -121,13 +157,18 @@ function overlapsColumns(a: Region, b: Region): boolean {
   return a.left <= b.right && b.left <= a.right;
 }
 
-
 function hasHeaderLabels(src: CellSource): boolean {
   for (let r = src.firstRow; r <= src.lastRow; r++) if (hasProjectNameLabel(src, r)) return true;
   return false;
 }
 
-function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[], lowerBar = false, found?: IndicatorAnchor[]): void {
+function recogniseRegion(
+  src: CellSource,
+  out: SheetRecognition,
+  built: Built[],
+  lowerBar = false,
+  found?: IndicatorAnchor[],
+): void {
   let anchors = found ?? findIndicatorAnchors(src);
   if (anchors.length === 0 && lowerBar) anchors = looseAnchors(src);
   const covered: [number, number][] = [];
@@ -144,7 +185,12 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
     const header = readHeader(src, top, anchor.row, out.explain);
     const block = readIndicatorBlock(src, layout, layout.firstRow, next);
     const bottom = Math.max(block.bottom, anchor.row);
-    const anchorText = out.explain ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns.filter((c) => c.kind !== 'ignored').map((c) => c.text).join(' | ')}）` : '';
+    const anchorText = out.explain
+      ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns
+          .filter((c) => c.kind !== 'ignored')
+          .map((c) => c.text)
+          .join(' | ')}）`
+      : '';
     if (anchor.flat) {
       const projects = readFlatProjects(src, anchor, layout, bottom, header.unit ?? '万元');
       for (const p of projects) {
@@ -152,15 +198,40 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
           top: p.top,
           bottom: p.bottom,
           anchorRow: anchor.row,
-          header: { ...header, fields: p.fields, amounts: p.amounts, emptyAmountLabels: p.emptyAmountLabels, goal: p.goal, hasHeaderBlock: true, projectName: p.projectName, projectNameSource: 'cell', projectNameAt: p.projectNameAt },
+          header: {
+            ...header,
+            fields: p.fields,
+            amounts: p.amounts,
+            emptyAmountLabels: p.emptyAmountLabels,
+            goal: p.goal,
+            hasHeaderBlock: true,
+            projectName: p.projectName,
+            projectNameSource: 'cell',
+            projectNameAt: p.projectNameAt,
+          },
           columns: layout.columns,
           indicators: p.indicators,
           hasIndicatorBlock: true,
           source: 'flat',
         });
-        accept(src, out, built, table, header, [anchorText, `项目「${p.projectName}」@${p.projectNameAt.cell}`], explain, `预算系统导出的平铺表：每个项目一张表`, [top ?? anchor.row, layout.firstRow - 1]);
+        accept(
+          src,
+          out,
+          built,
+          table,
+          header,
+          [anchorText, `项目「${p.projectName}」@${p.projectNameAt.cell}`],
+          explain,
+          `预算系统导出的平铺表：每个项目一张表`,
+          [top ?? anchor.row, layout.firstRow - 1],
+        );
       }
-      explain(regionRange(src, top ?? anchor.row, bottom).range, 'table', [anchorText], `平铺导出，${projects.length} 个项目`);
+      explain(
+        regionRange(src, top ?? anchor.row, bottom).range,
+        'table',
+        [anchorText],
+        `平铺导出，${projects.length} 个项目`,
+      );
     } else {
       const table = makeTable(src, {
         top: header.top ?? anchor.row,
@@ -172,7 +243,10 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
         hasIndicatorBlock: true,
         source: 'form',
       });
-      accept(src, out, built, table, header, [anchorText, ...header.found], explain, '有指标表头', [table.table.top, layout.firstRow - 1]);
+      accept(src, out, built, table, header, [anchorText, ...header.found], explain, '有指标表头', [
+        table.table.top,
+        layout.firstRow - 1,
+      ]);
     }
     covered.push([top ?? anchor.row, bottom]);
     regionStart = bottom + 1;
@@ -190,21 +264,49 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
       const top = headerTop(src, from, r + 1) ?? r;
       const bottom = headerBottom(src, r, to);
       const header = readHeader(src, top, bottom + 1, out.explain);
-      if (header.seen.has('projectName') && header.seen.has('amount') && header.seen.has('goal') && header.fields.projectName?.text !== undefined) {
+      if (
+        header.seen.has('projectName') &&
+        header.seen.has('amount') &&
+        header.seen.has('goal') &&
+        header.fields.projectName?.text !== undefined
+      ) {
         const table = makeTable(src, {
           top,
           bottom,
           anchorRow: bottom,
           header,
-          columns: { lead: null, level1: null, level2: null, name: null, value: null, description: null, basis: null },
+          columns: {
+            lead: null,
+            level1: null,
+            level2: null,
+            name: null,
+            value: null,
+            description: null,
+            basis: null,
+          },
           indicators: [],
           hasIndicatorBlock: false,
           source: 'form',
         });
         headerOnly = true;
-        accept(src, out, built, table, header, header.found, explain, '只有表头（项目名称、金额、年度目标），没有指标表', [top, bottom]);
+        accept(
+          src,
+          out,
+          built,
+          table,
+          header,
+          header.found,
+          explain,
+          '只有表头（项目名称、金额、年度目标），没有指标表',
+          [top, bottom],
+        );
       } else {
-        explain(regionRange(src, top, bottom).range, 'none', header.found, '有「项目名称」，但没有金额和年度目标栏，也没有指标表头：不像绩效目标表');
+        explain(
+          regionRange(src, top, bottom).range,
+          'none',
+          header.found,
+          '有「项目名称」，但没有金额和年度目标栏，也没有指标表头：不像绩效目标表',
+        );
       }
       r = bottom + 1;
     }
@@ -213,10 +315,17 @@ function recogniseRegion(src: CellSource, out: SheetRecognition, built: Built[],
   // A region that is no form at all may still be a near-miss worth naming (an allocation list).
   if (anchors.length === 0 && covered.length === 0 && !headerOnly) {
     const nonBlank = countNonBlank(src);
-    const verdict = nonBlank >= 3 ? nearMissVerdict(src, src.firstRow, src.lastRow, hasHeaderLabels(src)) : null;
+    const verdict =
+      nonBlank >= 3 ? nearMissVerdict(src, src.firstRow, src.lastRow, hasHeaderLabels(src)) : null;
     const range = regionRange(src, src.firstRow, src.lastRow).range;
     if (verdict) {
-      out.nearMisses.push({ sheet: src.sheet, range, kind: verdict.kind, message: verdict.message, title: null });
+      out.nearMisses.push({
+        sheet: src.sheet,
+        range,
+        kind: verdict.kind,
+        message: verdict.message,
+        title: null,
+      });
       explain(range, 'nearMiss', verdict.evidence, verdict.message);
     } else if (nonBlank > 0) {
       explain(range, 'none', [], '没有指标表头（一级/二级/三级指标、指标值），也没有表头信息块');
@@ -244,7 +353,13 @@ function accept(
 ): void {
   const verdict = nearMissVerdict(src, headerStart, headerEnd, header.seen.has('projectName'));
   if (verdict) {
-    out.nearMisses.push({ sheet: t.table.sheet, range: t.table.range, kind: verdict.kind, message: verdict.message, title: t.table.title });
+    out.nearMisses.push({
+      sheet: t.table.sheet,
+      range: t.table.range,
+      kind: verdict.kind,
+      message: verdict.message,
+      title: t.table.title,
+    });
     explain(t.table.range, 'nearMiss', [...found, ...verdict.evidence], verdict.message);
     return;
   }
@@ -283,12 +398,20 @@ function headerBottom(src: CellSource, labelRow: number, limit: number): number 
 /** Lower bar for a selected range: a row with two indicator column headers, else the first row with level names. */
 function looseAnchors(src: CellSource): IndicatorAnchor[] {
   for (let r = src.firstRow; r <= src.lastRow; r++) {
-    const roles = new Set(src.cells(r).map((c) => cls(c).column?.role).filter(Boolean));
+    const roles = new Set(
+      src
+        .cells(r)
+        .map((c) => cls(c).column?.role)
+        .filter(Boolean),
+    );
     const known = ['level1', 'level2', 'name', 'value'].filter((k) => roles.has(k as never));
     if (known.length >= 2) {
       const a = indicatorAnchorAt(src, r);
       if (a) return [a];
-      const columns = src.cells(r).filter((c) => cls(c).column).map((c) => ({ kind: cls(c).column!.role, col: c.col, text: c.text }));
+      const columns = src
+        .cells(r)
+        .filter((c) => cls(c).column)
+        .map((c) => ({ kind: cls(c).column!.role, col: c.col, text: c.text }));
       return [{ row: r, columns, unknown: [], flat: null }];
     }
   }
@@ -339,7 +462,11 @@ function makeTable(src: CellSource, p: TableParts): Built {
 }
 
 /** The columns the region's cells cover in rows [top, bottom], and the A1 range of that area. */
-function regionRange(src: CellSource, top: number, bottom: number): { range: string; left: number; right: number } {
+function regionRange(
+  src: CellSource,
+  top: number,
+  bottom: number,
+): { range: string; left: number; right: number } {
   let left = Infinity;
   let right = -Infinity;
   for (let r = top; r <= bottom; r++) {

@@ -50,7 +50,8 @@ export function layoutOf(src: CellSource, anchor: IndicatorAnchor): BlockLayout 
     if (scored.some((s) => s.score !== 0)) {
       // Alternatives: this year's target is read, last year's actual is left aside.
       const best = scored.reduce((a, b) => (b.score >= a.score ? b : a));
-      for (const s of scored) headers.push({ kind: s === best ? 'value' : 'ignored', col: s.c.col, text: s.c.text });
+      for (const s of scored)
+        headers.push({ kind: s === best ? 'value' : 'ignored', col: s.c.col, text: s.c.text });
     } else {
       regions = sub.map((c) => ({ col: c.col, name: c.text }));
     }
@@ -78,7 +79,12 @@ export function layoutOf(src: CellSource, anchor: IndicatorAnchor): BlockLayout 
 }
 
 /** The row under the header when it only splits the 指标值 column: sub-column labels, no indicator. */
-function subHeader(src: CellSource, anchor: IndicatorAnchor, headers: HeaderColumn[], value: HeaderColumn | undefined): SheetCell[] | null {
+function subHeader(
+  src: CellSource,
+  anchor: IndicatorAnchor,
+  headers: HeaderColumn[],
+  value: HeaderColumn | undefined,
+): SheetCell[] | null {
   if (!value) return null;
   const cells = src.cells(anchor.row + 1);
   if (cells.length === 0) return null;
@@ -86,7 +92,10 @@ function subHeader(src: CellSource, anchor: IndicatorAnchor, headers: HeaderColu
   const spanEnd = nextKnown ? nextKnown.col : Infinity;
   const merged = src.mergeAt(anchor.row, value.col);
   const spans = !!merged && merged.right > merged.left;
-  const inSpan = cells.every((c) => c.col >= value.col && c.col < spanEnd && !cls(c).level1 && !cls(c).level2 && typeof c.raw === 'string');
+  const inSpan = cells.every(
+    (c) =>
+      c.col >= value.col && c.col < spanEnd && !cls(c).level1 && !cls(c).level2 && typeof c.raw === 'string',
+  );
   if (!inSpan) return null;
   return spans || cells.length >= 2 ? cells : null;
 }
@@ -103,7 +112,12 @@ interface RowDraft {
 }
 
 /** Reads indicator rows from `start` until a boundary or `end` (exclusive). */
-export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: number, end: number): BlockResult {
+export function readIndicatorBlock(
+  src: CellSource,
+  layout: BlockLayout,
+  start: number,
+  end: number,
+): BlockResult {
   const { columns, headers } = layout;
   // What each column's cells are: the header at or left of it. Built once; every cell asks.
   const kinds: (ColumnKind | 'before')[] = [];
@@ -112,9 +126,12 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
     while (h + 1 < headers.length && headers[h + 1].col <= c) h++;
     kinds[c] = h < 0 ? 'before' : headers[h].kind;
   }
-  const kindAt = (col: number): ColumnKind | 'before' => (col <= lastCol ? kinds[col] : kinds[lastCol] ?? 'before');
+  const kindAt = (col: number): ColumnKind | 'before' =>
+    col <= lastCol ? kinds[col] : (kinds[lastCol] ?? 'before');
   const regionAt = new Map(layout.regions.map((r) => [r.col, r.name]));
-  const presentContent = CONTENT_ROLES.filter((r) => columns[r] !== null && !(r === 'value' && regionAt.has(columns.value!)));
+  const presentContent = CONTENT_ROLES.filter(
+    (r) => columns[r] !== null && !(r === 'value' && regionAt.has(columns.value!)),
+  );
   const nameCol = columns.name ?? columns.value ?? Infinity;
 
   const drafts: RowDraft[] = [];
@@ -134,8 +151,12 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
     }
     if (isBoundaryRow(src, r, nameCol)) break;
     const all = src.cells(r);
-    const cells = all.some((c) => kindAt(c.col) === 'ignored') ? all.filter((c) => kindAt(c.col) !== 'ignored') : all;
-    const levelFree = !cells.some((c) => c.col < nameCol && (cls(c).level1 || cls(c).level2 || cls(c).column?.role === 'lead'));
+    const cells = all.some((c) => kindAt(c.col) === 'ignored')
+      ? all.filter((c) => kindAt(c.col) !== 'ignored')
+      : all;
+    const levelFree = !cells.some(
+      (c) => c.col < nameCol && (cls(c).level1 || cls(c).level2 || cls(c).column?.role === 'lead'),
+    );
 
     // A row with no level cells that fills what the previous row left empty: a wrapped row
     // ("≥90% | 调查问卷" typed on the row under its indicator).
@@ -152,7 +173,10 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
     const content: SheetCell[] = [];
     for (const cell of cells) {
       const kind = kindAt(cell.col);
-      if (cell.col >= nameCol || (kind !== 'lead' && kind !== 'before' && kind !== 'level1' && kind !== 'level2')) {
+      if (
+        cell.col >= nameCol ||
+        (kind !== 'lead' && kind !== 'before' && kind !== 'level1' && kind !== 'level2')
+      ) {
         content.push(cell);
         continue;
       }
@@ -161,7 +185,8 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       const addr = placed(cell.row, cell.col);
       if (kind === 'level2') {
         if (l2) rowLevel2 = { name: l2, text: cell.text, ...addr };
-        else if (l1) rowLevel2 = { name: null, text: cell.text, ...addr }; // an 一级 used as 二级
+        else if (l1)
+          rowLevel2 = { name: null, text: cell.text, ...addr }; // an 一级 used as 二级
         else if (cells.some((c) => c.col >= nameCol)) rowLevel2 = { name: null, text: cell.text, ...addr };
         else content.push(cell);
         continue;
@@ -180,7 +205,15 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       level2 = rowLevel2;
     }
 
-    const draft: RowDraft = { row: r, level1, level2, content: {}, side: null, regions: null, wrapped: false };
+    const draft: RowDraft = {
+      row: r,
+      level1,
+      level2,
+      content: {},
+      side: null,
+      regions: null,
+      wrapped: false,
+    };
     assignContent(content, presentContent, kindAt, regionAt, draft);
     drafts.push(draft);
     bottom = r;
@@ -193,7 +226,11 @@ export function readIndicatorBlock(src: CellSource, layout: BlockLayout, start: 
       level1: d.level1,
       level2: d.level2,
       name: d.content.name ? indicatorName(d.content.name) : null,
-      value: d.content.value ?? (d.regions ? { text: d.regions[0].text, cell: d.regions[0].cell, row: d.regions[0].row, col: d.regions[0].col } : null),
+      value:
+        d.content.value ??
+        (d.regions
+          ? { text: d.regions[0].text, cell: d.regions[0].cell, row: d.regions[0].row, col: d.regions[0].col }
+          : null),
       description: d.content.description ?? null,
       basis: d.content.basis ?? null,
       wrapped: d.wrapped,
@@ -286,7 +323,9 @@ function assignContent(
     const target = ownIndex >= p ? ownIndex : p;
     const role = present[target];
     const before = draft.content[role];
-    draft.content[role] = before ? { ...before, text: `${before.text} ${cell.text}` } : { text: cell.text, ...address };
+    draft.content[role] = before
+      ? { ...before, text: `${before.text} ${cell.text}` }
+      : { text: cell.text, ...address };
     p = target + 1;
   }
 }
@@ -303,17 +342,36 @@ function isBoundaryRow(src: CellSource, row: number, nameCol: number): boolean {
     const c = cls(cell);
     if (c.title || c.annex || c.unit) return true;
     // The next form's 项目名称 sits left of the 三级 column, as every header label does.
-    if (cell.col < nameCol && c.label?.kind === 'header' && c.label.field === 'projectName' && !c.level1 && !c.level2) return true;
+    if (
+      cell.col < nameCol &&
+      c.label?.kind === 'header' &&
+      c.label.field === 'projectName' &&
+      !c.level1 &&
+      !c.level2
+    )
+      return true;
   }
   const first = cells[0];
   if (first && first.col < nameCol) {
     const c = cls(first);
-    if (c.label && !c.level1 && !c.level2 && !c.column && !(c.label.kind === 'header' && c.label.field === 'other')) return true;
+    if (
+      c.label &&
+      !c.level1 &&
+      !c.level2 &&
+      !c.column &&
+      !(c.label.kind === 'header' && c.label.field === 'other')
+    )
+      return true;
   }
   return false;
 }
 
-function looksLikeIndicatorRow(src: CellSource, row: number, nameCol: number, kindAt: (col: number) => ColumnKind | 'before'): boolean {
+function looksLikeIndicatorRow(
+  src: CellSource,
+  row: number,
+  nameCol: number,
+  kindAt: (col: number) => ColumnKind | 'before',
+): boolean {
   if (isBoundaryRow(src, row, nameCol)) return false;
   for (const cell of src.cells(row)) {
     if (cls(cell).level1 || cls(cell).level2) return true;

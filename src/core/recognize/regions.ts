@@ -52,7 +52,9 @@ type Box = Omit<Region, 'id'>;
 /** The cells of a row inside a box's columns. */
 function cellsIn(view: SheetView, row: number, box: { left: number; right: number }): SheetCell[] {
   const cells = view.cells(row);
-  return box.left <= 0 && box.right === Infinity ? cells : cells.filter((c) => c.col >= box.left && c.col <= box.right);
+  return box.left <= 0 && box.right === Infinity
+    ? cells
+    : cells.filter((c) => c.col >= box.left && c.col <= box.right);
 }
 
 /**
@@ -77,7 +79,8 @@ function cut(view: SheetView, box: Box, depth: number): Box[] {
 /** Tags the cells of a region that shares its rows with others, so that its view keeps only its own. */
 export function tagRegion(view: SheetView, region: Region): void {
   for (let r = region.top; r <= region.bottom; r++) {
-    for (const cell of view.cells(r)) if (cell.col >= region.left && cell.col <= region.right) cell.region = region.id;
+    for (const cell of view.cells(r))
+      if (cell.col >= region.left && cell.col <= region.right) cell.region = region.id;
   }
 }
 
@@ -100,7 +103,12 @@ function cutRows(view: SheetView, box: Box): Box[] {
 }
 
 /** Cuts a band of rows at columns empty on all of its rows; slabs without an anchor join a neighbour. */
-function cutColumns(view: SheetView, top: number, bottom: number, box: { left: number; right: number }): Box[] {
+function cutColumns(
+  view: SheetView,
+  top: number,
+  bottom: number,
+  box: { left: number; right: number },
+): Box[] {
   const used: boolean[] = [];
   let left = Infinity;
   let right = -Infinity;
@@ -131,7 +139,7 @@ function cutColumns(view: SheetView, top: number, bottom: number, box: { left: n
       }
     }
     // An unanchored slab joins the slab on its left (its labels), else the one on its right.
-    for (let i = 0; i < slabs.length && slabs.length > 1; ) {
+    for (let i = 0; i < slabs.length && slabs.length > 1;) {
       if (slabs[i].anchored) {
         i++;
         continue;
@@ -152,7 +160,10 @@ function cutColumns(view: SheetView, top: number, bottom: number, box: { left: n
  * where another one ends. The region is cut just after the left form's indicator header. Only for
  * regions alone on their rows; null when there is nothing to cut.
  */
-export function columnsOfAdjacentForms(view: SheetView, region: Region): { left: number; right: number }[] | null {
+export function columnsOfAdjacentForms(
+  view: SheetView,
+  region: Region,
+): { left: number; right: number }[] | null {
   if (!region.wholeRows) return null;
   const sets: { start: number; end: number }[] = [];
   for (let r = region.top; r <= region.bottom; r++) {
@@ -161,9 +172,17 @@ export function columnsOfAdjacentForms(view: SheetView, region: Region): { left:
     for (let i = 0; i < cells.length; i++) {
       if (cls(cells[i]).column?.role !== 'level1') continue;
       const before = cells[i - 1];
-      const start = before && before.col === cells[i].col - 1 && cls(before).column?.role === 'lead' ? before.col : cells[i].col;
+      const start =
+        before && before.col === cells[i].col - 1 && cls(before).column?.role === 'lead'
+          ? before.col
+          : cells[i].col;
       let end = cells[i].col;
-      for (let k = i + 1; k < cells.length && cls(cells[k]).column && cls(cells[k]).column!.role !== 'level1'; k++) end = view.rightEdge(cells[k]);
+      for (
+        let k = i + 1;
+        k < cells.length && cls(cells[k]).column && cls(cells[k]).column!.role !== 'level1';
+        k++
+      )
+        end = view.rightEdge(cells[k]);
       sets.push({ start, end });
     }
   }
@@ -178,13 +197,23 @@ export function columnsOfAdjacentForms(view: SheetView, region: Region): { left:
     reach = Math.max(reach, set.end);
   }
   if (cuts.length === 0) return null;
-  return [region.left, ...cuts].map((left, k) => ({ left, right: k < cuts.length ? cuts[k] - 1 : region.right }));
+  return [region.left, ...cuts].map((left, k) => ({
+    left,
+    right: k < cuts.length ? cuts[k] - 1 : region.right,
+  }));
 }
 
 /** Joins two regions into one (a header block split from its indicator table by blank rows). */
 export function joinRegions(a: Region, b: Region): Region {
   // Kept by tags: another region may lie in the rows between the two.
-  return { id: a.id, top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), left: Math.min(a.left, b.left), right: Math.max(a.right, b.right), wholeRows: false };
+  return {
+    id: a.id,
+    top: Math.min(a.top, b.top),
+    bottom: Math.max(a.bottom, b.bottom),
+    left: Math.min(a.left, b.left),
+    right: Math.max(a.right, b.right),
+    wholeRows: false,
+  };
 }
 
 /** A region of a sheet read as if it were the whole sheet: only its cells, only its rows. */

@@ -21,14 +21,24 @@ export interface Verdict {
  * titles and markers. A title is a cell alone on its row, not a sentence. `hasProjectName`: the
  * candidate has a 项目名称 label (a 部门整体 form has none).
  */
-export function nearMissVerdict(src: CellSource, top: number, bottom: number, hasProjectName: boolean): Verdict | null {
+export function nearMissVerdict(
+  src: CellSource,
+  top: number,
+  bottom: number,
+  hasProjectName: boolean,
+): Verdict | null {
   const markers = new Map<NearMissKind, Set<string>>();
   const titles = new Map<NearMissKind, string>();
   for (let r = top; r <= bottom; r++) {
     const cells = src.cells(r);
     for (const cell of cells) {
       const c = cls(cell);
-      if (c.nearMissTitle && !titles.has(c.nearMissTitle) && cells.length === 1 && !/[，。；,;]/.test(cell.text)) {
+      if (
+        c.nearMissTitle &&
+        !titles.has(c.nearMissTitle) &&
+        cells.length === 1 &&
+        !/[，。；,;]/.test(cell.text)
+      ) {
         // A target title that names an allocation ("资金分配绩效目标表") is still a target title.
         if (!(c.nearMissTitle === 'allocation' && c.title)) titles.set(c.nearMissTitle, cell.text);
       }
@@ -45,7 +55,11 @@ export function nearMissVerdict(src: CellSource, top: number, bottom: number, ha
     const found = markers.get(kind) ?? new Set<string>();
     if (info.onlyWithoutProjectName && hasProjectName && !title) continue;
     if (title || found.size >= info.minMarkers) {
-      return { kind, message: info.message, evidence: [...(title ? [`标题「${title}」`] : []), ...[...found].map((m) => `「${m}」`)] };
+      return {
+        kind,
+        message: info.message,
+        evidence: [...(title ? [`标题「${title}」`] : []), ...[...found].map((m) => `「${m}」`)],
+      };
     }
   }
   return null;

@@ -8,7 +8,21 @@ const FIELDS = [
 ] as const;
 
 export const headerMissingField: Rule = {
-  meta: { id: 'header/missing-field', type: 'structure', severity: 'error', fixable: false, messages: ['noHeaderBlock', 'noHeaderBlockNamed', 'nameAbove', 'missingField', 'emptyField', 'emptyAmount', 'missingAmount'] },
+  meta: {
+    id: 'header/missing-field',
+    type: 'structure',
+    severity: 'error',
+    fixable: false,
+    messages: [
+      'noHeaderBlock',
+      'noHeaderBlockNamed',
+      'nameAbove',
+      'missingField',
+      'emptyField',
+      'emptyAmount',
+      'missingAmount',
+    ],
+  },
   check({ table, report }) {
     const first = tableStart(table);
     if (!table.hasHeaderBlock) {
@@ -52,7 +66,13 @@ export const headerMissingField: Rule = {
       // One amount given, the other left empty (a 3-year project's 中期预算资金总额): worth a look, not a send-back by itself.
       for (const empty of empties) {
         if (table.amounts[empty.field as 'total' | 'annual']) continue;
-        report({ severity: 'warning', messageId: 'emptyAmount', data: { label: empty.label }, at: empty, text: empty.label });
+        report({
+          severity: 'warning',
+          messageId: 'emptyAmount',
+          data: { label: empty.label },
+          at: empty,
+          text: empty.label,
+        });
       }
     }
   },

@@ -10,7 +10,6 @@ import { type ParsedValue, findAmounts, parseValue } from '../values';
 import { category } from '../categories';
 import { categories, isNoneWord } from '../vocabulary';
 
-
 export { category };
 
 /** Cost lines whose value should be money: 成本指标 (older), or the newer 成本指标 一级's 经济成本. */
@@ -47,7 +46,9 @@ export function valueOf(table: Table, ind: Indicator): ParsedValue {
 
 /** A short description of the row for lists: "产出指标/数量指标/全县…线路数量 = 207 条". */
 export function rowText(ind: Indicator): string {
-  const parts = [ind.level1?.text, ind.level2?.text, ind.name?.text].filter(Boolean).map((s) => excerpt(s!, 40));
+  const parts = [ind.level1?.text, ind.level2?.text, ind.name?.text]
+    .filter(Boolean)
+    .map((s) => excerpt(s!, 40));
   return `${parts.join(' / ')}${ind.value ? ` = ${excerpt(ind.value.text, 30)}` : ''}`;
 }
 
@@ -170,7 +171,11 @@ class QuantityIndex {
           this.seen[k] = query;
           if (!fits(k)) continue;
           const score = dice(x, this.rows[k].grams);
-          if (score >= PAIR_SIMILARITY && (!best || score > best.score || (score === best.score && k < best.k))) best = { k, score };
+          if (
+            score >= PAIR_SIMILARITY &&
+            (!best || score > best.score || (score === best.score && k < best.k))
+          )
+            best = { k, score };
         }
       }
     }
@@ -196,9 +201,18 @@ export function costLines(table: Table): CostLine[] {
       continue;
     }
     if (v.kind === 'unitPrice' && v.unitPriceWan && ind.name) {
-      index ??= new QuantityIndex(table, table.indicators.filter((i) => category(i) === categories.quantity && i.name));
+      index ??= new QuantityIndex(
+        table,
+        table.indicators.filter((i) => category(i) === categories.quantity && i.name),
+      );
       const q = index.pair(ind.name.text, v.per);
-      if (q) out.push({ ind, amount: v.unitPriceWan.mul(valueOf(table, q).decimal!), how: 'unitPrice', quantity: q });
+      if (q)
+        out.push({
+          ind,
+          amount: v.unitPriceWan.mul(valueOf(table, q).decimal!),
+          how: 'unitPrice',
+          quantity: q,
+        });
       else out.push({ ind, amount: null, how: 'none' });
       continue;
     }

@@ -3,7 +3,13 @@ import { isNotApplicableName, rowText } from './helpers';
 import type { Rule } from './types';
 
 export const structureDuplicateIndicator: Rule = {
-  meta: { id: 'structure/duplicate-indicator', type: 'structure', severity: 'warning', fixable: false, messages: ['duplicate', 'duplicateUngrouped'] },
+  meta: {
+    id: 'structure/duplicate-indicator',
+    type: 'structure',
+    severity: 'warning',
+    fixable: false,
+    messages: ['duplicate', 'duplicateUngrouped'],
+  },
   check({ table, report }) {
     // 二级 → name key → first cell (nested maps: no concatenated key to build and hash per row).
     const seen = new Map<string, Map<string, string>>();

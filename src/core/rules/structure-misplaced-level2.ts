@@ -14,7 +14,11 @@ const STRONG_CUE = 4;
 const MIN_MARGIN = 2;
 const STATED_EVIDENCE = 2;
 
-function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicator): { level2: string; level1: string } | null {
+function predictedMisplacement(
+  lib: PhrasingLibrary,
+  table: Table,
+  ind: Indicator,
+): { level2: string; level1: string } | null {
   const stated = category(ind);
   if (!stated || !ind.name || isNotApplicableName(ind)) return null;
   // Most rows name no satisfaction or cost at all: one regex test spares them the full prediction.
@@ -25,10 +29,15 @@ function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicato
   if (predicted === categoryGroup(stated)) return null;
   // Only the unmistakable cases: a satisfaction or a cost line elsewhere, or a non-satisfaction row
   // under 满意度. A count under 社会效益 ("受益人口数量") can be a fair benefit measure.
-  const clear = predicted === categories.satisfaction || predicted === categories.cost || stated === categories.satisfaction;
+  const clear =
+    predicted === categories.satisfaction ||
+    predicted === categories.cost ||
+    stated === categories.satisfaction;
   if (!clear) return null;
   // Words of the stated category in the text ("群众" for 社会效益 is 1) do not veto; real evidence does.
-  const statedCue = Object.entries(p.cues).filter(([c]) => categoryGroup(c) === categoryGroup(stated)).reduce((a, [, v]) => a + v, 0);
+  const statedCue = Object.entries(p.cues)
+    .filter(([c]) => categoryGroup(c) === categoryGroup(stated))
+    .reduce((a, [, v]) => a + v, 0);
   if (statedCue >= STATED_EVIDENCE) return null;
   // The value must agree with the prediction: "支付…尾款 = 1项" under 数量 counts payments, fairly.
   const kind = valueOf(table, ind).kind;
@@ -40,7 +49,19 @@ function predictedMisplacement(lib: PhrasingLibrary, table: Table, ind: Indicato
 }
 
 export const structureMisplacedLevel2: Rule = {
-  meta: { id: 'structure/misplaced-level2', type: 'structure', severity: 'error', fixable: false, messages: ['level1AsLevel2', 'notInFrameworkNewer', 'notInFrameworkOlder', 'wrongLevel1', 'indicatorElsewhere'] },
+  meta: {
+    id: 'structure/misplaced-level2',
+    type: 'structure',
+    severity: 'error',
+    fixable: false,
+    messages: [
+      'level1AsLevel2',
+      'notInFrameworkNewer',
+      'notInFrameworkOlder',
+      'wrongLevel1',
+      'indicatorElsewhere',
+    ],
+  },
   check({ table, report, library }) {
     const seen = new Set<string>();
     for (const ind of table.indicators) {
@@ -66,7 +87,12 @@ export const structureMisplacedLevel2: Rule = {
           text: rowText(ind),
         });
       } else if (home !== l1) {
-        report({ messageId: 'wrongLevel1', data: { text: l2.text, home, level1: ind.level1!.text }, at: l2, text: rowText(ind) });
+        report({
+          messageId: 'wrongLevel1',
+          data: { text: l2.text, home, level1: ind.level1!.text },
+          at: l2,
+          text: rowText(ind),
+        });
       }
     }
     if (!library) return;
@@ -76,7 +102,12 @@ export const structureMisplacedLevel2: Rule = {
       report({
         severity: 'warning',
         messageId: 'indicatorElsewhere',
-        data: { name: ind.name!.text, level1: m.level1, level2: m.level2, under: ind.level2?.text ?? ind.level1?.text ?? '' },
+        data: {
+          name: ind.name!.text,
+          level1: m.level1,
+          level2: m.level2,
+          under: ind.level2?.text ?? ind.level1?.text ?? '',
+        },
         at: ind.name!,
         text: rowText(ind),
       });

@@ -2,7 +2,13 @@ import { categories, framework } from '../vocabulary';
 import type { Rule } from './types';
 
 export const structureMissingLevel1: Rule = {
-  meta: { id: 'structure/missing-level1', type: 'structure', severity: 'error', fixable: false, messages: ['missing', 'missingCost'] },
+  meta: {
+    id: 'structure/missing-level1',
+    type: 'structure',
+    severity: 'error',
+    fixable: false,
+    messages: ['missing', 'missingCost'],
+  },
   check({ table, report }) {
     // A form without an indicator table gets one structure/missing-indicators error instead.
     if (!table.hasIndicatorBlock) return;
@@ -12,7 +18,8 @@ export const structureMissingLevel1: Rule = {
     for (const required of fw.requiredLevel1) {
       if (present.has(required)) continue;
       report({
-        messageId: required === categories.costLevel1 && table.framework === 'newer' ? 'missingCost' : 'missing',
+        messageId:
+          required === categories.costLevel1 && table.framework === 'newer' ? 'missingCost' : 'missing',
         data: { level1: required },
         at: { row: table.indicatorHeaderRow, col },
         text: table.projectName ?? '',

@@ -3,7 +3,13 @@ import type { Place } from '../model';
 import type { Rule } from './types';
 
 export const structureMissingLevel2: Rule = {
-  meta: { id: 'structure/missing-level2', type: 'structure', severity: 'error', fixable: false, messages: ['missing', 'missingCostOlder', 'none'] },
+  meta: {
+    id: 'structure/missing-level2',
+    type: 'structure',
+    severity: 'error',
+    fixable: false,
+    messages: ['missing', 'missingCostOlder', 'none'],
+  },
   check({ table, report }) {
     // A form without an indicator table gets one structure/missing-indicators error instead.
     if (!table.hasIndicatorBlock) return;
@@ -19,11 +25,17 @@ export const structureMissingLevel2: Rule = {
     for (const [l1, { at, level2 }] of byLevel1) {
       for (const required of fw.requiredLevel2[l1] ?? []) {
         if (level2.has(required)) continue;
-        const messageId = l1 === categories.output && required === categories.cost ? 'missingCostOlder' : 'missing';
+        const messageId =
+          l1 === categories.output && required === categories.cost ? 'missingCostOlder' : 'missing';
         report({ messageId, data: { level1: l1, level2: required }, at, text: table.projectName ?? '' });
       }
       if (fw.atLeastOneLevel2.includes(l1) && level2.size === 0) {
-        report({ messageId: 'none', data: { level1: l1, expected: (fw.tree[l1] ?? []).join('、') }, at, text: table.projectName ?? '' });
+        report({
+          messageId: 'none',
+          data: { level1: l1, expected: (fw.tree[l1] ?? []).join('、') },
+          at,
+          text: table.projectName ?? '',
+        });
       }
     }
   },

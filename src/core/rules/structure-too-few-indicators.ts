@@ -15,7 +15,15 @@ export const structureTooFewIndicators: Rule = {
     fixable: false,
     messages: ['tooFew'],
     offByDefault: true,
-    options: { min: { kind: 'integer', min: 1, max: 20, default: 2, description: '每个必需二级指标下至少应有的三级指标数' } },
+    options: {
+      min: {
+        kind: 'integer',
+        min: 1,
+        max: 20,
+        default: 2,
+        description: '每个必需二级指标下至少应有的三级指标数',
+      },
+    },
   },
   check({ table, report, options }) {
     const min = options.min ?? 2;
@@ -27,7 +35,15 @@ export const structureTooFewIndicators: Rule = {
       const c = category(ind);
       if (!c || !required.has(c)) continue;
       let g = groups.get(c);
-      if (!g) groups.set(c, (g = { at: ind.level2 ?? ind.level1 ?? ind.name ?? { row: ind.row, col: 0 }, n: 0, text: ind.level2?.text ?? c }));
+      if (!g)
+        groups.set(
+          c,
+          (g = {
+            at: ind.level2 ?? ind.level1 ?? ind.name ?? { row: ind.row, col: 0 },
+            n: 0,
+            text: ind.level2?.text ?? c,
+          }),
+        );
       if (ind.name && !isNotApplicableName(ind)) g.n++;
     }
     for (const [level2, g] of groups) {

@@ -3,9 +3,14 @@ import { canonicalLevel2 } from '../vocabulary';
 import { rowText } from './helpers';
 import type { Rule } from './types';
 
-
 export const styleLevel2Name: Rule = {
-  meta: { id: 'style/level2-name', type: 'style', severity: 'info', fixable: true, messages: ['standardName'] },
+  meta: {
+    id: 'style/level2-name',
+    type: 'style',
+    severity: 'info',
+    fixable: true,
+    messages: ['standardName'],
+  },
   check({ table, report }) {
     const seen = new Set<string>();
     for (const ind of table.indicators) {

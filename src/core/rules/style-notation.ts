@@ -30,7 +30,13 @@ export function standardNotation(text: string): string {
 const HAS_FIGURE = /[\d\uff10-\uff19]/;
 
 export const styleNotation: Rule = {
-  meta: { id: 'style/notation', type: 'style', severity: 'info', fixable: true, messages: ['value', 'amount'] },
+  meta: {
+    id: 'style/notation',
+    type: 'style',
+    severity: 'info',
+    fixable: true,
+    messages: ['value', 'amount'],
+  },
   check({ table, report }) {
     for (const ind of table.indicators) {
       // A value assembled from 指标性质 | 指标值 | 度量单位 is judged on its own cell, which is what a fix writes.
@@ -38,13 +44,25 @@ export const styleNotation: Rule = {
       if (!v || !HAS_FIGURE.test(v.text)) continue;
       const after = standardNotation(v.text);
       if (after === v.text) continue;
-      report({ messageId: 'value', data: { before: v.text, after }, at: v, text: rowText(ind), fix: { cell: v.cell, before: v.text, after } });
+      report({
+        messageId: 'value',
+        data: { before: v.text, after },
+        at: v,
+        text: rowText(ind),
+        fix: { cell: v.cell, before: v.text, after },
+      });
     }
     for (const [field, amount] of Object.entries(table.amounts)) {
       if (!amount || !HAS_FIGURE.test(amount.text)) continue;
       const after = standardNotation(amount.text);
       if (after === amount.text) continue;
-      report({ messageId: 'amount', data: { before: amount.text, after }, at: amount, text: field, fix: { cell: amount.cell, before: amount.text, after } });
+      report({
+        messageId: 'amount',
+        data: { before: amount.text, after },
+        at: amount,
+        text: field,
+        fix: { cell: amount.cell, before: amount.text, after },
+      });
     }
   },
 };

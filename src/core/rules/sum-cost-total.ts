@@ -4,7 +4,13 @@ import { agrees, budgetTotal, costLines, dec, wan } from './helpers';
 import type { Rule } from './types';
 
 export const sumCostTotal: Rule = {
-  meta: { id: 'sum/cost-total', type: 'sum', severity: 'error', fixable: false, messages: ['differs', 'exceeds'] },
+  meta: {
+    id: 'sum/cost-total',
+    type: 'sum',
+    severity: 'error',
+    fixable: false,
+    messages: ['differs', 'exceeds'],
+  },
   check({ table, report }) {
     const budget = budgetTotal(table);
     if (!budget) return;
@@ -25,8 +31,15 @@ export const sumCostTotal: Rule = {
       .join('、');
     const first = known[0].ind;
     const at = known[0].how === 'name' ? first.name! : (first.value ?? first.name!);
-    const data = { sum: wan(sum), budgetLabel: budget.label, budget: wan(total), difference: wan(sum.sub(total).abs()), terms };
+    const data = {
+      sum: wan(sum),
+      budgetLabel: budget.label,
+      budget: wan(total),
+      difference: wan(sum.sub(total).abs()),
+      terms,
+    };
     if (complete && !agrees(sum, total, operands)) report({ messageId: 'differs', data, at, text: terms });
-    else if (!complete && sum.cmp(total) > 0 && !agrees(sum, total, operands)) report({ messageId: 'exceeds', data, at, text: terms });
+    else if (!complete && sum.cmp(total) > 0 && !agrees(sum, total, operands))
+      report({ messageId: 'exceeds', data, at, text: terms });
   },
 };

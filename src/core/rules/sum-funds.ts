@@ -19,7 +19,9 @@ const LABELS: Record<AmountField, string> = {
 /** Checks whole = Σ parts when the whole and at least one part are filled; empty parts count as 0. */
 function checkSum(ctx: RuleContext, table: Table, whole: AmountField, parts: AmountField[]): void {
   const w = table.amounts[whole];
-  const present = parts.map((p) => [p, table.amounts[p]] as const).filter((x): x is readonly [AmountField, Amount] => !!x[1]);
+  const present = parts
+    .map((p) => [p, table.amounts[p]] as const)
+    .filter((x): x is readonly [AmountField, Amount] => !!x[1]);
   if (!w || present.length === 0) return;
   const values = present.map(([, a]) => dec(a));
   const sum = values.reduce((a, b) => a.add(b));
@@ -28,31 +30,66 @@ function checkSum(ctx: RuleContext, table: Table, whole: AmountField, parts: Amo
   const terms = present.map(([p, a]) => `${LABELS[p]} ${wan(dec(a))}`).join(' + ');
   ctx.report({
     messageId: 'parts',
-    data: { whole: LABELS[whole], wholeAmount: wan(whole_), terms, sum: wan(sum), difference: wan(whole_.sub(sum).abs()) },
+    data: {
+      whole: LABELS[whole],
+      wholeAmount: wan(whole_),
+      terms,
+      sum: wan(sum),
+      difference: wan(whole_.sub(sum).abs()),
+    },
     at: w,
     text: `${LABELS[whole]} ${w.text}`,
   });
 }
 
 export const sumFunds: Rule = {
-  meta: { id: 'sum/funds', type: 'sum', severity: 'error', fixable: false, messages: ['parts', 'totalBelowAnnual', 'oneYear'] },
+  meta: {
+    id: 'sum/funds',
+    type: 'sum',
+    severity: 'error',
+    fixable: false,
+    messages: ['parts', 'totalBelowAnnual', 'oneYear'],
+  },
   check(ctx) {
     const { table } = ctx;
     const a = table.amounts;
     checkSum(ctx, table, 'ownTotal', ['fiscal', 'other', 'carryover']);
-    checkSum(ctx, table, 'transfer', ['transferFiscal', 'transferCentral', 'transferRegional', 'transferOther']);
+    checkSum(ctx, table, 'transfer', [
+      'transferFiscal',
+      'transferCentral',
+      'transferRegional',
+      'transferOther',
+    ]);
     if (a.ownTotal || a.transfer) checkSum(ctx, table, 'annual', ['ownTotal', 'transfer']);
-    else checkSum(ctx, table, 'annual', ['fiscal', 'other', 'carryover', 'transferFiscal', 'transferCentral', 'transferRegional', 'transferOther']);
+    else
+      checkSum(ctx, table, 'annual', [
+        'fiscal',
+        'other',
+        'carryover',
+        'transferFiscal',
+        'transferCentral',
+        'transferRegional',
+        'transferOther',
+      ]);
 
     if (a.total && a.annual) {
       const total = dec(a.total);
       const annual = dec(a.annual);
       if (total.cmp(annual) < 0 && !agrees(total, annual)) {
-        ctx.report({ messageId: 'totalBelowAnnual', data: { total: wan(total), annual: wan(annual) }, at: a.total, text: `项目总额 ${a.total.text}` });
+        ctx.report({
+          messageId: 'totalBelowAnnual',
+          data: { total: wan(total), annual: wan(annual) },
+          at: a.total,
+          text: `项目总额 ${a.total.text}`,
+        });
       } else if (isOneYear(table) && !agrees(total, annual)) {
-        ctx.report({ messageId: 'oneYear', data: { total: wan(total), annual: wan(annual) }, at: a.total, text: `项目总额 ${a.total.text}` });
+        ctx.report({
+          messageId: 'oneYear',
+          data: { total: wan(total), annual: wan(annual) },
+          at: a.total,
+          text: `项目总额 ${a.total.text}`,
+        });
       }
     }
   },
 };
-

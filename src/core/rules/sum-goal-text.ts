@@ -10,7 +10,13 @@ const BUDGET_WORDS = /预算|总额|总计|合计|资金|金额|经费|投入|�
 const SAME_THING = 0.5;
 
 export const sumGoalText: Rule = {
-  meta: { id: 'sum/goal-text', type: 'sum', severity: 'warning', fixable: false, messages: ['costLine', 'budget'] },
+  meta: {
+    id: 'sum/goal-text',
+    type: 'sum',
+    severity: 'warning',
+    fixable: false,
+    messages: ['costLine', 'budget'],
+  },
   check({ table, report }) {
     if (!table.goal) return;
     const budget = budgetTotal(table);
@@ -29,7 +35,12 @@ export const sumGoalText: Rule = {
         const best = related[0].l;
         report({
           messageId: 'costLine',
-          data: { quote: `${excerpt(q.context, 24)}${q.text}`, quoted: q.text, name: excerpt(best.ind.name!.text, 24), amount: wan(best.amount!) },
+          data: {
+            quote: `${excerpt(q.context, 24)}${q.text}`,
+            quoted: q.text,
+            name: excerpt(best.ind.name!.text, 24),
+            amount: wan(best.amount!),
+          },
           at: table.goal,
           text: excerpt(table.goal.text, 60),
         });

@@ -28,6 +28,11 @@ export const sumWeights: Rule = {
     const sum = Decimal.sum(weights);
     const budgetRateListed = table.indicators.some((i) => /预算执行率/.test(i.name?.text ?? ''));
     if (sum.eq(Decimal.parse('100')!) || (!budgetRateListed && sum.eq(Decimal.parse('90')!))) return;
-    report({ messageId: 'notHundred', data: { sum: sum.toExact(), n: weights.length }, at: first, text: rowText(table.indicators.find((i) => i.side?.weight)!) });
+    report({
+      messageId: 'notHundred',
+      data: { sum: sum.toExact(), n: weights.length },
+      at: first,
+      text: rowText(table.indicators.find((i) => i.side?.weight)!),
+    });
   },
 };

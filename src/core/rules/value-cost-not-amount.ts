@@ -2,7 +2,13 @@ import { isCostLine, isNotApplicableName, rowText, valueOf } from './helpers';
 import type { Rule } from './types';
 
 export const valueCostNotAmount: Rule = {
-  meta: { id: 'value/cost-not-amount', type: 'value', severity: 'error', fixable: false, messages: ['notAmount'] },
+  meta: {
+    id: 'value/cost-not-amount',
+    type: 'value',
+    severity: 'error',
+    fixable: false,
+    messages: ['notAmount'],
+  },
   check({ table, report }) {
     for (const ind of table.indicators) {
       if (!isCostLine(ind) || !ind.value || isNotApplicableName(ind)) continue;

@@ -22,7 +22,12 @@ export const valueDateSerial: Rule = {
       if (!/^\d{5}$/.test(text)) continue;
       const serial = Number(text);
       if (serial < FIRST || serial > LAST) continue;
-      report({ messageId: 'serial', data: { value: text, date: serialDate(serial) }, at: ind.value, text: rowText(ind) });
+      report({
+        messageId: 'serial',
+        data: { value: text, date: serialDate(serial) },
+        at: ind.value,
+        text: rowText(ind),
+      });
     }
   },
 };

@@ -18,7 +18,13 @@ const MESSAGE: Record<string, string> = {
 };
 
 export const valueNotMeasurable: Rule = {
-  meta: { id: 'value/not-measurable', type: 'value', severity: 'warning', fixable: false, messages: ['placeholder', 'quantityPercent', 'quantity', 'quality', 'timeliness'] },
+  meta: {
+    id: 'value/not-measurable',
+    type: 'value',
+    severity: 'warning',
+    fixable: false,
+    messages: ['placeholder', 'quantityPercent', 'quantity', 'quality', 'timeliness'],
+  },
   check({ table, report }) {
     for (const ind of table.indicators) {
       const cat = category(ind);
@@ -28,11 +34,17 @@ export const valueNotMeasurable: Rule = {
       const v = valueOf(table, ind);
       if (v.kind === 'none' || v.kind === 'empty') continue;
       if (v.placeholder) {
-        report({ messageId: 'placeholder', data: { value: ind.value.text }, at: ind.value, text: rowText(ind) });
+        report({
+          messageId: 'placeholder',
+          data: { value: ind.value.text },
+          at: ind.value,
+          text: rowText(ind),
+        });
         continue;
       }
       if (accepted.includes(v.kind)) continue;
-      const messageId = v.kind === 'percent' && cat === categories.quantity ? 'quantityPercent' : MESSAGE[cat];
+      const messageId =
+        v.kind === 'percent' && cat === categories.quantity ? 'quantityPercent' : MESSAGE[cat];
       report({ messageId, data: { value: ind.value.text }, at: ind.value, text: rowText(ind) });
     }
   },

@@ -12,7 +12,15 @@ export const valueOutsideYear: Rule = {
     severity: 'warning',
     fixable: false,
     messages: ['before', 'after'],
-    options: { year: { kind: 'integer', min: 2000, max: 2100, default: null, description: '预算年度；不设则取表格标题中的年份' } },
+    options: {
+      year: {
+        kind: 'integer',
+        min: 2000,
+        max: 2100,
+        default: null,
+        description: '预算年度；不设则取表格标题中的年份',
+      },
+    },
   },
   check({ table, report, options }) {
     // The budget year: configured, else the form's title ("2026年部门项目支出…"); without either there is nothing to compare.
@@ -25,8 +33,20 @@ export const valueOutsideYear: Rule = {
       const written = Number(m[1]);
       // Earlier than the budget year is a date copied from last year's form; later is wrong only
       // where the project runs one year (a multi-year project may finish later).
-      if (written < year) report({ messageId: 'before', data: { value: ind.value.text, year, written }, at: ind.value, text: rowText(ind) });
-      else if (written > year && isOneYear(table)) report({ messageId: 'after', data: { value: ind.value.text, year, written }, at: ind.value, text: rowText(ind) });
+      if (written < year)
+        report({
+          messageId: 'before',
+          data: { value: ind.value.text, year, written },
+          at: ind.value,
+          text: rowText(ind),
+        });
+      else if (written > year && isOneYear(table))
+        report({
+          messageId: 'after',
+          data: { value: ind.value.text, year, written },
+          at: ind.value,
+          text: rowText(ind),
+        });
     }
   },
 };

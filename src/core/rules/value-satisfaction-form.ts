@@ -9,7 +9,15 @@ export const valueSatisfactionForm: Rule = {
     severity: 'error',
     fixable: false,
     messages: ['notPercent', 'belowMinimum'],
-    options: { minimum: { kind: 'number', min: 0, max: 100, default: null, description: '满意度目标值的最低要求（%），如 90；不设则不检查' } },
+    options: {
+      minimum: {
+        kind: 'number',
+        min: 0,
+        max: 100,
+        default: null,
+        description: '满意度目标值的最低要求（%），如 90；不设则不检查',
+      },
+    },
   },
   check({ table, report, options }) {
     for (const ind of table.indicators) {
@@ -18,7 +26,12 @@ export const valueSatisfactionForm: Rule = {
       if (v.kind === 'percent') {
         // A province's floor ("满意度不低于 90%"): a target below it is sent back.
         if (options.minimum !== null && v.number !== null && v.number < options.minimum) {
-          report({ messageId: 'belowMinimum', data: { value: ind.value.text, minimum: options.minimum }, at: ind.value, text: rowText(ind) });
+          report({
+            messageId: 'belowMinimum',
+            data: { value: ind.value.text, minimum: options.minimum },
+            at: ind.value,
+            text: rowText(ind),
+          });
         }
         continue;
       }

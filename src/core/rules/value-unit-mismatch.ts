@@ -5,11 +5,31 @@ import type { Rule } from './types';
 
 /** A 指标性质/指标方向 cell's comparison, in any of its spellings, by which way it points. */
 const DIRECTION: Record<string, 'up' | 'down' | 'equal'> = {
-  '>=': 'up', '≥': 'up', '>': 'up', 大于等于: 'up', 大于: 'up', 不低于: 'up', 不少于: 'up',
-  '<=': 'down', '≤': 'down', '<': 'down', 小于等于: 'down', 小于: 'down', 不高于: 'down', 不超过: 'down',
-  '=': 'equal', '==': 'equal', 等于: 'equal',
+  '>=': 'up',
+  '≥': 'up',
+  '>': 'up',
+  大于等于: 'up',
+  大于: 'up',
+  不低于: 'up',
+  不少于: 'up',
+  '<=': 'down',
+  '≤': 'down',
+  '<': 'down',
+  小于等于: 'down',
+  小于: 'down',
+  不高于: 'down',
+  不超过: 'down',
+  '=': 'equal',
+  '==': 'equal',
+  等于: 'equal',
 };
-const WAY: Record<Comparison, 'up' | 'down' | 'equal'> = { '≥': 'up', '>': 'up', '≤': 'down', '<': 'down', '=': 'equal' };
+const WAY: Record<Comparison, 'up' | 'down' | 'equal'> = {
+  '≥': 'up',
+  '>': 'up',
+  '≤': 'down',
+  '<': 'down',
+  '=': 'equal',
+};
 
 /** Value kinds that are figures: what a 定性 row should not hold. */
 const FIGURES = new Set(['count', 'number', 'percent', 'money', 'unitPrice', 'duration']);
@@ -22,7 +42,13 @@ const fold = (s: string) => foldText(s).replace(/\s+/g, '');
  * The value cell is judged as written, before reassembly.
  */
 export const valueUnitMismatch: Rule = {
-  meta: { id: 'value/unit-mismatch', type: 'value', severity: 'warning', fixable: false, messages: ['unit', 'direction', 'qualitativeNumber'] },
+  meta: {
+    id: 'value/unit-mismatch',
+    type: 'value',
+    severity: 'warning',
+    fixable: false,
+    messages: ['unit', 'direction', 'qualitativeNumber'],
+  },
   check({ table, report }) {
     for (const ind of table.indicators) {
       if (!ind.value || !ind.side || isNotApplicableName(ind)) continue;
@@ -30,18 +56,33 @@ export const valueUnitMismatch: Rule = {
       const own = parseValue(written, { unit: table.unit ?? undefined });
       const measure = ind.side.measure ? fold(ind.side.measure.text) : '';
       if (measure && own.unit && fold(own.unit) !== measure) {
-        report({ messageId: 'unit', data: { value: written, unit: ind.side.measure!.text, own: own.unit }, at: ind.value, text: rowText(ind) });
+        report({
+          messageId: 'unit',
+          data: { value: written, unit: ind.side.measure!.text, own: own.unit },
+          at: ind.value,
+          text: rowText(ind),
+        });
         continue;
       }
       const direction = ind.side.direction ? fold(ind.side.direction.text) : '';
       const way = DIRECTION[direction];
       if (way && own.comparison && WAY[own.comparison] !== way) {
-        report({ messageId: 'direction', data: { value: written, direction: ind.side.direction!.text }, at: ind.value, text: rowText(ind) });
+        report({
+          messageId: 'direction',
+          data: { value: written, direction: ind.side.direction!.text },
+          at: ind.value,
+          text: rowText(ind),
+        });
         continue;
       }
       const qualitative = direction === '定性' || /定性/.test(ind.side.polarity?.text ?? '');
       if (qualitative && FIGURES.has(own.kind)) {
-        report({ messageId: 'qualitativeNumber', data: { value: written }, at: ind.value, text: rowText(ind) });
+        report({
+          messageId: 'qualitativeNumber',
+          data: { value: written },
+          at: ind.value,
+          text: rowText(ind),
+        });
       }
     }
   },

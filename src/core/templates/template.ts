@@ -15,7 +15,10 @@ const StyleSchema = z.object({
   align: z.enum(['left', 'center', 'right']).optional(),
   valign: z.enum(['top', 'middle', 'bottom']).optional(),
   wrap: z.boolean().optional(),
-  fill: z.string().regex(/^#[0-9A-F]{6}$/i).optional(),
+  fill: z
+    .string()
+    .regex(/^#[0-9A-F]{6}$/i)
+    .optional(),
 });
 export type CellStyle = z.infer<typeof StyleSchema>;
 
@@ -24,8 +27,15 @@ export const TemplateDataSchema = z.object({
   title: z.string().min(1),
   labels: z.record(z.string(), z.string().min(1)),
   rowsPerLevel2: z.record(z.string(), z.number().int().min(1).max(10)),
-  columnWidths: z.object({ plain: z.array(z.number().positive()).length(6), described: z.array(z.number().positive()).length(6) }),
-  rowHeights: z.object({ title: z.number().positive(), goal: z.number().positive(), default: z.number().positive() }),
+  columnWidths: z.object({
+    plain: z.array(z.number().positive()).length(6),
+    described: z.array(z.number().positive()).length(6),
+  }),
+  rowHeights: z.object({
+    title: z.number().positive(),
+    goal: z.number().positive(),
+    default: z.number().positive(),
+  }),
   numberFormats: z.object({ 万元: z.string(), 元: z.string() }),
   styles: z.record(z.string(), StyleSchema),
 });
@@ -42,9 +52,21 @@ export const VariantSchema = z.object({
 });
 export type Variant = z.infer<typeof VariantSchema>;
 
-export const DEFAULT_VARIANT: Omit<Variant, 'year'> = { framework: 'newer', unit: '万元', describe: false, transfer: true };
+export const DEFAULT_VARIANT: Omit<Variant, 'year'> = {
+  framework: 'newer',
+  unit: '万元',
+  describe: false,
+  transfer: true,
+};
 
-const Area = z.object({ top: z.number().int().min(0), left: z.number().int().min(0), bottom: z.number().int().min(0), right: z.number().int().min(0) }).refine((a) => a.bottom >= a.top && a.right >= a.left, 'empty area');
+const Area = z
+  .object({
+    top: z.number().int().min(0),
+    left: z.number().int().min(0),
+    bottom: z.number().int().min(0),
+    right: z.number().int().min(0),
+  })
+  .refine((a) => a.bottom >= a.top && a.right >= a.left, 'empty area');
 export type TemplateArea = z.infer<typeof Area>;
 
 export const TemplateCellSchema = z.object({
@@ -52,13 +74,21 @@ export const TemplateCellSchema = z.object({
   c: z.number().int().min(0),
   text: z.string().optional(),
   /** A sum of other template cells ([row, col] relative), rendered as "=C8+C9+C10" where placed. */
-  sum: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).min(2).optional(),
+  sum: z
+    .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
+    .min(2)
+    .optional(),
   numberFormat: z.string().optional(),
   style: z.string(),
 });
 export type TemplateCell = z.infer<typeof TemplateCellSchema>;
 
-export const IndicatorGroupSchema = z.object({ level1: z.string(), level2: z.string().nullable(), top: z.number().int(), bottom: z.number().int() });
+export const IndicatorGroupSchema = z.object({
+  level1: z.string(),
+  level2: z.string().nullable(),
+  top: z.number().int(),
+  bottom: z.number().int(),
+});
 
 export const TemplateSchema = z
   .object({
@@ -77,7 +107,14 @@ export const TemplateSchema = z
     validations: z.array(z.object({ area: Area, list: z.array(z.string().min(1)).min(1) })),
     indicators: z.object({
       headerRow: z.number().int(),
-      columns: z.object({ level1: z.number().int(), level2: z.number().int(), name: z.number().int(), value: z.number().int(), description: z.number().int().nullable(), basis: z.number().int().nullable() }),
+      columns: z.object({
+        level1: z.number().int(),
+        level2: z.number().int(),
+        name: z.number().int(),
+        value: z.number().int(),
+        description: z.number().int().nullable(),
+        basis: z.number().int().nullable(),
+      }),
       /** Cells a row of the block merges (三级 C:D and 指标值 E:F in the plain layout). */
       rowMerges: z.array(z.object({ left: z.number().int(), right: z.number().int() })),
       groups: z.array(IndicatorGroupSchema),
@@ -85,11 +122,15 @@ export const TemplateSchema = z
   })
   .superRefine((t, ctx) => {
     const inside = (a: TemplateArea) => a.bottom < t.rows && a.right < t.cols;
-    for (const m of t.merges) if (!inside(m)) ctx.addIssue({ code: 'custom', message: `merge outside the template: ${JSON.stringify(m)}` });
+    for (const m of t.merges)
+      if (!inside(m))
+        ctx.addIssue({ code: 'custom', message: `merge outside the template: ${JSON.stringify(m)}` });
     for (const c of t.cells) {
-      if (c.r >= t.rows || c.c >= t.cols) ctx.addIssue({ code: 'custom', message: `cell outside the template: ${c.r},${c.c}` });
+      if (c.r >= t.rows || c.c >= t.cols)
+        ctx.addIssue({ code: 'custom', message: `cell outside the template: ${c.r},${c.c}` });
       if (!t.styles[c.style]) ctx.addIssue({ code: 'custom', message: `unknown style ${c.style}` });
-      if (c.text !== undefined && c.sum !== undefined) ctx.addIssue({ code: 'custom', message: `cell ${c.r},${c.c} has both text and a formula` });
+      if (c.text !== undefined && c.sum !== undefined)
+        ctx.addIssue({ code: 'custom', message: `cell ${c.r},${c.c} has both text and a formula` });
     }
     // Merges must not overlap: Excel refuses, and the form would be ambiguous.
     const seen = new Set<string>();
@@ -112,12 +153,18 @@ export function allVariants(year: number): Variant[] {
   const out: Variant[] = [];
   for (const framework of ['newer', 'older'] as const)
     for (const unit of ['万元', '元'] as const)
-      for (const describe of [false, true]) for (const transfer of [true, false]) out.push({ framework, unit, describe, transfer, year });
+      for (const describe of [false, true])
+        for (const transfer of [true, false]) out.push({ framework, unit, describe, transfer, year });
   return out;
 }
 
 export function variantId(v: Omit<Variant, 'year'>): string {
-  return [v.framework, v.unit === '万元' ? 'wan' : 'yuan', v.describe ? 'describe' : 'plain', v.transfer ? 'transfer' : 'own'].join('-');
+  return [
+    v.framework,
+    v.unit === '万元' ? 'wan' : 'yuan',
+    v.describe ? 'describe' : 'plain',
+    v.transfer ? 'transfer' : 'own',
+  ].join('-');
 }
 
 /**
@@ -133,7 +180,14 @@ export function buildTemplate(variant: Variant): Template {
   const heights: number[] = [];
   const put = (r: number, c: number, text: string, style: string) => cells.push({ r, c, text, style });
   const input = (r: number, c: number) => cells.push({ r, c, text: '', style: 'input' });
-  const amount = (r: number, c: number, sum?: [number, number][]) => cells.push({ r, c, ...(sum ? { sum } : { text: '' }), numberFormat: d.numberFormats[variant.unit], style: 'amount' });
+  const amount = (r: number, c: number, sum?: [number, number][]) =>
+    cells.push({
+      r,
+      c,
+      ...(sum ? { sum } : { text: '' }),
+      numberFormat: d.numberFormats[variant.unit],
+      style: 'amount',
+    });
   const merge = (top: number, left: number, bottom: number, right: number) => {
     if (bottom > top || right > left) merges.push({ top, left, bottom, right });
   };
@@ -179,18 +233,30 @@ export function buildTemplate(variant: Variant): Template {
     const transfer = [L.groupTotal, L.central, L.regional];
     own.forEach((label, i) => {
       put(top + i, 1, label, 'label');
-      if (i === 0) amount(top, 2, [[top + 1, 2], [top + 2, 2], [top + 3, 2]]);
+      if (i === 0)
+        amount(top, 2, [
+          [top + 1, 2],
+          [top + 2, 2],
+          [top + 3, 2],
+        ]);
       else amount(top + i, 2);
     });
     transfer.forEach((label, i) => {
       put(top + i, 4, label, 'label');
-      if (i === 0) amount(top, 5, [[top + 1, 5], [top + 2, 5]]);
+      if (i === 0)
+        amount(top, 5, [
+          [top + 1, 5],
+          [top + 2, 5],
+        ]);
       else amount(top + i, 5);
     });
     input(top + 3, 4);
     input(top + 3, 5);
     // 年度资金总额 = 本级资金总额 + 转移资金总额.
-    replaceWithSum(cells, totalRow, 4, [[top, 2], [top, 5]]);
+    replaceWithSum(cells, totalRow, 4, [
+      [top, 2],
+      [top, 5],
+    ]);
     r = top + 4;
   } else {
     const top = r;
@@ -206,7 +272,11 @@ export function buildTemplate(variant: Variant): Template {
     input(top + 1, 3);
     input(top + 1, 4);
     merge(top + 1, 3, top + 1, 5);
-    replaceWithSum(cells, totalRow, 4, [[top, 1], [top, 4], [top + 1, 1]]);
+    replaceWithSum(cells, totalRow, 4, [
+      [top, 1],
+      [top, 4],
+      [top + 1, 1],
+    ]);
     r = top + 2;
   }
   // Goal text.
@@ -221,7 +291,12 @@ export function buildTemplate(variant: Variant): Template {
   const columns = variant.describe
     ? { level1: 0, level2: 1, name: 2, value: 3, description: 4, basis: 5 }
     : { level1: 0, level2: 1, name: 2, value: 4, description: null, basis: null };
-  const rowMerges = variant.describe ? [] : [{ left: 2, right: 3 }, { left: 4, right: 5 }];
+  const rowMerges = variant.describe
+    ? []
+    : [
+        { left: 2, right: 3 },
+        { left: 4, right: 5 },
+      ];
   put(r, columns.level1, L.level1, 'header');
   put(r, columns.level2, L.level2, 'header');
   put(r, columns.name, L.name, 'header');
@@ -251,7 +326,10 @@ export function buildTemplate(variant: Variant): Template {
     }
     put(l1Top, columns.level1, level1, 'level');
     merge(l1Top, columns.level1, r - 1, columns.level1);
-    validations.push({ area: { top: l1Top, left: columns.level2, bottom: r - 1, right: columns.level2 }, list: children });
+    validations.push({
+      area: { top: l1Top, left: columns.level2, bottom: r - 1, right: columns.level2 },
+      list: children,
+    });
   }
   const rows = r;
   for (let i = 0; i < rows; i++) heights[i] = heights[i] ?? d.rowHeights.default;
