@@ -22,6 +22,18 @@ async function httpsOptions() {
   }
 }
 
+/** A JSON value without its notes: keys starting with "$", at any depth. */
+function withoutNotes(value) {
+  if (Array.isArray(value)) return value.map(withoutNotes);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !k.startsWith('$'))
+        .map(([k, v]) => [k, withoutNotes(v)]),
+    );
+  return value;
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode !== 'production';
   return {
@@ -43,6 +55,14 @@ module.exports = async (env, options) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } },
+        },
+        {
+          // The data's "$comment"/"$note" keys are for the people who edit it: the engine never
+          // reads them (core/vocabulary.ts drops them), so the bundle does not carry them.
+          test: /\.json$/,
+          include: path.resolve(__dirname, 'src'),
+          type: 'json',
+          parser: { parse: (text) => withoutNotes(JSON.parse(text)) },
         },
       ],
     },

@@ -56,6 +56,9 @@ const NOT_EXCEL: Record<string, string> = {
   workbook: 'RequestContext.workbook (every version)',
   layout: 'Capabilities.layout',
   clear: 'Map.prototype.clear',
+  settings:
+    'Office.context.document.settings (the common API’s add-in settings, not Excel’s Workbook.settings)',
+  error: 'AsyncResult.error of the common API',
 };
 
 test('every entry of the simulated host’s table has the requirement set the typings give', () => {

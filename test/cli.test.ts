@@ -181,7 +181,14 @@ describe('hostile input: exit 2 with a one-line reason, never a stack trace', ()
     expect((await run('check', '--bogus', 'x.xlsx')).code).toBe(2);
     expect((await run('--help')).code).toBe(0);
     const rules = await run('rules');
-    expect(rules.out.split('\n').filter((l) => !l.startsWith(' '))).toHaveLength(allRules.length);
+    const [ruleList, profileList] = rules.out.split('\n\n');
+    expect(ruleList.split('\n').filter((l) => !l.startsWith(' '))).toHaveLength(allRules.length);
+    expect(
+      profileList
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['101号', '88号', '宁夏']);
   });
 });
 

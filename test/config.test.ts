@@ -54,13 +54,41 @@ describe('parseConfig', () => {
       { rules: { 'value/satisfaction-form': ['error', { minimun: 90 }] } },
       /\[1\]: 没有这个选项 \(unknown option: minimun\)/,
     ],
+    [
+      { profile: '广东' },
+      /x\.json: profile: 没有这个规范 \(unknown profile "广东"; one of 101号, 88号, 宁夏\)/,
+    ],
+    [{ profile: 88 }, /x\.json: profile: /],
   ])('invalid %j is one error naming the key', (raw, message) => {
     expect(() => parseConfig(raw, 'x.json')).toThrow(ConfigError);
     expect(() => parseConfig(raw, 'x.json')).toThrow(message);
   });
 });
 
+test('a profile is kept for the check', () => {
+  expect(parseConfig({ profile: '宁夏' }, 'x.json')).toEqual({ profile: '宁夏', rules: {}, ruleOptions: {} });
+  expect(parseConfig({}, 'x.json').profile).toBeUndefined();
+});
+
 describe('jixiao check with a configuration', () => {
+  test('"profile": "宁夏" turns on its required 二级: 廊坊 forms (no 可持续影响) are reported, 宁夏 forms are not', async () => {
+    const dir = path.join(tmp, 'ningxia-profile');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of ['langfang.xlsx', 'ningxia.xlsx'])
+      fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
+    const required = async (file: string) => {
+      const r = await run('check', '--json', path.join(dir, file));
+      const doc = JSON.parse(r.out) as { tables: { issues: { rule: string; messageId: string }[] }[] };
+      return doc.tables.flatMap((t) => t.issues).filter((i) => i.rule === 'structure/required-level2');
+    };
+    expect(await required('langfang.xlsx')).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'jixiao.config.json'), JSON.stringify({ profile: '宁夏' }));
+    const langfang = await required('langfang.xlsx');
+    expect(langfang.length).toBe(13);
+    expect(new Set(langfang.map((i) => i.messageId))).toEqual(new Set(['missing']));
+    expect(await required('ningxia.xlsx')).toEqual([]);
+  });
+
   const form = path.join(FIXTURES, 'pingluo.xlsx');
 
   test('found in the file’s folder or above; --config overrides; rules turned off vanish and options apply', async () => {

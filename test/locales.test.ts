@@ -6,6 +6,7 @@ import '../src/core/locales/en-US';
 import { ENGINE_LOCALES, fill, localeData, renderFrameworkReason, renderMessage } from '../src/core/locales';
 import { ruleRationale } from '../src/core/locales/rationales';
 import rationales from '../src/core/locales/rationales.json';
+import { profiles } from '../src/core/profiles';
 import { rules } from '../src/core/rules';
 import { loadLibrary } from '../src/core/phrasings/library';
 import { checkForm } from './helpers/form';
@@ -34,6 +35,13 @@ describe('locale files', () => {
       }
     },
   );
+
+  test.each(ENGINE_LOCALES)('%s: every profile has a title and a description, and no other', (locale) => {
+    const words = localeData(locale).profiles;
+    expect(Object.keys(words).sort()).toEqual(profiles.map((p) => p.id).sort());
+    for (const p of profiles)
+      expect([p.id, !!words[p.id].title, !!words[p.id].description]).toEqual([p.id, true, true]);
+  });
 
   test('en-US messages use exactly the placeholders of zh-CN', () => {
     const zh = localeData('zh-CN');

@@ -9,42 +9,15 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ExcelSession } from '../src/adapter/excel';
 import { detectCapabilities } from '../src/adapter/host';
 import { pickLocale, STRINGS, translator } from '../src/i18n/strings';
-import { installSimulatedOffice } from '../src/sim/office-sim';
-import { SimWorkbook } from '../src/sim/workbook';
 import { App } from '../src/taskpane/App';
 import { Checker } from '../src/taskpane/checker';
 import { mountPane } from '../src/taskpane/mount';
+import { SMALL_FORM, simWorkbook, stubResizeObserver } from './helpers/pane';
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar needs one.
-  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(stubResizeObserver);
 
-const FORM: (string | number)[][] = [
-  ['部门项目支出预算绩效目标表'],
-  ['项目名称', '<img src=x onerror=alert(1)>', '', ''],
-  ['主管部门', '某局', '实施单位', '某中心'],
-  ['项目资金（万元）', '年度资金总额', 10, ''],
-  ['', '其中：财政拨款', 10, ''],
-  ['一级指标', '二级指标', '三级指标', '指标值'],
-  ['产出指标', '数量指标', '培训人数', '≥100人'],
-  ['', '质量指标', '合格率', '≥120%'],
-  ['', '时效指标', '完成时间', '2026年12月前'],
-  ['效益指标', '社会效益指标', '群众知晓率', '≥90%'],
-  ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
-];
-
-function workbook(rows: (string | number)[][]): SimWorkbook {
-  const host = new SimWorkbook();
-  const ws = host.addSheet('附件2');
-  rows.forEach((row, r) => row.forEach((v, c) => v !== '' && ws.set(r, c, v)));
-  installSimulatedOffice(globalThis as unknown as Record<string, unknown>, host);
-  return host;
-}
+const FORM = SMALL_FORM;
+const workbook = (rows: (string | number)[][]) => simWorkbook(rows);
 
 /** Renders the pane on the installed simulated host and runs a first check (or starts live checking). */
 async function renderPane(how: 'check' | 'start', locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Checker> {

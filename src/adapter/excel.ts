@@ -11,6 +11,7 @@ import { type CellValue, type Grid, type MergeArea, a1, displayText, parseA1Rang
 import { cleanText } from '../core/text';
 import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
+import { readWorkbookSettings, saveWorkbookSettings, workbookSettingsAvailable } from './settings';
 import type { Template } from '../core/templates/template';
 import { placedArea } from '../core/templates/render';
 import { type InsertResult, blockersOf, queueTemplate, rangeAt } from './templates';
@@ -160,6 +161,21 @@ export class ExcelSession {
     private readonly retryDelayMs = 250,
   ) {
     this.caps = caps;
+  }
+
+  /** Whether the workbook can keep the check settings (settings.ts). */
+  get settingsAvailable(): boolean {
+    return workbookSettingsAvailable();
+  }
+
+  /** The check settings saved in this workbook, as stored (the caller validates them), or null. */
+  readSettings(): unknown {
+    return readWorkbookSettings();
+  }
+
+  /** Saves the check settings in the workbook (null removes them); a failed save changes nothing. */
+  saveSettings(value: object | null): Promise<void> {
+    return saveWorkbookSettings(value);
   }
 
   /**

@@ -5,10 +5,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ENGINE_LOCALES, type EngineLocale, ruleWords } from '../core/locales';
+import { ENGINE_LOCALES, type EngineLocale, profileWords, ruleWords } from '../core/locales';
 import '../core/locales/en-US';
 import { ruleRationale } from '../core/locales/rationales';
 import { rules } from '../core/rules';
+import { profiles } from '../core/profiles';
 import { validateVocabulary } from '../core/vocabulary-schema';
 import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
 import {
@@ -176,6 +177,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           `${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${o.description}`,
         );
       }
+    }
+    io.out('');
+    io.out(
+      locale === 'zh-CN' ? '规范（配置中的 "profile"）：' : 'Profiles ("profile" in the configuration):',
+    );
+    for (const p of profiles) {
+      const words = profileWords(p.id, locale as EngineLocale);
+      const sets = Object.entries(p.rules).map(([id, level]) => `${id} ${level}`);
+      io.out(
+        `${p.id.padEnd(8)} ${words.title}${locale === 'zh-CN' ? '：' : ': '}${words.description}${sets.length ? ` [${sets.join(', ')}]` : ''}`,
+      );
     }
     return 0;
   }

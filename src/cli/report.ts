@@ -100,7 +100,7 @@ export async function checkFile(job: FileJob, options: CheckOptions): Promise<Fi
       library: loadLibrary(),
       explain: options.explain,
       locale: options.locale,
-      ...(config ? { rules: config.rules, ruleOptions: config.ruleOptions } : {}),
+      ...(config ? { rules: config.rules, ruleOptions: config.ruleOptions, profile: config.profile } : {}),
     });
   } catch (e) {
     return failedReport(

@@ -7,7 +7,9 @@ import { type EngineLocale, renderFrameworkReason, renderMessage, renderRuleFail
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
 import { clearClasses } from './recognize/classify';
+import { detectFramework } from './recognize/framework';
 import type { PhrasingLibrary } from './phrasings/library';
+import { type Profile, profileById } from './profiles';
 import { type Rule, rules } from './rules';
 import type { RuleOptionValues } from './rules/types';
 import { SheetView } from './sheet';
@@ -26,6 +28,11 @@ export interface CheckOptions {
    * It is passed in rather than imported so that the pane's first bundle does not carry it.
    */
   library?: PhrasingLibrary;
+  /**
+   * The profile (core/profiles.ts): 101号 (default), 88号 or 宁夏. It sets rule levels below `rules`,
+   * how a table whose costs do not show its framework is read, and the 二级 it requires.
+   */
+  profile?: string;
   /** Keep what recognition looked at and why (`jixiao check --explain`). */
   explain?: boolean;
 }
@@ -37,10 +44,12 @@ export interface CheckOptions {
 export function runRules(table: Table, options: CheckOptions = {}, only: readonly Rule[] = rules): Table {
   const issues: Issue[] = [];
   const locale = options.locale ?? 'zh-CN';
+  const profile = profileById(options.profile);
+  applyProfileFramework(table, profile);
   table.frameworkReason = renderFrameworkReason(table.frameworkBasis, table.framework, table.year, locale);
   for (const rule of only) {
     const { id } = rule.meta;
-    const setting = options.rules?.[id];
+    const setting = options.rules?.[id] ?? profile.rules[id];
     if (setting === 'off' || (setting === undefined && rule.meta.offByDefault)) continue;
     const severity = setting ?? rule.meta.severity;
     try {
@@ -48,6 +57,7 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
         table,
         options: optionValues(rule, options.ruleOptions?.[id]),
         library: options.library,
+        profile,
         report: (i) => {
           const data = i.data ?? {};
           issues.push({
@@ -85,6 +95,25 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
   issues.sort((a, b) => a.row - b.row);
   table.issues = issues;
   return table;
+}
+
+/**
+ * A table whose cost indicators do not show its framework was read by its year (or as the older
+ * one): a profile may say otherwise (88号 forms follow the older framework whatever their year).
+ * A framework the table's own costs show, or its sheet's other tables, is never overridden.
+ */
+function applyProfileFramework(table: Table, profile: Profile): void {
+  const basis = table.frameworkBasis;
+  if (basis !== 'year' && basis !== 'default' && basis !== 'profile') return;
+  if (profile.undecidedFramework !== 'byYear') {
+    table.framework = profile.undecidedFramework;
+    table.frameworkBasis = 'profile';
+  } else if (basis === 'profile') {
+    // Checked again under a by-year profile (the pane's setting changed): back to the year's reading.
+    const guess = detectFramework([], table.year);
+    table.framework = guess.framework;
+    table.frameworkBasis = guess.basis;
+  }
 }
 
 /** A rule's options: its defaults, with the values configured. */

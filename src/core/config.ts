@@ -4,19 +4,25 @@
  *
  *   { "rules": { "style/notation": "off",
  *                "value/satisfaction-form": ["error", { "minimum": 90 }],
- *                "structure/too-few-indicators": ["warning", { "min": 3 }] } }
+ *                "structure/too-few-indicators": ["warning", { "min": 3 }] },
+ *     "profile": "宁夏" }
  *
+ * The profile (101号 by default, 88号, 宁夏: core/profiles.ts) sets rule levels of its own; the
+ * configuration's rules override them.
  * Validated by a zod schema built from the rules' own declarations; an invalid configuration is one
  * clear error naming the key. Not in the pane's first bundle (it carries no schema library).
  */
 import { z } from 'zod';
 import type { Severity } from './model';
+import { profiles } from './profiles';
 import { rules } from './rules';
 import type { RuleOption, RuleOptionValues } from './rules/types';
 
 export class ConfigError extends Error {}
 
 export interface ResolvedConfig {
+  /** The profile's id, when the configuration names one. */
+  profile?: string;
   rules: Record<string, Severity | 'off'>;
   ruleOptions: Record<string, RuleOptionValues>;
 }
@@ -43,7 +49,9 @@ function settingSchema(id: string) {
 const SCHEMA = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(z.string(), z.unknown()).optional(),
+  profile: z.string().optional(),
 });
+const PROFILE_IDS = profiles.map((p) => p.id);
 
 function path(parts: PropertyKey[]): string {
   return parts
@@ -82,6 +90,13 @@ export function parseConfig(raw: unknown, source: string): ResolvedConfig {
     );
   }
   const out: ResolvedConfig = { rules: {}, ruleOptions: {} };
+  if (top.data.profile !== undefined) {
+    if (!PROFILE_IDS.includes(top.data.profile))
+      throw new ConfigError(
+        `${source}: profile: 没有这个规范 (unknown profile "${top.data.profile}"; one of ${PROFILE_IDS.join(', ')})`,
+      );
+    out.profile = top.data.profile;
+  }
   for (const [id, setting] of Object.entries(top.data.rules ?? {})) {
     if (!RULE_IDS.has(id))
       throw new ConfigError(

@@ -175,7 +175,7 @@ export const TableSchema = z.object({
   goal: z.nullable(CellTextSchema),
   framework: FrameworkIdSchema,
   /** Why this framework, as a code: the form's own cost rows, its year, its sheet's other tables, or the default. */
-  frameworkBasis: z.enum(['cost-as-level1', 'cost-under-output', 'year', 'sheet', 'default']),
+  frameworkBasis: z.enum(['cost-as-level1', 'cost-under-output', 'year', 'sheet', 'default', 'profile']),
   /** The same reason in words (zh-CN unless the check asked for another locale). */
   frameworkReason: z.string(),
   columns: ColumnsSchema,

@@ -7,6 +7,7 @@
 import { z } from 'zod/mini';
 import vocabularyData from './data/vocabulary.json';
 import frameworksData from './data/frameworks.json';
+import profilesData from './data/profiles.json';
 import { AMOUNT_LABELS, COLUMN_ROLES, HEADER_FIELDS } from './vocabulary';
 
 const nonEmpty = z.string().check(z.minLength(1));
@@ -146,12 +147,47 @@ export const FrameworksSchema = z
     }),
   );
 
+const Requirement = z.enum(['hard', 'required', 'optional']);
+const Level2Names = new Set(frameworksData.level2.map((l) => l.name));
+export const ProfilesSchema = z
+  .object({
+    default: nonEmpty,
+    tags: z.record(nonEmpty, Requirement),
+    profiles: z
+      .array(
+        z.object({
+          id: nonEmpty,
+          undecidedFramework: z.enum(['byYear', 'older', 'newer']),
+          requirements: z.record(nonEmpty, Requirement),
+          rules: z.record(nonEmpty, z.enum(['error', 'warning', 'info', 'off'])),
+        }),
+      )
+      .check(z.minLength(1)),
+  })
+  .check(
+    z.superRefine((d, ctx) => {
+      const ids = d.profiles.map((p) => p.id);
+      if (!ids.includes(d.default))
+        ctx.addIssue({ code: 'custom', message: `default: no profile ${d.default}` });
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', message: 'profiles: an id twice' });
+      for (const p of d.profiles)
+        for (const name of Object.keys(p.requirements))
+          if (!Level2Names.has(name))
+            ctx.addIssue({ code: 'custom', message: `${p.id}: unknown 二级 ${name}` });
+    }),
+  );
+
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 export type FrameworkData = z.infer<typeof FrameworksSchema>;
 export type NearMissVocabulary = z.infer<typeof NearMissSchema>;
+export type ProfileData = z.infer<typeof ProfilesSchema>;
+export type Profile = ProfileData['profiles'][number];
+export type Requirement = z.infer<typeof Requirement>;
 
 /** Validates the shipped data; throws with zod's account of what is wrong. */
 export function validateVocabulary(): void {
   VocabularySchema.parse(vocabularyData);
   FrameworksSchema.parse(frameworksData);
+  ProfilesSchema.parse(profilesData);
 }

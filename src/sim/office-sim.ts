@@ -974,6 +974,46 @@ class ConditionalFormatProxy extends ClientObject {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Office.Settings (https://learn.microsoft.com/javascript/api/office/office.settings): an in-memory
+ * copy of the add-in's settings loaded with the document; set and remove change only the copy, and
+ * saveAsync writes the copy to the document, calling back with an AsyncResult.
+ */
+const jsonCopy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+class SimSettings {
+  private copy: Record<string, unknown>;
+  constructor(private readonly host: SimWorkbook) {
+    this.copy = jsonCopy(host.addinSettings);
+  }
+  get(name: string): unknown {
+    // Office returns null for a setting that is not there.
+    return name in this.copy ? jsonCopy(this.copy[name]) : null;
+  }
+  set(name: string, value: unknown): void {
+    // Values are stored as JSON: what cannot be serialised fails here, as in Office.
+    this.copy[name] = jsonCopy(value);
+  }
+  remove(name: string): void {
+    delete this.copy[name];
+  }
+  saveAsync(...args: unknown[]): void {
+    const callback = args.find((a) => typeof a === 'function') as
+      ((r: { status: string; error?: { name: string; message: string; code: number } }) => void) | undefined;
+    setTimeout(() => {
+      if (this.host.failSettingsSave) {
+        callback?.({
+          status: 'failed',
+          error: { name: 'Settings Save Error', message: 'The settings could not be saved.', code: 5006 },
+        });
+        return;
+      }
+      this.host.addinSettings = jsonCopy(this.copy);
+      callback?.({ status: 'succeeded' });
+    }, 0);
+  }
+}
+
 export interface SimulatedOffice {
   Office: unknown;
   Excel: unknown;
@@ -1017,6 +1057,7 @@ export function createSimulatedOffice(
   };
   const Office = {
     HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     PlatformType: { OfficeOnline: 'OfficeOnline' },
     context: {
       displayLanguage: options.displayLanguage ?? 'zh-CN',
@@ -1025,6 +1066,7 @@ export function createSimulatedOffice(
         isSetSupported: (name: string, version?: string) =>
           name === 'ExcelApi' && host.supports(version ?? '1.1'),
       },
+      document: { settings: new SimSettings(host) },
     },
     onReady(cb?: (info: { host: string; platform: string }) => void) {
       const info = { host: 'Excel', platform: 'OfficeOnline' };

@@ -246,6 +246,13 @@ export class SimWorkbook {
   editMode = false;
   /** The highest ExcelApi version this host claims (Office 2019 is 1.8, Microsoft 365 1.17+). */
   apiVersion = '1.17';
+  /**
+   * The add-in's settings as saved in the document (Office.context.document.settings after
+   * saveAsync): what the next pane opened on this workbook starts with.
+   */
+  addinSettings: Record<string, unknown> = {};
+  /** Makes Settings.saveAsync fail (a read-only or locked file), for the tests. */
+  failSettingsSave = false;
   /** context.sync calls made against this workbook, for the measures. */
   syncCount = 0;
   /** Cells whose values the API returned (Range.values loads), for the live-checking measures. */

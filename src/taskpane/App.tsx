@@ -32,7 +32,8 @@ import { MESSAGE_KEY } from '../adapter/errors';
 import { countBySeverity } from '../core/check';
 import { rowOfA1 } from '../core/grid';
 import type { Issue, Severity, Table } from '../core/model';
-import { ruleWords } from '../core/locales';
+import { profileWords, ruleWords } from '../core/locales';
+import { DEFAULT_PROFILE } from '../core/profiles';
 import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
 import type { Checker } from './checker';
 import { listButton } from './styles';
@@ -40,6 +41,7 @@ import { listButton } from './styles';
 // The 建议 section and the phrasing library come in their own chunk, after the first paint.
 const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ './TemplatePanel'));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "config" */ './SettingsPanel'));
 
 const useStyles = makeStyles({
   root: {
@@ -411,7 +413,7 @@ const TableIssues = memo(function TableIssues({
   );
 });
 
-type Tab = 'results' | 'suggestions' | 'templates';
+type Tab = 'results' | 'suggestions' | 'templates' | 'settings';
 
 /** Puts the keyboard on an element once React has painted what an action changed. */
 function focusSoon(find: () => HTMLElement | null | undefined): void {
@@ -581,6 +583,9 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             <Tab value="templates" data-testid="tab-templates">
               {t('tabTemplates')}
             </Tab>
+            <Tab value="settings" data-testid="tab-settings">
+              {t('tabSettings')}
+            </Tab>
           </TabList>
         )}
 
@@ -598,6 +603,13 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
                   ? t('summaryTables', { n: state.tables.length, sheet: sheetName })
                   : t('summaryNone', { sheet: sheetName })}
               </Text>
+            )}
+            {state.settings.saved && !state.settings.problem && (
+              <Caption1 data-testid="settings-in-force">
+                {t('settingsInForce', {
+                  profile: profileWords(state.settings.config.profile ?? DEFAULT_PROFILE, t.locale).title,
+                })}
+              </Caption1>
             )}
             {state.tables.length > 0 && (
               <SeverityFilter
@@ -723,6 +735,13 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
           >
             <Suspense fallback={<Spinner size="tiny" />}>
               <TemplatePanel checker={checker} t={t} onDone={() => focusSoon(writeMessage)} />
+            </Suspense>
+          </div>
+        )}
+        {state.checks > 0 && tab === 'settings' && (
+          <div role="tabpanel" aria-label={t('tabSettings')} className={styles.panel}>
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <SettingsPanel checker={checker} t={t} />
             </Suspense>
           </div>
         )}

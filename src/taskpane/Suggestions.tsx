@@ -26,15 +26,10 @@ import {
 } from '../core/phrasings';
 import type { Translate } from '../i18n/strings';
 import type { Checker } from './checker';
-import { listButton } from './styles';
+import { listButton, panelRoot } from './styles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-  },
+  root: panelRoot,
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   item: listButton,
   body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', width: '100%' },

@@ -17,15 +17,11 @@ import {
 import { useState, useSyncExternalStore } from 'react';
 import { DEFAULT_VARIANT, buildTemplate } from '../core/templates/template';
 import type { Translate } from '../i18n/strings';
+import { panelRoot } from './styles';
 import type { Checker } from './checker';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-  },
+  root: panelRoot,
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   // A native select is as wide as its longest option: keep it inside a narrow task pane.
   select: { width: '100%', maxWidth: '100%', minWidth: 0 },

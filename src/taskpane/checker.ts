@@ -14,7 +14,8 @@ import {
   type SheetSnapshot,
 } from '../adapter/excel';
 import { type AdapterError, asAdapterError } from '../adapter/errors';
-import { checkSheet, runRules } from '../core/check';
+import { type CheckOptions, checkSheet, runRules } from '../core/check';
+import type { ResolvedConfig } from '../core/config';
 import { type LiveSheet, applyPatch, readAreaFor } from '../core/live';
 import type { EngineLocale } from '../core/locales';
 import { type MergeArea, parseA1Range } from '../core/grid';
@@ -64,7 +65,20 @@ export interface CheckState {
    * even an indicator header was there.
    */
   bySelection: { range: string; found: boolean; missing: string[] } | null;
+  /**
+   * The check settings in force: saved in the workbook (Office.context.document.settings), else the
+   * defaults. `saved` is the stored object, for the settings panel; `problem` says why a stored
+   * object was not used (it names the key), and the defaults apply meanwhile.
+   */
+  settings: { config: ResolvedConfig; saved: object | null; problem: string | null };
 }
+
+export type SettingsSaveResult = { ok: true } | { ok: false; problem?: string; error?: AdapterError };
+
+const DEFAULT_CONFIG: ResolvedConfig = { rules: {}, ruleOptions: {} };
+
+/** How a settings problem names its source: the workbook, not a file. */
+const SETTINGS_SOURCE = '工作簿中的检查设置';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -108,7 +122,70 @@ export class Checker {
       templateBlocked: null,
       nearMisses: [],
       bySelection: null,
+      settings: { config: DEFAULT_CONFIG, saved: null, problem: null },
     };
+  }
+
+  /** What the engine is run with: the pane's language, the library once loaded, the settings. */
+  private engineOptions(): CheckOptions {
+    const { config } = this.state.settings;
+    return {
+      library: this.state.library ?? undefined,
+      locale: this.locale,
+      rules: config.rules,
+      ruleOptions: config.ruleOptions,
+      profile: config.profile,
+    };
+  }
+
+  /**
+   * Reads the settings saved in the workbook. The validator (core/config.ts, with its schema library)
+   * is its own chunk, loaded only when the workbook holds settings or the settings panel opens.
+   */
+  async loadSettings(): Promise<void> {
+    let raw: unknown;
+    try {
+      raw = this.session.readSettings();
+    } catch {
+      raw = null;
+    }
+    if (raw === null || raw === undefined) return;
+    const saved = typeof raw === 'object' ? (raw as object) : null;
+    try {
+      const { parseConfig } = await import(/* webpackChunkName: "config" */ '../core/config');
+      this.update({ settings: { config: parseConfig(raw, SETTINGS_SOURCE), saved, problem: null } });
+    } catch (e) {
+      this.update({
+        settings: { config: DEFAULT_CONFIG, saved, problem: e instanceof Error ? e.message : String(e) },
+      });
+    }
+  }
+
+  /**
+   * Validates and saves settings in the workbook (null: back to the defaults, nothing stored), then
+   * checks the sheet again with them. An invalid object is refused with the reason (nothing saved);
+   * a failed save leaves the workbook and the settings in force as they were.
+   */
+  async saveSettings(raw: object | null): Promise<SettingsSaveResult> {
+    let config = DEFAULT_CONFIG;
+    if (raw) {
+      try {
+        const { parseConfig } = await import(/* webpackChunkName: "config" */ '../core/config');
+        config = parseConfig(raw, SETTINGS_SOURCE);
+      } catch (e) {
+        return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    try {
+      await this.session.saveSettings(raw);
+    } catch (e) {
+      return { ok: false, error: asAdapterError(e).info };
+    }
+    this.update({ settings: { config, saved: raw, problem: null } });
+    // Every table is checked again under the new settings: a patch would keep the old issues elsewhere.
+    this.liveSheet = null;
+    await this.check();
+    return { ok: true };
   }
 
   /** The range 按所选区域识别 reads, on its sheet, until the user goes back to automatic recognition. */
@@ -262,8 +339,9 @@ export class Checker {
     } catch {
       // Sweeping is a courtesy: a protected or busy workbook must not stop the first check.
     }
-    // The pane has painted; the checks use the library's category predictions, so wait for it here.
-    await this.loadLibrary();
+    // The pane has painted; the checks use the library's category predictions, so wait for it here,
+    // and for the settings the workbook carries.
+    await Promise.all([this.loadLibrary(), this.loadSettings()]);
     await this.check();
     if (this.state.live) await this.setLive(true);
     // The 建议 section follows the selection whether live checking is on or not.
@@ -352,7 +430,7 @@ export class Checker {
         if (total > done || this.state.progress) this.update({ progress: { done, total } });
       });
       this.update({ status: 'checking' });
-      const options = { library: this.state.library ?? undefined, locale: this.locale };
+      const options = this.engineOptions();
       const result = checkSheet(snap.grid, options);
       let tables = result.tables;
       let bySelection: CheckState['bySelection'] = null;
@@ -378,6 +456,8 @@ export class Checker {
       if (snap.colsLeftOut > 0)
         notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
       if (!snap.mergesKnown && tables.length > 0) notices.push({ key: 'noMergeApi' });
+      if (this.state.settings.problem)
+        notices.push({ key: 'settingsInvalid', params: { problem: this.state.settings.problem } });
       if (!this.session.caps.events) notices.push({ key: 'noLiveApi' });
       if (!this.session.caps.conditionalFormats) notices.push({ key: 'noHighlightApi' });
       else if (snap.protected && this.state.highlight) notices.push({ key: 'protectedNoHighlight' });
@@ -473,10 +553,7 @@ export class Checker {
     const t0 = now();
     try {
       const patch = await this.session.readArea(sheetId, area);
-      const next = applyPatch(live.state, patch, {
-        library: this.state.library ?? undefined,
-        locale: this.locale,
-      });
+      const next = applyPatch(live.state, patch, this.engineOptions());
       this.liveSheet = { sheetId, state: next };
       const marks = JSON.stringify(this.marksFor());
       const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);

@@ -10,3 +10,11 @@ export const listButton: GriffelStyle = {
   padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   fontWeight: tokens.fontWeightRegular,
 };
+
+/** A tab's content: a column of controls. */
+export const panelRoot: GriffelStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: tokens.spacingVerticalS,
+  paddingTop: tokens.spacingVerticalS,
+};

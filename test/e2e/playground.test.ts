@@ -473,7 +473,7 @@ async function axe(page: Page): Promise<string[]> {
   });
 }
 
-test('axe-core finds no serious or critical violation in the pane: issues, 建议, 插入模板, en-US', async () => {
+test('axe-core finds no serious or critical violation in the pane: issues, 建议, 插入模板, 设置, en-US', async () => {
   const page = await open('pingluo.xlsx', '&debounce=100');
   await paneWidth(page, 350);
   expect(['issues', await axe(page)]).toEqual(['issues', []]);
@@ -485,6 +485,9 @@ test('axe-core finds no serious or critical violation in the pane: issues, 建�
   await page.getByTestId('tab-templates').click();
   await page.getByTestId('template-framework').waitFor({ timeout: 10000 });
   expect(['插入模板', await axe(page)]).toEqual(['插入模板', []]);
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('settings-profile').waitFor({ timeout: 10000 });
+  expect(['设置', await axe(page)]).toEqual(['设置', []]);
   await page.close();
   const en = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await en.goto(`${base}/playground.html?fixture=pingluo.xlsx&lang=en-US`);

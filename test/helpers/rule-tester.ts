@@ -36,6 +36,8 @@ export interface ExpectedIssue {
  */
 type Source = ((FormSpec & { grid?: undefined }) | { grid: Grid; rows?: undefined }) & {
   options?: RuleOptionValues;
+  /** The profile checked against (core/profiles.ts), 101号 when not given. */
+  profile?: string;
 };
 
 export type InvalidCase = Source & {
@@ -58,7 +60,11 @@ export function runOne(rule: Rule, spec: Source): { table: Table; grid: Grid } {
   // A configured level overrides the rule's own per-issue severities: set only to turn an off-by-default rule on.
   const rules = rule.meta.offByDefault ? { [id]: severity } : {};
   return {
-    table: runRules(tables[0], { library, rules, ruleOptions: { [id]: spec.options ?? {} } }, [rule]),
+    table: runRules(
+      tables[0],
+      { library, rules, ruleOptions: { [id]: spec.options ?? {} }, profile: spec.profile },
+      [rule],
+    ),
     grid,
   };
 }

@@ -12,6 +12,7 @@ import { structureMisplacedLevel2 } from '../../src/core/rules/structure-misplac
 import { structureMissingIndicators } from '../../src/core/rules/structure-missing-indicators';
 import { structureMissingLevel1 } from '../../src/core/rules/structure-missing-level1';
 import { structureMissingLevel2 } from '../../src/core/rules/structure-missing-level2';
+import { structureRequiredLevel2 } from '../../src/core/rules/structure-required-level2';
 import { structureTooFewIndicators } from '../../src/core/rules/structure-too-few-indicators';
 import { GOOD_ROWS, checkForm } from '../helpers/form';
 import { ruleTester } from '../helpers/rule-tester';
@@ -304,4 +305,105 @@ test('off by default: a plain check does not run it', () => {
   expect(
     checkForm({ rows: GOOD_ROWS }).issues.filter((i) => i.rule === 'structure/too-few-indicators'),
   ).toEqual([]);
+});
+
+const without = (level2: string) => GOOD_ROWS.filter((r) => r[1] !== level2);
+const replaced = (level2: string, row: CellValue[]) => GOOD_ROWS.map((r) => (r[1] === level2 ? row : r));
+
+ruleTester(structureRequiredLevel2, {
+  valid: [
+    { name: '宁夏: every required 二级 there', rows: GOOD_ROWS, profile: '宁夏' },
+    {
+      name: '宁夏: 选填 经济效益 said not to apply',
+      rows: [...GOOD_ROWS.slice(0, 4), ['效益指标', '经济效益指标', '不涉及', '无'], ...GOOD_ROWS.slice(4)],
+      profile: '宁夏',
+    },
+    {
+      name: '101号 and no tags on the form: nothing is required beyond the framework',
+      rows: without('可持续影响指标'),
+    },
+    {
+      name: 'what the framework itself requires is structure/missing-level2’s to report',
+      rows: without('质量指标'),
+      profile: '宁夏',
+    },
+  ],
+  invalid: [
+    {
+      name: '宁夏: 必填 可持续影响 missing, reported on its 一级',
+      rows: without('可持续影响指标'),
+      profile: '宁夏',
+      errors: [{ messageId: 'missing', cell: 'A17', data: { level2: '可持续影响指标' } }],
+    },
+    {
+      name: '宁夏: 必填硬性 成本 answered with 无',
+      rows: replaced('成本指标', ['', '成本指标', '无', '无']),
+      profile: '宁夏',
+      errors: [{ messageId: 'hardNotApplicable', cell: 'C16', data: { level2: '成本指标', text: '无' } }],
+    },
+    {
+      name: '宁夏: 必填 社会效益 said not to apply',
+      rows: replaced('社会效益指标', ['效益指标', '社会效益指标', '不涉及', '无']),
+      profile: '宁夏',
+      errors: [
+        { messageId: 'requiredNotApplicable', cell: 'C17', data: { level2: '社会效益指标', text: '不涉及' } },
+      ],
+    },
+    {
+      name: '宁夏, newer framework: the 成本 一级 with only a 无 row',
+      rows: [...GOOD_ROWS.slice(0, 3), ['成本指标', '经济成本指标', '无', '无'], ...GOOD_ROWS.slice(4)],
+      profile: '宁夏',
+      errors: [{ messageId: 'hardNotApplicable', cell: 'C16', data: { level2: '成本指标' } }],
+    },
+    {
+      name: 'any profile: the form’s own tag is enforced once the rule is on',
+      rows: replaced('社会效益指标', ['效益指标', '社会效益指标（必填硬性指标）', '无', '无']),
+      errors: [{ messageId: 'hardNotApplicable', cell: 'C17', data: { level2: '社会效益指标' } }],
+    },
+    {
+      name: '宁夏: a tag on a 二级 that is there changes nothing; the missing 必填 one is reported',
+      rows: replaced('质量指标', ['', '质量指标（必填）', '验收合格率', '≥95%']).filter(
+        (r) => r[1] !== '可持续影响指标',
+      ),
+      profile: '宁夏',
+      errors: [{ messageId: 'missing', cell: 'A17' }],
+    },
+  ],
+});
+
+describe('profiles', () => {
+  const issuesOf = (rows: CellValue[][], profile?: string) =>
+    checkForm({ rows }, { profile }).issues.filter((i) => i.rule === 'structure/required-level2');
+
+  test('structure/required-level2 runs under 宁夏 only, unless turned on', () => {
+    expect(issuesOf(without('可持续影响指标'))).toEqual([]);
+    expect(issuesOf(without('可持续影响指标'), '88号')).toEqual([]);
+    expect(issuesOf(without('可持续影响指标'), '宁夏').map((i) => i.cell)).toEqual(['A17']);
+  });
+
+  test('88号 reads a table whose costs do not show its framework as the older one, whatever its year', () => {
+    const rows = GOOD_ROWS.filter((r) => r[1] !== '成本指标');
+    const by101 = checkForm({ rows });
+    expect([by101.year, by101.framework, by101.frameworkBasis]).toEqual([2026, 'newer', 'year']);
+    const by88 = checkForm({ rows }, { profile: '88号' });
+    expect([by88.framework, by88.frameworkBasis]).toEqual(['older', 'profile']);
+    expect(by88.frameworkReason).toContain('所选规范');
+    // Under the older framework the missing 成本 is a missing 二级 under 产出; under the newer one a missing 一级.
+    expect(
+      by88.issues.some((i) => i.rule === 'structure/missing-level2' && i.data.level2 === '成本指标'),
+    ).toBe(true);
+    expect(
+      by101.issues.some((i) => i.rule === 'structure/missing-level1' && i.data.level1 === '成本指标'),
+    ).toBe(true);
+    // A framework the table's own costs show is never overridden.
+    expect(checkForm({ rows: GOOD_ROWS }, { profile: '88号' }).frameworkBasis).toBe('cost-under-output');
+  });
+
+  test('the configuration’s own level wins over the profile’s', () => {
+    const issues = checkForm(
+      { rows: without('可持续影响指标') },
+      { profile: '宁夏', rules: { 'structure/required-level2': 'off' } },
+    ).issues;
+    expect(issues.filter((i) => i.rule === 'structure/required-level2')).toEqual([]);
+  });
 });

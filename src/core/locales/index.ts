@@ -23,6 +23,7 @@ interface LocaleData {
   ruleFailed: string;
   framework: Record<string, string>;
   rules: Record<string, RuleWords>;
+  profiles: Record<string, { title: string; description: string }>;
 }
 
 const LOCALES: Partial<Record<EngineLocale, LocaleData>> & { 'zh-CN': LocaleData } = {
@@ -53,6 +54,14 @@ export function ruleWords(ruleId: string, locale: EngineLocale = 'zh-CN'): RuleW
   );
 }
 
+/** A profile's title and what it does, in the locale's words. */
+export function profileWords(
+  id: string,
+  locale: EngineLocale = 'zh-CN',
+): { title: string; description: string } {
+  return localeData(locale).profiles[id] ?? LOCALES['zh-CN'].profiles[id] ?? { title: id, description: '' };
+}
+
 export function renderMessage(
   ruleId: string,
   messageId: string,
@@ -78,8 +87,9 @@ export function renderFrameworkReason(
   locale: EngineLocale = 'zh-CN',
 ): string {
   const words = localeData(locale).framework;
-  const key = basis === 'sheet' ? `sheet-${framework}` : basis;
+  const key = basis === 'sheet' || basis === 'profile' ? `${basis}-${framework}` : basis;
   return fill(words[key] ?? key, { year: year ?? '' });
 }
 
-export type FrameworkBasis = 'cost-as-level1' | 'cost-under-output' | 'year' | 'sheet' | 'default';
+export type FrameworkBasis =
+  'cost-as-level1' | 'cost-under-output' | 'year' | 'sheet' | 'default' | 'profile';

@@ -6,6 +6,7 @@ import { structureMisplacedLevel2 } from './structure-misplaced-level2';
 import { structureMissingLevel1 } from './structure-missing-level1';
 import { structureMissingIndicators } from './structure-missing-indicators';
 import { structureMissingLevel2 } from './structure-missing-level2';
+import { structureRequiredLevel2 } from './structure-required-level2';
 import { structureTooFewIndicators } from './structure-too-few-indicators';
 import { styleLevel2Name } from './style-level2-name';
 import { styleNotation } from './style-notation';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   structureDuplicateIndicator,
   structureEmptyCell,
   structureTooFewIndicators,
+  structureRequiredLevel2,
   valueNotMeasurable,
   valueCostNotAmount,
   valuePercentRange,

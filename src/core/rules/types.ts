@@ -1,6 +1,7 @@
 import type { MessageData } from '../locales';
 import type { Indicator, Issue, IssueFix, Place, Severity, Table } from '../model';
 import type { PhrasingLibrary } from '../phrasings/library';
+import type { Profile } from '../profiles';
 
 /** What a rule reports: which of its messages, the figures and texts the message quotes, and where. */
 export interface Report {
@@ -25,6 +26,8 @@ export interface RuleContext {
    * lazy chunk is in): rules that predict an indicator's category need it and skip that part without.
    */
   library?: PhrasingLibrary;
+  /** The profile checked against (101号 unless configured): its 二级 requirements, for the rules that use them. */
+  profile: Profile;
 }
 
 export type RuleType = 'structure' | 'value' | 'sum' | 'style';
