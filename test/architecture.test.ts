@@ -34,6 +34,22 @@ test('Office.js is used only in src/adapter (the simulated host implements it in
   expect(offenders.map((f) => f.rel)).toEqual([]);
 });
 
+const importsOf = (text: string) => [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+
+test('the host interface (src/host) is host-neutral: it imports only the core and the strings', () => {
+  const host = all.filter((f) => f.rel.startsWith('host/'));
+  expect(host.length).toBeGreaterThan(2);
+  for (const f of host)
+    for (const i of importsOf(f.text))
+      expect([f.rel, i]).toEqual([f.rel, expect.stringMatching(/^\.\.\/(core|i18n)\/|^\.\//)]);
+});
+
+test('the pane talks to a SheetHost: only its Office entry (mount.tsx) names the Office adapter', () => {
+  const pane = all.filter((f) => f.rel.startsWith('taskpane/') && f.rel !== 'taskpane/mount.tsx');
+  const offenders = pane.filter((f) => importsOf(f.text).some((i) => i.includes('adapter/')));
+  expect(offenders.map((f) => f.rel)).toEqual([]);
+});
+
 // The core's only packages: zod for schemas (zod/mini for the model and vocabulary schemas, which
 // only the tests and the command line load; the pane imports their types), pinyin-pro (pure JS
 // dictionary) for pinyin search.

@@ -1,21 +1,8 @@
 /**
- * Office.js errors → what the pane tells the user. Every failure of an Excel.run lands here, so the
- * pane never shows a blank state or leaves an error in the console only.
+ * Office.js errors → the host-neutral kinds the pane explains (host/errors.ts). Every failure of an
+ * Excel.run lands here.
  */
-import type { StringKey } from '../i18n/strings';
-
-export type ErrorKind =
-  'editMode' | 'busy' | 'protected' | 'api' | 'tooLarge' | 'notFound' | 'noOffice' | 'generic';
-
-export interface AdapterError {
-  kind: ErrorKind;
-  /** Office's error code, when it gave one. */
-  code: string | null;
-  /** Office's own message (shown after the explanation, for support). */
-  detail: string;
-  /** Whether trying again later can succeed (edit mode, busy host). */
-  transient: boolean;
-}
+import { type ErrorKind, type HostError, HostFailure } from '../host/errors';
 
 const BY_CODE: Record<string, ErrorKind> = {
   InvalidOperationInCellEditMode: 'editMode',
@@ -31,7 +18,7 @@ const BY_CODE: Record<string, ErrorKind> = {
   ItemNotFound: 'notFound',
 };
 
-export function classifyError(e: unknown): AdapterError {
+export function classifyError(e: unknown): HostError {
   const err = e as { code?: unknown; message?: unknown; name?: unknown } | null;
   const code = err && typeof err.code === 'string' ? err.code : null;
   const message = err && typeof err.message === 'string' ? err.message : String(e);
@@ -50,27 +37,7 @@ export function classifyError(e: unknown): AdapterError {
   };
 }
 
-export const MESSAGE_KEY: Record<ErrorKind, StringKey> = {
-  editMode: 'errEditMode',
-  busy: 'errBusy',
-  protected: 'errProtected',
-  api: 'errApi',
-  tooLarge: 'errTooLarge',
-  notFound: 'errNotFound',
-  noOffice: 'errNoOffice',
-  generic: 'errGeneric',
-};
-
-/** An error thrown by the adapter: carries the classification for the pane. */
-export class ExcelAdapterError extends Error {
-  readonly info: AdapterError;
-  constructor(info: AdapterError) {
-    super(info.detail);
-    this.name = 'ExcelAdapterError';
-    this.info = info;
-  }
-}
-
-export function asAdapterError(e: unknown): ExcelAdapterError {
-  return e instanceof ExcelAdapterError ? e : new ExcelAdapterError(classifyError(e));
+/** Any error of an Excel.run → a HostFailure with Office's classification. */
+export function asAdapterError(e: unknown): HostFailure {
+  return e instanceof HostFailure ? e : new HostFailure(classifyError(e));
 }

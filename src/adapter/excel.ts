@@ -7,146 +7,58 @@
  * ordinary sheet is one sync; a highlight update is one sync). The pane and the tests run this same
  * code: in Excel against office.js, in the playground and in jest against the simulated host.
  */
-import { type CellValue, type Grid, type MergeArea, a1, displayText, parseA1Range } from '../core/grid';
+import { type MergeArea, a1 } from '../core/grid';
 import { cleanText } from '../core/text';
 import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
 import { readWorkbookSettings, saveWorkbookSettings, workbookSettingsAvailable } from './settings';
 import type { Template } from '../core/templates/template';
 import { placedArea } from '../core/templates/render';
-import { type InsertResult, blockersOf, queueTemplate, rangeAt } from './templates';
+import { queueTemplate, rangeAt } from './templates';
+import { GridRows, blockersOf, chunkAddresses, parseAreaList } from '../host/read';
+import {
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_FORMULA,
+  HIGHLIGHT_TAG,
+  MAX_ROWS,
+  WINDOW_COLS,
+  WINDOW_ROWS,
+  type CellWrite,
+  type GuardedEdit,
+  type InsertResult,
+  type InsertTarget,
+  type MarkSeverity,
+  type Progress,
+  type RowPlan,
+  type SelectionInfo,
+  type SheetEvent,
+  type SheetHost,
+  type SheetSnapshot,
+} from '../host/types';
+
+// The host-neutral names, where the Office tests and tools have always found them.
+export { HIGHLIGHT_TAG, WINDOW_COLS, WINDOW_ROWS } from '../host/types';
+export type {
+  CellWrite,
+  GuardedEdit,
+  MarkSeverity,
+  SelectionInfo,
+  SheetEvent,
+  SheetSnapshot,
+} from '../host/types';
+export { chunkAddresses, parseAreaList, toCellValue } from '../host/read';
 import type { GridPatch } from '../core/live';
-
-/** First read: up to this many rows and columns from the used range's top-left cell, in one sync. */
-export const WINDOW_ROWS = 2000;
-/** Columns read at all: a 附件2 form is about 8 wide; a sheet wider than this is cut (and said so). */
-export const WINDOW_COLS = 64;
-/** Rows read at all: 60,000 × 64 columns stays under Excel's 5 million cells per workbook read. */
-export const MAX_ROWS = 60000;
-
-/** Marks our conditional formats: N("…") is 0, so the rule is always true, and the text finds them. */
-export const HIGHLIGHT_TAG = 'jixiao:highlight';
-export const HIGHLIGHT_FORMULA = `=N("${HIGHLIGHT_TAG}")=0`;
-export const HIGHLIGHT_COLORS = {
-  error: { fill: '#FFC7CE', font: '#9C0006' },
-  warning: { fill: '#FFEB9C', font: '#9C5700' },
-} as const;
-export type MarkSeverity = keyof typeof HIGHLIGHT_COLORS;
 
 /** getRanges() takes an address list; Excel limits its length, so long lists are sent in parts. */
 const MAX_ADDRESS_LIST = 2000;
 /** Without RangeAreas (before ExcelApi 1.9) each cell needs its own format: bounded. */
 const MAX_SINGLE_CELL_MARKS = 300;
 
-export interface SheetSnapshot {
-  grid: Grid;
-  sheetId: string;
-  sheetName: string;
-  /** The used range read, or null for an empty sheet. */
-  address: string | null;
-  protected: boolean;
-  /** Rows/columns of the used range left out because of the read limits, or 0. */
-  rowsLeftOut: number;
-  colsLeftOut: number;
-  /** Whether merged areas were available (ExcelApi 1.13). */
-  mergesKnown: boolean;
-  /** context.sync calls this read took. */
-  syncs: number;
-}
-
-export type Progress = (doneRows: number, totalRows: number) => void;
-
-export interface SheetEvent {
-  kind: 'changed' | 'activated';
-  sheetId: string;
-  /** The changed cells ("B4", "B4:C9"; no sheet name), when the host says (live checking reads just those). */
-  address?: string;
-  /** Excel's changeType: RangeEdited, or RowInserted, CellDeleted…, which move cells. */
-  changeType?: string;
-}
-
-/** The selected cell (top-left of the selection), zero-based. */
-export interface SelectionInfo {
-  sheetId: string;
-  row: number;
-  col: number;
-  address: string;
-}
-
-/** A text to write into one cell. */
-export interface CellWrite {
-  cell: string;
-  text: string;
-}
-
-/** A replacement applied only while the cell still holds `before` (the text the check saw). */
-export interface GuardedEdit {
-  cell: string;
-  before: string;
-  after: string;
-}
-
-const ERROR_VALUE =
-  /^#(?:N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|GETTING_DATA|PYTHON!|EXTERNAL!)$/;
-
-/** Range.values item → engine cell value: "" is empty, "#N/A" and friends are formula errors. */
-export function toCellValue(v: unknown): CellValue {
-  if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'string') return ERROR_VALUE.test(v) ? { error: v } : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
-}
-
-/** "Sheet1!A1:B2, 'My, Sheet'!C3:D4" → merged areas (zero-based). */
-export function parseAreaList(address: string): MergeArea[] {
-  const out: MergeArea[] = [];
-  const re = /(?:^|!|,\s*)(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?=\s*,|\s*$)/g;
-  for (let m = re.exec(address); m; m = re.exec(address)) {
-    const area = parseA1Range(m[1]);
-    if (area) out.push(area);
-  }
-  return out;
-}
-
-/**
- * Range.values (and numberFormat) blocks → the grid's rows, with the display text of cells whose
- * number format changes what is seen (a percentage). Both read paths fill their grid through it.
- */
-class GridRows {
-  readonly values: CellValue[][] = [];
-  private readonly texts: (string | null)[][] = [];
-  private anyText = false;
-
-  add(vals: unknown[][], formats: unknown[][] | undefined): void {
-    for (let r = 0; r < vals.length; r++) {
-      const row = vals[r];
-      const out: CellValue[] = new Array(row.length);
-      let textRow: (string | null)[] | null = null;
-      for (let c = 0; c < row.length; c++) {
-        const v = toCellValue(row[c]);
-        out[c] = v;
-        const f = formats?.[r]?.[c];
-        const t = typeof f === 'string' ? displayText(v, f) : null;
-        if (t !== null) {
-          (textRow ??= [])[c] = t;
-          this.anyText = true;
-        }
-      }
-      this.values.push(out);
-      this.texts.push(textRow ?? []);
-    }
-  }
-
-  grid(): Pick<Grid, 'values' | 'texts'> {
-    return this.anyText ? { values: this.values, texts: this.texts } : { values: this.values };
-  }
-}
-
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-export class ExcelSession {
+export class ExcelSession implements SheetHost {
   readonly caps: Capabilities;
   /** context.sync calls made by this session, for the measures and the tests. */
   syncs = 0;
@@ -440,10 +352,7 @@ export class ExcelSession {
    * way nothing is written and the blocking cells are returned. The writes then go in one sync. A new
    * sheet is empty by definition: one sync, or three when the name is taken.
    */
-  async insertTemplate(
-    t: Template,
-    target: { sheetId: string; top: number; left: number } | { newSheet: string },
-  ): Promise<InsertResult> {
+  async insertTemplate(t: Template, target: InsertTarget): Promise<InsertResult> {
     const start = this.syncs;
     return this.write(async (context) => {
       if ('newSheet' in target) {
@@ -518,17 +427,7 @@ export class ExcelSession {
    * below move down; the new cells take the formats of the row above), then extend or create the
    * 一级/二级 merges, and select the new row's 三级 cell.
    */
-  async insertIndicatorRow(
-    sheetId: string,
-    plan: {
-      row: number;
-      left: number;
-      right: number;
-      extend: { from: MergeArea; to: MergeArea }[];
-      create: MergeArea[];
-    },
-    selectCol: number,
-  ): Promise<void> {
+  async insertIndicatorRow(sheetId: string, plan: RowPlan, selectCol: number): Promise<void> {
     await this.write(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetId);
       const at = (m: MergeArea) => rangeAt(ws, this.caps, m);
@@ -767,19 +666,4 @@ class HandlerSet {
 /** Selects the first cell of an area (the inserted form's title). */
 function rangeSelect(ws: Excel.Worksheet, area: MergeArea): void {
   ws.getRange(a1(area.top, area.left)).select();
-}
-
-/** Splits cell addresses into comma-separated lists of at most `max` characters. */
-export function chunkAddresses(cells: string[], max: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const c of cells) {
-    if (current && current.length + c.length + 1 > max) {
-      out.push(current);
-      current = '';
-    }
-    current = current ? `${current},${c}` : c;
-  }
-  if (current) out.push(current);
-  return out;
 }

@@ -4,25 +4,9 @@
  * loads on old perpetual Office; everything newer is checked here at run time and the pane degrades
  * (no merges, no highlights, no live check) instead of refusing.
  */
+import type { Capabilities } from '../host/types';
 
-export interface Capabilities {
-  /** workbook.onSelectionChanged: the 建议 section follows the selected cell (1.2). */
-  selectionEvents: boolean;
-  /** Range.merge / unmerge, format.columnWidth / rowHeight: a template's layout (1.2). */
-  layout: boolean;
-  /** Worksheet.protection, and getUsedRange(valuesOnly) (1.2). */
-  protection: boolean;
-  /** Conditional formats for highlights (1.6). */
-  conditionalFormats: boolean;
-  /** Worksheet onChanged / onActivated, getRangeByIndexes, getAbsoluteResizedRange (1.7). */
-  events: boolean;
-  /** Workbook-wide worksheets.onChanged, getRanges / RangeAreas (1.9). */
-  collectionEvents: boolean;
-  /** Range.dataValidation for the templates' dropdown lists (1.8). */
-  dataValidation: boolean;
-  /** getMergedAreasOrNullObject (1.13). */
-  mergedAreas: boolean;
-}
+export type { Capabilities };
 
 export type Language = string;
 

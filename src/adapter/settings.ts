@@ -4,7 +4,8 @@
  * Office's add-in settings — Office.context.document.settings, kept per add-in and per document —
  * so that a reviewer's choice travels with the file. https://learn.microsoft.com/javascript/api/office/office.settings
  */
-import { ExcelAdapterError, asAdapterError } from './errors';
+import { HostFailure } from '../host/errors';
+import { asAdapterError } from './errors';
 
 /** The one setting the add-in keeps: the configuration object, as jixiao.config.json writes it. */
 export const SETTINGS_KEY = 'jixiao.config';
@@ -35,7 +36,7 @@ export function saveWorkbookSettings(value: object | null): Promise<void> {
   const s = settings();
   if (!s)
     return Promise.reject(
-      new ExcelAdapterError({
+      new HostFailure({
         kind: 'api',
         code: null,
         detail: 'Office.context.document.settings',

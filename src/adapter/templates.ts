@@ -5,20 +5,10 @@
  * in use or a merged area is in the way, nothing is written and the blocking cells are returned.
  * Otherwise everything is queued and sent in one sync (one undo step where the host supports it).
  */
-import { type MergeArea, a1, a1Range } from '../core/grid';
+import { type MergeArea, a1Range } from '../core/grid';
 import { type Placement, placedArea, placedCells, shift } from '../core/templates/render';
 import type { CellStyle, Template } from '../core/templates/template';
-import type { Capabilities } from './host';
-
-export interface InsertResult {
-  inserted: boolean;
-  /** Cells in the way (non-empty, or covered by a merged area), when nothing was inserted. */
-  blockers: string[];
-  sheetId: string;
-  sheetName: string;
-  /** context.sync calls the insertion took. */
-  syncs: number;
-}
+import type { Capabilities } from '../host/types';
 
 /** Points per character of column width (Excel's default font: about 7 px, 0.75 pt a pixel). */
 const POINTS_PER_CHAR = 5.6;
@@ -105,23 +95,4 @@ export function queueTemplate(
       }).format.rowHeight = h;
     });
   }
-}
-
-/** Cells of the target that are in use, and merged areas that touch it, as A1 addresses. */
-export function blockersOf(
-  values: unknown[][],
-  formulas: unknown[][] | null,
-  at: Placement,
-  merges: MergeArea[],
-): string[] {
-  const out: string[] = [];
-  values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      const f = formulas?.[r]?.[c];
-      if ((v !== '' && v !== null && v !== undefined) || (typeof f === 'string' && f !== ''))
-        out.push(a1(at.top + r, at.left + c));
-    }),
-  );
-  for (const m of merges) out.push(a1Range(m.top, m.left, m.bottom, m.right));
-  return out;
 }

@@ -28,7 +28,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, memo, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
-import { MESSAGE_KEY } from '../adapter/errors';
+import { MESSAGE_KEY } from '../host/errors';
 import { countBySeverity } from '../core/check';
 import { rowOfA1 } from '../core/grid';
 import type { Issue, Severity, Table } from '../core/model';

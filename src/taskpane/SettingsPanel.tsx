@@ -21,7 +21,7 @@ import { profileWords, ruleWords } from '../core/locales';
 import { DEFAULT_PROFILE, profileById, profiles } from '../core/profiles';
 import { rules } from '../core/rules';
 import type { Rule, RuleType } from '../core/rules/types';
-import { MESSAGE_KEY } from '../adapter/errors';
+import { MESSAGE_KEY } from '../host/errors';
 import type { Translate } from '../i18n/strings';
 import { panelRoot } from './styles';
 import type { Checker, SettingsSaveResult } from './checker';

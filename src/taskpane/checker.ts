@@ -6,14 +6,15 @@ import {
   WINDOW_COLS,
   WINDOW_ROWS,
   type CellWrite,
-  type ExcelSession,
   type GuardedEdit,
+  type InsertTarget,
   type MarkSeverity,
   type SelectionInfo,
   type SheetEvent,
+  type SheetHost,
   type SheetSnapshot,
-} from '../adapter/excel';
-import { type AdapterError, asAdapterError } from '../adapter/errors';
+} from '../host/types';
+import { type HostError, hostError } from '../host/errors';
 import { type CheckOptions, checkSheet, runRules } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import { type LiveSheet, applyPatch, readAreaFor } from '../core/live';
@@ -35,7 +36,7 @@ export interface CheckState {
     'sheetId' | 'sheetName' | 'protected' | 'rowsLeftOut' | 'colsLeftOut' | 'mergesKnown' | 'address'
   > | null;
   tables: Table[];
-  error: AdapterError | null;
+  error: HostError | null;
   notices: { key: StringKey; params?: Record<string, string | number> }[];
   live: boolean;
   highlight: boolean;
@@ -73,7 +74,7 @@ export interface CheckState {
   settings: { config: ResolvedConfig; saved: object | null; problem: string | null };
 }
 
-export type SettingsSaveResult = { ok: true } | { ok: false; problem?: string; error?: AdapterError };
+export type SettingsSaveResult = { ok: true } | { ok: false; problem?: string; error?: HostError };
 
 const DEFAULT_CONFIG: ResolvedConfig = { rules: {}, ruleOptions: {} };
 
@@ -99,7 +100,7 @@ export class Checker {
   locale: EngineLocale = 'zh-CN';
 
   constructor(
-    readonly session: ExcelSession,
+    readonly session: SheetHost,
     private readonly debounceMs = 300,
   ) {
     const caps = session.caps;
@@ -179,7 +180,7 @@ export class Checker {
     try {
       await this.session.saveSettings(raw);
     } catch (e) {
-      return { ok: false, error: asAdapterError(e).info };
+      return { ok: false, error: hostError(e) };
     }
     this.update({ settings: { config, saved: raw, problem: null } });
     // Every table is checked again under the new settings: a patch would keep the old issues elsewhere.
@@ -206,7 +207,7 @@ export class Checker {
       if (!area) return;
       this.manual = { sheetId: sel.sheetId, area, address: local };
     } catch (e) {
-      this.update({ status: 'error', error: asAdapterError(e).info });
+      this.update({ status: 'error', error: hostError(e) });
       return;
     }
     await this.check();
@@ -251,7 +252,7 @@ export class Checker {
     try {
       if (!(await write())) return false;
     } catch (e) {
-      this.update({ status: 'error', error: asAdapterError(e).info });
+      this.update({ status: 'error', error: hostError(e) });
       return false;
     }
     await this.check();
@@ -275,7 +276,7 @@ export class Checker {
     sheetName = '绩效目标表',
   ): Promise<boolean> {
     return this.writeThenCheck(async () => {
-      let target: Parameters<ExcelSession['insertTemplate']>[1];
+      let target: InsertTarget;
       if (where === 'newSheet') target = { newSheet: sheetName };
       else if (where === 'below') {
         // The used range of the last read. If it is stale, the target check still refuses to overwrite.
@@ -486,7 +487,7 @@ export class Checker {
       this.update({
         status: 'error',
         progress: null,
-        error: asAdapterError(e).info,
+        error: hostError(e),
         checks: this.state.checks + 1,
       });
     }
@@ -599,7 +600,7 @@ export class Checker {
     try {
       await this.applyMarks();
     } catch (e) {
-      this.update({ status: 'error', error: asAdapterError(e).info });
+      this.update({ status: 'error', error: hostError(e) });
     }
   }
 
@@ -617,7 +618,7 @@ export class Checker {
         this.schedule();
       });
     } catch (e) {
-      this.update({ live: false, status: 'error', error: asAdapterError(e).info });
+      this.update({ live: false, status: 'error', error: hostError(e) });
     }
   }
 
@@ -637,7 +638,7 @@ export class Checker {
     try {
       await this.session.select(sheet.sheetId, cell);
     } catch (e) {
-      this.update({ status: 'error', error: asAdapterError(e).info });
+      this.update({ status: 'error', error: hostError(e) });
     }
   }
 
