@@ -34,6 +34,19 @@ test('Office.js is used only in src/adapter (the simulated host implements it in
   expect(offenders.map((f) => f.rel)).toEqual([]);
 });
 
+test('WPS’s object model is used only in src/wps (the simulated WPS host implements it in src/sim)', () => {
+  const offenders = all.filter(
+    (f) =>
+      !f.rel.startsWith('wps/') &&
+      !f.rel.startsWith('sim/') &&
+      /\b(?:ActiveSheet|ActiveWorkbook|UsedRange|ApiEvent|AddApiEventListener|CreateTaskPane|PluginStorage|Value2|FormatConditions|CustomDocumentProperties)\b/.test(
+        f.text,
+      ),
+  );
+  expect(offenders.map((f) => f.rel)).toEqual([]);
+  expect(all.some((f) => f.rel === 'wps/session.ts')).toBe(true);
+});
+
 const importsOf = (text: string) => [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
 
 test('the host interface (src/host) is host-neutral: it imports only the core and the strings', () => {

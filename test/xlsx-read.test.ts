@@ -14,7 +14,7 @@ import { readXlsx, xmlText } from '../src/xlsx/read';
 import { DEFAULT_LIMITS } from '../src/xlsx/limits';
 import { checkWorkbook } from '../src/core/check';
 import { loadLibrary } from '../src/core/phrasings/library';
-import { FIXTURES } from './helpers/fixtures';
+import { FIXTURES, fixtureFiles } from './helpers/fixtures';
 // Trailing empty cells and rows carry nothing: both readers' grids compared without them.
 import { normalGrid } from '../bench/readers';
 
@@ -24,13 +24,7 @@ async function viaExcelJS(bytes: Buffer): Promise<Grid[]> {
   return wb.worksheets.map(sheetToGrid);
 }
 
-const files = [
-  ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')),
-  ...fs
-    .readdirSync(path.join(FIXTURES, 'wider'))
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => `wider/${f}`),
-];
+const files = fixtureFiles();
 
 describe('the streaming reader reads what ExcelJS reads', () => {
   test.each(files)('%s: the same grids and the same check results', async (name) => {

@@ -251,6 +251,8 @@ export class SimWorkbook {
    * saveAsync): what the next pane opened on this workbook starts with.
    */
   addinSettings: Record<string, unknown> = {};
+  /** WPS's custom document properties (Workbook.CustomDocumentProperties), saved with the file. */
+  documentProperties: { name: string; value: string }[] | undefined;
   /** Makes Settings.saveAsync fail (a read-only or locked file), for the tests. */
   failSettingsSave = false;
   /** context.sync calls made against this workbook, for the measures. */

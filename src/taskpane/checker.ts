@@ -456,7 +456,9 @@ export class Checker {
         notices.push({ key: 'truncatedRows', params: { rows: snap.grid.values.length } });
       if (snap.colsLeftOut > 0)
         notices.push({ key: 'truncatedCols', params: { cols: snap.grid.values[0]?.length ?? 0 } });
-      if (!snap.mergesKnown && tables.length > 0) notices.push({ key: 'noMergeApi' });
+      // A host that reads merged areas only on demand (WPS) is not missing them.
+      if (!snap.mergesKnown && !this.session.caps.mergedAreas && tables.length > 0)
+        notices.push({ key: 'noMergeApi' });
       if (this.state.settings.problem)
         notices.push({ key: 'settingsInvalid', params: { problem: this.state.settings.problem } });
       if (!this.session.caps.events) notices.push({ key: 'noLiveApi' });

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkbook } from '../../src/cli/xlsx';
 import { checkGrid } from '../../src/core/check';
@@ -7,6 +8,17 @@ import { loadLibrary } from '../../src/core/phrasings/library';
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const SEEDS = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'] as const;
 export type Seed = (typeof SEEDS)[number];
+
+/** Every fixture workbook: the seeds (stacked and per-sheet) and the wider corpus ("wider/…"). */
+export function fixtureFiles(): string[] {
+  return [
+    ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')),
+    ...fs
+      .readdirSync(path.join(FIXTURES, 'wider'))
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => `wider/${f}`),
+  ];
+}
 
 const cache = new Map<string, Promise<Table[]>>();
 
