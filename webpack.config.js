@@ -42,6 +42,8 @@ module.exports = async (env, options) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       playground: './src/playground/index.tsx',
+      // The WPS pane: scripts/wps-package.js moves it, with its chunks, into dist/wps/addin.
+      wps: './src/wps/pane.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist/web'),
@@ -82,6 +84,11 @@ module.exports = async (env, options) => {
         filename: 'playground.html',
         template: './src/playground/playground.html',
         chunks: ['playground'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'wps-taskpane.html',
+        template: './src/wps/addin/taskpane.html',
+        chunks: ['wps'],
       }),
       new HtmlWebpackPlugin({
         filename: 'index.html',

@@ -12,6 +12,17 @@ import * as zlib from 'zlib';
 
 const WEB = path.join(__dirname, '..', 'dist', 'web');
 
+test('the WPS pane (wps.js) is held to the same budget, and carries no Office.js adapter', () => {
+  const js = fs.readFileSync(path.join(WEB, 'wps.js'));
+  const gz = zlib.gzipSync(js, { level: 9 }).length;
+  console.log(`wps.js: ${(js.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped`);
+  expect(gz).toBeLessThanOrEqual(200 * 1024);
+  const text = js.toString('utf8');
+  expect(text).not.toContain('Excel.run');
+  expect(text).not.toMatch(/exceljs/i);
+  expect(text).not.toMatch(/_zod|\$ZodType/);
+});
+
 test('taskpane.js is at most 200 KB gzipped and carries no ExcelJS or simulator', () => {
   const js = fs.readFileSync(path.join(WEB, 'taskpane.js'));
   const gz = zlib.gzipSync(js, { level: 9 }).length;

@@ -13,6 +13,9 @@ import { App } from '../src/taskpane/App';
 import { Checker } from '../src/taskpane/checker';
 import { mountPane } from '../src/taskpane/mount';
 import { SMALL_FORM, simWorkbook, stubResizeObserver } from './helpers/pane';
+import { installSimulatedWps } from '../src/sim/wps-sim';
+import type { EtApplication } from '../src/wps/et';
+import { mountWpsPane } from '../src/wps/mount';
 
 beforeAll(stubResizeObserver);
 
@@ -75,6 +78,32 @@ test('outside Office the pane says so', async () => {
   });
   // jsdom's navigator says en-US: outside Office the browser's language decides.
   expect(el.textContent).toContain('Not running inside Excel');
+});
+
+test('the WPS entry: outside WPS the pane says so; in WPS (simulated) the same pane checks the sheet', async () => {
+  const outside = document.createElement('div');
+  document.body.append(outside);
+  await act(async () => {
+    await mountWpsPane(outside, { app: null, language: 'zh-CN' });
+  });
+  expect(outside.textContent).toContain('未检测到 WPS 表格');
+  const book = simWorkbook(FORM);
+  const el = document.createElement('div');
+  document.body.append(el);
+  let pane: Awaited<ReturnType<typeof mountWpsPane>> | null = null;
+  await act(async () => {
+    pane = await mountWpsPane(el, {
+      app: installSimulatedWps({}, book) as unknown as EtApplication,
+      language: 'zh-CN',
+      debounceMs: 10,
+    });
+  });
+  await waitFor(() => expect(pane!.checker!.getState().checks).toBeGreaterThan(0));
+  expect(el.textContent).toContain('找到 1 张绩效目标表');
+  expect(el.querySelector('[data-rule="value/percent-range"]')?.getAttribute('data-cell')).toBe('D8');
+  await act(async () => {
+    await pane!.unmount();
+  });
 });
 
 test('the en-US pane shows the issues in English: rule headings and messages from the engine locale', async () => {

@@ -104,6 +104,7 @@ const zh = {
   tabSuggestions: '建议',
   tabTemplates: '插入模板',
   tabSettings: '设置',
+  errNoWps: '未检测到 WPS 表格：请在 WPS 表格中从“绩效目标表”选项卡点“绩效表检查”打开本窗格。',
   settingsInvalid: '工作簿中保存的检查设置无效，已按默认设置检查：{problem}',
   settingsInForce: '按「{profile}」规范和工作簿中保存的设置检查',
   tabsLabel: '窗格内容',
@@ -224,6 +225,8 @@ const en: Record<StringKey, string> = {
   tabSuggestions: 'Suggestions',
   tabTemplates: 'Insert a template',
   tabSettings: 'Settings',
+  errNoWps:
+    'WPS Spreadsheets was not found: open this pane with 绩效表检查 on the 绩效目标表 tab in WPS Spreadsheets.',
   settingsInvalid:
     'The check settings saved in this workbook are not valid; the defaults were used: {problem}',
   settingsInForce: 'Checked with the “{profile}” profile and the settings saved in this workbook',

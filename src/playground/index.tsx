@@ -7,6 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { type MountedPane, mountPane } from '../taskpane/mount';
 import { loadXlsx } from '../sim/load-xlsx';
 import { installSimulatedOffice } from '../sim/office-sim';
+import { type SimEtApplication, installSimulatedWps } from '../sim/wps-sim';
+import type { EtApplication } from '../wps/et';
+import { mountWpsPane } from '../wps/mount';
 import type { SimWorkbook } from '../sim/workbook';
 import { Grid } from './Grid';
 
@@ -22,7 +25,7 @@ export const FIXTURES: { file: string; label: string }[] = [
 declare global {
   interface Window {
     /** For the browser tests and the curious: the simulated workbook and the pane. */
-    jixiaoPlayground?: { host: SimWorkbook; pane: MountedPane; syncs: () => number };
+    jixiaoPlayground?: { host: SimWorkbook; pane: MountedPane; syncs: () => number; kind: 'office' | 'wps' };
   }
 }
 
@@ -33,6 +36,10 @@ const status = document.getElementById('status')!;
 let pane: MountedPane | null = null;
 
 const langSelect = document.getElementById('lang') as HTMLSelectElement;
+// The simulated host: Excel through Office.js, or WPS 表格 through its object model (?host=wps).
+const hostSelect = document.getElementById('host') as HTMLSelectElement;
+hostSelect.value = params.get('host') === 'wps' ? 'wps' : 'office';
+let wpsApp: SimEtApplication | null = null;
 langSelect.value = params.get('lang') === 'en-US' ? 'en-US' : 'zh-CN';
 let current: { host: SimWorkbook; name: string } | null = null;
 
@@ -54,17 +61,36 @@ async function open(data: ArrayBuffer, name: string): Promise<void> {
 async function show(host: SimWorkbook, name: string): Promise<void> {
   current = { host, name };
   if (pane) await pane.unmount();
-  installSimulatedOffice(window as unknown as Record<string, unknown>, host, {
-    displayLanguage: langSelect.value,
-  });
+  wpsApp?.dispose();
+  wpsApp = null;
   gridRoot.render(<Grid host={host} />);
   // A fresh element per workbook: React roots are not reused across unmounts.
   paneEl.replaceChildren();
   const inner = document.createElement('div');
   paneEl.append(inner);
-  pane = await mountPane(inner, { debounceMs: Number(params.get('debounce') ?? 300) });
-  window.jixiaoPlayground = { host, pane, syncs: () => host.syncCount };
-  status.textContent = `${name} — 模拟的 Excel（不是真正的 Excel）`;
+  const debounceMs = Number(params.get('debounce') ?? 300);
+  const kind = hostSelect.value === 'wps' ? 'wps' : 'office';
+  if (kind === 'wps') {
+    wpsApp = installSimulatedWps(window as unknown as Record<string, unknown>, host);
+    pane = await mountWpsPane(inner, {
+      app: wpsApp as unknown as EtApplication,
+      debounceMs,
+      language: langSelect.value,
+    });
+  } else {
+    installSimulatedOffice(window as unknown as Record<string, unknown>, host, {
+      displayLanguage: langSelect.value,
+    });
+    pane = await mountPane(inner, { debounceMs });
+  }
+  const shown = pane;
+  // Round trips to the host: context.sync calls on Office, object-model calls on WPS.
+  const syncs = () => (kind === 'wps' ? (shown.checker?.session.syncs ?? 0) : host.syncCount);
+  window.jixiaoPlayground = { host, pane, syncs, kind };
+  status.textContent =
+    kind === 'wps'
+      ? `${name} — 模拟的 WPS 表格（不是真正的 WPS）`
+      : `${name} — 模拟的 Excel（不是真正的 Excel）`;
 }
 
 async function openFixture(file: string): Promise<void> {
@@ -78,6 +104,10 @@ async function openFixture(file: string): Promise<void> {
 
 // Office's display language, simulated: the pane follows it as it follows Excel's.
 langSelect.addEventListener('change', () => {
+  if (current) void show(current.host, current.name);
+});
+// The same workbook, shown to the pane through the other host.
+hostSelect.addEventListener('change', () => {
   if (current) void show(current.host, current.name);
 });
 

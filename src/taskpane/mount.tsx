@@ -1,10 +1,8 @@
 /**
- * Starts the pane in an element: waits for Office, builds the adapter session and the checker, and
- * renders. The add-in's taskpane.html and the playground both call this, so the playground runs the
- * very same pane code on the simulated host.
+ * Starts the pane in Excel: waits for Office, builds the Office adapter's session and renders the
+ * pane (render.tsx). The add-in's taskpane.html and the playground both call this, so the
+ * playground runs the very same pane code on the simulated host.
  */
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import { createRoot } from 'react-dom/client';
 import { ExcelSession } from '../adapter/excel';
 import {
   detectCapabilities,
@@ -13,14 +11,10 @@ import {
   officeThemeIsDark,
   whenOfficeReady,
 } from '../adapter/host';
-import { pickLocale, translator } from '../i18n/strings';
-import { App } from './App';
-import { Checker } from './checker';
+import { pickLocale } from '../i18n/strings';
+import { type MountedPane, renderPane } from './render';
 
-export interface MountedPane {
-  checker: Checker | null;
-  unmount: () => Promise<void>;
-}
+export type { MountedPane };
 
 export async function mountPane(
   el: HTMLElement,
@@ -29,33 +23,15 @@ export async function mountPane(
   // An old webview (IE11, EdgeHTML) got its message from old-webview.js: leave it standing.
   if (typeof window !== 'undefined' && (window as { jixiaoOldWebview?: string }).jixiaoOldWebview)
     return { checker: null, unmount: async () => undefined };
-  const root = createRoot(el);
   const ready = await whenOfficeReady();
   const locale = pickLocale(
     displayLanguage() ?? (typeof navigator !== 'undefined' ? navigator.language : null),
   );
-  if (!ready || !officeAvailable()) {
-    const t = translator(locale);
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <MessageBar intent="error" data-testid="error">
-          <MessageBarBody>{t('errNoOffice')}</MessageBarBody>
-        </MessageBar>
-      </FluentProvider>,
-    );
-    return { checker: null, unmount: async () => root.unmount() };
-  }
-  // The engine's English words are a chunk of their own: a Chinese pane never loads them.
-  if (locale === 'en-US') await import(/* webpackChunkName: "locale-en" */ '../core/locales/en-US');
-  const checker = new Checker(new ExcelSession(detectCapabilities()), options.debounceMs);
-  checker.locale = locale;
-  root.render(<App checker={checker} locale={locale} dark={officeThemeIsDark()} />);
-  void checker.start();
-  return {
-    checker,
-    unmount: async () => {
-      await checker.dispose();
-      root.unmount();
-    },
-  };
+  const session = ready && officeAvailable() ? new ExcelSession(detectCapabilities()) : null;
+  return renderPane(el, session, {
+    locale,
+    dark: session ? officeThemeIsDark() : false,
+    debounceMs: options.debounceMs,
+    missingHost: 'errNoOffice',
+  });
 }

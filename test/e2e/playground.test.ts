@@ -101,14 +101,21 @@ test('a seed form: tables found, 农村信息员生活补助 lacks 成本指标,
   await page.close();
 });
 
-test('clicking an issue selects its cell in the sheet, in one sync', async () => {
+test('clicking an issue selects its cell in the sheet, in one sync (and one more for 建议 to read it)', async () => {
   const page = await open('guyuan.xlsx');
   const issue = page.locator('[data-rule="value/cost-not-amount"]').first();
   const cell = (await issue.getAttribute('data-cell'))!;
   const before = await page.evaluate(() => window.jixiaoPlayground!.syncs());
   await issue.click();
   await page.locator(`td[data-cell="${cell}"][data-selected="true"]`).waitFor({ timeout: 5000 });
-  expect(await page.evaluate(() => window.jixiaoPlayground!.syncs())).toBe(before + 1);
+  // One sync selects the cell; the selection event then has the 建议 section read the selection
+  // (one more). Wait for that second one rather than racing it.
+  await page.waitForFunction(
+    (c) => window.jixiaoPlayground!.pane.checker!.getState().selection?.address.endsWith(`!${c}`) === true,
+    cell,
+    { timeout: 5000 },
+  );
+  expect(await page.evaluate(() => window.jixiaoPlayground!.syncs())).toBe(before + 2);
   await page.close();
 });
 
@@ -554,6 +561,66 @@ test('the playground behaves like a sheet: a clicked issue’s cell scrolled int
     .locator('[data-testid=summary]')
     .getByText(/Found \d+ performance target tables/)
     .waitFor({ timeout: 30000 });
+  await page.close();
+});
+
+test('WPS host in the playground: the same tables as Excel, click to select, edit → pane updated (measured), marks on and off', async () => {
+  const tablesOf = (page: Page) =>
+    page.evaluate(() =>
+      window
+        .jixiaoPlayground!.pane.checker!.getState()
+        .tables.map(
+          (t) => `${t.range.split(':')[0]} ${t.issues.map((i) => `${i.rule}@${i.cell}`).join(' ')}`,
+        ),
+    );
+  const excel = await open('ningxia.xlsx', '&debounce=100');
+  const expected = await tablesOf(excel);
+  await excel.close();
+  const page = await open('ningxia.xlsx', '&debounce=100&host=wps');
+  expect(await page.evaluate(() => window.jixiaoPlayground!.kind)).toBe('wps');
+  await expect(page.locator('#status').innerText()).resolves.toContain('模拟的 WPS 表格');
+  expect(await tablesOf(page)).toEqual(expected);
+  const calls = await page.evaluate(() => window.jixiaoPlayground!.syncs());
+
+  // Click an issue: its cell is selected in the sheet.
+  const issue = page.locator('[data-issue]').first();
+  const cell = (await issue.getAttribute('data-cell'))!;
+  await issue.click();
+  await page.locator(`td[data-cell="${cell}"][data-selected="true"]`).waitFor({ timeout: 5000 });
+
+  // Edit a value: the pane follows without 重新检查.
+  const target = await page.evaluate(
+    () =>
+      window.jixiaoPlayground!.pane.checker!.getState().tables[0].indicators.find((i) => i.value)!.value!
+        .cell,
+  );
+  const n = await checks(page);
+  await page.locator(`td[data-cell="${target}"]`).dblclick();
+  const input = page.getByLabel(`编辑 ${target}`);
+  await input.fill('≥120%');
+  await input.press('Enter');
+  await waitForCheckAfter(page, n);
+  await page
+    .locator(`[data-rule="value/percent-range"][data-cell="${target}"]`)
+    .first()
+    .waitFor({ timeout: 5000 });
+  const { ms, read } = await page.evaluate(() => ({
+    ms: window.jixiaoPlayground!.pane.checker!.getState().lastMs,
+    read: window.jixiaoPlayground!.pane.checker!.getState().lastRead,
+  }));
+  console.log(
+    `WPS host: first check ${calls} object-model calls (reads, marks, events, selection); edit → pane updated, beyond the debounce: ${ms} ms (read: ${JSON.stringify(read)})`,
+  );
+  expect(ms).not.toBeNull();
+
+  // Marks: the cell is marked; off, no mark of ours is left.
+  await page.locator(`td[data-cell="${target}"][data-cf-fill="#FFC7CE"]`).waitFor({ timeout: 5000 });
+  await page.getByTestId('highlight').click();
+  await page.waitForFunction(
+    () => window.jixiaoPlayground!.host.sheets.every((ws) => ws.conditionalFormats.length === 0),
+    null,
+    { timeout: 5000 },
+  );
   await page.close();
 });
 
