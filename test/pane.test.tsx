@@ -16,42 +16,81 @@ import { SMALL_FORM, simWorkbook, stubResizeObserver } from './helpers/pane';
 import { installSimulatedWps } from '../src/sim/wps-sim';
 import type { EtApplication } from '../src/wps/et';
 import { mountWpsPane } from '../src/wps/mount';
+import { WpsSession } from '../src/wps/session';
+import type { SimWorkbook } from '../src/sim/workbook';
 
 beforeAll(stubResizeObserver);
 
 const FORM = SMALL_FORM;
-const workbook = (rows: (string | number)[][]) => simWorkbook(rows);
+const workbook = (rows: (string | number)[][]) => (lastBook = simWorkbook(rows));
 
 /** Renders the pane on the installed simulated host and runs a first check (or starts live checking). */
+/** The simulated host the pane runs on: Excel (Office.js) unless a test asks for WPS. */
+let hostKind: 'Excel' | 'WPS' = 'Excel';
+let lastBook: SimWorkbook | null = null;
+
 async function renderPane(how: 'check' | 'start', locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Checker> {
-  const checker = new Checker(new ExcelSession(detectCapabilities(), 1), 10);
+  const session =
+    hostKind === 'WPS'
+      ? new WpsSession(installSimulatedWps({}, lastBook!) as unknown as EtApplication)
+      : new ExcelSession(detectCapabilities(), 1);
+  const checker = new Checker(session, 10);
   checker.locale = locale;
   render(<App checker={checker} locale={locale} />);
   await act(() => (how === 'check' ? checker.check() : checker.start()));
   return checker;
 }
 
-test('summary, issues grouped by table and rule, cell text rendered as text, click selects', async () => {
-  const host = workbook(FORM);
-  await renderPane('check');
-  expect(screen.getByTestId('summary').textContent).toContain('找到 1 张绩效目标表');
-  expect(screen.getByText(/<img src=x onerror=alert\(1\)>/)).toBeTruthy();
-  expect(document.querySelector('img')).toBeNull();
-  const percent = document.querySelector('[data-rule="value/percent-range"]') as HTMLButtonElement;
-  expect(percent.getAttribute('data-cell')).toBe('D8');
-  // The accessible name is the visible text (severity, cell, message): no aria-label that differs from it.
-  expect(percent.getAttribute('aria-label')).toBeNull();
-  expect(percent.textContent).toMatch(/^错误D8/);
-  // No 成本 indicators at all: a structure rule says so, whichever framework was detected.
-  const missing = [...document.querySelectorAll('[data-rule^="structure/missing-level"]')]
-    .map((e) => e.textContent)
-    .join(' ');
-  expect(missing).toContain('成本');
-  percent.focus();
-  await act(async () => {
-    fireEvent.click(percent);
+// The same pane scenarios on both simulated hosts: Excel (Office.js) and WPS 表格 (its object model).
+describe.each(['Excel', 'WPS'] as const)('%s host', (kind) => {
+  beforeEach(() => {
+    hostKind = kind;
   });
-  await waitFor(() => expect(host.selection?.area).toEqual({ top: 7, left: 3, bottom: 7, right: 3 }));
+  afterEach(() => {
+    hostKind = 'Excel';
+  });
+
+  test('summary, issues grouped by table and rule, cell text rendered as text, click selects', async () => {
+    const host = workbook(FORM);
+    await renderPane('check');
+    expect(screen.getByTestId('summary').textContent).toContain('找到 1 张绩效目标表');
+    expect(screen.getByText(/<img src=x onerror=alert\(1\)>/)).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    const percent = document.querySelector('[data-rule="value/percent-range"]') as HTMLButtonElement;
+    expect(percent.getAttribute('data-cell')).toBe('D8');
+    // The accessible name is the visible text (severity, cell, message): no aria-label that differs from it.
+    expect(percent.getAttribute('aria-label')).toBeNull();
+    expect(percent.textContent).toMatch(/^错误D8/);
+    // No 成本 indicators at all: a structure rule says so, whichever framework was detected.
+    const missing = [...document.querySelectorAll('[data-rule^="structure/missing-level"]')]
+      .map((e) => e.textContent)
+      .join(' ');
+    expect(missing).toContain('成本');
+    percent.focus();
+    await act(async () => {
+      fireEvent.click(percent);
+    });
+    await waitFor(() => expect(host.selection?.area).toEqual({ top: 7, left: 3, bottom: 7, right: 3 }));
+  });
+
+  test('一键修复: applies the previewed fixes to the listed cells only', async () => {
+    const rows = FORM.map((r) => [...r]);
+    rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
+    rows[7] = ['', '质量指标', '合格率', '≧95％'];
+    const host = workbook(rows);
+    const checker = await renderPane('start');
+    const all = await screen.findByTestId('fix-all');
+    await act(async () => {
+      fireEvent.click(all);
+    });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('write-result')[0].textContent).toContain('已修复 2 处'),
+    );
+    expect(host.activeSheet.get(6, 3)?.value).toBe('≥100人');
+    expect(host.activeSheet.get(7, 3)?.value).toBe('≥95%');
+    expect(host.activeSheet.get(6, 2)?.value).toBe('培训人数');
+    await act(() => checker.dispose());
+  });
 });
 
 test('an empty sheet gets the explanation of what the pane looks for', async () => {
@@ -168,23 +207,6 @@ test('建议: select a 三级 cell, see its category’s phrasings, apply one in
     { target: { value: 'fwdxmyd' } },
   );
   await waitFor(() => expect(screen.getByTestId('search-results').textContent).toContain('服务对象满意度'));
-  await act(() => checker.dispose());
-});
-
-test('一键修复: applies the previewed fixes to the listed cells only', async () => {
-  const rows = FORM.map((r) => [...r]);
-  rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
-  rows[7] = ['', '质量指标', '合格率', '≧95％'];
-  const host = workbook(rows);
-  const checker = await renderPane('start');
-  const all = await screen.findByTestId('fix-all');
-  await act(async () => {
-    fireEvent.click(all);
-  });
-  await waitFor(() => expect(screen.getAllByTestId('write-result')[0].textContent).toContain('已修复 2 处'));
-  expect(host.activeSheet.get(6, 3)?.value).toBe('≥100人');
-  expect(host.activeSheet.get(7, 3)?.value).toBe('≥95%');
-  expect(host.activeSheet.get(6, 2)?.value).toBe('培训人数');
   await act(() => checker.dispose());
 });
 
