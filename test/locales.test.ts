@@ -32,6 +32,11 @@ describe('locale files', () => {
           r.meta.id,
           [...r.meta.messages].sort(),
         ]);
+        // Each option the rule declares is described, and nothing else.
+        expect([r.meta.id, Object.keys(words.options ?? {}).sort()]).toEqual([
+          r.meta.id,
+          Object.keys(r.meta.options ?? {}).sort(),
+        ]);
       }
     },
   );

@@ -173,8 +173,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         const range = [o.min !== undefined ? `≥${o.min}` : '', o.max !== undefined ? `≤${o.max}` : '']
           .filter(Boolean)
           .join(' ');
+        const what = words.options?.[name] ?? '';
         io.out(
-          `${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${o.description}`,
+          locale === 'zh-CN'
+            ? `${''.padEnd(32)}   选项 ${name}（${o.kind === 'integer' ? '整数' : '数'}${range ? ` ${range}` : ''}，默认 ${o.default ?? '不设'}）：${what}`
+            : `${''.padEnd(32)}   option ${name} (${o.kind === 'integer' ? 'integer' : 'number'}${range ? ` ${range}` : ''}, default ${o.default ?? 'none'}): ${what}`,
         );
       }
     }

@@ -254,7 +254,7 @@ export default function SettingsPanel({ checker, t }: { checker: Checker; t: Tra
                   {rule.meta.options && (
                     <div className={styles.options}>
                       {Object.entries(rule.meta.options).map(([name, o]) => (
-                        <Field key={name} label={o.description} size="small">
+                        <Field key={name} label={words.options?.[name] ?? name} size="small">
                           <Input
                             className={styles.number}
                             type="number"

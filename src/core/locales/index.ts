@@ -17,6 +17,8 @@ export interface RuleWords {
   title: string;
   description: string;
   messages: Record<string, string>;
+  /** What each option of the rule sets (`jixiao rules`, the 设置 tab). */
+  options?: Record<string, string>;
 }
 
 interface LocaleData {

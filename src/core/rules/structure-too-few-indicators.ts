@@ -21,7 +21,6 @@ export const structureTooFewIndicators: Rule = {
         min: 1,
         max: 20,
         default: 2,
-        description: '每个必需二级指标下至少应有的三级指标数',
       },
     },
   },

@@ -41,8 +41,6 @@ export interface RuleOption {
   min?: number;
   max?: number;
   default: number | null;
-  /** What it sets, in zh-CN, for `jixiao rules` and the README. */
-  description: string;
 }
 
 export type RuleOptionValues = Record<string, number | null>;

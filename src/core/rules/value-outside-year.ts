@@ -18,7 +18,6 @@ export const valueOutsideYear: Rule = {
         min: 2000,
         max: 2100,
         default: null,
-        description: '预算年度；不设则取表格标题中的年份',
       },
     },
   },

@@ -15,7 +15,6 @@ export const valueSatisfactionForm: Rule = {
         min: 0,
         max: 100,
         default: null,
-        description: '满意度目标值的最低要求（%），如 90；不设则不检查',
       },
     },
   },
