@@ -50,8 +50,6 @@ export const SETTINGS_PROPERTY = 'jixiao.config';
 export const MERGE_PROBE_BUDGET = 4000;
 /** VBA limits a multi-area address to 255 characters. */
 const MAX_ADDRESS = 250;
-/** Points per character of column width, as the Office host uses. */
-const CHARS_PER_WIDTH = 1;
 
 /** Everything WPS offers that the pane can use (the object model has it all, synchronously). */
 export const WPS_CAPABILITIES: Capabilities = {
@@ -504,7 +502,8 @@ export class WpsSession implements SheetHost {
     }
     if (newSheet) {
       t.columnWidths.forEach((w, i) => {
-        ws.Range(a1(0, at.left + i)).ColumnWidth = Math.round(w * CHARS_PER_WIDTH);
+        // ColumnWidth is in characters of the standard font, as the template's widths are.
+        ws.Range(a1(0, at.left + i)).ColumnWidth = Math.round(w);
       });
       t.rowHeights.forEach((h, i) => {
         ws.Range(a1(at.top + i, at.left)).RowHeight = h;
