@@ -15,7 +15,7 @@ import { readWorkbookSettings, saveWorkbookSettings, workbookSettingsAvailable }
 import type { Template } from '../core/templates/template';
 import { placedArea } from '../core/templates/render';
 import { queueTemplate, rangeAt } from './templates';
-import { GridRows, blockersOf, chunkAddresses, parseAreaList } from '../host/read';
+import { GridRows, blockersOf, chunkAddresses, parseAreaList, patchOf } from '../host/read';
 import {
   HIGHLIGHT_COLORS,
   HIGHLIGHT_FORMULA,
@@ -270,14 +270,11 @@ export class ExcelSession implements SheetHost {
       await context.sync();
       const rows = new GridRows();
       rows.add(range.values, range.numberFormat);
-      const g = rows.grid();
-      return {
-        top: area.top,
-        left: area.left,
-        values: g.values,
-        ...(g.texts ? { texts: g.texts } : {}),
-        ...(merged ? { merges: merged.isNullObject ? [] : parseAreaList(merged.address) } : {}),
-      };
+      return patchOf(
+        area,
+        rows,
+        merged ? (merged.isNullObject ? [] : parseAreaList(merged.address)) : undefined,
+      );
     });
   }
 

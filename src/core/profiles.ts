@@ -6,7 +6,7 @@
  */
 import profilesJson from './data/profiles.json';
 import type { Profile, ProfileData, Requirement } from './vocabulary-schema';
-import { TRAILING_LEVEL_TAG } from './text';
+import { TRAILING_LEVEL_TAG, cleanText } from './text';
 
 export type { Profile, Requirement } from './vocabulary-schema';
 
@@ -23,7 +23,7 @@ export function profileById(id: string | undefined): Profile {
 
 /** The requirement a 二级 cell states with its own tag ("社会效益指标（必填）"), if it has one. */
 export function tagRequirement(written: string): Requirement | null {
-  const m = TRAILING_LEVEL_TAG.exec(written.replace(/<[^>]*>/g, '').trim());
+  const m = TRAILING_LEVEL_TAG.exec(cleanText(written));
   if (!m) return null;
   const word = m[0].replace(/[\s()（）]/g, '');
   return data.tags[word] ?? null;

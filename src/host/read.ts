@@ -11,6 +11,7 @@ import {
   displayText,
   parseA1Range,
 } from '../core/grid';
+import type { GridPatch } from '../core/live';
 import type { Placement } from '../core/templates/render';
 
 const ERROR_VALUE =
@@ -101,4 +102,16 @@ export function chunkAddresses(cells: string[], max: number): string[] {
   }
   if (current) out.push(current);
   return out;
+}
+
+/** A re-read area as the patch live checking applies: its values, display texts, and merged areas if known. */
+export function patchOf(area: MergeArea, rows: GridRows, merges?: MergeArea[]): GridPatch {
+  const g = rows.grid();
+  return {
+    top: area.top,
+    left: area.left,
+    values: g.values,
+    ...(g.texts ? { texts: g.texts } : {}),
+    ...(merges ? { merges } : {}),
+  };
 }

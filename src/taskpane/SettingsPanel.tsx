@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
-import { profileWords, ruleWords } from '../core/locales';
+import { fill, profileWords, ruleWords } from '../core/locales';
 import { DEFAULT_PROFILE, profileById, profiles } from '../core/profiles';
 import { rules } from '../core/rules';
 import type { Rule, RuleType } from '../core/rules/types';
@@ -160,9 +160,6 @@ const useStyles = makeStyles({
   },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-const fill = (s: string, params: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 
 export default function SettingsPanel({ checker, t }: { checker: Checker; t: Translate }) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);

@@ -81,6 +81,15 @@ const DEFAULT_CONFIG: ResolvedConfig = { rules: {}, ruleOptions: {} };
 /** How a settings problem names its source: the workbook, not a file. */
 const SETTINGS_SOURCE = '工作簿中的检查设置';
 
+/**
+ * Validates stored settings (throws ConfigError naming the key). The validator carries a schema
+ * library: its own chunk, loaded only when a workbook holds settings or the 设置 tab saves some.
+ */
+async function parseSettings(raw: unknown): Promise<ResolvedConfig> {
+  const { parseConfig } = await import(/* webpackChunkName: "config" */ '../core/config');
+  return parseConfig(raw, SETTINGS_SOURCE);
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class Checker {
@@ -153,8 +162,7 @@ export class Checker {
     if (raw === null || raw === undefined) return;
     const saved = typeof raw === 'object' ? (raw as object) : null;
     try {
-      const { parseConfig } = await import(/* webpackChunkName: "config" */ '../core/config');
-      this.update({ settings: { config: parseConfig(raw, SETTINGS_SOURCE), saved, problem: null } });
+      this.update({ settings: { config: await parseSettings(raw), saved, problem: null } });
     } catch (e) {
       this.update({
         settings: { config: DEFAULT_CONFIG, saved, problem: e instanceof Error ? e.message : String(e) },
@@ -171,8 +179,7 @@ export class Checker {
     let config = DEFAULT_CONFIG;
     if (raw) {
       try {
-        const { parseConfig } = await import(/* webpackChunkName: "config" */ '../core/config');
-        config = parseConfig(raw, SETTINGS_SOURCE);
+        config = await parseSettings(raw);
       } catch (e) {
         return { ok: false, problem: e instanceof Error ? e.message : String(e) };
       }

@@ -10,7 +10,8 @@
  *   not (VBA answers null), each column is asked, then only the numeric cells of a mixed column.
  * - Merged areas: there is no call that lists them. MergeCells of a block answers false when none
  *   is merged; otherwise the block is halved until each part is unmerged or a single cell, whose
- *   MergeArea is read — a few calls per merged area, bounded by MERGE_PROBE_BUDGET per read.
+ *   MergeArea is read — a few calls per merged area, bounded by MERGE_PROBE_BUDGET. A check does
+ *   not read them (recognition reads the forms the same without them); 添加指标行 and 插入模板 do.
  * - Marks are conditional formats whose formula carries HIGHLIGHT_TAG, as on Office, so either host
  *   finds and removes the other's.
  * - Settings live in a custom document property (saved with the file, as Office's add-in settings).
@@ -21,7 +22,7 @@ import { cleanText } from '../core/text';
 import { placedArea, placedCells, shift } from '../core/templates/render';
 import type { CellStyle, Template } from '../core/templates/template';
 import { HostFailure, type HostError } from '../host/errors';
-import { GridRows, blockersOf, chunkAddresses } from '../host/read';
+import { GridRows, blockersOf, chunkAddresses, patchOf } from '../host/read';
 import {
   HIGHLIGHT_COLORS,
   HIGHLIGHT_FORMULA,
@@ -124,14 +125,6 @@ export class WpsSession implements SheetHost {
   syncs = 0;
   private readonly app: EtApplication;
   private writing = 0;
-
-  /**
-   * Whether a sheet read looks for merged areas. Off: the object model has no call that lists them,
-   * finding them costs calls per merged area, and recognition reads the forms the same without them
-   * (measured on the seed sheets: the same tables and issues as the Office host, which reads them).
-   * 添加指标行 reads its table's merged areas when it needs them (mergedAreas).
-   */
-  readMerges = false;
 
   constructor(app: EtApplication) {
     this.app = counted(app, () => this.syncs++);
@@ -316,9 +309,6 @@ export class WpsSession implements SheetHost {
       const totalRows = Math.min(usedRows, MAX_ROWS);
       const cols = Math.min(usedCols, WINDOW_COLS);
       const rows = new GridRows();
-      const merges: MergeArea[] = [];
-      let mergesKnown = true;
-      const budget = { left: MERGE_PROBE_BUDGET };
       while (rows.values.length < totalRows) {
         const n = Math.min(WINDOW_ROWS, totalRows - rows.values.length);
         const block = {
@@ -328,22 +318,19 @@ export class WpsSession implements SheetHost {
           right: left + cols - 1,
         };
         this.readBlock(ws, block, rows);
-        if (this.readMerges && mergesKnown) {
-          const m = this.mergesIn(ws, block, budget);
-          if (m) merges.push(...m);
-          else mergesKnown = false;
-        }
         onProgress?.(rows.values.length, totalRows);
       }
       return {
-        grid: { sheet: name, origin: { row: top, col: left }, merges: dedupe(merges), ...rows.grid() },
+        // No merged areas: the object model has no call that lists them, finding them costs calls per
+        // merged area, and recognition reads the forms the same without them (test/wps.test.ts).
+        grid: { sheet: name, origin: { row: top, col: left }, merges: [], ...rows.grid() },
         sheetId: name,
         sheetName: name,
         address: `${name}!${a1Range(top, left, top + usedRows - 1, left + usedCols - 1)}`,
         protected: isProtected,
         rowsLeftOut: usedRows - totalRows,
         colsLeftOut: usedCols - cols,
-        mergesKnown: this.readMerges && mergesKnown,
+        mergesKnown: false,
         syncs: this.syncs - start,
       };
     });
@@ -354,15 +341,8 @@ export class WpsSession implements SheetHost {
       const ws = this.sheet(sheetId);
       const rows = new GridRows();
       this.readBlock(ws, area, rows);
-      const merges = this.readMerges ? this.mergesIn(ws, area) : null;
-      const g = rows.grid();
-      return {
-        top: area.top,
-        left: area.left,
-        values: g.values,
-        ...(g.texts ? { texts: g.texts } : {}),
-        ...(merges ? { merges } : {}),
-      };
+      // Merged areas unknown, as for a whole-sheet read.
+      return patchOf(area, rows);
     });
   }
 
@@ -626,14 +606,4 @@ function styleRange(range: EtRange, style: CellStyle | undefined): void {
   if (style.valign) range.VerticalAlignment = XL.align[style.valign];
   if (style.wrap) range.WrapText = true;
   if (style.fill) range.Interior.Color = bgr(style.fill);
-}
-
-function dedupe(merges: MergeArea[]): MergeArea[] {
-  const seen = new Set<string>();
-  return merges.filter((m) => {
-    const k = `${m.top},${m.left},${m.bottom},${m.right}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
