@@ -60,7 +60,7 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
         profile,
         report: (i) => {
           const data = i.data ?? {};
-          issues.push({
+          const issue: Issue = {
             rule: id,
             severity: setting ?? i.severity ?? severity,
             messageId: i.messageId,
@@ -71,8 +71,9 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
             // The A1 address is derived here, once, for display and for the host's range calls.
             cell: a1(i.at.row, i.at.col),
             text: i.text,
-            ...(i.fix ? { fix: i.fix } : {}),
-          });
+          };
+          if (i.fix) issue.fix = i.fix;
+          issues.push(issue);
         },
       });
     } catch (e) {
@@ -116,8 +117,20 @@ function applyProfileFramework(table: Table, profile: Profile): void {
   }
 }
 
+/** Each rule's defaults, worked out once: most checks configure no option, and a sheet has many tables. */
+const defaultOptions = new WeakMap<Rule, RuleOptionValues>();
+
 /** A rule's options: its defaults, with the values configured. */
 export function optionValues(rule: Rule, given: RuleOptionValues | undefined): RuleOptionValues {
+  if (given === undefined) {
+    let defaults = defaultOptions.get(rule);
+    if (!defaults) defaultOptions.set(rule, (defaults = Object.freeze(withDefaults(rule, undefined))));
+    return defaults;
+  }
+  return withDefaults(rule, given);
+}
+
+function withDefaults(rule: Rule, given: RuleOptionValues | undefined): RuleOptionValues {
   const out: RuleOptionValues = {};
   for (const [name, o] of Object.entries(rule.meta.options ?? {})) out[name] = given?.[name] ?? o.default;
   return out;

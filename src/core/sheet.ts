@@ -45,8 +45,12 @@ export class SheetView implements CellSource {
   /** The cells of each grid row, by row index (origin removed), read once. */
   private rowCache: (SheetCell[] | undefined)[] = [];
   private cachedRows = 0;
-  /** Merge lookup by sheet row: the areas that touch the row. Built once, O(merged cells). */
-  private readonly mergesByRow = new Map<number, MergeArea[]>();
+  /**
+   * Merge lookup by grid row (origin removed): the areas that touch the row. Built once, O(merged
+   * cells); an array, as rows are dense and every cell of a pass asks for its right edge.
+   */
+  private readonly mergesByRow: (MergeArea[] | undefined)[];
+  private readonly scratch: SheetCell[] = [];
   /** Cell reads, for the linear-time test (deterministic, unlike a clock). */
   reads = 0;
 
@@ -56,17 +60,15 @@ export class SheetView implements CellSource {
     this.originRow = grid.origin?.row ?? 0;
     this.originCol = grid.origin?.col ?? 0;
     this.rowCount = Array.isArray(grid.values) ? grid.values.length : 0;
+    // Sized up front, so that filling it out of order keeps it a plain array, not a dictionary.
+    this.mergesByRow = grid.merges?.length ? new Array<MergeArea[] | undefined>(this.rowCount) : [];
     for (const m of grid.merges ?? []) {
       if (!m || !(m.bottom >= m.top) || !(m.right >= m.left)) continue;
       // A merge spanning a giant range is clipped to the grid: we only need its rows inside it.
       const top = Math.max(m.top, this.originRow);
       const bottom = Math.min(m.bottom, this.originRow + this.rowCount - 1);
       if (bottom - top > 100000) continue;
-      for (let r = top; r <= bottom; r++) {
-        let list = this.mergesByRow.get(r);
-        if (!list) this.mergesByRow.set(r, (list = []));
-        list.push(m);
-      }
+      for (let r = top; r <= bottom; r++) (this.mergesByRow[r - this.originRow] ??= []).push(m);
     }
   }
 
@@ -83,7 +85,10 @@ export class SheetView implements CellSource {
     const r = row - this.originRow;
     const cached = this.rowCache[r];
     if (cached) return cached;
-    const out: SheetCell[] = [];
+    // Cells are gathered in a scratch array and copied at their exact length: rows are kept for the
+    // whole check, and an array grown by push holds room for 17 cells where a form row has 3 or 4.
+    const scratch = this.scratch;
+    scratch.length = 0;
     const values = r >= 0 && r < this.rowCount ? this.grid.values[r] : undefined;
     if (Array.isArray(values)) {
       const texts = this.grid.texts?.[r];
@@ -95,9 +100,10 @@ export class SheetView implements CellSource {
         const text = cellText(raw, display);
         if (text === '') continue;
         // Every field set here, so that all cells share one shape however recognition fills them.
-        out.push({ row, col: c + this.originCol, raw, text, memo: undefined, region: undefined });
+        scratch.push({ row, col: c + this.originCol, raw, text, memo: undefined, region: undefined });
       }
     }
+    const out = scratch.length === 0 ? [] : scratch.slice();
     if (r < 0 || r >= this.rowCount) return out;
     if (++this.cachedRows > 200000) {
       // Bounded memory on giant sheets: start over rather than hold every cell twice.
@@ -114,8 +120,8 @@ export class SheetView implements CellSource {
 
   /** The merged area containing (row, col), if the host reported one. */
   mergeAt(row: number, col: number): MergeArea | undefined {
-    const list = this.mergesByRow.get(row);
-    if (!list) return undefined;
+    const list = this.mergesByRow[row - this.originRow];
+    if (list === undefined) return undefined;
     for (const m of list) if (col >= m.left && col <= m.right) return m;
     return undefined;
   }
@@ -132,7 +138,11 @@ export function cellText(raw: CellValue, display?: string | null): string {
   if (isCellError(raw)) return cleanText(raw.error);
   if (typeof display === 'string' && display !== '') return clip(cleanText(display));
   if (typeof raw === 'string') return clip(cleanText(raw));
-  if (typeof raw === 'number') return Number.isFinite(raw) ? String(Number(raw.toPrecision(15))) : '';
+  if (typeof raw === 'number') {
+    // Whole numbers (most figures on a form) print as they are; others lose binary noise (0.1+0.2).
+    if (Number.isInteger(raw) && Math.abs(raw) < 1e15) return String(raw);
+    return Number.isFinite(raw) ? String(Number(raw.toPrecision(15))) : '';
+  }
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
   return '';
 }

@@ -246,6 +246,18 @@ ruleTester(structureDuplicateIndicator, {
         { messageId: 'duplicate', cell: 'C14', data: { name: '培训人数', group: '数量指标', first: 'C13' } },
       ],
     },
+    {
+      name: 'a name under 数量, then twice under 质量: the second 质量 row repeats the first 质量 row',
+      rows: [
+        GOOD_ROWS[0],
+        ['', '质量指标', '培训人数', '≥99%'],
+        ['', '', '培训人数', '≥98%'],
+        ...GOOD_ROWS.slice(1),
+      ],
+      errors: [
+        { messageId: 'duplicate', cell: 'C15', data: { name: '培训人数', group: '质量指标', first: 'C14' } },
+      ],
+    },
   ],
 });
 

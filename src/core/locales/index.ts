@@ -39,9 +39,21 @@ export function registerLocale(locale: EngineLocale, data: unknown): void {
 
 export type MessageData = Record<string, string | number>;
 
+/** Templates split once: a handful of strings per locale. */
+const templates = new Map<string, string[]>();
+
 /** `{name}` placeholders filled from data; an unknown one stays visible rather than vanishing. */
 export function fill(template: string, data: MessageData = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let parts = templates.get(template);
+  if (!parts) templates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  // Split on the placeholders: even parts are text, odd parts are names (a sheet's check fills
+  // the same few templates thousands of times).
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function localeData(locale: EngineLocale): LocaleData {

@@ -5,7 +5,7 @@
  * next row are put back where they belong. Split value columns (指标性质 | 指标值 | 度量单位) are
  * reassembled; a score, a remark or last year's actual value is never read as the value.
  */
-import { placed } from '../grid';
+import { a1 } from '../grid';
 import type { CellText, Columns, Indicator, Level } from '../model';
 import type { CellSource, SheetCell } from '../sheet';
 import { labelKey } from '../text';
@@ -100,11 +100,21 @@ function subHeader(
   return spans || cells.length >= 2 ? cells : null;
 }
 
+/** A cell's text and place, built in one object (recognition makes thousands of them per sheet). */
+function textOf(cell: SheetCell): CellText {
+  return { text: cell.text, cell: a1(cell.row, cell.col), row: cell.row, col: cell.col };
+}
+
+function levelOf(name: string | null, cell: SheetCell): Level {
+  return { name, text: cell.text, cell: a1(cell.row, cell.col), row: cell.row, col: cell.col };
+}
+
 interface RowDraft {
   row: number;
   level1: Level | null;
   level2: Level | null;
-  content: Partial<Record<ContentRole, CellText>>;
+  /** Every role present from the start: one object shape for every row, whichever roles it fills. */
+  content: Record<ContentRole, CellText | undefined>;
   /** Allocated only for rows that have them: most forms have no split or per-region columns. */
   side: Partial<Record<SideRole, CellText>> | null;
   regions: (CellText & { region: string })[] | null;
@@ -135,6 +145,8 @@ export function readIndicatorBlock(
   const nameCol = columns.name ?? columns.value ?? Infinity;
 
   const drafts: RowDraft[] = [];
+  /** The row's content cells: one array for the whole block, as assignContent keeps none of it. */
+  const content: SheetCell[] = [];
   let bottom = start - 1;
   let level1: Level | null = null;
   let level2: Level | null = null;
@@ -151,12 +163,22 @@ export function readIndicatorBlock(
     }
     if (isBoundaryRow(src, r, nameCol)) break;
     const all = src.cells(r);
-    const cells = all.some((c) => kindAt(c.col) === 'ignored')
-      ? all.filter((c) => kindAt(c.col) !== 'ignored')
-      : all;
-    const levelFree = !cells.some(
-      (c) => c.col < nameCol && (cls(c).level1 || cls(c).level2 || cls(c).column?.role === 'lead'),
-    );
+    let cells = all;
+    for (const c of all) {
+      if (kindAt(c.col) === 'ignored') {
+        cells = all.filter((x) => kindAt(x.col) !== 'ignored');
+        break;
+      }
+    }
+    let levelFree = true;
+    let reachesName = false;
+    for (const c of cells) {
+      if (c.col >= nameCol) reachesName = true;
+      else if (levelFree) {
+        const k = cls(c);
+        if (k.level1 || k.level2 || k.column?.role === 'lead') levelFree = false;
+      }
+    }
 
     // A row with no level cells that fills what the previous row left empty: a wrapped row
     // ("≥90% | 调查问卷" typed on the row under its indicator).
@@ -170,7 +192,7 @@ export function readIndicatorBlock(
     // Split the row's cells into level cells and content cells.
     let rowLevel1: Level | null = null;
     let rowLevel2: Level | null = null;
-    const content: SheetCell[] = [];
+    content.length = 0;
     for (const cell of cells) {
       const kind = kindAt(cell.col);
       if (
@@ -180,20 +202,20 @@ export function readIndicatorBlock(
         content.push(cell);
         continue;
       }
-      if ((kind === 'lead' || kind === 'before') && cls(cell).column?.role === 'lead') continue;
-      const { level1: l1, level2: l2 } = cls(cell);
-      const addr = placed(cell.row, cell.col);
+      const k = cls(cell);
+      if ((kind === 'lead' || kind === 'before') && k.column?.role === 'lead') continue;
+      const l1 = k.level1;
+      const l2 = k.level2;
       if (kind === 'level2') {
-        if (l2) rowLevel2 = { name: l2, text: cell.text, ...addr };
-        else if (l1)
-          rowLevel2 = { name: null, text: cell.text, ...addr }; // an 一级 used as 二级
-        else if (cells.some((c) => c.col >= nameCol)) rowLevel2 = { name: null, text: cell.text, ...addr };
+        if (l2) rowLevel2 = levelOf(l2, cell);
+        else if (l1 || reachesName)
+          rowLevel2 = levelOf(null, cell); // an 一级 used as 二级, or a 二级 name not in the vocabulary
         else content.push(cell);
         continue;
       }
       // lead, level1 or before: an 一级, a shifted 二级, or shifted content.
-      if (l1 && !rowLevel1) rowLevel1 = { name: l1, text: cell.text, ...addr };
-      else if (l2 && !rowLevel2) rowLevel2 = { name: l2, text: cell.text, ...addr };
+      if (l1 && !rowLevel1) rowLevel1 = levelOf(l1, cell);
+      else if (l2 && !rowLevel2) rowLevel2 = levelOf(l2, cell);
       else content.push(cell);
     }
 
@@ -209,7 +231,7 @@ export function readIndicatorBlock(
       row: r,
       level1,
       level2,
-      content: {},
+      content: { name: undefined, description: undefined, value: undefined, basis: undefined },
       side: null,
       regions: null,
       wrapped: false,
@@ -251,12 +273,17 @@ export function readIndicatorBlock(
  * cell is still where it is.
  */
 export function indicatorName(name: CellText): CellText {
+  // Most names have neither: settle them without running the patterns.
+  if (!NAME_DECORATION.test(name.text)) return name;
   const text = name.text
     .replace(/^(?:指标\s*\d{1,2}\s*[:：.、]\s*|[*★☆]+\s*)/, '')
     .replace(/\s*[(（][^()（）]*\*[^()（）]*[)）]\s*$/, '')
     .trim();
   return text && text !== name.text ? { ...name, text } : name;
 }
+
+/** What a prefix or a hint starts with: 指标N, a star, or the asterisks of a fill-in hint. */
+const NAME_DECORATION = /^(?:指标|[*★☆])|\*/;
 
 /** Fills the previous row's trailing empty roles with a wrapped row's cells; false when the row is not a wrap. */
 function wrapInto(
@@ -276,7 +303,7 @@ function wrapInto(
   });
   if (!allLeft && !inPlace) return false;
   const roles = allLeft ? missing.slice(0, cells.length) : cells.map((c) => kindAt(c.col) as ContentRole);
-  cells.forEach((c, k) => (prev.content[roles[k]] = { text: c.text, ...placed(c.row, c.col) }));
+  cells.forEach((c, k) => (prev.content[roles[k]] = textOf(c)));
   prev.wrapped = true;
   return true;
 }
@@ -307,14 +334,13 @@ function assignContent(
   let p = 0;
   for (const cell of content) {
     const own = kindAt(cell.col);
-    const address = placed(cell.row, cell.col);
     if (own === 'direction' || own === 'measure' || own === 'polarity' || own === 'weight') {
       draft.side ??= {};
-      draft.side[own] ??= { text: cell.text, ...address };
+      draft.side[own] ??= textOf(cell);
       continue;
     }
     if (own === 'region') {
-      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', text: cell.text, ...address });
+      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', ...textOf(cell) });
       continue;
     }
     if (own === 'remark' || own === 'selfEvaluation' || own === 'ignored') continue;
@@ -323,9 +349,7 @@ function assignContent(
     const target = ownIndex >= p ? ownIndex : p;
     const role = present[target];
     const before = draft.content[role];
-    draft.content[role] = before
-      ? { ...before, text: `${before.text} ${cell.text}` }
-      : { text: cell.text, ...address };
+    draft.content[role] = before ? { ...before, text: `${before.text} ${cell.text}` } : textOf(cell);
     p = target + 1;
   }
 }

@@ -190,7 +190,21 @@ class QuantityIndex {
 
 const NONE: number[] = [];
 
+/**
+ * Cost lines by the indicator list they were read from: two rules ask for them, and they depend only
+ * on the rows (whose parsed values are kept on them the same way) and the table's unit.
+ */
+const costLinesOf = new WeakMap<Indicator[], { unit: Table['unit']; lines: CostLine[] }>();
+
 export function costLines(table: Table): CostLine[] {
+  const kept = costLinesOf.get(table.indicators);
+  if (kept && kept.unit === table.unit) return kept.lines;
+  const lines = readCostLines(table);
+  costLinesOf.set(table.indicators, { unit: table.unit, lines });
+  return lines;
+}
+
+function readCostLines(table: Table): CostLine[] {
   let index: QuantityIndex | null = null;
   const out: CostLine[] = [];
   for (const ind of table.indicators) {
