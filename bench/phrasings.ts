@@ -5,7 +5,8 @@
  * library and without the entries taken from the seeds) and three example queries.
  */
 import type { Table } from '../src/core/model';
-import { buildLibrary, loadLibrary, search } from '../src/core/phrasings';
+import { loadLibrary, search } from '../src/core/phrasings';
+import { buildLibrary } from '../src/core/phrasings/library-schema';
 import data from '../src/core/phrasings/library.json';
 import { evaluateInference, formatConfusion } from './inference';
 

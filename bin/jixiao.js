@@ -10,6 +10,8 @@ if (!fs.existsSync(entry)) {
   );
   process.exit(2);
 }
+// V8 settings for short batch runs (src/cli/tuning.ts says why and what they save).
+require(path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'tuning.js')).tuneForBatch();
 const { main } = require(entry);
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),

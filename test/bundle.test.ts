@@ -3,7 +3,7 @@
  * ≤ 200 KB of JavaScript gzipped (taskpane.js, which is all the pane loads besides office.js).
  * Kept there by importing Fluent UI v9 components (tree-shaken) and no icon package, by keeping
  * ExcelJS and the simulated host out of the pane (the playground has its own bundle), and by keeping
- * zod out of the first bundle (the bundled data is validated by the tests and the command line).
+ * zod out of the first bundle (the bundled data is validated by the tests and the command line's build).
  * Needs `npm run build` first (npm test does it).
  */
 import * as fs from 'fs';

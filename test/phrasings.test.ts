@@ -1,10 +1,8 @@
 /** The phrasing library: its data, matching, category inference and the rules that use them. */
 import { evaluateInference } from '../bench/inference';
 import { frameworkData } from '../src/core/vocabulary';
+import { EntrySchema, LibrarySchema, buildLibrary } from '../src/core/phrasings/library-schema';
 import {
-  EntrySchema,
-  LibrarySchema,
-  buildLibrary,
   hasPlaceholder,
   libraryProblems,
   loadLibrary,

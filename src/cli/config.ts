@@ -4,11 +4,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigError, type ResolvedConfig, parseConfig } from '../core/config';
+import type { ResolvedConfig, parseConfig } from '../core/config';
+import { ConfigError } from '../core/config-error';
+
+type Parse = typeof parseConfig;
 
 export const CONFIG_NAME = 'jixiao.config.json';
 
-export function readConfig(file: string): ResolvedConfig {
+export function readConfig(file: string, parse: Parse): ResolvedConfig {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -25,7 +28,7 @@ export function readConfig(file: string): ResolvedConfig {
       `${file}: 不是有效的 JSON (invalid JSON: ${e instanceof Error ? e.message : String(e)})`,
     );
   }
-  return parseConfig(raw, file);
+  return parse(raw, file);
 }
 
 /** Finds and reads configurations, each folder looked up once. */
@@ -33,7 +36,16 @@ export class ConfigFinder {
   private readonly byDir = new Map<string, string | null>();
   private readonly parsed = new Map<string, ResolvedConfig>();
 
+  /** The validator, loaded only when some file has a configuration (it brings zod, slow to load). */
+  private parse: Parse | null = null;
+
   constructor(private readonly explicit: string | null) {}
+
+  /** Loads the validator if any of these workbooks has a configuration; call before configFor. */
+  async prepare(workbooks: string[]): Promise<void> {
+    if (this.parse || !workbooks.some((w) => this.fileFor(w) !== null)) return;
+    this.parse = (await import('../core/config')).parseConfig;
+  }
 
   /** The configuration file for a workbook, or null for none. */
   fileFor(workbook: string): string | null {
@@ -51,12 +63,13 @@ export class ConfigFinder {
     return found;
   }
 
-  /** The settings for a workbook (throws ConfigError for an invalid configuration). */
+  /** The settings for a workbook (throws ConfigError for an invalid configuration). After prepare(). */
   configFor(workbook: string): ResolvedConfig | null {
     const file = this.fileFor(workbook);
     if (!file) return null;
     let c = this.parsed.get(file);
-    if (!c) this.parsed.set(file, (c = readConfig(file)));
+    if (!this.parse) throw new Error('ConfigFinder.prepare was not called');
+    if (!c) this.parsed.set(file, (c = readConfig(file, this.parse)));
     return c;
   }
 }

@@ -10,7 +10,6 @@ import '../core/locales/en-US';
 import { ruleRationale } from '../core/locales/rationales';
 import { rules } from '../core/rules';
 import { profiles } from '../core/profiles';
-import { validateVocabulary } from '../core/vocabulary-schema';
 import { DEFAULT_LIMITS, type ReadLimits } from '../xlsx/limits';
 import {
   FORMATS,
@@ -28,9 +27,9 @@ import { printable } from './printable';
 import { noProgress, progressBar } from './progress';
 import { ConfigFinder } from './config';
 import type { Counts, FileJob } from './report';
-import { ConfigError } from '../core/config';
+import { ConfigError } from '../core/config-error';
 import type { CliIO } from './io';
-import { TEMPLATE_USAGE, templateCommand } from './template';
+import { TEMPLATE_USAGE } from './template-usage';
 
 export { tableJson } from './report';
 
@@ -146,9 +145,9 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  // The form's words and frameworks are data: checked against their schemas before any use (the
-  // pane relies on the tests for the same data, built into its bundle).
-  validateVocabulary();
+  // The form's words, frameworks, profiles and phrasings are data held to their schemas where they
+  // are built (npm run build:cli runs scripts/validate-data.js) and tested, as the pane's bundle is:
+  // not at every start, where loading the schema library alone took longer than checking a form.
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
@@ -194,7 +193,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     return 0;
   }
-  if (command === 'template') return templateCommand(rest, io);
+  if (command === 'template') return (await import('./template')).templateCommand(rest, io);
   if (command !== 'check') {
     io.err(`未知命令 (unknown command): ${command}\n${USAGE}`);
     return 2;
@@ -220,6 +219,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const finder = new ConfigFinder(args.config);
   let jobs: FileJob[];
   try {
+    await finder.prepare(files);
     jobs = files.map((file) => ({ file, config: finder.configFor(file) }));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;

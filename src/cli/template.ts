@@ -7,12 +7,7 @@ import * as path from 'path';
 import { DEFAULT_VARIANT, type Variant, buildTemplate, variantId } from '../core/templates/template';
 import { writeTemplate } from '../xlsx/template';
 import type { CliIO } from './io';
-
-export const TEMPLATE_USAGE = `  jixiao template [--variant 选项] [--year 年份] OUT.xlsx
-                                       生成空白绩效目标表 (write a blank form)
-      --variant  逗号分隔 (comma-separated): newer|older (新/旧框架), wan|yuan (万元/元),
-                 plain|describe (是否含绩效指标描述、指标值确定依据列), transfer|own (是否含本级/上级转移支付资金)
-                 默认 (default): newer,wan,plain,transfer`;
+import { TEMPLATE_USAGE } from './template-usage';
 
 const TOKENS: Record<string, Partial<Omit<Variant, 'year'>>> = {
   newer: { framework: 'newer' },

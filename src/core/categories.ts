@@ -12,3 +12,8 @@ export function category(ind: Indicator): string | null {
   if (ind.level1?.name === categories.satisfactionLevel1 && !ind.level2) return categories.satisfaction;
   return null;
 }
+
+/** The broad group a 二级 falls in, for comparing across frameworks: the three cost 二级 are one. */
+export function categoryGroup(level2: string): string {
+  return level2 === categories.cost || categories.newerCosts.includes(level2) ? categories.cost : level2;
+}

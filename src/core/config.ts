@@ -18,7 +18,9 @@ import { profiles } from './profiles';
 import { rules } from './rules';
 import type { RuleOption, RuleOptionValues } from './rules/types';
 
-export class ConfigError extends Error {}
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 export interface ResolvedConfig {
   /** The profile's id, when the configuration names one. */

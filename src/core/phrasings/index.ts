@@ -1,13 +1,5 @@
 /** The phrasing library, its matcher and category inference: one entry point, loaded lazily by the pane. */
-export {
-  loadLibrary,
-  buildLibrary,
-  libraryProblems,
-  renderValue,
-  hasPlaceholder,
-  LibrarySchema,
-  EntrySchema,
-} from './library';
+export { loadLibrary, libraryProblems, renderValue, hasPlaceholder } from './library';
 export type { Phrasing, PhrasingLibrary, PhrasingKind, LibraryData } from './library';
 export { search, suggestForRow } from './match';
 export type { RowQuery, SearchQuery, Suggestion } from './match';

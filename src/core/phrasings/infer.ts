@@ -4,7 +4,6 @@
  * 满意度), and the nearest standard phrasings of each 二级 (bigram similarity to the library).
  */
 import { foldText } from '../text';
-import { categories } from '../vocabulary';
 import type { PhrasingLibrary } from './library';
 import { matchKey } from './normalise';
 
@@ -112,7 +111,4 @@ function computePrediction(lib: PhrasingLibrary, text: string): Prediction | nul
   };
 }
 
-/** The broad group a 二级 falls in, for comparing across frameworks: the three cost 二级 are one. */
-export function categoryGroup(level2: string): string {
-  return level2 === categories.cost || categories.newerCosts.includes(level2) ? categories.cost : level2;
-}
+export { categoryGroup } from '../categories';

@@ -1,67 +1,23 @@
 /**
- * The library of standard indicator phrasings (标准三级指标表述): data in library.json, validated
- * here by zod. A bad entry (unknown 二级, a value template whose kind contradicts the entry's, a
- * duplicate) fails the load, so it fails the tests rather than misleading a user.
+ * The library of standard indicator phrasings (标准三级指标表述): data in library.json, its shape
+ * validated by zod (library-schema.ts), its meaning here. A bad entry (unknown 二级, a value
+ * template whose kind contradicts the entry's, a duplicate) fails the load, so it fails the tests
+ * rather than misleading a user.
  *
  * This module has no pinyin and no Office.js: the engine's rules, the command line and the pane's
  * lazy chunk all use it.
  */
-import { z } from 'zod';
 import { type FrameworkId, categories, frameworkData, homeLevel1 } from '../vocabulary';
 import { type ParsedValue, type ValueKind, parseValue } from '../values';
 import libraryData from './library.json';
 import { type MatchKey, matchKey, normaliser } from './normalise';
+import { type Prediction, predictLevel2 } from './infer';
+import type { Cue, EntryData, LibraryData, PhrasingKind } from './library-schema';
 
-/** The kinds of value an indicator can ask for: the value parser's kinds that a template can have. */
-export const PhrasingKindSchema = z.enum([
-  'percent',
-  'count',
-  'money',
-  'unitPrice',
-  'date',
-  'duration',
-  'qualitative',
-]);
-export type PhrasingKind = z.infer<typeof PhrasingKindSchema>;
-
-export const SourceSchema = z.enum(['seeds', 'seed-list', 'guidance', 'practice']);
+export type { Cue, EntryData, LibraryData, PhrasingKind };
 
 /** `{n:50}` and `{amount:20}`: a number to fill, with its example; `{year}`: the form's year. */
 const PLACEHOLDER = /\{(n|amount):(\d+(?:\.\d+)?)\}|\{year\}/g;
-
-export const EntrySchema = z.object({
-  area: z.string().min(1),
-  /** The 二级 in the newer framework; the older one follows from `olderLevel2`. */
-  level2: z.string().min(1),
-  indicator: z.string().min(2).max(40),
-  value: z.string().min(1),
-  kind: PhrasingKindSchema,
-  keywords: z.array(z.string().min(1)).optional(),
-  note: z.string().min(2),
-  sources: z.array(SourceSchema).min(1),
-  /**
-   * How a unit says its category does not apply ("不涉及 / 无" for an optional 效益, "无明显负面影响"
-   * for a cost borne by society or the environment): offered first on a 不涉及 / 无 row.
-   */
-  notApplicable: z.boolean().optional(),
-});
-export type EntryData = z.infer<typeof EntrySchema>;
-
-const CueSchema = z.union([
-  z.object({ suffix: z.string().min(1), weight: z.number().positive() }),
-  z.object({ contains: z.string().min(1), weight: z.number().positive() }),
-]);
-export type Cue = z.infer<typeof CueSchema>;
-
-export const LibrarySchema = z.object({
-  $comment: z.string().optional(),
-  version: z.number().int(),
-  olderLevel2: z.record(z.string(), z.string()),
-  synonyms: z.array(z.array(z.string().min(1)).min(2)),
-  cues: z.record(z.string(), z.array(CueSchema)),
-  entries: z.array(EntrySchema).min(1),
-});
-export type LibraryData = z.infer<typeof LibrarySchema>;
 
 /** A phrasing as the matcher and the pane use it. */
 export interface Phrasing extends EntryData {
@@ -91,6 +47,12 @@ export interface PhrasingLibrary {
    * cannot be predicted into them, so the rule skips the full prediction for it.
    */
   clearCue: RegExp;
+  /**
+   * The 二级 the text's own words point at (infer.ts), carried by the library so that the rule that
+   * asks (structure/misplaced-level2) does not bring the predictor into the pane's first bundle: the
+   * library, and with it the predictor, is a chunk of its own.
+   */
+  predict: (text: string) => Prediction | null;
 }
 
 /** The value the template writes: placeholders replaced by their example (and the year). */
@@ -172,7 +134,8 @@ function examine(data: LibraryData): {
   return { problems, parsed, normalise };
 }
 
-function build(data: LibraryData): PhrasingLibrary {
+/** A library from data of the schema's shape: its meaning examined, its indexes built. Throws on any problem. */
+export function libraryFrom(data: LibraryData): PhrasingLibrary {
   const { problems, parsed, normalise } = examine(data);
   if (problems.length)
     throw new Error(`phrasing library: ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}`);
@@ -205,7 +168,7 @@ function build(data: LibraryData): PhrasingLibrary {
     (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)),
   );
   const clearCue = new RegExp(clearWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  return {
+  const library: PhrasingLibrary = {
     entries,
     categories: level2Names,
     areas,
@@ -214,18 +177,21 @@ function build(data: LibraryData): PhrasingLibrary {
     olderLevel2: data.olderLevel2,
     postings,
     clearCue,
+    predict: (text) => predictLevel2(library, text),
   };
+  return library;
 }
 
 let cached: PhrasingLibrary | null = null;
 
-/** The shipped library, validated once. Throws (with the problems) if the data is unsound. */
+/**
+ * The shipped library, built once. Its shape is held to the schema (library-schema.ts) where it is
+ * built and tested — by the tests and by the command line's build — so loading it needs no schema
+ * library (zod takes longer to load than the whole library takes to build); its meaning (unknown
+ * 二级, duplicates, values that contradict their kind) is examined here at every load. Throws (with
+ * the problems) if the data is unsound.
+ */
 export function loadLibrary(): PhrasingLibrary {
-  if (!cached) cached = build(LibrarySchema.parse(libraryData));
+  if (!cached) cached = libraryFrom(libraryData as LibraryData);
   return cached;
-}
-
-/** For tests and tools: a library from other data, with the same validation. */
-export function buildLibrary(data: unknown): PhrasingLibrary {
-  return build(LibrarySchema.parse(data));
 }

@@ -1,4 +1,4 @@
-import { categoryGroup, predictLevel2 } from '../phrasings/infer';
+import { categoryGroup } from '../categories';
 import type { PhrasingLibrary } from '../phrasings/library';
 import { canonicalLevel1, categories, homeLevel1 } from '../vocabulary';
 import { category, isNotApplicableName, rowText, valueOf } from './helpers';
@@ -23,7 +23,7 @@ function predictedMisplacement(
   if (!stated || !ind.name || isNotApplicableName(ind)) return null;
   // Most rows name no satisfaction or cost at all: one regex test spares them the full prediction.
   if (stated !== categories.satisfaction && !lib.clearCue.test(ind.name.text)) return null;
-  const p = predictLevel2(lib, ind.name.text);
+  const p = lib.predict(ind.name.text);
   if (!p || p.cueScore < STRONG_CUE || p.margin < MIN_MARGIN) return null;
   const predicted = categoryGroup(p.level2);
   if (predicted === categoryGroup(stated)) return null;

@@ -1,0 +1,6 @@
+/** The template command's usage lines, apart from the command so that `jixiao --help` does not load it. */
+export const TEMPLATE_USAGE = `  jixiao template [--variant 选项] [--year 年份] OUT.xlsx
+                                       生成空白绩效目标表 (write a blank form)
+      --variant  逗号分隔 (comma-separated): newer|older (新/旧框架), wan|yuan (万元/元),
+                 plain|describe (是否含绩效指标描述、指标值确定依据列), transfer|own (是否含本级/上级转移支付资金)
+                 默认 (default): newer,wan,plain,transfer`;
