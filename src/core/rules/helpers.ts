@@ -191,16 +191,28 @@ class QuantityIndex {
 const NONE: number[] = [];
 
 /**
- * Cost lines by the indicator list they were read from: two rules ask for them, and they depend only
- * on the rows (whose parsed values are kept on them the same way) and the table's unit.
+ * Cost lines, kept on the table they were read from: two rules ask for them, and they depend only on
+ * the rows (whose parsed values are kept on them the same way) and the table's unit. A property of
+ * the table, not a WeakMap entry: it dies with the table, where a WeakMap's entries wait for a full
+ * collection (a batch of thousands of files grew by tens of MB). Not enumerable: JSON and
+ * comparisons of tables do not see it.
  */
-const costLinesOf = new WeakMap<Indicator[], { unit: Table['unit']; lines: CostLine[] }>();
+const COST_LINES = Symbol('costLines');
+type WithCostLines = Table & {
+  [COST_LINES]?: { indicators: Indicator[]; unit: Table['unit']; lines: CostLine[] };
+};
 
 export function costLines(table: Table): CostLine[] {
-  const kept = costLinesOf.get(table.indicators);
-  if (kept && kept.unit === table.unit) return kept.lines;
+  const holder = table as WithCostLines;
+  const kept = holder[COST_LINES];
+  if (kept && kept.indicators === table.indicators && kept.unit === table.unit) return kept.lines;
   const lines = readCostLines(table);
-  costLinesOf.set(table.indicators, { unit: table.unit, lines });
+  Object.defineProperty(holder, COST_LINES, {
+    value: { indicators: table.indicators, unit: table.unit, lines },
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
   return lines;
 }
 
