@@ -8,9 +8,8 @@ const path = require('path');
 const built = path.join(__dirname, '..', 'dist', 'cli', 'src', 'core');
 try {
   require(path.join(built, 'vocabulary-schema.js')).validateVocabulary();
-  const { LibrarySchema } = require(path.join(built, 'phrasings', 'library-schema.js'));
-  const { libraryFrom } = require(path.join(built, 'phrasings', 'library.js'));
-  libraryFrom(LibrarySchema.parse(require(path.join(built, 'phrasings', 'library.json'))));
+  const { buildLibrary } = require(path.join(built, 'phrasings', 'library-schema.js'));
+  buildLibrary(require(path.join(built, 'phrasings', 'library.json')));
 } catch (e) {
   process.stderr.write(
     `jixiao: built-in data does not match its schema: ${String(e && e.message).slice(0, 2000)}\n`,

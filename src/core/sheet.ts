@@ -3,7 +3,8 @@
  * merged areas, and the non-empty cells of a row. Each cell is normalised at most once, so a pass
  * over the sheet stays linear in the number of cells.
  */
-import { type CellValue, type Grid, type MergeArea, isCellError } from './grid';
+import { type CellValue, type Grid, type MergeArea, a1, isCellError } from './grid';
+import type { CellText } from './model';
 import { cleanText } from './text';
 
 export interface SheetCell {
@@ -131,6 +132,11 @@ export class SheetView implements CellSource {
     const m = this.mergeAt(cell.row, cell.col);
     return m && m.top === cell.row && m.left === cell.col ? m.right : cell.col;
   }
+}
+
+/** A cell's text and place, as the model keeps them, built in one object (recognition makes thousands). */
+export function textAt(cell: SheetCell): CellText {
+  return { text: cell.text, cell: a1(cell.row, cell.col), row: cell.row, col: cell.col };
 }
 
 /** The text a person sees in a cell: the host's display text if given, else the value as text. */

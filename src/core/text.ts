@@ -138,6 +138,11 @@ function isInvisible(c: number): boolean {
   );
 }
 
+/** A word as a literal inside a RegExp: word lists from the data become alternations. */
+export function escapeRegExp(w: string): string {
+  return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Text for reading figures and patterns: cleanText plus full-width folded to ASCII. */
 export function foldText(s: string): string {
   return toHalfWidth(cleanText(s));

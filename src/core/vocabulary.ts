@@ -15,7 +15,7 @@ import type {
 export type { Framework, FrameworkId } from './vocabulary-schema';
 import vocabularyData from './data/vocabulary.json';
 import frameworksData from './data/frameworks.json';
-import { labelKey } from './text';
+import { escapeRegExp, labelKey } from './text';
 
 export const HEADER_FIELDS = [
   'projectName',
@@ -85,17 +85,13 @@ export const categories = frameworkData.categories;
 function containsAny(words: readonly string[]): RegExp {
   let re = wordPatterns.get(words);
   if (!re) {
-    re = words.length ? new RegExp(words.map(escapeWord).join('|')) : /(?!)/;
+    re = words.length ? new RegExp(words.map(escapeRegExp).join('|')) : /(?!)/;
     wordPatterns.set(words, re);
   }
   return re;
 }
 
 const wordPatterns = new WeakMap<readonly string[], RegExp>();
-
-function escapeWord(w: string): string {
-  return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export type Level1Name = string;
 export type Level2Name = string;
@@ -330,11 +326,11 @@ export function nearMissInfo(kind: NearMissKind): NearMissVocabulary {
 /** Every cell is asked: one pattern settles the common "no" before the lists are walked. */
 const ANY_TITLE = new RegExp(
   NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].titles)
-    .map(escapeWord)
+    .map(escapeRegExp)
     .join('|'),
 );
 const MARKERS = NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].markers)
-  .map(escapeWord)
+  .map(escapeRegExp)
   .join('|');
 const ANY_MARKER = new RegExp(`^(?:${MARKERS})|(?:${MARKERS})$`);
 
@@ -372,7 +368,7 @@ export function unitLine(text: string, key = labelKey(text)): '万元' | '元' |
 }
 
 const CLOSING = new RegExp(
-  `^(?:${vocabulary.closing.starts.map(escapeWord).join('|')})|${vocabulary.closing.contains.map(escapeWord).join('|')}`,
+  `^(?:${vocabulary.closing.starts.map(escapeRegExp).join('|')})|${vocabulary.closing.contains.map(escapeRegExp).join('|')}`,
 );
 
 /** Whether a cell starts a closing line: a signature, a date, a stamp, a note. Closing lines end a table. */

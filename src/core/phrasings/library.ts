@@ -8,6 +8,7 @@
  * lazy chunk all use it.
  */
 import { type FrameworkId, categories, frameworkData, homeLevel1 } from '../vocabulary';
+import { escapeRegExp } from '../text';
 import { type ParsedValue, type ValueKind, parseValue } from '../values';
 import libraryData from './library.json';
 import { type MatchKey, matchKey, normaliser } from './normalise';
@@ -167,7 +168,7 @@ export function libraryFrom(data: LibraryData): PhrasingLibrary {
   const clearWords = [categories.satisfaction, categories.economicCost].flatMap((c) =>
     (data.cues[c] ?? []).map((cue) => ('suffix' in cue ? cue.suffix : cue.contains)),
   );
-  const clearCue = new RegExp(clearWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const clearCue = new RegExp(clearWords.map(escapeRegExp).join('|'));
   const library: PhrasingLibrary = {
     entries,
     categories: level2Names,

@@ -4,7 +4,7 @@
  * Bigrams make word order and extra detail cheap to tolerate: "全县…外网线路数量" contains every
  * bigram of "外网线路数量".
  */
-import { foldText } from '../text';
+import { escapeRegExp, foldText } from '../text';
 
 const PUNCTUATION = /[\s,.;:!?()[\]{}、，。；：“”"'‘’《》〈〉<>\-—_/\\|·…]+/g;
 /** Notes in brackets: "(含专业技术人员)", "（人）": detail, not the phrasing. */
@@ -19,9 +19,7 @@ export interface MatchKey {
 export function normaliser(groups: string[][]): (s: string) => string {
   const canonical = new Map<string, string>();
   for (const g of groups) for (const v of g) canonical.set(v, g[0]);
-  const variants = [...canonical.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const variants = [...canonical.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const re = variants.length ? new RegExp(variants.join('|'), 'g') : null;
   return (s: string) => {
     let t = foldText(s).toLowerCase().replace(BRACKETED, '').replace(PUNCTUATION, '');

@@ -5,7 +5,7 @@
  */
 import { a1, placed } from '../grid';
 import type { Amounts, CellText, Indicator, Table } from '../model';
-import type { CellSource, SheetCell } from '../sheet';
+import { type CellSource, type SheetCell, textAt } from '../sheet';
 import { parseAmount } from '../values';
 import type { FlatColumns, IndicatorAnchor } from './anchors';
 import { cls, type Unit } from './classify';
@@ -107,7 +107,7 @@ export function readFlatProjects(
       },
       amounts,
       emptyAmountLabels,
-      goal: goalCell ? { text: goalCell.text, ...placed(goalCell.row, goalCell.col) } : null,
+      goal: goalCell ? textAt(goalCell) : null,
       indicators: block.indicators,
     });
   });

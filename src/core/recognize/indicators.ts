@@ -7,7 +7,7 @@
  */
 import { a1 } from '../grid';
 import type { CellText, Columns, Indicator, Level } from '../model';
-import type { CellSource, SheetCell } from '../sheet';
+import { type CellSource, type SheetCell, textAt } from '../sheet';
 import { labelKey } from '../text';
 import { valueColumnPreference } from '../vocabulary';
 import { type ColumnKind, type HeaderColumn, type IndicatorAnchor, isClosingRow } from './anchors';
@@ -98,11 +98,6 @@ function subHeader(
   );
   if (!inSpan) return null;
   return spans || cells.length >= 2 ? cells : null;
-}
-
-/** A cell's text and place, built in one object (recognition makes thousands of them per sheet). */
-function textOf(cell: SheetCell): CellText {
-  return { text: cell.text, cell: a1(cell.row, cell.col), row: cell.row, col: cell.col };
 }
 
 function levelOf(name: string | null, cell: SheetCell): Level {
@@ -303,7 +298,7 @@ function wrapInto(
   });
   if (!allLeft && !inPlace) return false;
   const roles = allLeft ? missing.slice(0, cells.length) : cells.map((c) => kindAt(c.col) as ContentRole);
-  cells.forEach((c, k) => (prev.content[roles[k]] = textOf(c)));
+  cells.forEach((c, k) => (prev.content[roles[k]] = textAt(c)));
   prev.wrapped = true;
   return true;
 }
@@ -336,11 +331,11 @@ function assignContent(
     const own = kindAt(cell.col);
     if (own === 'direction' || own === 'measure' || own === 'polarity' || own === 'weight') {
       draft.side ??= {};
-      draft.side[own] ??= textOf(cell);
+      draft.side[own] ??= textAt(cell);
       continue;
     }
     if (own === 'region') {
-      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', ...textOf(cell) });
+      (draft.regions ??= []).push({ region: regionAt.get(cell.col) ?? '', ...textAt(cell) });
       continue;
     }
     if (own === 'remark' || own === 'selfEvaluation' || own === 'ignored') continue;
@@ -349,7 +344,7 @@ function assignContent(
     const target = ownIndex >= p ? ownIndex : p;
     const role = present[target];
     const before = draft.content[role];
-    draft.content[role] = before ? { ...before, text: `${before.text} ${cell.text}` } : textOf(cell);
+    draft.content[role] = before ? { ...before, text: `${before.text} ${cell.text}` } : textAt(cell);
     p = target + 1;
   }
 }
