@@ -43,7 +43,7 @@ export async function workbookOf(
 const ROW1 = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>';
 
 /** `n` rows of `cols` numbers each. */
-function numberRows(n: number, cols: number): string {
+export function numberRows(n: number, cols: number): string {
   const parts: string[] = [];
   for (let r = 1; r <= n; r++) {
     let row = `<row r="${r}">`;

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 import { csvField, linkFormula } from '../src/cli/output';
 import { progressBar } from '../src/cli/progress';
+import { numberRows, workbookOf } from '../bench/hostile';
 import { FIXTURES } from './helpers/fixtures';
 
 const ROOT = path.join(__dirname, '..');
@@ -34,11 +35,15 @@ const seedFiles = fs
   .filter((f) => f.endsWith('.xlsx'))
   .map((f) => path.join(FIXTURES, f));
 
-function cli(args: string[]): { code: number; out: string; err: string } {
+function cli(args: string[], env?: NodeJS.ProcessEnv): { code: number; out: string; err: string } {
   try {
     return {
       code: 0,
-      out: execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+      out: execFileSync(process.execPath, [BIN, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        ...(env ? { env: { ...process.env, ...env } } : {}),
+      }),
       err: '',
     };
   } catch (e) {
@@ -72,6 +77,43 @@ describe('--jobs: worker threads, the same output in the same order', () => {
       .map((l) => JSON.parse(l) as { file: string });
     expect(lines.map((l) => l.file)).toEqual(files);
   });
+
+  test('a thread that dies on a file costs that file alone: reported, the others checked, in order', async () => {
+    // Workers given a heap of 16 MB die on a 160,000-cell sheet (this thread, without the limit, reads
+    // it): whichever files the workers take are reported as too large, and a new worker takes each
+    // one's place.
+    const big = path.join(tmp, 'big.xlsx');
+    fs.writeFileSync(big, await workbookOf(numberRows(40_000, 4)));
+    const files = [seedFiles[0], big, big, big, big, seedFiles[1], big, big, seedFiles[2]];
+    const r = cli(['check', '--format', 'ndjson', '--jobs', '3', '--max-rows', '100000', ...files], {
+      JIXIAO_WORKER_HEAP_MB: '16',
+    });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; error?: string; tables: unknown[] });
+    expect(lines.map((l) => l.file)).toEqual(files);
+    const died = lines.filter((l) => l.error);
+    expect(died.length).toBeGreaterThan(0);
+    for (const l of died) {
+      expect(l.file).toBe(big);
+      expect(l.error).toMatch(/内存不足|检查时出错/);
+    }
+    for (const l of lines.filter((x) => x.file !== big)) expect(l.tables.length).toBeGreaterThan(0);
+    expect(r.code).toBe(2);
+
+    // Workers that cannot even load the engine (2 MB) are not started again and again: this thread
+    // checks every file itself.
+    const alone = cli(['check', '--format', 'ndjson', '--jobs', '3', '--max-rows', '100000', ...files], {
+      JIXIAO_WORKER_HEAP_MB: '2',
+    });
+    const reports = alone.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; error?: string });
+    expect(reports.map((l) => l.file)).toEqual(files);
+    expect(reports.filter((l) => l.error)).toEqual([]);
+  }, 60_000);
 
   test('--jobs takes a positive whole number', async () => {
     for (const bad of ['0', 'two', '1.5'])
