@@ -285,9 +285,10 @@ export function indicatorColumnRole(
   return null;
 }
 
-/** Level columns by their parts ("一级指标名称", "三级绩效指标名称"), and value columns ("预期目标值"). */
+/** Level columns by their parts ("一级指标名称", "三级绩效指标名称", "一级"), and value columns ("预期目标值"). */
 function columnByParts(key: string): ColumnRole | undefined {
-  const m = /^([一二三])级(?:绩效)?指标/.exec(key);
+  // "一级指标名称", "三级绩效指标", and the bare "一级" / "二级" / "三级" of a terse header.
+  const m = /^([一二三])级(?:(?:绩效)?指标|$)/.exec(key);
   if (m) return m[1] === '一' ? 'level1' : m[1] === '二' ? 'level2' : 'name';
   return isValueWord(key) ? 'value' : undefined;
 }

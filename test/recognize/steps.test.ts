@@ -27,6 +27,8 @@ describe('classify: labels by their word parts', () => {
     ['项 目 名 称', 'projectName'],
     ['项目支出名称', 'projectName'],
     ['二级项目名称', 'projectName'],
+    ['专项名称', 'projectName'],
+    ['专项资金名称', 'projectName'],
     ['一级项目名称', 'parentName'],
     ['区级主管部门', 'department'],
     ['项目主管部门', 'department'],
@@ -34,6 +36,8 @@ describe('classify: labels by their word parts', () => {
     ['主管部门\n及编码', 'department'],
     ['预算单位', 'weakDepartment'],
     ['项目执行单位', 'implementer'],
+    ['项目单位', 'implementer'],
+    ['申报单位', 'implementer'],
     ['建设周期', 'period'],
     ['项目起止时间', 'period'],
     ['项目分类', 'attribute'],
@@ -287,6 +291,40 @@ describe('header block', () => {
     expect(h.amounts.ownTotal?.value).toBe(45);
   });
 
+  test('funds as a grid: the labels on one row, their figures on the next', () => {
+    const h = read([
+      ['项目名称', 'x'],
+      ['资金情况(万元)', '年度资金总额', '财政拨款', '其他资金'],
+      [null, 10, 8, '2万元'],
+    ]);
+    expect([h.amounts.annual?.value, h.amounts.fiscal?.value, h.amounts.other?.value]).toEqual([10, 8, 2]);
+    expect(h.amounts.annual?.cell).toBe('B3');
+    // A figure that is another label's value on its own row is not read as the one above's.
+    const beside = read([
+      ['项目名称', 'x'],
+      ['年度资金总额', '财政拨款'],
+      ['其他资金', 2],
+    ]);
+    expect(beside.amounts.fiscal).toBeUndefined();
+    expect(beside.amounts.other?.value).toBe(2);
+  });
+
+  test('a group label with an amount of its own is that amount ("项目资金（万元） | 10")', () => {
+    expect(
+      read([
+        ['项目名称', 'x'],
+        ['项目资金（万元）', 10],
+      ]).amounts.annual?.value,
+    ).toBe(10);
+    // Heading labels, or followed by words, it is still a heading.
+    const h = read([
+      ['项目名称', 'x'],
+      ['资金来源', '详见附表'],
+    ]);
+    expect(h.amounts).toEqual({});
+    expect(h.emptyAmountLabels).toEqual([]);
+  });
+
   test('empty amount labels keep their words; a group label heads labels, it is not empty', () => {
     const h = read([
       ['项目名称', 'x'],
@@ -363,6 +401,38 @@ describe('indicator block', () => {
       { region: '乙县', text: '3公里', cell: 'E6', row: 5, col: 4 },
     ]);
     expect(t.indicators[0].value?.text).toBe('2公里');
+  });
+
+  test('columns known by their place: a 三级 header no word names, right after the 二级; one unnamed column after it is the value', () => {
+    for (const [name, value] of [
+      ['具体指标', '预期目标值'],
+      ['绩效指标', '绩效标准'],
+      ['三级', '计划完成值'],
+    ]) {
+      const [t] = checkGrid(
+        grid([
+          ...base,
+          ['一级', '二级', name, value, '备注'],
+          ['产出指标', '数量指标', '培训人次', '≥250人次', '按计划'],
+          [null, '质量指标', '合格率', '≥95%'],
+        ]),
+      );
+      expect(filledIndicators(t).map((i) => [i.level2?.name, i.name?.text, i.value?.text])).toEqual([
+        ['数量指标', '培训人次', '≥250人次'],
+        ['质量指标', '合格率', '≥95%'],
+      ]);
+      expect(t.indicators[0].regionValues).toBeUndefined();
+    }
+    // Not by place: a header right of the 二级 that names another column, or a row with two 二级 headers.
+    const cells = (texts: string[]) =>
+      indicatorAnchorAt(new SheetView(grid([texts])), 0)?.columns.map((c) => c.kind) ?? null;
+    expect(cells(['一级指标', '二级指标', '指标解释', '指标值'])).toEqual([
+      'level1',
+      'level2',
+      'description',
+      'value',
+    ]);
+    expect(cells(['一级指标', '二级指标', '具体指标', '二级指标', '具体指标'])).toBeNull();
   });
 
   test('split value columns are reassembled; 分值 and 备注 are never the value', () => {

@@ -46,6 +46,19 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
     if (column) found.push({ cell, role: column.role, qualifier: column.qualifier });
   }
   const roles = new Set(found.map((f) => f.role));
+  if (!roles.has('name') && roles.has('level2')) {
+    // A 三级 column named in a word of its own ("具体指标", "绩效指标" where others write 三级指标):
+    // known by its place, the header right after the 二级 one.
+    const named = nameByPlace(cells, found);
+    if (named) {
+      const at = found.findIndex((f) => f.cell === named);
+      if (at >= 0) found.splice(at, 1);
+      found.push({ cell: named, role: 'name', qualifier: null });
+      found.sort((a, b) => a.cell.col - b.cell.col);
+      roles.clear();
+      for (const f of found) roles.add(f.role);
+    }
+  }
   if (!(roles.has('level1') && roles.has('level2') && (roles.has('name') || roles.has('value')))) return null;
 
   // One column per role. Where a role repeats (长期 | 年度 halves, 中期 | 年度 of the 88号 申报表),
@@ -118,6 +131,23 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   }
   columns.sort((a, b) => a.col - b.col);
   return { row, columns, unknown, flat };
+}
+
+/**
+ * The header cell of a 三级 column that no word names: the cell right after the one 二级 header,
+ * when it names no other column (or only the 绩效指标 that elsewhere heads the level columns, which
+ * has no place right of them), is short header text, and stands left of the value column.
+ */
+function nameByPlace(cells: SheetCell[], found: { cell: SheetCell; role: ColumnRole }[]): SheetCell | null {
+  const level2 = found.filter((f) => f.role === 'level2');
+  if (level2.length !== 1 || found.filter((f) => f.role === 'level1').length !== 1) return null;
+  const next = cells[cells.indexOf(level2[0].cell) + 1];
+  if (!next || typeof next.raw !== 'string' || next.text.length > 12) return null;
+  const role = found.find((f) => f.cell === next)?.role;
+  if (role !== undefined && role !== 'lead') return null;
+  if (cls(next).label || cls(next).level1 || cls(next).level2) return null;
+  const value = found.find((f) => f.role === 'value');
+  return !value || next.col < value.cell.col ? next : null;
 }
 
 /** Whether the rows just above an indicator header speak of a 中期 (long-term) half. */

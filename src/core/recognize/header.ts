@@ -148,7 +148,8 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
       const cell = cells[i];
       const label = cls(cell).label;
       if (!label) continue;
-      const valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
+      let valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
+      if (!valueCell && !label.inline && label.kind === 'amount') valueCell = amountBelow(src, cells, i, end);
       // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
       if (valueCell && valueCell === cells[i + 1] && cls(valueCell).label) i++;
       if (label.kind === 'header') {
@@ -174,6 +175,25 @@ function valueRight(cells: SheetCell[], i: number): SheetCell | undefined {
   if (!nextLabel) return next;
   const own = cls(cells[i]).label;
   return own?.kind === 'header' && nextLabel.kind === 'amount' && nextLabel.byParts ? next : undefined;
+}
+
+/**
+ * The amount under an amount label that has none on its right: funds laid out as a grid, the labels
+ * on one row (年度资金总额 | 财政拨款 | 其他资金) and their figures on the next. Only a figure that is
+ * no other label's value on its own row.
+ */
+function amountBelow(src: CellSource, cells: SheetCell[], i: number, end: number): SheetCell | null {
+  const cell = cells[i];
+  // Labels side by side: a lone label with nothing on its right is a heading or an empty field.
+  if (!cells[i + 1] && !(i > 0 && cls(cells[i - 1]).label?.kind === 'amount')) return null;
+  if (cell.row + 1 >= end) return null;
+  const row = src.cells(cell.row + 1);
+  const k = row.findIndex((c) => c.col === cell.col);
+  if (k < 0) return null;
+  const below = row[k];
+  if (cls(below).label || (k > 0 && cls(row[k - 1]).label && valueRight(row, k - 1) === below)) return null;
+  if (typeof below.raw === 'number') return below;
+  return parseAmount(below.text, '万元').kind === 'money' ? below : null;
 }
 
 function readField(
@@ -253,9 +273,15 @@ function readAmount(
     groupCols.push({ col: cell.col, group: label.label === 'groupOwn' ? 'own' : 'transfer' });
     return;
   }
-  if (label.label === 'groupProject') {
+  let kind = label.label;
+  if (kind === 'groupProject') {
     if (label.unit) result.unit ??= label.unit;
-    return;
+    // "项目资金（万元） | 10": a group label with an amount of its own is that amount, not a heading.
+    const own =
+      label.inline ??
+      (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
+    if (own === null || parseAmount(own, label.unit ?? result.unit ?? '万元').kind !== 'money') return;
+    kind = 'groupTotal';
   }
   // "项目年度金额(元)": a unit in the label is the table's unit when no 单位 line says otherwise.
   if (label.unit && !result.unit) result.unit = label.unit;
@@ -270,11 +296,11 @@ function readAmount(
     label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
   const at = label.inline ? cell : valueCell;
   // A generic label ("资金总额", "资金金额") followed by no value heads a group of labels.
-  if (label.label === 'groupTotal' && raw === null) {
+  if (kind === 'groupTotal' && raw === null) {
     if (label.unit) result.unit ??= label.unit;
     return;
   }
-  const field = amountField(label.label, group, result.amounts);
+  const field = amountField(kind, group, result.amounts);
   if (!field) return;
   if (raw === null || !at) {
     if (!result.amounts[field])

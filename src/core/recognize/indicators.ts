@@ -57,8 +57,15 @@ export function layoutOf(src: CellSource, anchor: IndicatorAnchor): BlockLayout 
     }
     headers.splice(headers.indexOf(valueHeader), 1);
   } else if (!valueHeader && anchor.unknown.length && nameHeader) {
-    // No 指标值 column, but a column per village after the 三级 (and its 指标解释).
-    regions = anchor.unknown.filter((h) => h.col > nameHeader.col).map((h) => ({ col: h.col, name: h.text }));
+    const after = anchor.unknown.filter((h) => h.col > nameHeader.col);
+    if (after.length === 1) {
+      // One column after the 三级 that no word names ("计划完成值", "绩效标准"): the value, by its place.
+      headers.push({ ...after[0], kind: 'value' });
+    } else {
+      // No 指标值 column, but a column per village after the 三级 (and its 指标解释).
+      regions = after.map((h) => ({ col: h.col, name: h.text }));
+    }
+    for (const h of anchor.unknown) if (!after.includes(h)) headers.push({ ...h, kind: 'ignored' });
   } else {
     for (const h of anchor.unknown) headers.push({ ...h, kind: 'ignored' });
   }
