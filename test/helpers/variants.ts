@@ -13,6 +13,8 @@
  * - extra column: 备注, 分值, 权重 or 指标解释 added after the indicator table's last column;
  * - split value: the value split into 指标性质 | 指标值 | 计量单位 ("≥" | 95 | "%");
  * - two-row header: 指标值 over 上年实际值 | 本年目标值, last year's figure beside this year's target;
+ * - header above: 绩效指标 on a row over 一级 | 二级 | 三级, with 指标值 (and the other headers right of the
+ *   三级) moved up into that row, merged down over both rows or not;
  * - closing block: 填报人 / 联系电话 / 单位负责人（签字）/ 年 月 日 / 注： / 审核意见（盖章） under a table;
  * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34");
  * - numbers as text: numbers stored as text, some in full-width digits;
@@ -241,11 +243,15 @@ const colOf = (a1: string) => {
   return n - 1;
 };
 
-/** Tables whose indicator block is an ordinary grid: a value column, nothing wrapped, split or per region. */
-function plainBlocks(tables: Table[]): Table[] {
+/**
+ * Tables whose indicator block is an ordinary grid: a value column, nothing wrapped, split or per
+ * region, and a header on one row (a transform that moves header cells does not stack on another).
+ */
+function plainBlocks(s: MutableSheet, tables: Table[]): Table[] {
   return tables.filter(
     (t) =>
       t.source === 'form' &&
+      !headerRowAbove(s, t) &&
       // Not twice over: a table that already has a sub-header row under 指标值 keeps it.
       t.indicators[0]?.row === t.indicatorHeaderRow + 1 &&
       t.hasIndicatorBlock &&
@@ -261,11 +267,21 @@ function plainBlocks(tables: Table[]): Table[] {
 }
 
 /** One table with an ordinary indicator grid, drawn at random: its value column and the rows that have a value. */
-function pickPlainBlock(tables: Table[], r: () => number): { t: Table; col: number; rows: number[] } | null {
-  const ts = plainBlocks(tables);
+function pickPlainBlock(
+  s: MutableSheet,
+  tables: Table[],
+  r: () => number,
+): { t: Table; col: number; rows: number[] } | null {
+  const ts = plainBlocks(s, tables);
   if (!ts.length) return null;
   const t = pick(r, ts);
   return { t, col: t.columns.value!, rows: t.indicators.filter((i) => i.value).map((i) => i.row) };
+}
+
+/** Whether the row above a table's indicator header is a header row too (only column words). */
+function headerRowAbove(s: MutableSheet, t: Table): boolean {
+  const row = (s.values[t.indicatorHeaderRow - 1] ?? []).filter((v) => v !== null && v !== undefined);
+  return row.length > 0 && row.every((v) => typeof v === 'string' && classify(v).column);
 }
 
 function tableRight(s: MutableSheet, t: Table): number {
@@ -293,7 +309,7 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   extraColumn(s, tables, r) {
-    const picked = pickPlainBlock(tables, r);
+    const picked = pickPlainBlock(s, tables, r);
     if (!picked) return false;
     const { t } = picked;
     const at = tableRight(s, t) + 1;
@@ -316,7 +332,7 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   splitValue(s, tables, r) {
-    const picked = pickPlainBlock(tables, r);
+    const picked = pickPlainBlock(s, tables, r);
     if (!picked) return false;
     const { t, col, rows } = picked;
     // 指标性质 | 指标值 | 计量单位 where 指标值 was: the value stays at `col`, then is split.
@@ -345,7 +361,7 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   twoRowHeader(s, tables, r) {
-    const picked = pickPlainBlock(tables, r);
+    const picked = pickPlainBlock(s, tables, r);
     if (!picked) return false;
     const { t, col, rows } = picked;
     s.insertColumns(col, 1, t.indicatorHeaderRow, t.bottom);
@@ -360,6 +376,36 @@ export const TRANSFORMS: Record<string, Transform> = {
     s.set(t.indicatorHeaderRow + 1, col + 1, pick(r, ['本年目标值', '预期2026年实现值', '年度目标值']));
     if (r() < 0.5)
       s.merges.push({ top: t.indicatorHeaderRow, bottom: t.indicatorHeaderRow, left: col, right: col + 1 });
+    return true;
+  },
+
+  headerAbove(s, tables, r) {
+    // 绩效指标 over 一级 | 二级 | 三级 on a row of its own, the headers right of the 三级 (指标值, 备注…)
+    // moved up into that row, reaching down over both (merged, or not: Excel 2016 reports no merges).
+    const candidates = plainBlocks(s, tables).filter((t) => {
+      if (t.columns.lead !== null || t.columns.level1 === null || t.columns.name === null) return false;
+      const row = s.values[t.indicatorHeaderRow] ?? [];
+      const right = row.map((v, c) => ({ v, c })).filter(({ v, c }) => c > t.columns.name! && v !== null);
+      return right.length > 0 && right.every(({ v }) => typeof v === 'string' && classify(v).column);
+    });
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const at = t.indicatorHeaderRow;
+    const level1 = t.columns.level1!;
+    const name = t.columns.name!;
+    const row = s.values[at] ?? [];
+    const moved = row.map((_, c) => c).filter((c) => c > name && row[c] !== null);
+    s.merges = s.merges.filter((m) => m.bottom < at || m.top > at);
+    s.insertRows(at, 1);
+    s.set(at, level1, pick(r, ['绩效指标', '绩 效 指 标']));
+    for (const c of moved) {
+      s.set(at, c, s.get(at + 1, c), s.texts[at + 1]?.[c]);
+      s.set(at + 1, c, null);
+    }
+    if (r() < 0.5) {
+      s.merges.push({ top: at, bottom: at, left: level1, right: name });
+      for (const c of moved) s.merges.push({ top: at, bottom: at + 1, left: c, right: c });
+    }
     return true;
   },
 

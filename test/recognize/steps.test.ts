@@ -229,6 +229,34 @@ describe('anchors', () => {
     ]);
   });
 
+  test('a header over two rows: 指标值 and 备注 on the row above, reaching down over the empty cells', () => {
+    const kinds = (values: CellValue[][]) =>
+      indicatorAnchorAt(new SheetView(grid(values)), 1)?.columns.map((c) => [c.kind, c.text]) ?? null;
+    expect(
+      kinds([
+        ['绩效指标', null, null, '指标值', '备注'],
+        ['一级指标', '二级指标', '三级指标'],
+      ]),
+    ).toEqual([
+      ['level1', '一级指标'],
+      ['level2', '二级指标'],
+      ['name', '三级指标'],
+      ['value', '指标值'],
+      ['remark', '备注'],
+    ]);
+    // A row above that is not a header row (a header-block row) names no column.
+    expect(
+      kinds([
+        ['项目期', null, null, '指标值'],
+        ['一级指标', '二级指标', '三级指标'],
+      ]),
+    ).toEqual([
+      ['level1', '一级指标'],
+      ['level2', '二级指标'],
+      ['name', '三级指标'],
+    ]);
+  });
+
   test('a flat export: the project columns on the indicator header row', () => {
     const view = new SheetView(
       grid([
@@ -307,6 +335,29 @@ describe('header block', () => {
     ]);
     expect(beside.amounts.fiscal).toBeUndefined();
     expect(beside.amounts.other?.value).toBe(2);
+  });
+
+  test('header fields as a grid: 项目名称 | 主管部门 | 实施单位 over their values', () => {
+    const h = read([
+      ['项目名称', '主管部门', '实施单位'],
+      ['干部培训', '某某局', '某某中心'],
+      ['年度资金总额', 10],
+    ]);
+    expect([h.fields.projectName?.text, h.fields.department?.text, h.fields.implementer?.text]).toEqual([
+      '干部培训',
+      '某某局',
+      '某某中心',
+    ]);
+    // Labels side by side with labels under them: a blank form, nothing read as a value.
+    const blank = read([
+      ['项目名称', '主管部门'],
+      ['实施单位', '项目属性'],
+    ]);
+    expect([
+      blank.fields.projectName?.text,
+      blank.fields.department?.text,
+      blank.fields.implementer?.text,
+    ]).toEqual(['', '', '']);
   });
 
   test('a group label with an amount of its own is that amount ("项目资金（万元） | 10")', () => {

@@ -45,6 +45,7 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
     const column = cls(cell).column;
     if (column) found.push({ cell, role: column.role, qualifier: column.qualifier });
   }
+  headerAbove(src, row, cells, found);
   const roles = new Set(found.map((f) => f.role));
   if (!roles.has('name') && roles.has('level2')) {
     // A 三级 column named in a word of its own ("具体指标", "绩效指标" where others write 三级指标):
@@ -131,6 +132,35 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   }
   columns.sort((a, b) => a.col - b.col);
   return { row, columns, unknown, flat };
+}
+
+/**
+ * A header over two rows: 绩效指标 spanning 一级 | 二级 | 三级 on the row above them, and 指标值 (备注,
+ * 指标解释) reaching down both rows from the upper one, so this row leaves their columns empty. When
+ * every cell of the row above names a column, it names the columns right of the 二级 that this row
+ * leaves empty and no cell of this row names.
+ */
+function headerAbove(
+  src: CellSource,
+  row: number,
+  cells: SheetCell[],
+  found: { cell: SheetCell; role: ColumnRole; qualifier: Qualifier }[],
+): void {
+  if (row <= src.firstRow) return;
+  const above = src.cells(row - 1);
+  if (above.length === 0 || !above.every((c) => cls(c).column)) return;
+  const level2 = found.find((f) => f.role === 'level2');
+  if (!level2) return;
+  let added = false;
+  for (const c of above) {
+    const column = cls(c).column!;
+    if (c.col <= level2.cell.col || cells.some((x) => x.col === c.col)) continue;
+    if (column.role === 'level1' || column.role === 'level2' || column.role === 'lead') continue;
+    if (found.some((f) => f.role === column.role)) continue;
+    found.push({ cell: c, role: column.role, qualifier: column.qualifier });
+    added = true;
+  }
+  if (added) found.sort((a, b) => a.cell.col - b.cell.col);
 }
 
 /**

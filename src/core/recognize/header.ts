@@ -149,7 +149,8 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
       const label = cls(cell).label;
       if (!label) continue;
       let valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
-      if (!valueCell && !label.inline && label.kind === 'amount') valueCell = amountBelow(src, cells, i, end);
+      if (!valueCell && !label.inline && !(label.kind === 'header' && label.field === 'goal'))
+        valueCell = valueBelow(src, cells, i, end, label.kind === 'amount');
       // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
       if (valueCell && valueCell === cells[i + 1] && cls(valueCell).label) i++;
       if (label.kind === 'header') {
@@ -178,21 +179,29 @@ function valueRight(cells: SheetCell[], i: number): SheetCell | undefined {
 }
 
 /**
- * The amount under an amount label that has none on its right: funds laid out as a grid, the labels
- * on one row (年度资金总额 | 财政拨款 | 其他资金) and their figures on the next. Only a figure that is
- * no other label's value on its own row.
+ * The value under a label that has none on its right: a header laid out as a grid, the labels on one
+ * row (项目名称 | 主管部门 | 实施单位, or 年度资金总额 | 财政拨款 | 其他资金) and their values on the
+ * next. Only for labels side by side, and only a cell that is no label and no other label's value
+ * on its own row; under an amount label, only a figure.
  */
-function amountBelow(src: CellSource, cells: SheetCell[], i: number, end: number): SheetCell | null {
+function valueBelow(
+  src: CellSource,
+  cells: SheetCell[],
+  i: number,
+  end: number,
+  money: boolean,
+): SheetCell | null {
   const cell = cells[i];
-  // Labels side by side: a lone label with nothing on its right is a heading or an empty field.
-  if (!cells[i + 1] && !(i > 0 && cls(cells[i - 1]).label?.kind === 'amount')) return null;
+  // A lone label with nothing on its right is an empty field, not the head of a grid column.
+  const besideLabel = (k: number) => !!cells[k] && !!cls(cells[k]).label;
+  if (!besideLabel(i + 1) && !besideLabel(i - 1)) return null;
   if (cell.row + 1 >= end) return null;
   const row = src.cells(cell.row + 1);
   const k = row.findIndex((c) => c.col === cell.col);
   if (k < 0) return null;
   const below = row[k];
   if (cls(below).label || (k > 0 && cls(row[k - 1]).label && valueRight(row, k - 1) === below)) return null;
-  if (typeof below.raw === 'number') return below;
+  if (!money || typeof below.raw === 'number') return below;
   return parseAmount(below.text, '万元').kind === 'money' ? below : null;
 }
 
