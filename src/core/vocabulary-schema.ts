@@ -26,7 +26,12 @@ export const NearMissSchema = z.object({
 });
 
 export const VocabularySchema = z.object({
-  titles: z.object({ patterns: names, maxLength: z.int() }),
+  titles: z.object({
+    patterns: names,
+    maxLength: z.int(),
+    /** How another document's title ends (…申报书, …明细表): a header-only candidate under one is not this form. */
+    documentEnds: names,
+  }),
   annex: z.object({ words: names, maxLength: z.int() }),
   unitLine: z.object({ prefixes: names, units: z.array(z.enum(['万元', '元'])).check(z.minLength(1)) }),
   yearLine: z.object({ maxLength: z.int() }),

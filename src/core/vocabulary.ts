@@ -324,6 +324,20 @@ export function nearMissInfo(kind: NearMissKind): NearMissVocabulary {
   return vocabulary.nearMiss[kind];
 }
 
+/**
+ * Another document's title: a short line ending like a title (…申报书, …预算明细表) that is no
+ * target-table title. A header block under one (项目名称, 申请金额, 项目目标 in a 申报书) is not the form.
+ */
+export function isOtherDocumentTitle(text: string, key = labelKey(text)): boolean {
+  return (
+    key.length >= 4 &&
+    key.length <= 40 &&
+    !/[，。；,;:：]/.test(key) &&
+    vocabulary.titles.documentEnds.some((w) => key.endsWith(w)) &&
+    !isTitleText(text, key)
+  );
+}
+
 /** Every cell is asked: one pattern settles the common "no" before the lists are walked. */
 const ANY_TITLE = new RegExp(
   NEAR_MISS_KINDS.flatMap((k) => vocabulary.nearMiss[k].titles)
@@ -343,14 +357,21 @@ export function nearMissTitle(key: string): NearMissKind | null {
   return null;
 }
 
-/** The near-miss kind a label or column header marks ("执行数", "得分", "部门职能"), with the marker word. */
-export function nearMissMarker(key: string): { kind: NearMissKind; marker: string } | null {
+/**
+ * The near-miss kinds a label or column header marks ("执行数", "得分", "部门职能"), each with the
+ * marker word. A word may mark more than one kind: 得分 is in a 自评表 and in a scoring table alike.
+ */
+export function nearMissMarkers(key: string): { kind: NearMissKind; marker: string }[] | null {
   if (key.length > 20 || !ANY_MARKER.test(key)) return null;
+  let out: { kind: NearMissKind; marker: string }[] | null = null;
   for (const kind of NEAR_MISS_KINDS) {
     for (const m of vocabulary.nearMiss[kind].markers)
-      if (key.startsWith(m) || key.endsWith(m)) return { kind, marker: m };
+      if (key.startsWith(m) || key.endsWith(m)) {
+        (out ??= []).push({ kind, marker: m });
+        break;
+      }
   }
-  return null;
+  return out;
 }
 
 export function isAnnexText(text: string, key = labelKey(text)): boolean {

@@ -149,8 +149,11 @@ describe('classify: labels by their word parts', () => {
     expect(t.projectName).toBe('某项目');
     expect(classify('2022年度项目支出绩效自评表').nearMissTitle).toBe('selfEvaluation');
     expect(classify('部门整体支出绩效目标表').nearMissTitle).toBe('departmentWide');
-    expect(classify('全年执行数').marker).toMatchObject({ kind: 'selfEvaluation' });
-    expect(classify('评分标准').marker).toMatchObject({ kind: 'scoring' });
+    expect(classify('全年执行数').markers).toEqual([{ kind: 'selfEvaluation', marker: '执行数' }]);
+    expect(classify('评分标准').markers).toEqual([{ kind: 'scoring', marker: '评分标准' }]);
+    // 得分 marks a 自评表 and a scoring table alike.
+    expect(classify('得分').markers?.map((m) => m.kind)).toEqual(['selfEvaluation', 'scoring']);
+    expect(classify('全年执行情况').markers).toEqual([{ kind: 'selfEvaluation', marker: '执行情况' }]);
   });
 
   test('indicator column headers with 长期/年度 qualifiers and value words', () => {
@@ -567,6 +570,38 @@ describe('verdicts and forms without an indicator table', () => {
     );
     expect(self.tables).toEqual([]);
     expect(self.nearMisses[0].kind).toBe('selfEvaluation');
+  });
+
+  test('without a title: a monitoring table and a scoring table are near-misses by their columns', () => {
+    const rows = (extra: CellValue[]) => [
+      ['项目名称', '某项目'],
+      ['年度资金总额', 10],
+      ['年度总体目标', '完成'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', ...extra],
+      ['产出指标', '数量指标', '任务数', '5项', '3项', '5项', ''],
+    ];
+    const monitor = recogniseSheet(grid(rows(['1-7月执行情况', '全年预计完成情况', '偏差原因'])));
+    expect(monitor.tables).toEqual([]);
+    expect(monitor.nearMisses.map((n) => n.kind)).toEqual(['selfEvaluation']);
+    const scoring = recogniseSheet(grid(rows(['分值', '评分标准'])));
+    expect(scoring.tables).toEqual([]);
+    expect(scoring.nearMisses.map((n) => n.kind)).toEqual(['scoring']);
+    // A target form with a 分值 column (an 审批表) is still a target form.
+    expect(recogniseSheet(grid(rows(['分值', '指标解释']))).tables).toHaveLength(1);
+  });
+
+  test("a header block under another document's title (…申报书) is not a header-only form", () => {
+    const values = (title: string): CellValue[][] => [
+      [title],
+      ['项目名称', '某项目'],
+      ['申报单位', '某中心'],
+      ['申请金额（万元）', 10],
+      ['项目目标', '提升能力'],
+    ];
+    expect(recogniseSheet(grid(values('2026年某项目申报书'))).tables).toEqual([]);
+    expect(recogniseSheet(grid(values('2026年项目支出绩效目标表'))).tables).toHaveLength(1);
+    const explained = recogniseSheet(grid(values('2026年某项目申报书')), undefined, true).candidates;
+    expect(explained.map((c) => c.reason).join(' ')).toContain('标题「2026年某项目申报书」不是绩效目标表');
   });
 
   test('按所选区域识别: a selected range with only two column headers is read with a lower bar', () => {

@@ -20,7 +20,7 @@ import {
   isAnnexText,
   isClosingText,
   isTitleText,
-  nearMissMarker,
+  nearMissMarkers,
   nearMissTitle,
   unitLine,
   vocabulary,
@@ -51,7 +51,7 @@ export interface CellClass {
   readonly closing: boolean;
   readonly year: number | null;
   readonly nearMissTitle: NearMissKind | null;
-  readonly marker: { kind: NearMissKind; marker: string } | null;
+  readonly markers: readonly { kind: NearMissKind; marker: string }[] | null;
 }
 
 const NO_CLASS: CellClass = {
@@ -65,7 +65,7 @@ const NO_CLASS: CellClass = {
   closing: false,
   year: null,
   nearMissTitle: null,
-  marker: null,
+  markers: null,
 };
 
 /** Labels and level names are short: longer cells are prose, only checked for a closing line. */
@@ -114,7 +114,7 @@ class LazyClass implements CellClass {
   private clo?: boolean;
   private yr?: number | null;
   private nmt?: NearMissKind | null;
-  private mk?: CellClass['marker'];
+  private mk?: CellClass['markers'];
 
   constructor(
     private readonly text: string,
@@ -174,8 +174,8 @@ class LazyClass implements CellClass {
       ? this.nmt
       : (this.nmt = this.key.length >= 5 ? nearMissTitle(this.key) : null);
   }
-  get marker() {
-    return this.mk !== undefined ? this.mk : (this.mk = this.nameLike ? nearMissMarker(this.key) : null);
+  get markers() {
+    return this.mk !== undefined ? this.mk : (this.mk = this.nameLike ? nearMissMarkers(this.key) : null);
   }
 }
 

@@ -23,6 +23,7 @@ import {
   hasProjectNameLabel,
 } from './anchors';
 import { cls } from './classify';
+import { isOtherDocumentTitle } from '../vocabulary';
 import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
 import { renderFrameworkReason } from '../locales';
@@ -264,7 +265,15 @@ function recogniseRegion(
       const top = headerTop(src, from, r + 1) ?? r;
       const bottom = headerBottom(src, r, to);
       const header = readHeader(src, top, bottom + 1, out.explain);
-      if (
+      const foreign = otherDocumentTitle(src, from, r);
+      if (foreign) {
+        explain(
+          regionRange(src, top, bottom).range,
+          'none',
+          [`标题「${foreign}」`, ...header.found],
+          `标题「${foreign}」不是绩效目标表：只有表头的部分不当作绩效目标表`,
+        );
+      } else if (
         header.seen.has('projectName') &&
         header.seen.has('amount') &&
         header.seen.has('goal') &&
@@ -377,6 +386,20 @@ function uncovered(src: CellSource, covered: [number, number][]): [number, numbe
   }
   if (from <= src.lastRow) spans.push([from, src.lastRow]);
   return spans;
+}
+
+/**
+ * The title of another document (…申报书, …明细表) above a header block, on a line of its own in rows
+ * [from, row): a header block under it is that document's, not a header-only form.
+ */
+function otherDocumentTitle(src: CellSource, from: number, row: number): string | null {
+  for (let r = Math.max(from, row - 6); r < row; r++) {
+    const cells = src.cells(r);
+    if (cells.length !== 1) continue;
+    const c = cells[0];
+    if (typeof c.raw === 'string' && !cls(c).label && isOtherDocumentTitle(c.text)) return c.text;
+  }
+  return null;
 }
 
 /** The last row of a header-only form: before two blank rows, a closing line, a title or the next 项目名称. */

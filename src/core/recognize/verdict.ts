@@ -42,10 +42,10 @@ export function nearMissVerdict(
         // A target title that names an allocation ("资金分配绩效目标表") is still a target title.
         if (!(c.nearMissTitle === 'allocation' && c.title)) titles.set(c.nearMissTitle, cell.text);
       }
-      if (c.marker) {
-        let set = markers.get(c.marker.kind);
-        if (!set) markers.set(c.marker.kind, (set = new Set()));
-        set.add(c.marker.marker);
+      for (const m of c.markers ?? []) {
+        let set = markers.get(m.kind);
+        if (!set) markers.set(m.kind, (set = new Set()));
+        set.add(m.marker);
       }
     }
   }
