@@ -2,7 +2,9 @@
  * Recognition carries over: thousands of generated variants of every seed and wider form, each
  * one a reviewer would still call the same form (test/helpers/variants.ts lists the space drawn
  * from), are recognised with the same model: project name, total, framework, indicator rows and
- * their values. Deterministic: JIXIAO_SEED replays a run, JIXIAO_VARIANTS sets how many.
+ * their values. And the other way: a target table given the columns of a 自评表, a 监控表 or a
+ * scoring table is named as that near-miss and not checked, while the sheet's other tables stay.
+ * Deterministic: JIXIAO_SEED replays a run, JIXIAO_VARIANTS sets how many.
  */
 import * as path from 'path';
 import { readWorkbook } from '../src/cli/xlsx';
@@ -10,7 +12,9 @@ import { recogniseSheet } from '../src/core/recognize';
 import { FIXTURES, SEEDS } from './helpers/fixtures';
 import {
   MutableSheet,
+  NEAR_MISS_TRANSFORMS,
   TRANSFORMS,
+  makeNearMiss,
   type TableModel,
   below,
   beside,
@@ -119,5 +123,38 @@ test(`${COUNT} variants keep every table's model (seed ${SEED})`, () => {
     }
   }
   console.log(`variants by transform: ${JSON.stringify(applied)}`);
+  expect(failures).toEqual([]);
+});
+
+test(`${Math.round(COUNT / 6)} near-miss variants: a table given a 自评表's, a 监控表's or a scoring table's columns is named, not checked`, () => {
+  const r = rng(SEED + 1);
+  const kinds = Object.keys(NEAR_MISS_TRANSFORMS) as (keyof typeof NEAR_MISS_TRANSFORMS)[];
+  const failures: string[] = [];
+  let made = 0;
+  for (let v = 0; v < Math.round(COUNT / 6); v++) {
+    const source = pick(
+      r,
+      sources.filter((s) => s.models.length > 0),
+    );
+    const sheet = MutableSheet.from(source.sheet.toGrid());
+    const which = pick(r, kinds);
+    const changed = makeNearMiss(sheet, recogniseSheet(sheet.toGrid()).tables, which, r);
+    if (!changed) continue;
+    made++;
+    const found = recogniseSheet(sheet.toGrid());
+    const gone = key(modelOf(changed));
+    const left = sorted(found.tables.map(modelOf));
+    const expectedLeft = sorted(source.models).filter((m, i, all) => m !== gone || all.indexOf(m) !== i);
+    const ok =
+      !left.includes(gone) &&
+      JSON.stringify(left) === JSON.stringify(expectedLeft) &&
+      found.nearMisses.length === source.nearMisses + 1 &&
+      found.nearMisses.some((n) => n.kind === NEAR_MISS_TRANSFORMS[which].kind);
+    if (!ok && failures.length < 5)
+      failures.push(
+        `#${v} ${source.label} ${which} on ${changed.range}: tables ${left.length}/${expectedLeft.length}, near-misses ${found.nearMisses.map((n) => n.kind).join(',')}`,
+      );
+  }
+  expect(made).toBeGreaterThan(COUNT / 10);
   expect(failures).toEqual([]);
 });

@@ -517,3 +517,58 @@ export function beside(s: MutableSheet, other: MutableSheet, gap = 1): void {
 export function below(s: MutableSheet, other: MutableSheet): void {
   s.place(other, s.height + 2, 0);
 }
+
+/**
+ * Near-miss variants: a target table made into a table of another kind by the columns that kind
+ * adds right of the indicator table — what a reviewer would call a 自评表, a 监控表 or a scoring
+ * table, not a target table. Each returns the table it changed, or null.
+ */
+export const NEAR_MISS_TRANSFORMS: Record<
+  'selfEvaluation' | 'monitoring' | 'scoring',
+  { kind: string; columns: string[][]; cell: (r: () => number, k: number) => CellValue }
+> = {
+  selfEvaluation: {
+    kind: 'selfEvaluation',
+    columns: [
+      ['实际完成值', '全年实际值', '实际完成情况'],
+      ['分值', '权重'],
+      ['得分', '自评得分'],
+      ['偏差原因分析及改进措施', '偏差原因'],
+    ],
+    cell: (r, k) => (k === 0 ? pick(r, ['100%', '完成', '5项']) : k === 3 ? null : Math.floor(r() * 10) + 1),
+  },
+  monitoring: {
+    kind: 'selfEvaluation',
+    columns: [
+      ['1-7月执行情况', '1-6月执行情况', '全年执行情况'],
+      ['全年预计完成情况', '预计完成情况'],
+      ['偏差原因', '偏差原因分析'],
+    ],
+    cell: (r, k) => (k === 2 ? null : pick(r, ['50%', '完成', '3项'])),
+  },
+  scoring: {
+    kind: 'scoring',
+    columns: [['分值'], ['评分标准', '评分细则', '评分办法']],
+    cell: (r, k) => (k === 0 ? Math.floor(r() * 10) + 1 : pick(r, ['完成得满分', '每少1项扣1分'])),
+  },
+};
+
+/** Adds a near-miss kind's columns right of one target table with an ordinary grid; the table changed, or null. */
+export function makeNearMiss(
+  s: MutableSheet,
+  tables: Table[],
+  which: keyof typeof NEAR_MISS_TRANSFORMS,
+  r: () => number,
+): Table | null {
+  const ts = plainBlocks(s, tables).filter((t) => t.indicators.length > 0);
+  if (!ts.length) return null;
+  const t = pick(r, ts);
+  const spec = NEAR_MISS_TRANSFORMS[which];
+  const at = tableRight(s, t) + 1;
+  s.insertColumns(at, spec.columns.length, t.indicatorHeaderRow, t.bottom);
+  spec.columns.forEach((words, k) => {
+    s.set(t.indicatorHeaderRow, at + k, pick(r, words));
+    for (const ind of t.indicators) s.set(ind.row, at + k, spec.cell(r, k));
+  });
+  return t;
+}
