@@ -15,6 +15,8 @@
  * - two-row header: 指标值 over 上年实际值 | 本年目标值, last year's figure beside this year's target;
  * - header above: 绩效指标 on a row over 一级 | 二级 | 三级, with 指标值 (and the other headers right of the
  *   三级) moved up into that row, merged down over both rows or not;
+ * - repeated header: the indicator header row again inside the block (a page break of a printed form
+ *   pasted back), perhaps after a blank row;
  * - closing block: 填报人 / 联系电话 / 单位负责人（签字）/ 年 月 日 / 注： / 审核意见（盖章） under a table;
  * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34");
  * - numbers as text: numbers stored as text, some in full-width digits;
@@ -252,6 +254,7 @@ function plainBlocks(s: MutableSheet, tables: Table[]): Table[] {
     (t) =>
       t.source === 'form' &&
       !headerRowAbove(s, t) &&
+      !headerRowInside(s, t) &&
       // Not twice over: a table that already has a sub-header row under 指标值 keeps it.
       t.indicators[0]?.row === t.indicatorHeaderRow + 1 &&
       t.hasIndicatorBlock &&
@@ -282,6 +285,17 @@ function pickPlainBlock(
 function headerRowAbove(s: MutableSheet, t: Table): boolean {
   const row = (s.values[t.indicatorHeaderRow - 1] ?? []).filter((v) => v !== null && v !== undefined);
   return row.length > 0 && row.every((v) => typeof v === 'string' && classify(v).column);
+}
+
+/** Whether the indicator header row comes again inside the block (a repeated header). */
+function headerRowInside(s: MutableSheet, t: Table): boolean {
+  for (let r = t.indicatorHeaderRow + 1; r <= t.bottom; r++) {
+    const roles = (s.values[r] ?? []).map((v) =>
+      typeof v === 'string' ? classify(v).column?.role : undefined,
+    );
+    if (roles.includes('level1') && roles.filter(Boolean).length >= 3) return true;
+  }
+  return false;
 }
 
 function tableRight(s: MutableSheet, t: Table): number {
@@ -406,6 +420,23 @@ export const TRANSFORMS: Record<string, Transform> = {
       s.merges.push({ top: at, bottom: at, left: level1, right: name });
       for (const c of moved) s.merges.push({ top: at, bottom: at + 1, left: c, right: c });
     }
+    return true;
+  },
+
+  repeatedHeader(s, tables, r) {
+    // The indicator header row again inside the block, as a page break of a printed form leaves it
+    // when pasted back into Excel, perhaps after a blank row; merged level cells split at the break.
+    const candidates = plainBlocks(s, tables).filter((t) => filledIndicators(t).length >= 3);
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const rows = filledIndicators(t).map((i) => i.row);
+    const at = pick(r, rows.slice(1));
+    const header = [...(s.values[t.indicatorHeaderRow] ?? [])];
+    const texts = [...(s.texts[t.indicatorHeaderRow] ?? [])];
+    const blank = r() < 0.3 ? 1 : 0;
+    s.merges = s.merges.filter((m) => m.bottom < t.indicatorHeaderRow + 1 || m.top > t.bottom);
+    s.insertRows(at, 1 + blank);
+    header.forEach((v, c) => s.set(at + blank, c, v, texts[c]));
     return true;
   },
 

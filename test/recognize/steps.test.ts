@@ -489,6 +489,42 @@ describe('indicator block', () => {
     expect(cells(['一级指标', '二级指标', '具体指标', '二级指标', '具体指标'])).toBeNull();
   });
 
+  test('the header row repeated inside the block (a page break) continues the table, its 一级 and 二级 carried on', () => {
+    const head = ['一级指标', '二级指标', '三级指标', '指标值'];
+    const tables = checkGrid(
+      grid([
+        ...base,
+        head,
+        ['产出指标', '数量指标', '培训人次', '≥250人次'],
+        [null, null, '培训班次', '5期'],
+        [],
+        head,
+        [null, null, '培训天数', '10天'],
+        [null, '质量指标', '合格率', '≥95%'],
+      ]),
+    );
+    expect(tables).toHaveLength(1);
+    expect(filledIndicators(tables[0]).map((i) => [i.level1?.name, i.level2?.name, i.name?.text])).toEqual([
+      ['产出指标', '数量指标', '培训人次'],
+      ['产出指标', '数量指标', '培训班次'],
+      ['产出指标', '数量指标', '培训天数'],
+      ['产出指标', '质量指标', '合格率'],
+    ]);
+    // A second form's header block between the two makes them two tables.
+    expect(
+      checkGrid(
+        grid([
+          ...base,
+          head,
+          ['产出指标', '数量指标', '培训人次', '≥250人次'],
+          ...base,
+          head,
+          ['产出指标', '数量指标', '班次', '5期'],
+        ]),
+      ),
+    ).toHaveLength(2);
+  });
+
   test('split value columns are reassembled; 分值 and 备注 are never the value', () => {
     const [t] = checkGrid(
       grid([

@@ -28,7 +28,7 @@ import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
 import { renderFrameworkReason } from '../locales';
 import { type HeaderResult, headerTop, readHeader } from './header';
-import { layoutOf, readIndicatorBlock } from './indicators';
+import { type BlockLayout, layoutOf, readIndicatorBlock } from './indicators';
 import {
   type Region,
   RegionView,
@@ -184,8 +184,25 @@ function recogniseRegion(
     const layout = layoutOf(src, anchor);
     const top = headerTop(src, regionStart, anchor.row);
     const header = readHeader(src, top, anchor.row, out.explain);
-    const block = readIndicatorBlock(src, layout, layout.firstRow, next);
-    const bottom = Math.max(block.bottom, anchor.row);
+    let block = readIndicatorBlock(src, layout, layout.firstRow, next);
+    let bottom = Math.max(block.bottom, anchor.row);
+    // The header row repeated further down (a page break of a form pasted from print): the rows
+    // under it continue this table.
+    while (!anchor.flat && i + 1 < anchors.length && repeatsHeader(src, anchors[i + 1], layout, bottom)) {
+      i++;
+      const again = layoutOf(src, anchors[i]);
+      const upTo = i + 1 < anchors.length ? anchors[i + 1].row : src.lastRow + 1;
+      const more = readIndicatorBlock(
+        src,
+        again,
+        again.firstRow,
+        upTo,
+        block.indicators[block.indicators.length - 1],
+      );
+      block = { ...block, indicators: [...block.indicators, ...more.indicators] };
+      bottom = Math.max(more.bottom, anchors[i].row);
+      block.bottom = bottom;
+    }
     const anchorText = out.explain
       ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns
           .filter((c) => c.kind !== 'ignored')
@@ -386,6 +403,29 @@ function uncovered(src: CellSource, covered: [number, number][]): [number, numbe
   }
   if (from <= src.lastRow) spans.push([from, src.lastRow]);
   return spans;
+}
+
+/**
+ * Whether an indicator header is the one above repeated: it follows that block's last row (blank rows
+ * aside, at most two), no header block comes between, and it names the same columns in the same places.
+ */
+function repeatsHeader(
+  src: CellSource,
+  anchor: IndicatorAnchor,
+  layout: BlockLayout,
+  bottom: number,
+): boolean {
+  if (anchor.flat || anchor.row - bottom > 3 || anchor.row <= bottom) return false;
+  for (let r = bottom + 1; r < anchor.row; r++) if (!src.isBlank(r)) return false;
+  const again = layoutOf(src, anchor).columns;
+  const was = layout.columns;
+  return (
+    again.level1 === was.level1 &&
+    again.level2 === was.level2 &&
+    again.name === was.name &&
+    again.value === was.value &&
+    again.lead === was.lead
+  );
 }
 
 /**

@@ -123,12 +123,16 @@ interface RowDraft {
   wrapped: boolean;
 }
 
-/** Reads indicator rows from `start` until a boundary or `end` (exclusive). */
+/**
+ * Reads indicator rows from `start` until a boundary or `end` (exclusive). `after`: the last row of
+ * the block this one continues (under a repeated header), whose 一级 and 二级 carry on.
+ */
 export function readIndicatorBlock(
   src: CellSource,
   layout: BlockLayout,
   start: number,
   end: number,
+  after?: Indicator,
 ): BlockResult {
   const { columns, headers } = layout;
   // What each column's cells are: the header at or left of it. Built once; every cell asks.
@@ -150,8 +154,8 @@ export function readIndicatorBlock(
   /** The row's content cells: one array for the whole block, as assignContent keeps none of it. */
   const content: SheetCell[] = [];
   let bottom = start - 1;
-  let level1: Level | null = null;
-  let level2: Level | null = null;
+  let level1: Level | null = after?.level1 ?? null;
+  let level2: Level | null = after?.level2 ?? null;
 
   let r = start;
   while (r < end) {
