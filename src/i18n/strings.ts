@@ -1,5 +1,5 @@
 /**
- * Every string the pane shows, zh-CN first and en-US beside it. The language follows Office's
+ * Every string the pane shows, zh-CN here and en-US in ./en-US.ts (loaded only for an English pane). The language follows Office's
  * display language (Office.context.displayLanguage): zh-* gets Chinese, anything else English.
  * Rule titles and issue messages come from the engine's locale files (src/core/locales) in the same
  * language; the form's own words they quote stay as written.
@@ -120,130 +120,35 @@ const zh = {
 
 export type StringKey = keyof typeof zh;
 
-const en: Record<StringKey, string> = {
-  appTitle: 'Performance target form check',
-  recheck: 'Check again',
-  checking: 'Checking…',
-  reading: 'Reading the sheet…',
-  readingProgress: 'Reading the sheet: {done}/{total} rows',
-  live: 'Live check',
-  liveHint: 'Check again automatically after each edit',
-  highlight: 'Mark in sheet',
-  highlightHint:
-    'Marks the cells with issues by removable conditional formats; the cells’ own formats are untouched',
-  summaryTables: 'Found {n} performance target tables in sheet “{sheet}”',
-  summaryNone: 'No performance target table (附件2) in sheet “{sheet}”',
-  noIssues: 'No issues',
-  tableHeading: '{name} ({range})',
-  unnamedTable: 'Unnamed project',
-  ruleHeading: '{title} ({n})',
-  goToCell: 'Go to {cell}',
-  emptyTitle: 'No performance target table on this sheet',
-  emptyBody:
-    'This add-in looks for the project performance target form (部门项目支出预算绩效目标表, 附件2): a header with 项目名称, 主管部门, 实施单位 and the amounts, then an indicator table of 一级指标, 二级指标, 三级指标 and 指标值. Open a sheet with such a table, or press “Check again”.',
-  emptySheet: 'The sheet is empty.',
-  bySelection: 'Read the selected range',
-  bySelectionHint:
-    'The form is here but was not found? Select the whole form, then press this button to read it as a 附件2 form with a lower bar.',
-  bySelectionResult: 'Read the selected range {range}.',
-  bySelectionMissing: 'Could not read from the selection: {parts}.',
-  bySelectionNone:
-    'No indicator header (at least two of 一级指标, 二级指标, 三级指标, 指标值) in the selected range {range}.',
-  bySelectionClear: 'Back to automatic recognition',
-  part_projectName: 'project name',
-  part_amount: 'amount',
-  part_goal: 'annual goal',
-  part_level1: 'level-1 column',
-  part_level2: 'level-2 column',
-  part_name: 'indicator column',
-  part_value: 'value column',
-  truncatedRows: 'The sheet is very large: only its first {rows} rows were checked.',
-  truncatedCols: 'The sheet is very wide: only its first {cols} columns were checked.',
-  protectedNoHighlight: 'The sheet is protected, so issues cannot be marked in it; the results still hold.',
-  noHighlightApi:
-    'This Excel does not support conditional formats (ExcelApi 1.6): issues cannot be marked in the sheet.',
-  noLiveApi:
-    'This Excel does not support worksheet events (ExcelApi 1.7): press “Check again” after editing.',
-  noMergeApi:
-    'This Excel cannot report merged cells (ExcelApi 1.13): tables were recognised from cell contents only.',
-  errEditMode: 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
-  errBusy: 'Excel is busy. Please try again in a moment.',
-  errProtected: 'The sheet is protected and the operation was refused. Unprotect the sheet first.',
-  errApi: 'This Excel does not support a feature the add-in needs ({detail}).',
-  errTooLarge: 'Too much data for one read: Excel’s limit was exceeded.',
-  errNotFound: 'A sheet or cell the add-in needs was not found; it may have been deleted or renamed.',
-  errNoOffice:
-    'Not running inside Excel: Office could not be reached. Open the add-in from Excel’s Home tab.',
-  errGeneric: 'Excel reported an error: {detail}',
-  severity_error: 'Error',
-  severity_warning: 'Warning',
-  severity_info: 'Info',
-  cellLabel: 'Cell {cell}',
-  issuesRegion: 'Results',
-  suggestions: 'Suggestions',
-  suggestionsFor: 'Row of {cell}: {row}',
-  suggestionsHint:
-    'Select a 二级, 三级 or 指标值 cell of a recognised table to see the standard phrasings of its category here.',
-  emptyRow: '(三级 is empty)',
-  alsoWriteValue: 'Also write the value (an example figure: adjust it)',
-  widenCategories: 'Also show phrasings outside {category}',
-  applyPhrasing: 'Write into {cell}: {text}',
-  loadingLibrary: 'Loading the phrasing library…',
-  libraryFailed: 'The phrasing library could not be loaded: {detail}',
-  searchLabel: 'Search standard phrasings',
-  searchPlaceholder: 'Words or pinyin initials, e.g. fwdxmyd',
-  categoryLabel: 'Category',
-  categoryAll: 'All categories',
-  noSuggestions: 'No matching phrasing',
-  selectRowFirst: 'Select a row of a table first to write into it',
-  refreshSelection: 'Use the selected cell',
-  fix: 'Fix',
-  fixLabel: 'Fix {cell}: change “{before}” to “{after}”',
-  fixAll: 'Fix all {n} in this table',
-  fixApplied: 'Fixed {n} cell(s).',
-  fixSkipped: '{n} cell(s) changed since the check and were left alone: {cells}',
-  wrote: 'Wrote {cells}.',
-  addRow: 'Add an indicator row under “{level2}”',
-  rowAdded: 'Added row {row} under “{level2}”.',
-  templates: 'Insert a template',
-  goToTemplates: 'Insert a template…',
-  templateFramework: 'Indicator framework',
-  frameworkNewer: 'Newer (成本 as a 一级)',
-  frameworkHint: 'Newer: 财预〔2021〕101号; older: 财预〔2015〕88号.',
-  frameworkOlder: 'Older (成本 under 产出)',
-  templateUnit: 'Amounts in',
-  templateDescribe: 'With the 绩效指标描述 and 指标值确定依据 columns',
-  templateTransfer: 'With the 本级 / 上级转移支付 block',
-  insertAtSelection: 'Insert at the selected cell',
-  insertNewSheet: 'Insert into a new sheet',
-  insertBelow: 'Insert below the existing content',
-  templateInserted: 'Inserted a blank form in sheet “{sheet}”.',
-  templateBlocked: '{n} cell(s) of the target are in use or merged; nothing was written: {cells}',
-  templateOfferNewSheet: 'Insert into a new sheet instead',
-  insertTarget: 'Selected cell: {cell} (the template’s top-left corner)',
-  tabResults: 'Results',
-  tabSuggestions: 'Suggestions',
-  tabTemplates: 'Insert a template',
-  tabSettings: 'Settings',
-  errNoWps:
-    'WPS Spreadsheets was not found: open this pane with 绩效表检查 on the 绩效目标表 tab in WPS Spreadsheets.',
-  settingsInvalid:
-    'The check settings saved in this workbook are not valid; the defaults were used: {problem}',
-  settingsInForce: 'Checked with the “{profile}” profile and the settings saved in this workbook',
-  tabsLabel: 'Pane content',
-  filterLabel: 'Show by severity',
-  filterHint: 'Press to hide or show this kind of issue',
-  notationGroup: 'Notation: {n} to tidy',
-  notationExpand: 'Expand',
-  notationCollapse: 'Collapse',
-  notationFixAll: 'Tidy all {n}',
-  hiddenBySeverity: '{n} issues hidden by the filter',
-  fixPreview: 'Fix: {before} → {after}',
-};
-
 export type Locale = 'zh-CN' | 'en-US';
 
-export const STRINGS: Record<Locale, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };
+/**
+ * The pane's words by locale. English is a chunk of its own (./en-US.ts, registered when imported),
+ * so a Chinese pane never loads it; a locale not loaded reads as Chinese rather than fail.
+ */
+const STRINGS: Partial<Record<Locale, Record<StringKey, string>>> = { 'zh-CN': zh };
+
+/** Adds a locale's words (./en-US.ts calls this when it is imported). */
+export function registerStrings(locale: Locale, table: Record<StringKey, string>): void {
+  STRINGS[locale] = table;
+}
+
+/** The words of a locale, when loaded. */
+export function stringsOf(locale: Locale): Record<StringKey, string> | undefined {
+  return STRINGS[locale];
+}
+
+/**
+ * Loads what an English pane needs beyond the first bundle: its words and the engine's (rule titles,
+ * messages), in one chunk.
+ */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale !== 'en-US') return;
+  await Promise.all([
+    import(/* webpackChunkName: "locale-en" */ './en-US'),
+    import(/* webpackChunkName: "locale-en" */ '../core/locales/en-US'),
+  ]);
+}
 
 /** Office's display language ("zh-CN", "zh-TW", "en-US", …) → the pane's locale. */
 export function pickLocale(displayLanguage: string | undefined | null): Locale {
@@ -258,7 +163,7 @@ export type Translate = ((key: StringKey, params?: Record<string, string | numbe
 
 /** A translator for one locale: `{name}` placeholders are filled from params, as plain text. */
 export function translator(locale: Locale): Translate {
-  const table = STRINGS[locale];
+  const table = STRINGS[locale] ?? zh;
   const t = (key: StringKey, params?: Record<string, string | number>) =>
     table[key].replace(/\{(\w+)\}/g, (m, name: string) =>
       params && name in params ? String(params[name]) : m,

@@ -5,7 +5,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import type { SheetHost } from '../host/types';
-import { type Locale, type StringKey, translator } from '../i18n/strings';
+import { type Locale, type StringKey, loadLocale, translator } from '../i18n/strings';
 import { App } from './App';
 import { Checker } from './checker';
 
@@ -21,6 +21,8 @@ export async function renderPane(
 ): Promise<MountedPane> {
   const root = createRoot(el);
   const { locale } = options;
+  // English words (the pane's and the engine's) are a chunk of their own: a Chinese pane never loads them.
+  await loadLocale(locale);
   if (!session) {
     const t = translator(locale);
     root.render(
@@ -32,8 +34,6 @@ export async function renderPane(
     );
     return { checker: null, unmount: async () => root.unmount() };
   }
-  // The engine's English words are a chunk of their own: a Chinese pane never loads them.
-  if (locale === 'en-US') await import(/* webpackChunkName: "locale-en" */ '../core/locales/en-US');
   const checker = new Checker(session, options.debounceMs);
   checker.locale = locale;
   root.render(<App checker={checker} locale={locale} dark={options.dark} />);
