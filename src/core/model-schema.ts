@@ -188,7 +188,7 @@ export type Table = z.infer<typeof TableSchema>;
 export const NearMissSchema = z.object({
   sheet: z.string(),
   range: z.string(),
-  kind: z.enum(['selfEvaluation', 'departmentWide', 'scoring', 'allocation']),
+  kind: z.enum(['selfEvaluation', 'monitoring', 'departmentWide', 'scoring', 'allocation']),
   /** What it looks like, in one zh-CN line ("此表像是绩效自评表，不是绩效目标表，未检查"). */
   message: z.string(),
   title: z.nullable(z.string()),

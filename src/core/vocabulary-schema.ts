@@ -70,6 +70,7 @@ export const VocabularySchema = z.object({
   levelSuffixes: z.object({ targetWord: z.string(), indicatorWord: z.string() }),
   nearMiss: z.object({
     selfEvaluation: NearMissSchema,
+    monitoring: NearMissSchema,
     departmentWide: NearMissSchema,
     scoring: NearMissSchema,
     allocation: NearMissSchema,

@@ -569,7 +569,7 @@ export const NEAR_MISS_TRANSFORMS: Record<
     cell: (r, k) => (k === 0 ? pick(r, ['100%', '完成', '5项']) : k === 3 ? null : Math.floor(r() * 10) + 1),
   },
   monitoring: {
-    kind: 'selfEvaluation',
+    kind: 'monitoring',
     columns: [
       ['1-7月执行情况', '1-6月执行情况', '全年执行情况'],
       ['全年预计完成情况', '预计完成情况'],

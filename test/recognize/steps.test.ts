@@ -153,7 +153,9 @@ describe('classify: labels by their word parts', () => {
     expect(classify('评分标准').markers).toEqual([{ kind: 'scoring', marker: '评分标准' }]);
     // 得分 marks a 自评表 and a scoring table alike.
     expect(classify('得分').markers?.map((m) => m.kind)).toEqual(['selfEvaluation', 'scoring']);
-    expect(classify('全年执行情况').markers).toEqual([{ kind: 'selfEvaluation', marker: '执行情况' }]);
+    expect(classify('全年执行情况').markers).toEqual([{ kind: 'monitoring', marker: '执行情况' }]);
+    // 偏差原因 is in a 自评表 and a 监控表 alike.
+    expect(classify('偏差原因分析').markers?.map((m) => m.kind)).toEqual(['selfEvaluation', 'monitoring']);
   });
 
   test('indicator column headers with 长期/年度 qualifiers and value words', () => {
@@ -618,7 +620,8 @@ describe('verdicts and forms without an indicator table', () => {
     ];
     const monitor = recogniseSheet(grid(rows(['1-7月执行情况', '全年预计完成情况', '偏差原因'])));
     expect(monitor.tables).toEqual([]);
-    expect(monitor.nearMisses.map((n) => n.kind)).toEqual(['selfEvaluation']);
+    expect(monitor.nearMisses.map((n) => n.kind)).toEqual(['monitoring']);
+    expect(monitor.nearMisses[0].message).toBe('此表像是绩效运行监控表，不是绩效目标表，未检查');
     const scoring = recogniseSheet(grid(rows(['分值', '评分标准'])));
     expect(scoring.tables).toEqual([]);
     expect(scoring.nearMisses.map((n) => n.kind)).toEqual(['scoring']);
