@@ -18,7 +18,7 @@
  * - repeated header: the indicator header row again inside the block (a page break of a printed form
  *   pasted back), perhaps after a blank row;
  * - closing block: 填报人 / 联系电话 / 单位负责人（签字）/ 年 月 日 / 注： / 审核意见（盖章） under a table;
- * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34");
+ * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34", or on two lines of the cell);
  * - numbers as text: numbers stored as text, some in full-width digits;
  * - no title: title lines removed (not where the project name lives in the title);
  * - numbered: 一级 and 二级 names numbered ("1.产出指标", "（一）数量指标", "一、效益指标");
@@ -469,14 +469,14 @@ export const TRANSFORMS: Record<string, Transform> = {
         if (!f || !f.text || r() < 0.5) continue;
         const [lr, lc, vr, vc] = [rowOf(f.labelCell), colOf(f.labelCell), rowOf(f.cell), colOf(f.cell)];
         if (lr !== vr || vc <= lc) continue;
-        s.set(lr, lc, `${s.text(lr, lc)}${pick(r, ['：', ':', ': '])}${f.text}`);
+        s.set(lr, lc, `${s.text(lr, lc)}${pick(r, ['：', ':', ': ', '\n'])}${f.text}`);
         s.set(vr, vc, null);
         changed = true;
       }
       const a = t.amounts.annual;
       if (a && r() < 0.5) {
         const [vr, vc] = [rowOf(a.cell), colOf(a.cell)];
-        if (classify(s.text(vr, vc)).label) continue; // glued already
+        if (classify(s.text(vr, vc)).label || /[\n:：]/.test(s.text(vr, vc))) continue; // glued already
         const row = s.values[vr] ?? [];
         let lc = vc - 1;
         while (lc >= 0 && (row[lc] === null || row[lc] === undefined)) lc--;
@@ -489,7 +489,7 @@ export const TRANSFORMS: Record<string, Transform> = {
           !['annual', 'total', 'groupTotal'].includes(left.label)
         )
           continue;
-        s.set(vr, lc, `${String(row[lc]).replace(/[:：]\s*$/, '')}：${s.text(vr, vc)}`);
+        s.set(vr, lc, `${String(row[lc]).replace(/[:：]\s*$/, '')}${pick(r, ['：', '\n'])}${s.text(vr, vc)}`);
         s.set(vr, vc, null);
         changed = true;
       }

@@ -365,6 +365,18 @@ describe('header block', () => {
     ]).toEqual(['', '', '']);
   });
 
+  test('a label and its value in one cell on two lines; a label wrapped over two lines is still one label', () => {
+    const h = read([
+      ['项目名称\n2026年某某县农村公路养护工程及附属设施维修改造项目'],
+      ['主管部门\n某某局', '实施单位\n（盖章）', '某某中心'],
+      ['年度资金总额（万元）\n10'],
+    ]);
+    expect(h.fields.projectName?.text).toBe('2026年某某县农村公路养护工程及附属设施维修改造项目');
+    expect(h.fields.department?.text).toBe('某某局');
+    expect(h.fields.implementer?.text).toBe('某某中心');
+    expect(h.amounts.annual?.value).toBe(10);
+  });
+
   test('a group label with an amount of its own is that amount ("项目资金（万元） | 10")', () => {
     expect(
       read([

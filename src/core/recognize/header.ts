@@ -15,7 +15,7 @@ import type { CellSource, SheetCell } from '../sheet';
 import { foldText } from '../text';
 import { parseAmount } from '../values';
 import type { AmountLabel } from '../vocabulary';
-import { type Label, type Unit, cls } from './classify';
+import { type Label, type Unit, cls, labelOverValue } from './classify';
 import { isClosingRow, hasProjectNameLabel } from './anchors';
 
 export interface HeaderResult {
@@ -146,9 +146,11 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
     const cells = src.cells(r);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
-      const label = cls(cell).label;
+      // A cell that is no label as a whole may hold one on its first line, its value on the next.
+      let label = cls(cell).label ?? labelOverValue(cell, null);
       if (!label) continue;
       let valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
+      if (!valueCell && !label.inline) label = labelOverValue(cell, label) ?? label;
       if (!valueCell && !label.inline && !(label.kind === 'header' && label.field === 'goal'))
         valueCell = valueBelow(src, cells, i, end, label.kind === 'amount');
       // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
