@@ -1,6 +1,7 @@
 /**
- * Every string the pane shows, zh-CN here and en-US in ./en-US.ts (loaded only for an English pane). The language follows Office's
- * display language (Office.context.displayLanguage): zh-* gets Chinese, anything else English.
+ * Every string the pane shows, zh-CN here and en-US in ./en-US.ts (loaded only for an English pane).
+ * The language follows Office's display language (Office.context.displayLanguage): zh-* gets
+ * Chinese, anything else English.
  * Rule titles and issue messages come from the engine's locale files (src/core/locales) in the same
  * language; the form's own words they quote stay as written.
  */

@@ -52,10 +52,13 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
     // known by its place, the header right after the 二级 one.
     const named = nameByPlace(cells, found);
     if (named) {
-      const at = found.findIndex((f) => f.cell === named);
-      if (at >= 0) found.splice(at, 1);
-      found.push({ cell: named, role: 'name', qualifier: null });
-      found.sort((a, b) => a.cell.col - b.cell.col);
+      // A 绩效指标 there was taken for the lead column: it is the 三级 one.
+      const lead = found.find((f) => f.cell === named);
+      if (lead) lead.role = 'name';
+      else {
+        found.push({ cell: named, role: 'name', qualifier: null });
+        found.sort((a, b) => a.cell.col - b.cell.col);
+      }
       roles.clear();
       for (const f of found) roles.add(f.role);
     }

@@ -223,29 +223,30 @@ function plainLabel(text: string, key: string): Label | null {
 
 /**
  * A label and its value typed in one cell on two lines ("项目名称⏎干部培训项目"): read as one label by
- * its parts once the line break is gone (`label`), or as no label when the value is long (null). Not a label wrapped over two lines: a second line that starts
- * with a bracket or a joining word ("⏎（盖章）", "⏎及编码") or is a label itself continues the label.
+ * its parts once the line break is gone (`label`), or as no label when the value is long (null). Not
+ * a label wrapped over two lines: a second line that starts with a bracket or a joining word
+ * ("⏎（盖章）", "⏎及编码") or is a label itself continues the label.
  */
 export function labelOverValue(cell: SheetCell, label: Label | null): Label | null {
   if (typeof cell.raw !== 'string') return null;
   const broken = cell.raw.indexOf('\n');
   if (broken <= 0) return null;
-  const first = cell.raw.slice(0, broken).trim();
-  const rest = cell.raw
-    .slice(broken + 1)
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!first || !rest || /^[(（[【及和或与、/]/.test(rest)) return null;
-  const own = labelOf(first);
-  // A value may read as an amount label by its parts ("民族发展专项资金"), as after a label beside it.
-  const restLabel = labelOf(rest);
-  if (restLabel && !(own?.kind === 'header' && restLabel.kind === 'amount' && restLabel.byParts)) return null;
+  // The first line settles most cells (prose with line breaks): the second is read only after it.
+  const own = labelOf(cell.raw.slice(0, broken).trim());
   if (!own || own.inline || (label && own.kind !== label.kind)) return null;
   if (
     own.kind === 'header' &&
     (own.field === 'other' || (label && own.field !== (label as typeof own).field))
   )
     return null;
+  const rest = cell.raw
+    .slice(broken + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!rest || /^[(（[【及和或与、/]/.test(rest)) return null;
+  // A value may read as an amount label by its parts ("民族发展专项资金"), as after a label beside it.
+  const restLabel = labelOf(rest);
+  if (restLabel && !(own.kind === 'header' && restLabel.kind === 'amount' && restLabel.byParts)) return null;
   if (own.kind === 'amount' && parseAmount(rest, own.unit ?? '万元').kind !== 'money') return null;
   return { ...own, inline: rest };
 }

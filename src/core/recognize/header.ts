@@ -284,14 +284,13 @@ function readAmount(
     groupCols.push({ col: cell.col, group: label.label === 'groupOwn' ? 'own' : 'transfer' });
     return;
   }
+  const raw =
+    label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
   let kind = label.label;
   if (kind === 'groupProject') {
     if (label.unit) result.unit ??= label.unit;
     // "项目资金（万元） | 10": a group label with an amount of its own is that amount, not a heading.
-    const own =
-      label.inline ??
-      (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
-    if (own === null || parseAmount(own, label.unit ?? result.unit ?? '万元').kind !== 'money') return;
+    if (raw === null || parseAmount(raw, label.unit ?? result.unit ?? '万元').kind !== 'money') return;
     kind = 'groupTotal';
   }
   // "项目年度金额(元)": a unit in the label is the table's unit when no 单位 line says otherwise.
@@ -303,8 +302,6 @@ function readAmount(
       best = g.col;
       group = g.group;
     }
-  const raw =
-    label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
   const at = label.inline ? cell : valueCell;
   // A generic label ("资金总额", "资金金额") followed by no value heads a group of labels.
   if (kind === 'groupTotal' && raw === null) {

@@ -188,9 +188,10 @@ function recogniseRegion(
     let bottom = Math.max(block.bottom, anchor.row);
     // The header row repeated further down (a page break of a form pasted from print): the rows
     // under it continue this table.
-    while (!anchor.flat && i + 1 < anchors.length && repeatsHeader(src, anchors[i + 1], layout, bottom)) {
+    while (!anchor.flat && i + 1 < anchors.length) {
+      const again = repeatedLayout(src, anchors[i + 1], layout, bottom);
+      if (!again) break;
       i++;
-      const again = layoutOf(src, anchors[i]);
       const upTo = i + 1 < anchors.length ? anchors[i + 1].row : src.lastRow + 1;
       const more = readIndicatorBlock(
         src,
@@ -199,9 +200,8 @@ function recogniseRegion(
         upTo,
         block.indicators[block.indicators.length - 1],
       );
-      block = { ...block, indicators: [...block.indicators, ...more.indicators] };
       bottom = Math.max(more.bottom, anchors[i].row);
-      block.bottom = bottom;
+      block = { ...block, bottom, indicators: [...block.indicators, ...more.indicators] };
     }
     const anchorText = out.explain
       ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns
@@ -406,26 +406,27 @@ function uncovered(src: CellSource, covered: [number, number][]): [number, numbe
 }
 
 /**
- * Whether an indicator header is the one above repeated: it follows that block's last row (blank rows
- * aside, at most two), no header block comes between, and it names the same columns in the same places.
+ * The layout of an indicator header that repeats the one above, or null: it follows that block's
+ * last row (blank rows aside, at most two), no header block comes between, and it names the same
+ * columns in the same places.
  */
-function repeatsHeader(
+function repeatedLayout(
   src: CellSource,
   anchor: IndicatorAnchor,
   layout: BlockLayout,
   bottom: number,
-): boolean {
-  if (anchor.flat || anchor.row - bottom > 3 || anchor.row <= bottom) return false;
-  for (let r = bottom + 1; r < anchor.row; r++) if (!src.isBlank(r)) return false;
-  const again = layoutOf(src, anchor).columns;
-  const was = layout.columns;
-  return (
-    again.level1 === was.level1 &&
-    again.level2 === was.level2 &&
-    again.name === was.name &&
-    again.value === was.value &&
-    again.lead === was.lead
-  );
+): BlockLayout | null {
+  if (anchor.flat || anchor.row - bottom > 3 || anchor.row <= bottom) return null;
+  for (let r = bottom + 1; r < anchor.row; r++) if (!src.isBlank(r)) return null;
+  const again = layoutOf(src, anchor);
+  const [now, was] = [again.columns, layout.columns];
+  const same =
+    now.level1 === was.level1 &&
+    now.level2 === was.level2 &&
+    now.name === was.name &&
+    now.value === was.value &&
+    now.lead === was.lead;
+  return same ? again : null;
 }
 
 /**
