@@ -377,6 +377,32 @@ describe('header block', () => {
     expect(h.amounts.annual?.value).toBe(10);
   });
 
+  test('a 项目名称 on two lines anchors its form: beside another one, or under a table', () => {
+    const left: CellValue[][] = [
+      ['项目名称\n某某县农村公路养护工程及附属设施维修改造项目'],
+      ['主管部门', '某局'],
+      ['年度资金总额', 25],
+      ['年度总体目标', '完成养护'],
+    ];
+    const right = formGrid({ rows: GOOD_ROWS }).values;
+    const rows = Array.from({ length: Math.max(left.length, right.length) }, (_, r) => [
+      ...(left[r] ?? []),
+      ...Array<CellValue>(3 - (left[r]?.length ?? 0)).fill(null),
+      ...(right[r] ?? []),
+    ]);
+    const tables = recogniseSheet(grid(rows)).tables;
+    expect(tables.map((t) => t.projectName)).toEqual([
+      '某某县农村公路养护工程及附属设施维修改造项目',
+      '干部培训项目',
+    ]);
+    // Stacked under a table with no gap, it ends that table's indicator block.
+    const stacked = recogniseSheet(grid([...right, ...left])).tables;
+    expect(stacked.map((t) => [t.projectName, filledIndicators(t).length])).toEqual([
+      ['干部培训项目', GOOD_ROWS.length],
+      ['某某县农村公路养护工程及附属设施维修改造项目', 0],
+    ]);
+  });
+
   test('a group label with an amount of its own is that amount ("项目资金（万元） | 10")', () => {
     expect(
       read([

@@ -4,7 +4,7 @@
  */
 import type { CellSource, SheetCell } from '../sheet';
 import type { ColumnRole, HeaderLabelKind, Qualifier } from '../vocabulary';
-import { cls, labelOverValue } from './classify';
+import { cls, isProjectNameLabel } from './classify';
 
 /** A column of the indicator table: its role, or 'ignored' (a 长期 half, a last-year column), or 'region' (one column per county). */
 export type ColumnKind = ColumnRole | 'ignored' | 'region';
@@ -218,10 +218,6 @@ export function hasTitle(src: CellSource, row: number): boolean {
 
 /** Whether a row holds a 项目名称 label. */
 export function hasProjectNameLabel(src: CellSource, row: number): boolean {
-  for (const c of src.cells(row)) {
-    // Or its first line, the project's name on the next ("项目名称⏎…").
-    const l = cls(c).label ?? labelOverValue(c, null);
-    if (l?.kind === 'header' && l.field === 'projectName') return true;
-  }
+  for (const c of src.cells(row)) if (isProjectNameLabel(c)) return true;
   return false;
 }

@@ -250,3 +250,12 @@ export function labelOverValue(cell: SheetCell, label: Label | null): Label | nu
   if (own.kind === 'amount' && parseAmount(rest, own.unit ?? '万元').kind !== 'money') return null;
   return { ...own, inline: rest };
 }
+
+/**
+ * Whether a cell holds a 项目名称 label: as a whole, or on its first line with the name on the next.
+ * Regions, header blocks and the end of an indicator block all ask this.
+ */
+export function isProjectNameLabel(cell: SheetCell): boolean {
+  const l = cls(cell).label ?? labelOverValue(cell, null);
+  return l?.kind === 'header' && l.field === 'projectName';
+}

@@ -11,7 +11,7 @@ import { type CellSource, type SheetCell, textAt } from '../sheet';
 import { labelKey } from '../text';
 import { valueColumnPreference } from '../vocabulary';
 import { type ColumnKind, type HeaderColumn, type IndicatorAnchor, isClosingRow } from './anchors';
-import { cls } from './classify';
+import { cls, isProjectNameLabel } from './classify';
 import { assembleValue } from './assemble';
 
 type ContentRole = 'name' | 'description' | 'value' | 'basis';
@@ -372,14 +372,7 @@ function isBoundaryRow(src: CellSource, row: number, nameCol: number): boolean {
     const c = cls(cell);
     if (c.title || c.annex || c.unit) return true;
     // The next form's 项目名称 sits left of the 三级 column, as every header label does.
-    if (
-      cell.col < nameCol &&
-      c.label?.kind === 'header' &&
-      c.label.field === 'projectName' &&
-      !c.level1 &&
-      !c.level2
-    )
-      return true;
+    if (cell.col < nameCol && !c.level1 && !c.level2 && isProjectNameLabel(cell)) return true;
   }
   const first = cells[0];
   if (first && first.col < nameCol) {

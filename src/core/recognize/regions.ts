@@ -10,7 +10,7 @@
  */
 import type { MergeArea } from '../grid';
 import type { CellSource, SheetCell, SheetView } from '../sheet';
-import { cls } from './classify';
+import { cls, isProjectNameLabel } from './classify';
 
 export interface Region {
   id: number;
@@ -34,8 +34,7 @@ const BAND_GAP = 2;
  */
 function isAnchorish(cell: SheetCell): boolean {
   const c = cls(cell);
-  if (c.title || c.nearMissTitle || c.column?.role === 'level1') return true;
-  return c.label?.kind === 'header' && c.label.field === 'projectName';
+  return c.title || !!c.nearMissTitle || c.column?.role === 'level1' || isProjectNameLabel(cell);
 }
 
 /** The regions of a sheet, top to bottom and left to right, each cell tagged with its region's id. */
