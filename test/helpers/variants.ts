@@ -7,7 +7,8 @@
  * The space drawn from (one to four transforms per variant, in random order, then perhaps a second
  * form beside or below):
  * - synonyms: labels swapped for other provinces' words (项目名称 → 项目支出名称 or 专项名称, 三级指标 → 具体指标
- *   (a word read by its place), 一级指标 → 一级, 实施单位 → 申报单位, 主管部门 → 项目主管部门,
+ *   (a word read by its place), 一级指标 → 一级 or 指标类型 and 二级指标 → 指标类别 (words read by what is under
+ *   them), 实施单位 → 申报单位, 主管部门 → 项目主管部门,
  *   年度资金总额 → 当年资金总额, 指标值 → 绩效值, 数量指标 → 数量目标, …);
  * - spaced: labels and column headers spaced out ("项 目 名 称");
  * - extra column: 备注, 分值, 权重 or 指标解释 added after the indicator table's last column;
@@ -204,8 +205,8 @@ const SYNONYMS: Record<string, string[]> = {
   '年度资金总额:': ['当年资金总额:', '年度预算资金总额：'],
   '其中：年度资金总额': ['其中：当年资金总额', '其中：年度预算资金总额'],
   项目总额: ['项目总金额', '项目资金总额', '项目总预算'],
-  一级指标: ['一级绩效指标', '一级指标名称', '一级'],
-  二级指标: ['二级绩效指标', '二级'],
+  一级指标: ['一级绩效指标', '一级指标名称', '一级', '指标类型'],
+  二级指标: ['二级绩效指标', '二级', '指标类别', '分类'],
   三级指标: ['三级绩效指标', '指标名称', '指标内容', '三级指标名称', '三级', '具体指标'],
   指标值: ['绩效值', '年度指标值', '指标值(目标值)', '目标值', '指标值（定量/定性）', '预期目标值'],
   年度总体绩效目标: ['年度绩效目标', '总体绩效目标', '年度总体目标'],

@@ -529,6 +529,85 @@ describe('indicator block', () => {
     expect(cells(['一级指标', '二级指标', '具体指标', '二级指标', '具体指标'])).toBeNull();
   });
 
+  test('level columns known by what is written under them: 一级 names in one column, 二级 names in the next', () => {
+    for (const [h1, h2] of [
+      ['指标类型', '指标类别'],
+      ['类别', '分类'],
+      ['指标', '类型'],
+    ]) {
+      const [t] = checkGrid(
+        grid([
+          ...base,
+          [h1, h2, '指标名称', '指标值'],
+          ['产出指标', '数量指标', '培训人次', '≥250人次'],
+          [null, '质量指标', '合格率', '≥95%'],
+          ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+        ]),
+      );
+      expect(
+        filledIndicators(t).map((i) => [i.level1?.name, i.level2?.name, i.name?.text, i.value?.text]),
+      ).toEqual([
+        ['产出指标', '数量指标', '培训人次', '≥250人次'],
+        ['产出指标', '质量指标', '合格率', '≥95%'],
+        ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%'],
+      ]);
+    }
+    // Only the 二级 header in a word of its own; or none at all, under a 绩效指标 merged over both.
+    for (const [head, merges] of [
+      [['一级指标', '指标类别', '三级指标', '指标值'], []],
+      [['绩效指标', null, '三级指标', '指标值'], [{ top: 3, left: 0, bottom: 3, right: 1 }]],
+    ] as [CellValue[], Grid['merges']][]) {
+      const [t] = checkGrid(
+        grid(
+          [
+            ...base,
+            head,
+            ['产出指标', '数量指标', '培训人次', '≥250人次'],
+            [null, '质量指标', '合格率', '≥95%'],
+          ],
+          merges,
+        ),
+      );
+      expect(filledIndicators(t).map((i) => [i.level1?.name, i.level2?.name, i.name?.text])).toEqual([
+        ['产出指标', '数量指标', '培训人次'],
+        ['产出指标', '质量指标', '合格率'],
+      ]);
+    }
+    // Not when what is under the columns is not level names: a list with a 名称 and a 目标值 column.
+    const list = grid([
+      ['序号', '类型', '指标名称', '目标值'],
+      [1, '道路', '新建道路', '2公里'],
+      [2, '桥梁', '维修桥梁', '3座'],
+    ]);
+    expect(indicatorAnchorAt(new SheetView(list), 0)).toBeNull();
+    // Nor a header over an empty block.
+    expect(
+      indicatorAnchorAt(new SheetView(grid([['指标类型', '指标类别', '指标名称', '指标值']])), 0),
+    ).toBeNull();
+  });
+
+  test('a form with no 二级 column (一级指标 | 三级指标 | 指标值) is read, its indicators without a 二级', () => {
+    const [t] = checkGrid(
+      grid([
+        ...base,
+        ['一级指标', '三级指标', '指标值'],
+        ['产出指标', '培训人次', '≥250人次'],
+        [null, '合格率', '≥95%'],
+        ['效益指标', '干部业务能力', '有所提升'],
+      ]),
+    );
+    expect(filledIndicators(t).map((i) => [i.level1?.name, i.level2, i.name?.text, i.value?.text])).toEqual([
+      ['产出指标', null, '培训人次', '≥250人次'],
+      ['产出指标', null, '合格率', '≥95%'],
+      ['效益指标', null, '干部业务能力', '有所提升'],
+    ]);
+    // One error says the column is missing, on the header, instead of one per missing 二级.
+    const level2 = t.issues.filter((i) => i.rule === 'structure/missing-level2');
+    expect(level2.map((i) => [i.messageId, i.cell])).toEqual([['noColumn', `A${t.indicatorHeaderRow + 1}`]]);
+    // 一级 and 三级 alone, without a value column, are not enough to call a row a header.
+    expect(indicatorAnchorAt(new SheetView(grid([['一级指标', '三级指标', '备注']])), 0)).toBeNull();
+  });
+
   test('the header row repeated inside the block (a page break) continues the table, its 一级 and 二级 carried on', () => {
     const head = ['一级指标', '二级指标', '三级指标', '指标值'];
     const tables = checkGrid(

@@ -159,6 +159,21 @@ ruleTester(structureMissingLevel2, {
       ],
     },
     {
+      name: 'no 二级 column at all: one error on the header, not one per 二级',
+      grid: {
+        sheet: 'S',
+        values: [
+          ['项目名称', '干部培训项目'],
+          ['主管部门', '某某局', '实施单位', '某某中心'],
+          ['年度资金总额', 10],
+          ['年度总体目标', '完成干部培训100人次'],
+          ['一级指标', '三级指标', '指标值'],
+          ...GOOD_ROWS.map((r) => [r[0], r[2], r[3]]),
+        ],
+      },
+      errors: [{ messageId: 'noColumn', cell: 'A5' }],
+    },
+    {
       name: 'older form (a 2019 title) without 成本指标 under 产出',
       rows: WITHOUT('成本指标'),
       title: '2019年项目支出绩效目标表',

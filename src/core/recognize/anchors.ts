@@ -24,6 +24,9 @@ export interface FlatColumns {
   goal: number | null;
 }
 
+/** A header cell and the column it names. */
+type Found = { cell: SheetCell; role: ColumnRole; qualifier: Qualifier };
+
 export interface IndicatorAnchor {
   row: number;
   columns: HeaderColumn[];
@@ -38,13 +41,21 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   if (cells.length < 3) return null;
   // Most rows hold no column header at all: settle them before allocating anything.
   let level1 = false;
-  for (const cell of cells) if (cls(cell).column?.role === 'level1') level1 = true;
-  if (!level1) return null;
-  const found: { cell: SheetCell; role: ColumnRole; qualifier: Qualifier }[] = [];
+  let content = false;
+  for (const cell of cells) {
+    const role = cls(cell).column?.role;
+    if (role === 'level1') level1 = true;
+    else if (role === 'name' || role === 'value' || role === 'level2') content = true;
+  }
+  if (!level1 && !content) return null;
+  const found: Found[] = [];
   for (const cell of cells) {
     const column = cls(cell).column;
     if (column) found.push({ cell, role: column.role, qualifier: column.qualifier });
   }
+  // Level columns headed in words of their own (指标类型 | 指标类别, 类别 | 分类): known by what is
+  // written under them, 一级 names in one column and 二级 names in the next.
+  if (!levelsByContent(src, row, cells, found)) return null;
   headerAbove(src, row, cells, found);
   const roles = new Set(found.map((f) => f.role));
   if (!roles.has('name') && roles.has('level2')) {
@@ -63,7 +74,10 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
       for (const f of found) roles.add(f.role);
     }
   }
-  if (!(roles.has('level1') && roles.has('level2') && (roles.has('name') || roles.has('value')))) return null;
+  // 一级 and 二级 with a 三级 or a value column; or, in a form that has no 二级 column at all
+  // (一级指标 | 三级指标 | 指标值), 一级 with both a 三级 and a value column.
+  const levels = roles.has('level2') || (roles.has('name') && roles.has('value'));
+  if (!(roles.has('level1') && levels && (roles.has('name') || roles.has('value')))) return null;
 
   // One column per role. Where a role repeats (长期 | 年度 halves, 中期 | 年度 of the 88号 申报表),
   // the 年度 one is read; the others are left aside. Halves without a qualifier of their own take
@@ -143,12 +157,7 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
  * every cell of the row above names a column, it names the columns right of the 二级 that this row
  * leaves empty and no cell of this row names.
  */
-function headerAbove(
-  src: CellSource,
-  row: number,
-  cells: SheetCell[],
-  found: { cell: SheetCell; role: ColumnRole; qualifier: Qualifier }[],
-): void {
+function headerAbove(src: CellSource, row: number, cells: SheetCell[], found: Found[]): void {
   if (row <= src.firstRow) return;
   const above = src.cells(row - 1);
   if (above.length === 0 || !above.every((c) => cls(c).column)) return;
@@ -181,6 +190,99 @@ function nameByPlace(cells: SheetCell[], found: { cell: SheetCell; role: ColumnR
   if (cls(next).label || cls(next).level1 || cls(next).level2) return null;
   const value = found.find((f) => f.role === 'value');
   return !value || next.col < value.cell.col ? next : null;
+}
+
+/** How many rows under a header are looked at to tell its level columns by what is written there. */
+const CONTENT_ROWS = 8;
+
+/**
+ * Level columns known by their contents, where no word on the header row names them: the column
+ * over 一级 names (产出指标, 效益指标) is the 一级 one (指标类型, 类别), and the column right of it, over
+ * 二级 names (数量指标, 社会效益指标), the 二级 one (指标类别, 分类, or no header of its own under a
+ * 绩效指标 merged over both). Level names are written once and merged down, and a wrapped row can
+ * put anything under them further down: the first cell written under the column decides. True
+ * when the row has an 一级 column, named or found.
+ */
+function levelsByContent(src: CellSource, row: number, cells: SheetCell[], found: Found[]): boolean {
+  const named1 = found.find((f) => f.role === 'level1');
+  if (named1 && found.some((f) => f.role === 'level2')) return true;
+  // Level columns stand left of the 三级 and value columns (and the 一级 left of a named 二级).
+  let firstContent = Infinity;
+  for (const f of found)
+    if (f.role === 'name' || f.role === 'value' || f.role === 'level2')
+      firstContent = Math.min(firstContent, f.cell.col);
+  if (firstContent === Infinity) return !!named1;
+  // The columns that may be level columns, with their header cell (null: a gap under a merged header).
+  const heads = new Map<number, SheetCell | null>();
+  for (let c = named1 ? named1.cell.col + 1 : cells[0].col; c < firstContent; c++) {
+    const cell = cells.find((x) => x.col === c);
+    if (!cell) heads.set(c, null);
+    else if (mayHeadLevels(cell, found)) heads.set(c, cell);
+  }
+  if (heads.size === 0) return !!named1;
+  // What is first written under each column: rows can wrap (a value pushed onto a row of its own
+  // under the level columns), but the first cell under a level column is a level name.
+  const first = new Map<number, SheetCell>();
+  const last = Math.min(src.lastRow, row + CONTENT_ROWS);
+  for (let r = row + 1; r <= last && first.size < heads.size; r++) {
+    const below = src.cells(r);
+    if (below.length === 0 || isClosingRow(src, r)) break;
+    // The upper row of a header over two rows (绩效指标 | 指标值 over 一级指标 | 二级指标): the level
+    // columns are named on the row below, which is the anchor. Further down, another header.
+    const role = (c: SheetCell) => cls(c).column?.role;
+    if (
+      r === row + 1 &&
+      below.some((c) => role(c) === 'level1' || role(c) === 'level2' || role(c) === 'name')
+    )
+      return !!named1;
+    if (below.some((c) => role(c) === 'level1')) break;
+    for (const c of below) if (heads.has(c.col) && !first.has(c.col)) first.set(c.col, c);
+  }
+  // 成本指标 is a name of either level (an 一级 in the newer framework, a 二级 in the older).
+  const under = (col: number, level: 'level1' | 'level2') => {
+    const c = first.get(col);
+    return !!c && !!cls(c)[level];
+  };
+  const take = (col: number, role: ColumnRole) => {
+    const cell = heads.get(col) ?? { row, col, raw: null, text: '' };
+    const f = found.find((x) => x.cell === cell);
+    if (f) f.role = role;
+    else found.push({ cell, role, qualifier: null });
+  };
+  let level1 = named1?.cell.col ?? null;
+  if (level1 === null) {
+    for (const [col, cell] of heads)
+      if (cell && under(col, 'level1')) {
+        level1 = col;
+        take(col, 'level1');
+        break;
+      }
+    // Or by its place: the header right before a named 二级, when nothing is written under it (a
+    // form whose 一级 column was left empty).
+    const named2 = found.find((f) => f.role === 'level2')?.cell.col;
+    if (level1 === null && named2 !== undefined && heads.get(named2 - 1) && !first.has(named2 - 1)) {
+      level1 = named2 - 1;
+      take(level1, 'level1');
+    }
+    if (level1 === null) return false;
+  }
+  // The 二级 by what is under it, or by its place when nothing is (a header between the 一级 and the
+  // 三级, over an empty column, or over the few rows a repeated header leaves below it).
+  const next = level1 + 1;
+  if (heads.has(next) && (under(next, 'level2') || (heads.get(next) && !first.has(next))))
+    take(next, 'level2');
+  found.sort((a, b) => a.cell.col - b.cell.col);
+  return true;
+}
+
+/** A header cell that may head a level column: short text naming no other column, no level name. */
+function mayHeadLevels(cell: SheetCell, found: Found[]): boolean {
+  if (typeof cell.raw !== 'string' || cell.text.length > 12) return false;
+  const k = cls(cell);
+  // A word that is some other label elsewhere (分类, as in 项目分类) may head a level column here.
+  if (k.label && !(k.label.kind === 'header' && k.label.field === 'other')) return false;
+  if (k.level1 || k.level2) return false;
+  return (found.find((f) => f.cell === cell)?.role ?? 'lead') === 'lead';
 }
 
 /** Whether the rows just above an indicator header speak of a 中期 (long-term) half. */

@@ -8,11 +8,24 @@ export const structureMissingLevel2: Rule = {
     type: 'structure',
     severity: 'error',
     fixable: false,
-    messages: ['missing', 'missingCostOlder', 'none'],
+    messages: ['missing', 'missingCostOlder', 'none', 'noColumn'],
   },
   check({ table, report }) {
     // A form without an indicator table gets one structure/missing-indicators error instead.
     if (!table.hasIndicatorBlock) return;
+    // A form with no 二级 column at all (一级指标 | 三级指标 | 指标值) is told so once, on its header,
+    // instead of once for every 二级 its 一级 lack.
+    if (table.columns.level2 === null && table.columns.level1 !== null) {
+      const row = table.indicatorHeaderRow;
+      const col = table.columns.level1;
+      report({
+        messageId: 'noColumn',
+        data: {},
+        at: { row, col },
+        text: table.projectName ?? '',
+      });
+      return;
+    }
     const fw = framework(table.framework);
     const byLevel1 = new Map<string, { at: Place; level2: Set<string> }>();
     for (const ind of table.indicators) {
