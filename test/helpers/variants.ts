@@ -290,7 +290,12 @@ function headerRowAbove(s: MutableSheet, t: Table): boolean {
 
 /** Whether the indicator header row comes again inside the block (a repeated header). */
 function headerRowInside(s: MutableSheet, t: Table): boolean {
+  const words = (r: number) =>
+    JSON.stringify((s.values[r] ?? []).filter((v) => v !== null && v !== undefined));
+  const header = words(t.indicatorHeaderRow);
   for (let r = t.indicatorHeaderRow + 1; r <= t.bottom; r++) {
+    // The same row again (its level columns may be named by what is under them: 指标类型 | 指标类别).
+    if (words(r) === header) return true;
     const roles = (s.values[r] ?? []).map((v) =>
       typeof v === 'string' ? classify(v).column?.role : undefined,
     );
@@ -308,9 +313,16 @@ function tableRight(s: MutableSheet, t: Table): number {
 
 export const TRANSFORMS: Record<string, Transform> = {
   synonyms(s, _t, r) {
+    // One wording a sheet: a clerk's form, and a header row repeated in it, says the same word each time.
+    const chosen = new Map<string, string | undefined>();
     return rewriteCells(s, (v) => {
-      const options = typeof v === 'string' ? SYNONYMS[v.trim()] : undefined;
-      return options && r() < 0.6 ? pick(r, options) : undefined;
+      if (typeof v !== 'string') return undefined;
+      const key = v.trim();
+      if (!chosen.has(key)) {
+        const options = SYNONYMS[key];
+        chosen.set(key, options && r() < 0.6 ? pick(r, options) : undefined);
+      }
+      return chosen.get(key);
     });
   },
 

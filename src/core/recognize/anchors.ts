@@ -41,13 +41,13 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   if (cells.length < 3) return null;
   // Most rows hold no column header at all: settle them before allocating anything.
   let level1 = false;
-  let content = false;
+  let otherColumn = false;
   for (const cell of cells) {
     const role = cls(cell).column?.role;
     if (role === 'level1') level1 = true;
-    else if (role === 'name' || role === 'value' || role === 'level2') content = true;
+    else if (role !== undefined && role !== 'lead') otherColumn = true;
   }
-  if (!level1 && !content) return null;
+  if (!level1 && !otherColumn) return null;
   const found: Found[] = [];
   for (const cell of cells) {
     const column = cls(cell).column;
@@ -96,6 +96,13 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
     }
     chosen.set(role, pick.cell);
   }
+  // The levels read left to right: 一级, then 二级 and 三级, the value right of the 一级 (a 长期 value
+  // may stand left of the 年度 二级). Words scattered in another order are not the form's header (a
+  // list that happens to hold them).
+  const at = (role: ColumnRole) => chosen.get(role)?.col ?? null;
+  const inOrder = (a: number | null, b: number | null) => a === null || b === null || a < b;
+  const [c1, c2, cn, cv] = [at('level1'), at('level2'), at('name'), at('value')];
+  if (!inOrder(c1, c2) || !inOrder(c2, cn) || !inOrder(c1, cn) || !inOrder(c1, cv)) return null;
   const columns: HeaderColumn[] = [];
   const taken = new Set<SheetCell>();
   for (const f of found) {
@@ -206,12 +213,12 @@ const CONTENT_ROWS = 8;
 function levelsByContent(src: CellSource, row: number, cells: SheetCell[], found: Found[]): boolean {
   const named1 = found.find((f) => f.role === 'level1');
   if (named1 && found.some((f) => f.role === 'level2')) return true;
-  // Level columns stand left of the 三级 and value columns (and the 一级 left of a named 二级).
+  // Level columns stand left of every other named column (the 一级 left of a named 二级 too).
   let firstContent = Infinity;
   for (const f of found)
-    if (f.role === 'name' || f.role === 'value' || f.role === 'level2')
-      firstContent = Math.min(firstContent, f.cell.col);
-  if (firstContent === Infinity) return !!named1;
+    if (f.role !== 'lead' && f.role !== 'level1') firstContent = Math.min(firstContent, f.cell.col);
+  // (A 三级 named by its place and a value named on the row above are not known yet: all the row.)
+  if (firstContent === Infinity) firstContent = cells[cells.length - 1].col + 1;
   // The columns that may be level columns, with their header cell (null: a gap under a merged header).
   const heads = new Map<number, SheetCell | null>();
   for (let c = named1 ? named1.cell.col + 1 : cells[0].col; c < firstContent; c++) {
@@ -257,11 +264,17 @@ function levelsByContent(src: CellSource, row: number, cells: SheetCell[], found
         take(col, 'level1');
         break;
       }
-    // Or by its place: the header right before a named 二级, when nothing is written under it (a
-    // form whose 一级 column was left empty).
-    const named2 = found.find((f) => f.role === 'level2')?.cell.col;
-    if (level1 === null && named2 !== undefined && heads.get(named2 - 1) && !first.has(named2 - 1)) {
-      level1 = named2 - 1;
+    // Or by its place: the header right before a 二级 column (named, or known by what is under
+    // it), when nothing is written under it (a form whose 一级 column was left empty).
+    let level2 = found.find((f) => f.role === 'level2')?.cell.col;
+    if (level2 === undefined)
+      for (const [col, cell] of heads)
+        if (cell && under(col, 'level2')) {
+          level2 = col;
+          break;
+        }
+    if (level1 === null && level2 !== undefined && heads.get(level2 - 1) && !first.has(level2 - 1)) {
+      level1 = level2 - 1;
       take(level1, 'level1');
     }
     if (level1 === null) return false;
@@ -275,9 +288,12 @@ function levelsByContent(src: CellSource, row: number, cells: SheetCell[], found
   return true;
 }
 
+const HEADER_WORD = /^[\u4e00-\u9fff][^\d%≥≤<>=]{1,11}$/;
+
 /** A header cell that may head a level column: short text naming no other column, no level name. */
 function mayHeadLevels(cell: SheetCell, found: Found[]): boolean {
-  if (typeof cell.raw !== 'string' || cell.text.length > 12) return false;
+  // Header words: Chinese, without figures (not "≥", "60%" or a stray number).
+  if (typeof cell.raw !== 'string' || !HEADER_WORD.test(cell.text)) return false;
   const k = cls(cell);
   // A word that is some other label elsewhere (分类, as in 项目分类) may head a level column here.
   if (k.label && !(k.label.kind === 'header' && k.label.field === 'other')) return false;

@@ -13,7 +13,7 @@
  */
 import { type Grid, a1, a1Range, bySheetPosition } from '../grid';
 import type { Columns, Indicator, NearMiss, Table } from '../model';
-import { type CellSource, SheetView } from '../sheet';
+import { type CellSource, type SheetCell, SheetView } from '../sheet';
 import {
   type IndicatorAnchor,
   findIndicatorAnchors,
@@ -189,7 +189,7 @@ function recogniseRegion(
     // The header row repeated further down (a page break of a form pasted from print): the rows
     // under it continue this table.
     while (!anchor.flat && i + 1 < anchors.length) {
-      const again = repeatedLayout(src, anchors[i + 1], layout, bottom);
+      const again = repeatedLayout(src, anchors[i + 1], anchor, layout, bottom);
       if (!again) break;
       i++;
       const upTo = i + 1 < anchors.length ? anchors[i + 1].row : src.lastRow + 1;
@@ -413,11 +413,19 @@ function uncovered(src: CellSource, covered: [number, number][]): [number, numbe
 function repeatedLayout(
   src: CellSource,
   anchor: IndicatorAnchor,
+  first: IndicatorAnchor,
   layout: BlockLayout,
   bottom: number,
 ): BlockLayout | null {
   if (anchor.flat || anchor.row - bottom > 3 || anchor.row <= bottom) return null;
   for (let r = bottom + 1; r < anchor.row; r++) if (!src.isBlank(r)) return null;
+  // The same words in the same columns: the same header, whatever the few rows under it suggest
+  // about columns that are named by what is written under them (指标类型 | 指标类别).
+  // (A sub-header row under 指标值 is part of the header, and is repeated too.)
+  let repeated = true;
+  for (let k = 0; repeated && first.row + k < layout.firstRow; k++)
+    repeated = sameRow(src.cells(anchor.row + k), src.cells(first.row + k));
+  if (repeated) return { ...layout, firstRow: layout.firstRow + anchor.row - first.row };
   const again = layoutOf(src, anchor);
   const [now, was] = [again.columns, layout.columns];
   const same =
@@ -427,6 +435,10 @@ function repeatedLayout(
     now.value === was.value &&
     now.lead === was.lead;
   return same ? again : null;
+}
+
+function sameRow(a: SheetCell[], b: SheetCell[]): boolean {
+  return a.length === b.length && a.every((c, k) => c.col === b[k].col && c.text === b[k].text);
 }
 
 /**
