@@ -308,6 +308,31 @@ describe('header block', () => {
     expect(h.goal).toEqual({ text: '本年完成一期', cell: 'D3', row: 2, col: 3 });
   });
 
+  test('a goal typed over several rows is read whole; not a row that holds a label or a second cell', () => {
+    const h = read([
+      ['项目名称', '某项目'],
+      ['年度总体目标', '目标1：完成培训100人次。'],
+      [null, '目标2：合格率95%以上。'],
+      [null, '目标3：经费不超过10万元。'],
+      ['年度资金总额', 10],
+    ]);
+    expect(h.goal).toEqual({
+      text: '目标1：完成培训100人次。 目标2：合格率95%以上。 目标3：经费不超过10万元。',
+      cell: 'B2',
+      row: 1,
+      col: 1,
+    });
+    expect(h.amounts.annual?.value).toBe(10);
+    for (const next of [
+      [null, '其中：财政拨款', 8],
+      ['年度资金总额', 10],
+      [null, '一级指标'],
+      [null, 12],
+      ['备注', '目标2'],
+    ])
+      expect(read([['年度总体目标', '目标1：完成培训。'], next]).goal?.text).toBe('目标1：完成培训。');
+  });
+
   test("a bare 资金总额 outside any group is the year's amount; inside 本级 it is the group's", () => {
     expect(
       read([

@@ -177,7 +177,13 @@ function valueRight(cells: SheetCell[], i: number): SheetCell | undefined {
   const nextLabel = cls(next).label;
   if (!nextLabel) return next;
   const own = cls(cells[i]).label;
-  return own?.kind === 'header' && nextLabel.kind === 'amount' && nextLabel.byParts ? next : undefined;
+  if (own?.kind === 'header' && nextLabel.kind === 'amount' && nextLabel.byParts) return next;
+  // "年度总体目标 | 目标1：完成……": a numbered goal is the goal label's value, not a label of its own.
+  return own && isGoal(own) && isGoal(nextLabel) && nextLabel.inline ? next : undefined;
+}
+
+function isGoal(label: Label): boolean {
+  return label.kind === 'header' && label.field === 'goal';
 }
 
 /**
@@ -222,7 +228,7 @@ function readField(
     result.seen.add(field);
   let value: SheetCell | null = valueCell;
   if (!value && !label.inline && field === 'goal') value = cellBelow(src, cell, end);
-  const text = label.inline ?? value?.text ?? '';
+  const text = label.inline ?? (value && field === 'goal' ? goalText(src, value, end) : (value?.text ?? ''));
   const at = label.inline
     ? placed(cell.row, cell.col)
     : value
@@ -246,6 +252,25 @@ function readField(
     result.fields[field] = entry;
     if (result.explain) result.found.push(`${label.text}@${entry.labelCell}`);
   }
+}
+
+/**
+ * The goal's text, typed over several rows (目标1：… on one row, 目标2：… on the next) beside a label
+ * merged down or left blank: the rows under its first cell that hold one text in the same column
+ * and nothing a form labels (a label, a column header, a level name, a title, a closing line).
+ */
+function goalText(src: CellSource, value: SheetCell, end: number): string {
+  let text = value.text;
+  for (let r = value.row + 1; r < end; r++) {
+    const cells = src.cells(r);
+    if (cells.length !== 1 || cells[0].col !== value.col || typeof cells[0].raw !== 'string') break;
+    const k = cls(cells[0]);
+    // A numbered goal (目标2：…) goes on; any other label ends the text.
+    if (k.label && !(isGoal(k.label) && k.label.inline)) break;
+    if (k.column || k.level1 || k.level2 || k.title || k.closing || k.unit || k.markers) break;
+    text += ` ${cells[0].text}`;
+  }
+  return text;
 }
 
 /** The cell under a label (its column, the next non-empty row), when it is not a label itself. */
