@@ -187,7 +187,7 @@ export class TextCache<V> {
 
 /** Anything labelKey would change; a key without any of these is its own key. */
 const KEY_WORK =
-  /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^其中/;
+  /[\s<&\uff01-\uff5e\u3000\u2266\u2267\u2550(:：\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^(?:其中|[*★☆※])/;
 
 const keys = new TextCache<string>();
 
@@ -211,6 +211,8 @@ function computeLabelKey(s: string): string {
     .replace(INVISIBLE, '')
     .replace(/[\s\u00a0]+/g, '');
   k = k.replace(TAG_RE, '');
+  // A required-field mark ("*项目名称", "★一级指标") is not part of the label.
+  k = k.replace(/^[*★☆※]+/, '');
   k = k.replace(/^其中[:：]?/, '');
   k = k.replace(/[:：]+$/, '');
   return k;

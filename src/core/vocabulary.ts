@@ -212,6 +212,8 @@ const {
   rules: AMOUNT_RULES,
 } = vocabulary.amountParts;
 
+const YEAR_PREFIX = /^(?:19|20)\d\d年度?(?=\D)/;
+
 /**
  * The amount label for a cell text. Exact labels first; labels cut short by a narrow column
  * ("其他资", "自治区资") as prefixes of at least `truncatedMin` characters; then by parts: a money
@@ -230,9 +232,17 @@ export function amountLabel(
         return { label: field, unit };
     }
   }
+  // A year in front ("2026年预算数", "2026年度资金总额"): the amount of that year, read without it.
+  const year = YEAR_PREFIX.exec(key);
+  if (year) {
+    const rest = amountLabel(key.slice(year[0].length), key.slice(year[0].length));
+    if (!rest) return null;
+    const whole = rest.label === 'total' || rest.label === 'groupTotal';
+    return { label: whole ? 'annual' : rest.label, unit, byParts: true };
+  }
   if (key.length > MAX_AMOUNT_LABEL || key.length < 2 || key.includes(':')) return null;
   if (!containsAny(MONEY_WORDS).test(key) || containsAny(NOT_AMOUNT_WORDS).test(key)) return null;
-  if (/\d/.test(key)) return null; // "50万", "2022年预算" are values or prose, not labels
+  if (/\d/.test(key)) return null; // "50万", "2022年预算执行" are values or prose, not labels
   for (const rule of AMOUNT_RULES)
     if (partsMatch(key, rule)) return { label: rule.label, unit, byParts: true };
   return null;

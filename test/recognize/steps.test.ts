@@ -38,6 +38,10 @@ describe('classify: labels by their word parts', () => {
     ['项目执行单位', 'implementer'],
     ['项目单位', 'implementer'],
     ['申报单位', 'implementer'],
+    ['项目实施主体', 'implementer'],
+    ['项目全称', 'projectName'],
+    ['*项目名称', 'projectName'],
+    ['归口管理部门', 'department'],
     ['建设周期', 'period'],
     ['项目起止时间', 'period'],
     ['项目分类', 'attribute'],
@@ -66,8 +70,18 @@ describe('classify: labels by their word parts', () => {
     ['资金情况 (万元)', 'groupProject'],
     ['资金金额', 'groupTotal'],
     ['自治区资', 'regional'],
+    ['2026年预算数', 'annual'],
+    ['2026年度资金总额（万元）', 'annual'],
+    ['2026年其他资金', 'other'],
+    ['★年度资金总额', 'annual'],
   ])('%s → amount %s', (text, label) => {
     expect(classify(text).label).toMatchObject({ kind: 'amount', label });
+  });
+
+  test('a year in front of a label is read; a date or a year in prose is no label', () => {
+    for (const text of ['2026年12月底前', '2026年', '2026年完成培训100人次'])
+      expect(classify(text).label).toBeNull();
+    expect(classify('2022年预算执行率').label?.kind).not.toBe('amount');
   });
 
   test('a unit inside a label or on its own line', () => {
@@ -166,6 +180,9 @@ describe('classify: labels by their word parts', () => {
     expect(classify('度量单位').column?.role).toBe('measure');
     expect(classify('指标性质').column?.role).toBe('direction');
     expect(classify('一级指标名称').column?.role).toBe('level1');
+    // A required-field mark is not part of the header.
+    expect(classify('*一级指标').column?.role).toBe('level1');
+    expect(classify('＊指标值').column?.role).toBe('value');
     expect(classify('三级指标名称').column?.role).toBe('name');
     expect(classify('指标值（定量/定性）').column?.role).toBe('value');
     expect(classify('预期目标值').column?.role).toBe('value');
@@ -609,6 +626,44 @@ describe('indicator block', () => {
     expect(
       indicatorAnchorAt(new SheetView(grid([['指标类型', '指标类别', '指标名称', '指标值']])), 0),
     ).toBeNull();
+  });
+
+  test('an outline layout: a level name on a row of its own heads the rows under it, and is no empty indicator', () => {
+    const head = ['一级指标', '二级指标', '三级指标', '指标值'];
+    for (const rows of [
+      [
+        ['一、产出指标', null, null, null],
+        [null, '数量指标', '培训人次', '≥250人次'],
+        [null, '质量指标', '合格率', '≥95%'],
+      ],
+      [
+        ['产出指标', '数量指标', null, null],
+        [null, null, '培训人次', '≥250人次'],
+        [null, '质量指标', null, null],
+        [null, null, '合格率', '≥95%'],
+      ],
+    ] as CellValue[][][]) {
+      const [t] = checkGrid(grid([...base, head, ...rows]));
+      expect(t.indicators.map((i) => [i.level1?.name, i.level2?.name, i.name?.text])).toEqual([
+        ['产出指标', '数量指标', '培训人次'],
+        ['产出指标', '质量指标', '合格率'],
+      ]);
+      expect(t.issues.filter((i) => i.rule === 'structure/empty-cell')).toEqual([]);
+    }
+    // The first row of a group whose 二级 is merged down over it, left empty, is an empty indicator.
+    const [t] = checkGrid(
+      grid(
+        [...base, head, ['产出指标', '数量指标', null, null], [null, null, '培训人次', '≥250人次']],
+        [{ top: 4, left: 1, bottom: 5, right: 1 }],
+      ),
+    );
+    expect(t.indicators).toHaveLength(2);
+    expect(t.issues.filter((i) => i.rule === 'structure/empty-cell').map((i) => i.cell)).toEqual(['C5']);
+    // And a 一级 with nothing under it before the next 一级 stays an empty indicator.
+    const [u] = checkGrid(
+      grid([...base, head, ['满意度指标', null, null, null], ['效益指标', '社会效益指标', '影响', '好']]),
+    );
+    expect(u.indicators).toHaveLength(2);
   });
 
   test('a form with no 二级 column (一级指标 | 三级指标 | 指标值) is read, its indicators without a 二级', () => {

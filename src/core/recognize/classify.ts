@@ -93,9 +93,9 @@ export function cls(cell: SheetCell): CellClass {
 
 /**
  * Labels, level names and column headers never start with a figure or a comparison sign — except
- * a number that numbers them ("1.产出指标", "2、质量指标").
+ * a number that numbers them ("1.产出指标", "2、质量指标") and a year ("2026年预算数").
  */
-const FIGURE_START = /^(?:[≥≤<>=+\-.%]|\d+(?:\.\d|[^.、)\d]|$))/;
+const FIGURE_START = /^(?!(?:19|20)\d\d年)(?:[≥≤<>=+\-.%]|\d+(?:\.\d|[^.、)\d]|$))/;
 /** Nor are they long: past this, a cell can only be a title, a closing line or a glued label. */
 const MAX_NAME = 24;
 

@@ -121,6 +121,8 @@ interface RowDraft {
   side: Partial<Record<SideRole, CellText>> | null;
   regions: (CellText & { region: string })[] | null;
   wrapped: boolean;
+  /** The level cell written on this row itself (not carried from above), if any. */
+  own: SheetCell | null;
 }
 
 /**
@@ -198,6 +200,7 @@ export function readIndicatorBlock(
     // Split the row's cells into level cells and content cells.
     let rowLevel1: Level | null = null;
     let rowLevel2: Level | null = null;
+    let own: SheetCell | null = null;
     content.length = 0;
     for (const cell of cells) {
       const kind = kindAt(cell.col);
@@ -213,8 +216,10 @@ export function readIndicatorBlock(
       const l1 = k.level1;
       const l2 = k.level2;
       if (kind === 'level2') {
-        if (l2) rowLevel2 = levelOf(l2, cell);
-        else if (l1 || reachesName)
+        if (l2) {
+          rowLevel2 = levelOf(l2, cell);
+          own = cell;
+        } else if (l1 || reachesName)
           rowLevel2 = levelOf(null, cell); // an 一级 used as 二级, or a 二级 name not in the vocabulary
         else content.push(cell);
         continue;
@@ -222,7 +227,11 @@ export function readIndicatorBlock(
       // lead, level1 or before: an 一级, a shifted 二级, or shifted content.
       if (l1 && !rowLevel1) rowLevel1 = levelOf(l1, cell);
       else if (l2 && !rowLevel2) rowLevel2 = levelOf(l2, cell);
-      else content.push(cell);
+      else {
+        content.push(cell);
+        continue;
+      }
+      own = cell;
     }
 
     // Levels: a new 一级 resets the 二级 (an 一级 without 二级 spans the 二级 column).
@@ -241,6 +250,7 @@ export function readIndicatorBlock(
       side: null,
       regions: null,
       wrapped: false,
+      own,
     };
     assignContent(content, presentContent, kindAt, regionAt, draft);
     drafts.push(draft);
@@ -248,7 +258,7 @@ export function readIndicatorBlock(
     r++;
   }
 
-  const indicators: Indicator[] = drafts.map((d) => {
+  const indicators: Indicator[] = withoutSectionRows(src, drafts).map((d) => {
     const ind: Indicator = {
       row: d.row,
       level1: d.level1,
@@ -271,6 +281,39 @@ export function readIndicatorBlock(
     return ind;
   });
   return { bottom: Math.max(bottom, start - 1), columns, indicators };
+}
+
+/**
+ * Rows that only head a section (an outline layout: "产出指标" on a row of its own, its 二级 and 三级
+ * on the rows under it): a row with a level name and nothing else, whose level the next row carries
+ * on while writing its own deeper level or indicator. Not an empty indicator, so no empty-cell
+ * error. A level cell merged down over the rows under it is the first row of its group, left empty.
+ */
+function withoutSectionRows(src: CellSource, drafts: RowDraft[]): RowDraft[] {
+  const isEmpty = (d: RowDraft) =>
+    !d.content.name &&
+    !d.content.value &&
+    !d.content.description &&
+    !d.content.basis &&
+    !d.side &&
+    !d.regions;
+  let out: RowDraft[] | null = null;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    const next = drafts[i + 1];
+    const section =
+      d.own !== null &&
+      next !== undefined &&
+      isEmpty(d) &&
+      !isEmpty(next) &&
+      next.level1 === d.level1 &&
+      // The next row writes something deeper than the section's level, and not the same level again.
+      (d.level2 === null ? next.own === null || next.level2 !== null : next.level2 === d.level2) &&
+      (src.mergeAt(d.own.row, d.own.col)?.bottom ?? d.own.row) === d.own.row;
+    if (section) out ??= drafts.slice(0, i);
+    else out?.push(d);
+  }
+  return out ?? drafts;
 }
 
 /**
