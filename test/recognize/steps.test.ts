@@ -73,6 +73,10 @@ describe('classify: labels by their word parts', () => {
     ['2026年预算数', 'annual'],
     ['2026年度资金总额（万元）', 'annual'],
     ['2026年其他资金', 'other'],
+    ['单位自筹', 'other'],
+    ['单位自有资金', 'other'],
+    ['自有资金', 'other'],
+    ['社会资金', 'other'],
     ['★年度资金总额', 'annual'],
   ])('%s → amount %s', (text, label) => {
     expect(classify(text).label).toMatchObject({ kind: 'amount', label });
