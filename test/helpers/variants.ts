@@ -23,6 +23,8 @@
  * - numbers as text: numbers stored as text, some in full-width digits;
  * - no title: title lines removed (not where the project name lives in the title);
  * - numbered: 一级 and 二级 names numbered ("1.产出指标", "（一）数量指标", "一、效益指标");
+ * - marked: labels and column headers with a required-field mark ("*项目名称", "★一级指标");
+ * - outline: each 一级 on a row of its own above the rows of its group;
  * - no merges: merged areas dropped, as Excel 2016/2019 reports none;
  * - beside / below: another real form placed one empty column to the right, or two blank rows below.
  *   (With no empty column between, forms are read apart only when both have an indicator header and
@@ -544,6 +546,45 @@ export const TRANSFORMS: Record<string, Transform> = {
       s.set(row, col, style(++i, v));
     }
     return i > 0;
+  },
+
+  marked(s, tables, r) {
+    // Required fields marked as some templates mark them: "*项目名称", "★一级指标" — in the header
+    // block and on the indicator header row, not in the indicator rows.
+    const mark = pick(r, ['*', '★', '＊']);
+    const rows = new Set<number>();
+    for (const t of tables) for (let row = t.top; row <= t.indicatorHeaderRow; row++) rows.add(row);
+    return rewriteCells(s, (v, row) => {
+      if (!rows.has(row) || typeof v !== 'string' || v.length > 12 || r() < 0.5) return undefined;
+      const k = classify(v);
+      const label = k.label?.kind === 'header' && k.label.field !== 'other' && !k.label.inline;
+      const column = k.column && ['level1', 'level2', 'name', 'value'].includes(k.column.role);
+      return label || column ? `${mark}${v}` : undefined;
+    });
+  },
+
+  outline(s, tables, r) {
+    // An outline layout: each 一级 on a row of its own above its group ("一、产出指标" over the rows
+    // that carry it on), merged level cells of the block split.
+    const candidates = plainBlocks(s, tables).filter(
+      (t) =>
+        t.columns.level1 !== null &&
+        t.indicators.every((i) => !i.level1 || colOf(i.level1.cell) === t.columns.level1),
+    );
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const starts = t.indicators.filter((i) => i.level1 && rowOf(i.level1.cell) === i.row);
+    if (!starts.length) return false;
+    s.merges = s.merges.filter((m) => m.bottom < t.indicatorHeaderRow + 1 || m.top > t.bottom);
+    for (const ind of [...starts].reverse()) {
+      const col = t.columns.level1!;
+      const v = s.get(ind.row, col);
+      const text = s.texts[ind.row]?.[col];
+      s.set(ind.row, col, null);
+      s.insertRows(ind.row, 1);
+      s.set(ind.row, col, v, text);
+    }
+    return true;
   },
 
   noMerges(s) {
