@@ -151,7 +151,7 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
       if (!label) continue;
       let valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
       if (!valueCell && !label.inline) label = labelOverValue(cell, label) ?? label;
-      if (!valueCell && !label.inline && !(label.kind === 'header' && label.field === 'goal'))
+      if (!valueCell && !label.inline && !isGoal(label))
         valueCell = valueBelow(src, cells, i, end, label.kind === 'amount');
       // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
       if (valueCell && valueCell === cells[i + 1] && cls(valueCell).label) i++;

@@ -290,13 +290,7 @@ export function readIndicatorBlock(
  * error. A level cell merged down over the rows under it is the first row of its group, left empty.
  */
 function withoutSectionRows(src: CellSource, drafts: RowDraft[]): RowDraft[] {
-  const isEmpty = (d: RowDraft) =>
-    !d.content.name &&
-    !d.content.value &&
-    !d.content.description &&
-    !d.content.basis &&
-    !d.side &&
-    !d.regions;
+  const isEmpty = (d: RowDraft) => CONTENT_ROLES.every((role) => !d.content[role]) && !d.side && !d.regions;
   let out: RowDraft[] | null = null;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
