@@ -13,8 +13,7 @@ import { asAdapterError, classifyError } from './errors';
 import { type Capabilities, detectCapabilities } from './host';
 import { readWorkbookSettings, saveWorkbookSettings, workbookSettingsAvailable } from './settings';
 import type { Template } from '../core/templates/template';
-import { placedArea } from '../core/templates/render';
-import { queueTemplate, rangeAt } from './templates';
+import { rangeAt } from './range';
 import { GridRows, blockersOf, chunkAddresses, parseAreaList, patchOf } from '../host/read';
 import {
   HIGHLIGHT_COLORS,
@@ -351,6 +350,8 @@ export class ExcelSession implements SheetHost {
    */
   async insertTemplate(t: Template, target: InsertTarget): Promise<InsertResult> {
     const start = this.syncs;
+    // The template writer comes with the 插入模板 chunk: loaded before the batch opens.
+    const { placedArea, queueTemplate } = await import(/* webpackChunkName: "templates" */ './templates');
     return this.write(async (context) => {
       if ('newSheet' in target) {
         // Usually the name is free: add and write in one sync. Excel refuses a taken name, and the

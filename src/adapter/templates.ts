@@ -4,11 +4,15 @@
  * target is checked first (one sync: its values and the merged areas that touch it); if any cell is
  * in use or a merged area is in the way, nothing is written and the blocking cells are returned.
  * Otherwise everything is queued and sent in one sync (one undo step where the host supports it).
+ * Loaded on first use (the 插入模板 chunk), not with the pane.
  */
-import { type MergeArea, a1Range } from '../core/grid';
 import { type Placement, placedArea, placedCells, shift } from '../core/templates/render';
 import type { CellStyle, Template } from '../core/templates/template';
 import type { Capabilities } from '../host/types';
+import { rangeAt } from './range';
+
+// The insert path loads this module when it is used (adapter/excel.ts), with the area it needs.
+export { placedArea };
 
 /** Points per character of column width (Excel's default font: about 7 px, 0.75 pt a pixel). */
 const POINTS_PER_CHAR = 5.6;
@@ -21,13 +25,6 @@ const ALIGN: Record<string, string> = {
   middle: 'Center',
   bottom: 'Bottom',
 };
-
-/** The range of an area: by indexes where the host has them (1.7), else by its A1 address. */
-export function rangeAt(ws: Excel.Worksheet, caps: Capabilities, area: MergeArea): Excel.Range {
-  return caps.events
-    ? ws.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1)
-    : ws.getRange(a1Range(area.top, area.left, area.bottom, area.right));
-}
 
 function styleRange(range: Excel.Range, style: CellStyle): void {
   if (style.bold) range.format.font.bold = true;

@@ -56,6 +56,7 @@ export const VocabularySchema = z.object({
   amountParts: z.object({
     money: names,
     none: names,
+    request: names,
     maxLength: z.int(),
     rules: z.array(z.extend(PartsRule, { label: z.enum(AMOUNT_LABELS) })),
   }),

@@ -212,6 +212,11 @@ const {
   rules: AMOUNT_RULES,
 } = vocabulary.amountParts;
 
+/** Whether an amount label names what the form asks for ("申请财政资金", "申报财政拨款"). */
+export function isRequestLabel(key: string): boolean {
+  return containsAny(vocabulary.amountParts.request).test(key);
+}
+
 const YEAR_PREFIX = /^(?:19|20)\d\d年度?(?=\D)/;
 
 /**
@@ -300,6 +305,13 @@ function columnByParts(key: string): ColumnRole | undefined {
   // "一级指标名称", "三级绩效指标", and the bare "一级" / "二级" / "三级" of a terse header.
   const m = /^([一二三])级(?:(?:绩效)?指标|$)/.exec(key);
   if (m) return m[1] === '一' ? 'level1' : m[1] === '二' ? 'level2' : 'name';
+  // "指标名称及指标值", "绩效指标(含目标值)": the indicator with its value typed after it, in one
+  // column — the name column of a form with no value column.
+  const both = /^(.{2,}?)(?:及|和|与|、|\(含)(.{2,}?)\)?$/.exec(key);
+  if (both && isValueWord(both[2])) {
+    const first = columnIndex.get(both[1]) ?? columnByParts(both[1]);
+    if (first === 'name' || first === 'lead' || /指标(?:名称)?$/.test(both[1])) return 'name';
+  }
   return isValueWord(key) ? 'value' : undefined;
 }
 

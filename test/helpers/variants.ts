@@ -25,6 +25,9 @@
  * - numbered: 一级 and 二级 names numbered ("1.产出指标", "（一）数量指标", "一、效益指标");
  * - marked: labels and column headers with a required-field mark ("*项目名称", "★一级指标");
  * - outline: each 一级 on a row of its own above the rows of its group;
+ * - contact line: 项目负责人 | 张三 | 联系电话 | 139… among the header fields, under the 项目名称 row;
+ * - glued value: no value column, each value typed after its 三级 ("培训人数：≥100人") under a header
+ *   that names both (三级指标及指标值);
  * - no merges: merged areas dropped, as Excel 2016/2019 reports none;
  * - beside / below: another real form placed one empty column to the right, or two blank rows below.
  *   (With no empty column between, forms are read apart only when both have an indicator header and
@@ -583,6 +586,74 @@ export const TRANSFORMS: Record<string, Transform> = {
       s.set(ind.row, col, null);
       s.insertRows(ind.row, 1);
       s.set(ind.row, col, v, text);
+    }
+    return true;
+  },
+
+  contactLine(s, tables, r) {
+    // A contact line among the header fields, as forms that ask for one put it: 项目负责人 | 张三 |
+    // 联系电话 | 139…, on a row of its own under the 项目名称 row.
+    const candidates = tables.filter((t) => {
+      const f = t.header.projectName;
+      return (
+        t.source === 'form' &&
+        f?.text &&
+        rowOf(f.labelCell) === rowOf(f.cell) &&
+        rowOf(f.cell) < t.indicatorHeaderRow - 1
+      );
+    });
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const f = t.header.projectName!;
+    const at = rowOf(f.cell) + 1;
+    const left = colOf(f.labelCell);
+    const right = colOf(t.range.split(':')[1] ?? t.range);
+    s.insertRows(at, 1);
+    const cells = [pick(r, ['项目负责人', '项目联系人', '联系人']), '张三', '联系电话', '13900000000'];
+    // Four cells where the form is wide enough, else the name and the telephone only.
+    if (right - left >= 3) cells.forEach((v, k) => s.set(at, left + k, v));
+    else [cells[0], '张三 13900000000'].forEach((v, k) => s.set(at, left + k, v));
+    return true;
+  },
+
+  gluedValue(s, tables, r) {
+    // A form with no value column: each value typed after its 三级 ("培训人数：≥100人") under a header
+    // that names both (三级指标及指标值). Only where nothing is right of the value column.
+    const candidates = plainBlocks(s, tables).filter((t) => {
+      const col = t.columns.value!;
+      const name = t.columns.name;
+      if (name === null || name >= col) return false;
+      // The only value column (a 长期/年度 grid has one for each half).
+      const header = s.values[t.indicatorHeaderRow] ?? [];
+      if (header.some((v, c) => c !== col && typeof v === 'string' && classify(v).column?.role === 'value'))
+        return false;
+      for (let row = t.indicatorHeaderRow; row <= t.bottom; row++) {
+        const cells = s.values[row] ?? [];
+        for (let c = col + 1; c < cells.length; c++)
+          if (cells[c] !== null && cells[c] !== undefined) return false;
+        for (let c = name + 1; c < col; c++) if (cells[c] !== null && cells[c] !== undefined) return false;
+      }
+      return t.indicators.every((i) => {
+        const text = i.name ? s.text(i.row, name) : '';
+        // A name that would part by itself, or an empty name with a value, cannot be told apart.
+        return !/[:：≥≤＞＜><=≧≦＝]|(?:19|20)\d\d年/.test(text) && (!!text || !i.value);
+      });
+    });
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const col = t.columns.value!;
+    const name = t.columns.name!;
+    s.merges = s.merges.filter((m) => m.bottom < t.indicatorHeaderRow || m.top > t.bottom || m.right < col);
+    s.set(
+      t.indicatorHeaderRow,
+      name,
+      pick(r, ['三级指标及指标值', '指标名称及指标值', '三级指标（含指标值）']),
+    );
+    s.set(t.indicatorHeaderRow, col, null);
+    for (const i of t.indicators) {
+      const value = s.text(i.row, col);
+      if (i.value && value) s.set(i.row, name, `${s.text(i.row, name)}${pick(r, ['：', ':'])}${value}`);
+      s.set(i.row, col, null);
     }
     return true;
   },

@@ -190,6 +190,9 @@ describe('classify: labels by their word parts', () => {
     expect(classify('三级指标名称').column?.role).toBe('name');
     expect(classify('指标值（定量/定性）').column?.role).toBe('value');
     expect(classify('预期目标值').column?.role).toBe('value');
+    // A header naming the indicator and its value together heads the 三级 (name) column.
+    for (const both of ['三级指标及指标值', '指标名称及指标值', '三级指标（含指标值）', '绩效指标及目标值'])
+      expect(classify(both).column?.role).toBe('name');
   });
 });
 
@@ -311,6 +314,17 @@ describe('anchors', () => {
 });
 
 describe('header block', () => {
+  /** The whole of a small sheet as one region. */
+  const regionOf = (values: CellValue[][]) =>
+    new RegionView(
+      new SheetView(grid(values)),
+      { id: 0, top: 0, bottom: values.length - 1, left: 0, right: 5 },
+      [],
+      {
+        left: 0,
+        right: 5,
+      },
+    );
   const read = (values: CellValue[][]) => {
     const view = new SheetView(grid(values));
     const src = new RegionView(view, { id: 0, top: 0, bottom: values.length - 1, left: 0, right: 20 }, [], {
@@ -368,6 +382,33 @@ describe('header block', () => {
     ]);
     expect(h.amounts.annual?.value).toBe(45);
     expect(h.amounts.ownTotal?.value).toBe(45);
+  });
+
+  test("a lone 申请财政资金 is the year's amount as well as the 财政拨款 part; not beside a total or another part", () => {
+    const lone = read([
+      ['项目名称', 'x'],
+      ['申请财政资金（万元）', 100],
+    ]).amounts;
+    expect(lone.fiscal?.value).toBe(100);
+    expect(lone.annual).toMatchObject({ value: 100, cell: 'B2' });
+    const withTotal = read([
+      ['项目名称', 'x'],
+      ['年度资金总额', 120],
+      ['申请财政资金', 100],
+    ]).amounts;
+    expect(withTotal.annual?.value).toBe(120);
+    const withOther = read([
+      ['项目名称', 'x'],
+      ['申请财政资金', 100, '单位自筹', 20],
+    ]).amounts;
+    expect(withOther.annual).toBeUndefined();
+    // A plain 财政拨款 alone asks for nothing: the form still lacks its total.
+    expect(
+      read([
+        ['项目名称', 'x'],
+        ['财政拨款', 100],
+      ]).amounts.annual,
+    ).toBeUndefined();
   });
 
   test('funds as a grid: the labels on one row, their figures on the next', () => {
@@ -484,19 +525,22 @@ describe('header block', () => {
       ['项目名称', '这一张'],
       ['一级指标'],
     ];
-    const view = new SheetView(grid(values));
-    const src = new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], {
-      left: 0,
-      right: 5,
-    });
-    expect(headerTop(src, 0, 3)).toBe(1);
-    expect(
-      headerTop(
-        new RegionView(view, { id: 0, top: 0, bottom: 3, left: 0, right: 5 }, [], { left: 0, right: 5 }),
-        0,
-        3,
-      ),
-    ).toBe(1);
+    expect(headerTop(regionOf(values), 0, 3)).toBe(1);
+  });
+
+  test("a contact line among the header fields (项目负责人 | 联系电话) is the form's own; above its 项目名称 it is the form above's", () => {
+    const values: CellValue[][] = [
+      ['填报人', '李四', '联系电话', '0951-1234567'],
+      ['项目名称', '这一张'],
+      ['项目负责人', '张三', '联系电话', '13900000000'],
+      ['年度资金总额', 10],
+      ['一级指标'],
+    ];
+    const src = regionOf(values);
+    expect(headerTop(src, 0, 4)).toBe(1);
+    expect(readHeader(src, 1, 4).amounts.annual?.value).toBe(10);
+    // Without a 项目名称 above it, the line still ends the header.
+    expect(headerTop(regionOf(values.slice(2)), 0, 2)).toBe(1);
   });
 });
 
@@ -670,6 +714,21 @@ describe('indicator block', () => {
     expect(u.indicators).toHaveLength(2);
   });
 
+  test('level columns by content: the 绩效指标 (lead) column is the 一级 one only when no other column is', () => {
+    // A sloppy row puts 满意度指标 into the lead column; the 一级 column is still the one headed 指标类型.
+    const [t] = checkGrid(
+      grid([
+        ...base,
+        ['绩效指标', '指标类型', '指标类别', '具体指标', '绩效值'],
+        [null, null, '时效目标', '按期完成率', '100%'],
+        [null, '效益指标', '社会效益指标', '群众知晓率', '≥90%'],
+        ['满意度指标', null, '服务对象满意度指标', '满意度', '≥90%'],
+      ]),
+    );
+    expect(t.columns).toMatchObject({ lead: 0, level1: 1, level2: 2, name: 3, value: 4 });
+    expect(filledIndicators(t)).toHaveLength(3);
+  });
+
   test('a form with no 二级 column (一级指标 | 三级指标 | 指标值) is read, its indicators without a 二级', () => {
     const [t] = checkGrid(
       grid([
@@ -754,21 +813,57 @@ describe('indicator block', () => {
     expect(filledIndicators(t)).toHaveLength(1);
     expect(t.bottom).toBe(4);
   });
+
+  test('a form with no value column: a value typed after its 三级 is parted from it; not where a value column exists', () => {
+    const rows: CellValue[][] = [
+      ['产出指标', '数量指标', '培训人数≥100人'],
+      ['产出指标', '质量指标', '合格率：95%'],
+      ['产出指标', '时效指标', '完成时间2026年12月底前'],
+      ['效益指标', '社会效益指标', '群众满意度明显提升'],
+    ];
+    const [t] = checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标及指标值'], ...rows]));
+    expect(t.indicators.map((i) => [i.name?.text, i.value?.text])).toEqual([
+      ['培训人数', '≥100人'],
+      ['合格率', '95%'],
+      ['完成时间', '2026年12月底前'],
+      ['群众满意度明显提升', undefined],
+    ]);
+    expect(t.indicators[0].value?.cell).toBe('C5');
+    const [withColumn] = checkGrid(
+      grid([
+        ...base,
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '培训人数≥100人'],
+      ]),
+    );
+    expect(withColumn.indicators[0].name?.text).toBe('培训人数≥100人');
+    expect(withColumn.indicators[0].value).toBeNull();
+  });
 });
 
 describe('verdicts and forms without an indicator table', () => {
-  test('a header-only form is a table with structure/missing-indicators', () => {
-    const [t] = checkGrid(
-      grid([
-        ['某某项目支出绩效目标申报表'],
-        ['项目名称', '某项目'],
-        ['主管部门', '某局', '实施单位', '某中心'],
-        ['年度资金总额', 25],
-        ['年度总体目标', '完成道路养护'],
-      ]),
-    );
+  test('a header-only form is a table with structure/missing-indicators, a contact line under its 项目名称 included', () => {
+    const form = (contact: CellValue[][]) =>
+      checkGrid(
+        grid([
+          ['某某项目支出绩效目标申报表'],
+          ['项目名称', '某项目'],
+          ...contact,
+          ['主管部门', '某局', '实施单位', '某中心'],
+          ['年度资金总额', 25],
+          ['年度总体目标', '完成道路养护'],
+          [],
+          [],
+          ['填报人', '李四', '联系电话', '0951-1234567'],
+        ]),
+      )[0];
+    const t = form([]);
     expect(t.hasIndicatorBlock).toBe(false);
     expect(t.issues.map((i) => i.rule)).toContain('structure/missing-indicators');
+    const withContact = form([['项目负责人', '张三', '联系电话', '13900000000']]);
+    expect(withContact.range).toBe('A1:D6');
+    expect(withContact.amounts.annual?.value).toBe(25);
+    expect(withContact.header.department?.text).toBe('某局');
   });
 
   test('an allocation list with 项目名称 and 金额 columns is no form', () => {

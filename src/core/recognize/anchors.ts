@@ -258,12 +258,17 @@ function levelsByContent(src: CellSource, row: number, cells: SheetCell[], found
   };
   let level1 = named1?.cell.col ?? null;
   if (level1 === null) {
-    for (const [col, cell] of heads)
-      if (cell && under(col, 'level1')) {
-        level1 = col;
-        take(col, 'level1');
-        break;
-      }
+    // A column headed 绩效指标 (the lead) is the 一级 one only when no other is: a sloppy row may
+    // put an 一级 name into the lead column under a form whose 一级 column is the next one.
+    for (const lead of [false, true]) {
+      for (const [col, cell] of heads)
+        if (cell && (cls(cell).column?.role === 'lead') === lead && under(col, 'level1')) {
+          level1 = col;
+          take(col, 'level1');
+          break;
+        }
+      if (level1 !== null) break;
+    }
     // Or by its place: the header right before a 二级 column (named, or known by what is under
     // it), when nothing is written under it (a form whose 一级 column was left empty).
     let level2 = found.find((f) => f.role === 'level2')?.cell.col;

@@ -12,9 +12,9 @@ import type { Amount, AmountField, Amounts, CellText, Table } from '../model';
 
 type HeaderField = NonNullable<Table['header']['department']>;
 import type { CellSource, SheetCell } from '../sheet';
-import { foldText } from '../text';
+import { foldText, labelKey } from '../text';
 import { parseAmount } from '../values';
-import type { AmountLabel } from '../vocabulary';
+import { type AmountLabel, isRequestLabel } from '../vocabulary';
 import { type Label, type Unit, cls, labelOverValue } from './classify';
 import { isClosingRow, hasProjectNameLabel } from './anchors';
 
@@ -35,6 +35,8 @@ export interface HeaderResult {
   /** Fields read, for --explain: "项目名称@A3" (kept only when asked for). */
   found: string[];
   explain: boolean;
+  /** Whether the 财政拨款 part was named as a request (申请财政资金): the year's amount when no total is named. */
+  requestedFiscal?: boolean;
   /** Which kinds of label the block has, filled or not: a header-only form needs a name, an amount and a goal label. */
   seen: Set<'projectName' | 'amount' | 'goal' | 'department' | 'implementer'>;
 }
@@ -58,7 +60,7 @@ export function headerTop(src: CellSource, start: number, end: number): number |
       continue;
     }
     blank = 0;
-    if (isClosingRow(src, r)) break;
+    if (isClosingRow(src, r) && (seenName || !nameAboveInBlock(src, r, floor))) break;
     if (hasProjectNameLabel(src, r)) {
       if (seenName) break;
       seenName = true;
@@ -84,6 +86,25 @@ export function headerTop(src: CellSource, start: number, end: number): number |
     }
   }
   return top;
+}
+
+/**
+ * Whether a line that reads as a closing one (项目负责人 | 张三 | 联系电话 | 139…) lies inside the
+ * header block: this form's 项目名称 label is above it, with no blank row, title or indicator row
+ * between. Forms that ask for a contact put it among the header fields; the form above's signature
+ * line is above this form's own 项目名称, where the scan has passed it already.
+ */
+function nameAboveInBlock(src: CellSource, row: number, floor: number): boolean {
+  for (let u = row - 1; u >= floor; u--) {
+    const cells = src.cells(u);
+    if (cells.length === 0) return false;
+    if (hasProjectNameLabel(src, u)) return true;
+    for (const c of cells) {
+      const k = cls(c);
+      if (k.title || k.column || k.level1 || k.level2) return false;
+    }
+  }
+  return false;
 }
 
 function emptyResult(): HeaderResult {
@@ -162,6 +183,11 @@ export function readHeader(src: CellSource, top: number | null, end: number, exp
       readAmount(result, label, cell, valueCell, groupCols, halves);
     }
   }
+  // A form that names no total and no other part but asks for 财政 funds ("申请财政资金 | 100": a
+  // 申请表 states only that) has that request as its year's amount; it stays the 财政拨款 part too.
+  const a = result.amounts;
+  if (!a.total && !a.annual && !a.other && !a.carryover && a.fiscal && result.requestedFiscal)
+    a.annual = { ...a.fiscal };
   if (!result.fields.department && weakDepartment.length) result.fields.department = weakDepartment[0];
   resolveProjectName(src, result, top, title);
   return result;
@@ -348,6 +374,7 @@ function readAmount(
   }
   if (!result.amounts[field]) {
     result.amounts[field] = amount(parsed.amountWan, label.inline ?? at.text, at);
+    if (field === 'fiscal') result.requestedFiscal = isRequestLabel(labelKey(label.text));
     if (result.explain)
       result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);
   }

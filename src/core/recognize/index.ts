@@ -24,6 +24,7 @@ import {
 } from './anchors';
 import { cls } from './classify';
 import { isOtherDocumentTitle } from '../vocabulary';
+import { labelKey } from '../text';
 import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
 import { renderFrameworkReason } from '../locales';
@@ -437,8 +438,14 @@ function repeatedLayout(
   return same ? again : null;
 }
 
+/** The same words in the same columns, as labels are compared: spaces and required-field marks aside ("绩 效 值" = "绩效值"). */
 function sameRow(a: SheetCell[], b: SheetCell[]): boolean {
-  return a.length === b.length && a.every((c, k) => c.col === b[k].col && c.text === b[k].text);
+  return (
+    a.length === b.length &&
+    a.every(
+      (c, k) => c.col === b[k].col && (c.text === b[k].text || labelKey(c.text) === labelKey(b[k].text)),
+    )
+  );
 }
 
 /**
@@ -465,11 +472,38 @@ function headerBottom(src: CellSource, labelRow: number, limit: number): number 
       continue;
     }
     blank = 0;
-    if (isClosingRow(src, r) || hasTitle(src, r) || hasProjectNameLabel(src, r)) break;
+    if (
+      (isClosingRow(src, r) && !fieldNext(src, r, limit)) ||
+      hasTitle(src, r) ||
+      hasProjectNameLabel(src, r)
+    )
+      break;
     bottom = r;
   }
   return bottom;
 }
+
+/**
+ * Whether a row under a closing-like line (past a few contact lines) holds a header field or an
+ * amount label: then the line (项目负责人 | 张三 | 联系电话 | 139…) is a contact among the form's
+ * fields, not its end.
+ */
+function fieldNext(src: CellSource, row: number, limit: number): boolean {
+  // 项目负责人 on one line, 联系人 or 联系电话 on the next: look past a few such lines.
+  for (let r = row + 1; r <= Math.min(limit, row + CONTACT_LINES); r++) {
+    const cells = src.cells(r);
+    if (cells.length === 0 || hasTitle(src, r) || hasProjectNameLabel(src, r)) return false;
+    const field = cells.some((c) => {
+      const label = cls(c).label;
+      return label !== null && (label.kind === 'amount' || label.field !== 'other');
+    });
+    if (field) return true;
+  }
+  return false;
+}
+
+/** How many contact lines a header block may hold together. */
+const CONTACT_LINES = 3;
 
 /** Lower bar for a selected range: a row with two indicator column headers, else the first row with level names. */
 function looseAnchors(src: CellSource): IndicatorAnchor[] {

@@ -258,12 +258,22 @@ export function readIndicatorBlock(
     r++;
   }
 
+  // A form with no value column may type each value after its 三级 ("培训人数≥100人").
+  const glued = columns.value === null && !layout.regions.length;
   const indicators: Indicator[] = withoutSectionRows(src, drafts).map((d) => {
+    let name = d.content.name ? indicatorName(d.content.name) : null;
+    if (glued && name && !d.content.value) {
+      const split = splitGluedValue(name);
+      if (split) {
+        name = split.name;
+        d.content.value = split.value;
+      }
+    }
     const ind: Indicator = {
       row: d.row,
       level1: d.level1,
       level2: d.level2,
-      name: d.content.name ? indicatorName(d.content.name) : null,
+      name,
       value:
         d.content.value ??
         (d.regions
@@ -323,6 +333,19 @@ export function indicatorName(name: CellText): CellText {
     .replace(/\s*[(（][^()（）]*\*[^()（）]*[)）]\s*$/, '')
     .trim();
   return text && text !== name.text ? { ...name, text } : name;
+}
+
+/**
+ * A 三级 with its value after it: a comparator or a date starts the value ("培训人数≥100人",
+ * "完成时间2026年12月底前"), or a colon parts them ("群众知晓率：≥90%"). Only where the form has no value column, so a value typed
+ * into the wrong cell of a form that has one is still reported.
+ */
+const GLUED_VALUE = /^([^:：≥≤＞＜><=≧≦＝]+?)\s*(?:[:：]\s*|(?=[≥≤＞＜><=≧≦＝]|(?:19|20)\d\d年))(\S.*)$/;
+
+export function splitGluedValue(name: CellText): { name: CellText; value: CellText } | null {
+  const m = GLUED_VALUE.exec(name.text);
+  if (!m) return null;
+  return { name: { ...name, text: m[1].trim() }, value: { ...name, text: m[2].trim() } };
 }
 
 /** What a prefix or a hint starts with: 指标N, a star, or the asterisks of a fill-in hint. */
