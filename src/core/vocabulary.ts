@@ -255,6 +255,21 @@ export function amountLabel(
 
 export type Qualifier = 'annual' | 'longTerm' | null;
 
+const TERM_WORDS = [...vocabulary.qualifiers.annual, ...vocabulary.qualifiers.longTerm].sort(
+  (a, b) => b.length - a.length,
+);
+/** A heading over an indicator block that names its term: "中期绩效指标", "（二）年度绩效指标表". */
+const TERM_HEADING = new RegExp(
+  `^(?:\\(?[一二三四五六七八九十\\d]{1,2}[)、.]?)?(${TERM_WORDS.map(escapeRegExp).join('|')})(?:绩效)?指标表?(?:\\([^()]*\\))?$`,
+);
+
+/** The term a heading over an indicator block names (中期绩效指标 → longTerm), or null for any other text. */
+export function termHeading(key: string): Qualifier {
+  const m = key.includes('指标') ? TERM_HEADING.exec(key) : null;
+  if (!m) return null;
+  return vocabulary.qualifiers.longTerm.includes(m[1]) ? 'longTerm' : 'annual';
+}
+
 /** Splits a qualifier off a column label: "二级指标(长期)" → 二级指标, longTerm. */
 function splitQualifier(key: string): { key: string; qualifier: Qualifier } {
   const m = /^(.+?)\(([^()]+)\)$/.exec(key);

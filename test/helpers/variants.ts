@@ -26,6 +26,8 @@
  * - marked: labels and column headers with a required-field mark ("*项目名称", "★一级指标");
  * - outline: each 一级 on a row of its own above the rows of its group;
  * - contact line: 项目负责人 | 张三 | 联系电话 | 139… among the header fields, under the 项目名称 row;
+ * - term blocks: a 中期 indicator table stacked over or under the 年度 one, each under a heading
+ *   (中期绩效指标 | 年度绩效指标), the 中期 values different;
  * - glued value: no value column, each value typed after its 三级 ("培训人数：≥100人") under a header
  *   that names both (三级指标及指标值);
  * - no merges: merged areas dropped, as Excel 2016/2019 reports none;
@@ -654,6 +656,45 @@ export const TRANSFORMS: Record<string, Transform> = {
       const value = s.text(i.row, col);
       if (i.value && value) s.set(i.row, name, `${s.text(i.row, name)}${pick(r, ['：', ':'])}${value}`);
       s.set(i.row, col, null);
+    }
+    return true;
+  },
+
+  termBlocks(s, tables, r) {
+    // A 中期 indicator table beside the 年度 one, stacked: each under a heading (中期绩效指标 |
+    // 年度绩效指标), the 中期 one first or last, its values different (so reading it would show).
+    // A form has one table of each term: not a second time over.
+    const termed = (t: Table) =>
+      s.values
+        .slice(rowOf(t.range.split(':')[0]), t.bottom + 1)
+        .some((row) => (row ?? []).some((v) => typeof v === 'string' && /(中期|长期|年度)绩效指标$/.test(v)));
+    const candidates = plainBlocks(s, tables).filter((t) => filledIndicators(t).length >= 2 && !termed(t));
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const left = colOf(t.range);
+    const from = t.indicatorHeaderRow;
+    const copy = Array.from({ length: t.bottom - from + 1 }, (_, k) => [...(s.values[from + k] ?? [])]);
+    const valueCol = t.columns.value!;
+    for (const i of t.indicators) if (i.value) copy[i.row - from][valueCol] = '≥3项';
+    const longTerm = pick(r, ['中期绩效指标', '二、中期绩效指标', '长期绩效指标']);
+    const annual = pick(r, ['年度绩效指标', '一、年度绩效指标', null]);
+    const block = (at: number) =>
+      copy.forEach((row, k) => row.forEach((v, c) => s.set(at + k, c, v ?? null)));
+    if (r() < 0.5) {
+      // 年度 first: its heading over it, the 中期 table under it.
+      s.insertRows(t.bottom + 1, copy.length + 1);
+      s.set(t.bottom + 1, left, longTerm);
+      block(t.bottom + 2);
+      if (annual) {
+        s.insertRows(from, 1);
+        s.set(from, left, annual);
+      }
+    } else {
+      // 中期 first: its heading, its table, then the 年度 heading over the 年度 table.
+      s.insertRows(from, copy.length + 2);
+      s.set(from, left, longTerm);
+      block(from + 1);
+      s.set(from + copy.length + 1, left, annual ?? '年度绩效指标');
     }
     return true;
   },

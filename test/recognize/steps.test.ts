@@ -814,6 +814,25 @@ describe('indicator block', () => {
     expect(t.bottom).toBe(4);
   });
 
+  test('a 中期 and a 年度 indicator table stacked under their headings: the 年度 one is read, in either order', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '指标值'];
+    const annual = [['产出指标', '数量指标', '培训人数', '100人']];
+    const longTerm = [['产出指标', '数量指标', '培训人数', '300人']];
+    for (const rows of [
+      [['中期绩效指标'], header, ...longTerm, ['年度绩效指标'], header, ...annual],
+      [['一、年度绩效指标'], header, ...annual, [], ['二、中期绩效指标'], header, ...longTerm],
+      [header, ...annual, ['长期绩效指标'], header, ...longTerm],
+    ]) {
+      const tables = checkGrid(grid([...base, ...rows]));
+      expect(tables).toHaveLength(1);
+      expect(filledIndicators(tables[0]).map((i) => i.value?.text)).toEqual(['100人']);
+      expect(tables[0].bottom).toBe(base.length + rows.length - 1);
+    }
+    // Alone, a 中期 table is the form's table.
+    const [only] = checkGrid(grid([...base, ['中期绩效指标'], header, ...longTerm]));
+    expect(filledIndicators(only).map((i) => i.value?.text)).toEqual(['300人']);
+  });
+
   test('a form with no value column: a value typed after its 三级 is parted from it; not where a value column exists', () => {
     const rows: CellValue[][] = [
       ['产出指标', '数量指标', '培训人数≥100人'],

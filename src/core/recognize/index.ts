@@ -23,7 +23,7 @@ import {
   hasProjectNameLabel,
 } from './anchors';
 import { cls } from './classify';
-import { isOtherDocumentTitle } from '../vocabulary';
+import { type Qualifier, isOtherDocumentTitle, termHeading } from '../vocabulary';
 import { labelKey } from '../text';
 import { readFlatProjects } from './flat';
 import { assignSheetFrameworks, detectFramework } from './framework';
@@ -180,11 +180,20 @@ function recogniseRegion(
   };
 
   for (let i = 0; i < anchors.length; i++) {
+    const first = anchors[i];
+    const top = headerTop(src, regionStart, first.row);
+    const header = readHeader(src, top, first.row, out.explain);
+    // A form with a 中期 and a 年度 indicator table, one under the other, each under a heading
+    // (中期绩效指标 | 年度绩效指标): the 年度 one is read, the 中期 one left aside, as the 长期 half
+    // of a grid with both side by side.
+    let skipped = -1;
+    if (termAbove(src, first.row) === 'longTerm' && followsInForm(src, anchors, i, 'annual')) {
+      skipped = i;
+      i++;
+    }
     const anchor = anchors[i];
     const next = i + 1 < anchors.length ? anchors[i + 1].row : src.lastRow + 1;
     const layout = layoutOf(src, anchor);
-    const top = headerTop(src, regionStart, anchor.row);
-    const header = readHeader(src, top, anchor.row, out.explain);
     let block = readIndicatorBlock(src, layout, layout.firstRow, next);
     let bottom = Math.max(block.bottom, anchor.row);
     // The header row repeated further down (a page break of a form pasted from print): the rows
@@ -203,6 +212,15 @@ function recogniseRegion(
       );
       bottom = Math.max(more.bottom, anchors[i].row);
       block = { ...block, bottom, indicators: [...block.indicators, ...more.indicators] };
+    }
+    // The 中期 table under the 年度 one: its rows belong to this form, not read.
+    if (skipped < 0 && !anchor.flat && followsInForm(src, anchors, i, 'longTerm')) {
+      i++;
+      const upTo = i + 1 < anchors.length ? anchors[i + 1].row : src.lastRow + 1;
+      bottom = Math.max(
+        readIndicatorBlock(src, layoutOf(src, anchors[i]), anchors[i].row + 1, upTo).bottom,
+        anchors[i].row,
+      );
     }
     const anchorText = out.explain
       ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns
@@ -439,6 +457,34 @@ function repeatedLayout(
 }
 
 /** The same words in the same columns, as labels are compared: spaces and required-field marks aside ("绩 效 值" = "绩效值"). */
+/** The term of the heading right over an indicator header row ("中期绩效指标"), blank rows aside. */
+function termAbove(src: CellSource, row: number): Qualifier {
+  for (let r = row - 1; r >= Math.max(src.firstRow, row - 3); r--) {
+    const cells = src.cells(r);
+    if (cells.length === 0) continue;
+    return cells.length === 1 ? termHeading(labelKey(cells[0].text)) : null;
+  }
+  return null;
+}
+
+/**
+ * Whether anchor i + 1 heads the same form's other-term table: under a heading of that term (a
+ * 年度 one may also have none), a few rows under anchor i's block, with no header block between.
+ */
+function followsInForm(
+  src: CellSource,
+  anchors: IndicatorAnchor[],
+  i: number,
+  term: 'annual' | 'longTerm',
+): boolean {
+  const nextAnchor = anchors[i + 1];
+  if (!nextAnchor || nextAnchor.flat) return false;
+  const heading = termAbove(src, nextAnchor.row);
+  if (term === 'longTerm' ? heading !== 'longTerm' : heading === 'longTerm') return false;
+  for (let r = anchors[i].row + 1; r < nextAnchor.row; r++) if (hasProjectNameLabel(src, r)) return false;
+  return true;
+}
+
 function sameRow(a: SheetCell[], b: SheetCell[]): boolean {
   return (
     a.length === b.length &&

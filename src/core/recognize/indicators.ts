@@ -9,7 +9,7 @@ import { a1 } from '../grid';
 import type { CellText, Columns, Indicator, Level } from '../model';
 import { type CellSource, type SheetCell, textAt } from '../sheet';
 import { labelKey } from '../text';
-import { valueColumnPreference } from '../vocabulary';
+import { termHeading, valueColumnPreference } from '../vocabulary';
 import { type ColumnKind, type HeaderColumn, type IndicatorAnchor, isClosingRow } from './anchors';
 import { cls, isProjectNameLabel } from './classify';
 import { assembleValue } from './assemble';
@@ -428,6 +428,8 @@ function assignContent(
 function isBoundaryRow(src: CellSource, row: number, nameCol: number): boolean {
   const cells = src.cells(row);
   if (isClosingRow(src, row)) return true;
+  // A heading over the next block ("中期绩效指标"): no indicator of this one.
+  if (cells.length === 1 && termHeading(labelKey(cells[0].text))) return true;
   for (const cell of cells) {
     const c = cls(cell);
     if (c.title || c.annex || c.unit) return true;
