@@ -17,7 +17,10 @@ import {
 import { type HostError, hostError } from '../host/errors';
 import { type CheckOptions, checkSheet, runRules } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
-import { type LiveSheet, applyPatch, readAreaFor } from '../core/live';
+import type { LiveSheet } from '../core/live';
+
+/** Live checking's patch reader: loaded after the first check, not with the pane. */
+type LiveModule = typeof import('../core/live');
 import type { EngineLocale } from '../core/locales';
 import { type MergeArea, parseA1Range } from '../core/grid';
 import type { Indicator, NearMiss, Table } from '../core/model';
@@ -101,6 +104,8 @@ export class Checker {
   private running: Promise<void> | null = null;
   /** The sheet as the last check read it, for live checking by patches; null when only a full read will do. */
   private liveSheet: { sheetId: string; state: LiveSheet } | null = null;
+  /** core/live, once loaded (the first check starts loading it; until then an edit reads the sheet). */
+  private live: LiveModule | null = null;
   /** Edits reported since the last check, read together when they settle. */
   private pending: SheetEvent[] = [];
   private again = false;
@@ -476,6 +481,11 @@ export class Checker {
       this.liveSheet = manual
         ? null
         : { sheetId: snap.sheetId, state: { grid: snap.grid, tables, nearMisses: result.nearMisses } };
+      if (!this.live && this.session.caps.events)
+        void import(/* webpackChunkName: "live" */ '../core/live').then(
+          (m) => (this.live = m),
+          () => undefined, // not loaded: edits keep reading the whole sheet
+        );
       this.pending = [];
       this.update({
         tables,
@@ -529,7 +539,7 @@ export class Checker {
 
   private patchPlan(events: SheetEvent[]): { sheetId: string; area: MergeArea } | null {
     const live = this.liveSheet;
-    if (!live || events.length === 0) return null;
+    if (!live || !this.live || events.length === 0) return null;
     let changed: MergeArea | null = null;
     for (const e of events) {
       if (
@@ -550,7 +560,7 @@ export class Checker {
           }
         : a;
     }
-    const area = readAreaFor(live.state, changed!);
+    const area = this.live.readAreaFor(live.state, changed!);
     const origin = live.state.grid.origin ?? { row: 0, col: 0 };
     if (area.top < origin.row || area.left < origin.col) return null;
     if (area.bottom - area.top + 1 > WINDOW_ROWS || area.right - area.left + 1 > WINDOW_COLS) return null;
@@ -559,11 +569,11 @@ export class Checker {
 
   private async patchOnce(sheetId: string, area: MergeArea): Promise<void> {
     const live = this.liveSheet;
-    if (!live) return this.checkOnce();
+    if (!live || !this.live) return this.checkOnce();
     const t0 = now();
     try {
       const patch = await this.session.readArea(sheetId, area);
-      const next = applyPatch(live.state, patch, this.engineOptions());
+      const next = this.live.applyPatch(live.state, patch, this.engineOptions());
       this.liveSheet = { sheetId, state: next };
       const marks = JSON.stringify(this.marksFor());
       const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
