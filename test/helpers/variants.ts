@@ -26,6 +26,7 @@
  * - marked: labels and column headers with a required-field mark ("*项目名称", "★一级指标");
  * - outline: each 一级 on a row of its own above the rows of its group;
  * - contact line: 项目负责人 | 张三 | 联系电话 | 139… among the header fields, under the 项目名称 row;
+ * - filled down: the 一级 typed on every row of its group instead of merged, the 二级 left as it was;
  * - term blocks: a 中期 indicator table stacked over or under the 年度 one, each under a heading
  *   (中期绩效指标 | 年度绩效指标), the 中期 values different;
  * - glued value: no value column, each value typed after its 三级 ("培训人数：≥100人") under a header
@@ -657,6 +658,26 @@ export const TRANSFORMS: Record<string, Transform> = {
       if (i.value && value) s.set(i.row, name, `${s.text(i.row, name)}${pick(r, ['：', ':'])}${value}`);
       s.set(i.row, col, null);
     }
+    return true;
+  },
+
+  filledDown(s, tables, r) {
+    // The 一级 typed down on every row of its group instead of merged, the 二级 left as it was (blank
+    // under its first row where it was merged or left empty).
+    const candidates = plainBlocks(s, tables).filter(
+      (t) =>
+        t.columns.level1 !== null &&
+        t.indicators.some((i) => i.level1 && rowOf(i.level1.cell) !== i.row) &&
+        t.indicators.every((i) => !i.level1 || colOf(i.level1.cell) === t.columns.level1),
+    );
+    if (!candidates.length) return false;
+    const t = pick(r, candidates);
+    const col = t.columns.level1!;
+    s.merges = s.merges.filter(
+      (m) => m.bottom <= t.indicatorHeaderRow || m.top > t.bottom || m.right < col || m.left > col,
+    );
+    for (const i of t.indicators)
+      if (i.level1 && rowOf(i.level1.cell) !== i.row) s.set(i.row, col, s.get(rowOf(i.level1.cell), col));
     return true;
   },
 

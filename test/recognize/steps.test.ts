@@ -550,6 +550,9 @@ describe('indicator block', () => {
     ['年度资金总额', 10],
     ['年度总体绩效目标', '培训'],
   ];
+  /** The form above with the plain indicator header and these rows under it. */
+  const formWith = (...rows: CellValue[][]) =>
+    checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '指标值'], ...rows]))[0];
 
   test("a sub-header under 指标值: this year's target is the value, last year's actual is left aside", () => {
     const [t] = checkGrid(
@@ -801,17 +804,22 @@ describe('indicator block', () => {
   });
 
   test('closing lines end the block and are never indicators', () => {
-    const [t] = checkGrid(
-      grid([
-        ...base,
-        ['一级指标', '二级指标', '三级指标', '指标值'],
-        ['产出指标', '数量指标', '培训人数', '100人'],
-        ['填报人：张三', null, '联系电话：123'],
-        ['单位负责人（签字）：'],
-      ]),
+    const t = formWith(
+      ['产出指标', '数量指标', '培训人数', '100人'],
+      ['填报人：张三', null, '联系电话：123'],
+      ['单位负责人（签字）：'],
     );
     expect(filledIndicators(t)).toHaveLength(1);
     expect(t.bottom).toBe(4);
+  });
+
+  test('an 一级 typed down on every row carries its 二级 on to a row that leaves it blank; a new 一级 does not', () => {
+    const t = formWith(
+      ['产出指标', '数量指标', '培训人数', '100人'],
+      ['产出指标', null, '培训场次', '5场'],
+      ['效益指标', null, '群众知晓率', '≥90%'],
+    );
+    expect(t.indicators.map((i) => i.level2?.name ?? null)).toEqual(['数量指标', '数量指标', null]);
   });
 
   test('a 中期 and a 年度 indicator table stacked under their headings: the 年度 one is read, in either order', () => {

@@ -234,10 +234,14 @@ export function readIndicatorBlock(
       own = cell;
     }
 
-    // Levels: a new 一级 resets the 二级 (an 一级 without 二级 spans the 二级 column).
+    // Levels: a new 一级 resets the 二级 (an 一级 without 二级 spans the 二级 column). The same 一级
+    // written again on the next row of its group (typed down, not merged) carries its 二级 on when
+    // that row leaves the 二级 blank, as a merged 二级 cell would.
     if (rowLevel1) {
+      const same =
+        level1 !== null && rowLevel1.name !== null && rowLevel1.name === level1.name && level1.row < r;
+      level2 = rowLevel2 ?? (same && level2 && level2.col !== rowLevel1.col ? level2 : null);
       level1 = rowLevel1;
-      level2 = rowLevel2;
     } else if (rowLevel2) {
       level2 = rowLevel2;
     }
