@@ -26,6 +26,7 @@
  * - marked: labels and column headers with a required-field mark ("*项目名称", "★一级指标");
  * - outline: each 一级 on a row of its own above the rows of its group;
  * - contact line: 项目负责人 | 张三 | 联系电话 | 139… among the header fields, under the 项目名称 row;
+ * - one column: a header label and its value, alone on their row, put on two lines, the value under the label;
  * - filled down: the 一级 typed on every row of its group instead of merged, the 二级 left as it was;
  * - term blocks: a 中期 indicator table stacked over or under the 年度 one, each under a heading
  *   (中期绩效指标 | 年度绩效指标), the 中期 values different;
@@ -657,6 +658,33 @@ export const TRANSFORMS: Record<string, Transform> = {
       const value = s.text(i.row, col);
       if (i.value && value) s.set(i.row, name, `${s.text(i.row, name)}${pick(r, ['：', ':'])}${value}`);
       s.set(i.row, col, null);
+    }
+    return true;
+  },
+
+  oneColumn(s, tables) {
+    // The header laid out in one column, as a form copied out of a document comes: each label on a
+    // line of its own, its value on the line under it (where the label and its value were alone on
+    // their row).
+    const t = tables.find((x) => x.source === 'form' && x.header.projectName?.text);
+    if (!t) return false;
+    const pairs: { row: number; label: number; value: number }[] = [];
+    for (const f of [t.header.projectName, t.header.department, t.header.implementer, t.amounts.annual]) {
+      if (!f) continue;
+      const row = rowOf(f.cell);
+      const cells = (s.values[row] ?? [])
+        .map((v, c) => ({ v, c }))
+        .filter(({ v }) => v !== null && v !== undefined && v !== '');
+      if (cells.length !== 2 || cells[1].c !== colOf(f.cell)) continue;
+      if (typeof cells[0].v !== 'string' || classify(cells[0].v).label?.inline) continue;
+      pairs.push({ row, label: cells[0].c, value: cells[1].c });
+    }
+    if (!pairs.length) return false;
+    for (const p of pairs.sort((a, b) => b.row - a.row)) {
+      s.merges = s.merges.filter((m) => m.bottom < p.row || m.top > p.row);
+      s.insertRows(p.row + 1, 1);
+      s.set(p.row + 1, p.label, s.get(p.row, p.value), s.texts[p.row]?.[p.value]);
+      s.set(p.row, p.value, null);
     }
     return true;
   },

@@ -284,6 +284,28 @@ describe('anchors', () => {
       ['level2', '二级指标'],
       ['name', '三级指标'],
     ]);
+    // The lower row in words of its own (指标类型 | 指标类别 | 具体指标): known by what is under them.
+    expect(
+      kinds([
+        ['绩效指标', null, null, '指标值', '备注'],
+        ['指标类型', '指标类别', '具体指标'],
+        ['产出指标', '数量指标', '培训人数', '100人'],
+      ]),
+    ).toEqual([
+      ['level1', '指标类型'],
+      ['level2', '指标类别'],
+      ['name', '具体指标'],
+      ['value', '指标值'],
+      ['remark', '备注'],
+    ]);
+    // Not the first row under an ordinary header, which names its level columns itself.
+    expect(
+      kinds([
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['培训', '人数', '培训人数'],
+        ['产出指标', '数量指标', '培训人数', '100人'],
+      ]),
+    ).toBeNull();
   });
 
   test('a flat export: the project columns on the indicator header row', () => {
@@ -409,6 +431,17 @@ describe('header block', () => {
         ['财政拨款', 100],
       ]).amounts.annual,
     ).toBeUndefined();
+  });
+
+  test('a header in one column: each label on a line of its own, its value on the line under it', () => {
+    const h = read([['项目名称'], ['农村培训项目'], ['主管部门'], ['某局'], ['年度资金总额（万元）'], [100]]);
+    expect(h.fields.projectName?.text).toBe('农村培训项目');
+    expect(h.fields.department?.text).toBe('某局');
+    expect(h.amounts.annual?.value).toBe(100);
+    // A lone label over another label, or over a row of several cells, is an empty field.
+    const empty = read([['项目名称'], ['主管部门'], ['某局'], ['实施单位'], ['某中心', '备注']]);
+    expect(empty.fields.projectName?.text).toBe('');
+    expect(empty.fields.implementer?.text).toBe('');
   });
 
   test('funds as a grid: the labels on one row, their figures on the next', () => {

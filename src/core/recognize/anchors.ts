@@ -47,7 +47,7 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
     if (role === 'level1') level1 = true;
     else if (role !== undefined && role !== 'lead') otherColumn = true;
   }
-  if (!level1 && !otherColumn) return null;
+  if (!level1 && !otherColumn && !underUpperHeader(src, row, cells)) return null;
   const found: Found[] = [];
   for (const cell of cells) {
     const column = cls(cell).column;
@@ -197,6 +197,32 @@ function nameByPlace(cells: SheetCell[], found: { cell: SheetCell; role: ColumnR
   if (cls(next).label || cls(next).level1 || cls(next).level2) return null;
   const value = found.find((f) => f.role === 'value');
   return !value || next.col < value.cell.col ? next : null;
+}
+
+/**
+ * A row of words of its own (指标类型 | 指标类别 | 具体指标) under the upper row of a two-row header
+ * that names the other columns (绩效指标 … | 指标值 | 指标解释) but no level column: the row that
+ * heads the level columns, known by what is written under them. Not a row under an ordinary
+ * header (that one names its level columns), nor a row with level names of its own.
+ */
+function underUpperHeader(src: CellSource, row: number, cells: SheetCell[]): boolean {
+  if (row <= src.firstRow) return false;
+  const above = src.cells(row - 1);
+  if (above.length < 2) return false;
+  let value = false;
+  for (const c of above) {
+    const role = cls(c).column?.role;
+    if (role === undefined || role === 'level1' || role === 'level2' || role === 'name') return false;
+    if (role === 'value') value = true;
+  }
+  if (!value) return false;
+  let words = 0;
+  for (const c of cells) {
+    const k = cls(c);
+    if (k.level1 || k.level2) return false;
+    if (typeof c.raw === 'string' && HEADER_WORD.test(c.text)) words++;
+  }
+  return words >= 2;
 }
 
 /** How many rows under a header are looked at to tell its level columns by what is written there. */

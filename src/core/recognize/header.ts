@@ -226,14 +226,22 @@ function valueBelow(
   money: boolean,
 ): SheetCell | null {
   const cell = cells[i];
-  // A lone label with nothing on its right is an empty field, not the head of a grid column.
+  // A lone label with nothing on its right is an empty field, not the head of a grid column —
+  // unless the form is laid out in one column, each label on a line of its own over its value
+  // (项目名称 / 农村培训项目 / 主管部门 / 某局 …, as a form copied out of a document comes).
   const besideLabel = (k: number) => !!cells[k] && !!cls(cells[k]).label;
-  if (!besideLabel(i + 1) && !besideLabel(i - 1)) return null;
+  const grid = besideLabel(i + 1) || besideLabel(i - 1);
+  if (!grid && cells.length !== 1) return null;
   if (cell.row + 1 >= end) return null;
   const row = src.cells(cell.row + 1);
   const k = row.findIndex((c) => c.col === cell.col);
   if (k < 0) return null;
   const below = row[k];
+  if (!grid) {
+    const c = cls(below);
+    if (row.length !== 1 || c.title || c.column || c.level1 || c.level2 || c.closing || c.unit || c.annex)
+      return null;
+  }
   if (cls(below).label || (k > 0 && cls(row[k - 1]).label && valueRight(row, k - 1) === below)) return null;
   if (!money || typeof below.raw === 'number') return below;
   return parseAmount(below.text, '万元').kind === 'money' ? below : null;
