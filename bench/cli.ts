@@ -42,6 +42,30 @@ function once(args: string[], timeoutMs = 120_000): Run {
   return { ...(JSON.parse(line) as Run), processMs };
 }
 
+/** CPU per pass over the files, median of the later of 60 passes: reading, and checking what was read. */
+async function steadyState(files: string[]): Promise<{ readMs: number; checkMs: number }> {
+  const read = readerOf('streaming');
+  const { checkWorkbook } = await import('../src/core/check');
+  const library = (await import('../src/core/phrasings/library')).loadLibrary();
+  const grids = await Promise.all(files.map(read));
+  const reads: number[] = [];
+  const checks: number[] = [];
+  const cpu = (t: NodeJS.CpuUsage) => {
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1000;
+  };
+  for (let k = 0; k < 60; k++) {
+    let t = process.cpuUsage();
+    for (const f of files) await read(f);
+    reads.push(cpu(t));
+    t = process.cpuUsage();
+    for (const g of grids) JSON.stringify(checkWorkbook(g, { library }));
+    checks.push(cpu(t));
+  }
+  const later = (xs: number[]) => xs.slice(30).sort((a, b) => a - b)[15];
+  return { readMs: later(reads), checkMs: later(checks) };
+}
+
 /** Runs the measured processes at the same time; the wall time until the last one ends. */
 async function together(runs: string[][]): Promise<number> {
   const t0 = performance.now();
@@ -156,6 +180,11 @@ export async function cliBench(): Promise<string[]> {
     const load = median(['load', 'streaming', ...files]);
     out.push(
       `  floor of the CPU ratio: the command line's code loaded, the files read, nothing checked: CPU ${(load.cpuMs / 1000).toFixed(2)} s = ${(load.cpuMs / read.streaming.cpuMs).toFixed(2)}× the reader alone`,
+    );
+    // Both warm, in this process: what checking costs beside reading once the code is compiled.
+    const steady = await steadyState(seeds.map((f) => path.join(FIXTURES, f)));
+    out.push(
+      `  steady state (both warm, per ${seeds.length} files): read ${steady.readMs.toFixed(1)} ms CPU, check ${steady.checkMs.toFixed(1)} ms CPU → (read + check) / read ${((steady.readMs + steady.checkMs) / steady.readMs).toFixed(2)}×`,
     );
     const half = files.length / 2;
     const sideBySide = await medianOf(3, () =>
