@@ -68,6 +68,7 @@ export const VocabularySchema = z.object({
   ),
   valueParts: z.object({ ends: names, any: names, none: names, prefer: names, avoid: names }),
   qualifiers: z.object({ annual: names, longTerm: names }),
+  flatColumns: z.object({ projectName: names, implementer: names, department: names }),
   levelSuffixes: z.object({ targetWord: z.string(), indicatorWord: z.string() }),
   nearMiss: z.object({
     selfEvaluation: NearMissSchema,

@@ -26,6 +26,7 @@
  * - marked: labels and column headers with a required-field mark ("*项目名称", "★一级指标");
  * - outline: each 一级 on a row of its own above the rows of its group;
  * - contact line: 项目负责人 | 张三 | 联系电话 | 139… among the header fields, under the 项目名称 row;
+ * - bare flat words: a flat export's project columns headed 单位 | 项目 | 部门 instead of 单位名称 | 项目名称;
  * - one column: a header label and its value, alone on their row, put on two lines, the value under the label;
  * - filled down: the 一级 typed on every row of its group instead of merged, the 二级 left as it was;
  * - term blocks: a 中期 indicator table stacked over or under the 年度 one, each under a heading
@@ -660,6 +661,25 @@ export const TRANSFORMS: Record<string, Transform> = {
       s.set(i.row, col, null);
     }
     return true;
+  },
+
+  bareFlatWords(s, tables, r) {
+    // A flat export whose project columns say only 单位 | 项目 | 部门 (no 名称), as some systems export.
+    const t = tables.find((x) => x.source === 'flat');
+    if (!t) return false;
+    const bare: Record<string, string> = {
+      单位名称: '单位',
+      项目名称: pick(r, ['项目', '项目名']),
+      部门名称: '部门',
+    };
+    let changed = false;
+    (s.values[t.indicatorHeaderRow] ?? []).forEach((v, c) => {
+      if (typeof v === 'string' && bare[v.trim()]) {
+        s.set(t.indicatorHeaderRow, c, bare[v.trim()]);
+        changed = true;
+      }
+    });
+    return changed;
   },
 
   oneColumn(s, tables) {

@@ -309,29 +309,15 @@ describe('anchors', () => {
   });
 
   test('a flat export: the project columns on the indicator header row', () => {
-    const view = new SheetView(
-      grid([
-        [
-          '单位名称',
-          '项目名称',
-          '预算数',
-          '年度目标',
-          '一级指标',
-          '二级指标',
-          '三级指标',
-          '指标性质',
-          '指标值',
-          '度量单位',
-        ],
-      ]),
-    );
-    expect(indicatorAnchorAt(view, 0)!.flat).toEqual({
-      projectName: 1,
-      implementer: 0,
-      department: null,
-      amount: 2,
-      goal: 3,
-    });
+    const levels = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'];
+    const anchorOf = (project: string[]) =>
+      indicatorAnchorAt(new SheetView(grid([[...project, ...levels]])), 0)!;
+    const expected = { projectName: 1, implementer: 0, department: null, amount: 2, goal: 3 };
+    expect(anchorOf(['单位名称', '项目名称', '预算数', '年度目标']).flat).toEqual(expected);
+    // Bare words (单位 | 项目): the same columns; 单位 left of the levels is no 度量单位 column.
+    const bare = anchorOf(['单位', '项目', '预算数', '年度目标']);
+    expect(bare.flat).toEqual(expected);
+    expect(bare.columns.filter((c) => c.kind === 'measure').map((c) => c.col)).toEqual([9]);
   });
 });
 

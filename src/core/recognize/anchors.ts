@@ -3,7 +3,8 @@
  * 三级指标 / 指标值 and their synonyms), the header-block labels, titles and closing lines.
  */
 import type { CellSource, SheetCell } from '../sheet';
-import type { ColumnRole, HeaderLabelKind, Qualifier } from '../vocabulary';
+import { type ColumnRole, type HeaderLabelKind, type Qualifier, vocabulary } from '../vocabulary';
+import { labelKey } from '../text';
 import { cls, isProjectNameLabel } from './classify';
 
 /** A column of the indicator table: its role, or 'ignored' (a 长期 half, a last-year column), or 'region' (one column per county). */
@@ -23,6 +24,17 @@ export interface FlatColumns {
   amount: number | null;
   goal: number | null;
 }
+
+/** Roles of the columns that describe an indicator's value, right of its level columns. */
+const VALUE_SIDE_ROLES = new Set<ColumnRole>([
+  'measure',
+  'direction',
+  'remark',
+  'weight',
+  'polarity',
+  'description',
+  'basis',
+]);
 
 /** A header cell and the column it names. */
 type Found = { cell: SheetCell; role: ColumnRole; qualifier: Qualifier };
@@ -53,6 +65,16 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
     const column = cls(cell).column;
     if (column) found.push({ cell, role: column.role, qualifier: column.qualifier });
   }
+  // Words that describe an indicator's value (单位, 说明, 依据…) head columns right of its levels: left
+  // of the named level columns they name something else (单位 is the unit's column in a flat export).
+  let firstLevel = Infinity;
+  for (const f of found)
+    if (f.role === 'level1' || f.role === 'level2' || f.role === 'name')
+      firstLevel = Math.min(firstLevel, f.cell.col);
+  // (Level columns known only by what is under them are not placed yet: nothing is dropped then.)
+  if (firstLevel !== Infinity)
+    for (let k = found.length - 1; k >= 0; k--)
+      if (VALUE_SIDE_ROLES.has(found[k].role) && found[k].cell.col < firstLevel) found.splice(k, 1);
   // Level columns headed in words of their own (指标类型 | 指标类别, 类别 | 分类): known by what is
   // written under them, 一级 names in one column and 二级 names in the next.
   if (!levelsByContent(src, row, cells, found)) return null;
@@ -117,7 +139,13 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
       const l = cls(c).label;
       return !taken.has(c) && l?.kind === 'header' && fields.includes(l.field) && !l.inline;
     });
-  const projectCell = labelCol(['projectName']);
+  // Or the export's bare words left of the levels (单位 | 项目 | 预算数): vocabulary flatColumns.
+  const level1Col = chosen.get('level1')?.col ?? -1;
+  const bare = (field: keyof typeof vocabulary.flatColumns): SheetCell | undefined =>
+    cells.find(
+      (c) => !taken.has(c) && c.col < level1Col && vocabulary.flatColumns[field].includes(labelKey(c.text)),
+    );
+  const projectCell = labelCol(['projectName']) ?? bare('projectName');
   let flat: FlatColumns | null = null;
   if (projectCell) {
     const amountCell = cells.find((c) => !taken.has(c) && cls(c).label?.kind === 'amount');
@@ -129,8 +157,8 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
           cls(c).label?.kind === 'header' &&
           (cls(c).label as { field: string }).field === 'goal',
       );
-    const implementerCell = labelCol(['implementer', 'weakDepartment']);
-    const departmentCell = labelCol(['department']);
+    const implementerCell = labelCol(['implementer', 'weakDepartment']) ?? bare('implementer');
+    const departmentCell = labelCol(['department']) ?? bare('department');
     flat = {
       projectName: projectCell.col,
       implementer: implementerCell?.col ?? null,
