@@ -430,6 +430,26 @@ describe('header block', () => {
     expect(empty.fields.implementer?.text).toBe('');
   });
 
+  test('parts written out in a sentence: after 资金来源, or after the total with 其中; a cell of their own wins', () => {
+    const source = read([
+      ['项目名称', 'x'],
+      ['年度资金总额', 100],
+      ['资金来源', '财政拨款80万元，其他资金20万元'],
+    ]).amounts;
+    expect([source.fiscal?.value, source.other?.value, source.fiscal?.cell]).toEqual([80, 20, 'B3']);
+    const after = read([
+      ['项目名称', 'x'],
+      ['年度资金总额', '100万元（其中：财政资金80万元，单位自筹20万元）'],
+    ]).amounts;
+    expect([after.annual?.value, after.fiscal?.value, after.other?.value]).toEqual([100, 80, 20]);
+    const cells = read([
+      ['项目名称', 'x'],
+      ['年度资金总额', '100万元（其中财政资金90万元）'],
+      ['其中：财政拨款', 80, '其他资金', 20],
+    ]).amounts;
+    expect([cells.fiscal?.value, cells.fiscal?.cell]).toEqual([80, 'B3']);
+  });
+
   test('funds as a grid: the labels on one row, their figures on the next', () => {
     const h = read([
       ['项目名称', 'x'],

@@ -14,7 +14,7 @@ type HeaderField = NonNullable<Table['header']['department']>;
 import type { CellSource, SheetCell } from '../sheet';
 import { foldText, labelKey } from '../text';
 import { parseAmount } from '../values';
-import { type AmountLabel, isRequestLabel } from '../vocabulary';
+import { type AmountLabel, amountLabel, isRequestLabel } from '../vocabulary';
 import { type Label, type Unit, cls, labelOverValue } from './classify';
 import { isClosingRow, hasProjectNameLabel } from './anchors';
 
@@ -35,6 +35,8 @@ export interface HeaderResult {
   /** Fields read, for --explain: "项目名称@A3" (kept only when asked for). */
   found: string[];
   explain: boolean;
+  /** Parts read from a sentence ("其中：财政资金80万元"): a cell of their own, read later, takes their place. */
+  fromProse?: Set<AmountField>;
   /** Whether the 财政拨款 part was named as a request (申请财政资金): the year's amount when no total is named. */
   requestedFiscal?: boolean;
   /** Which kinds of label the block has, filled or not: a header-only form needs a name, an amount and a goal label. */
@@ -349,7 +351,12 @@ function readAmount(
   if (kind === 'groupProject') {
     if (label.unit) result.unit ??= label.unit;
     // "项目资金（万元） | 10": a group label with an amount of its own is that amount, not a heading.
-    if (raw === null || parseAmount(raw, label.unit ?? result.unit ?? '万元').kind !== 'money') return;
+    if (raw === null || parseAmount(raw, label.unit ?? result.unit ?? '万元').kind !== 'money') {
+      // "资金来源 | 财政拨款80万元，其他资金20万元": the parts, written out in a sentence.
+      const at = label.inline ? cell : valueCell;
+      if (typeof raw === 'string' && at) partsInProse(result, raw, at, label.unit ?? result.unit ?? '万元');
+      return;
+    }
     kind = 'groupTotal';
   }
   // "项目年度金额(元)": a unit in the label is the table's unit when no 单位 line says otherwise.
@@ -380,11 +387,32 @@ function readAmount(
       result.emptyAmountLabels.push({ field, ...placed(at.row, at.col), label: label.text });
     return;
   }
-  if (!result.amounts[field]) {
+  if (!result.amounts[field] || result.fromProse?.delete(field)) {
     result.amounts[field] = amount(parsed.amountWan, label.inline ?? at.text, at);
+    // "854万（其中：财政资金500万，自筹354万）": the parts said after the total.
+    if ((field === 'annual' || field === 'total') && typeof raw === 'string' && /其中|含/.test(raw))
+      partsInProse(result, raw.slice(raw.search(/其中|含/)), at, label.unit ?? result.unit ?? '万元');
     if (field === 'fiscal') result.requestedFiscal = isRequestLabel(labelKey(label.text));
     if (result.explain)
       result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);
+  }
+}
+
+/** A part of the funds named in a sentence, and its figure: "财政拨款80万元", "其中：自筹354万". */
+const PROSE_PART = /([\u4e00-\u9fff]{2,10}?)[:：]?\s*(\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?)/g;
+
+/** Reads the 财政拨款 / 其他资金 / 结余结转 parts written out in a sentence (a form with cells for them keeps the cells'). */
+function partsInProse(result: HeaderResult, text: string, at: SheetCell, unit: '万元' | '元'): void {
+  for (const m of foldText(text).matchAll(PROSE_PART)) {
+    const words = m[1].replace(/^(?:其中|含|包括)/, '');
+    const label = amountLabel(words);
+    if (!label || (label.label !== 'fiscal' && label.label !== 'other' && label.label !== 'carryover'))
+      continue;
+    if (result.amounts[label.label]) continue;
+    const parsed = parseAmount(m[2], unit);
+    if (parsed.kind !== 'money' || !parsed.amountWan) continue;
+    result.amounts[label.label] = amount(parsed.amountWan, m[0], at);
+    (result.fromProse ??= new Set()).add(label.label);
   }
 }
 
