@@ -589,6 +589,8 @@ describe('indicator block', () => {
     ['年度资金总额', 10],
     ['年度总体绩效目标', '培训'],
   ];
+  /** The form above with these rows under it. */
+  const formOf = (...rows: CellValue[][]) => checkGrid(grid([...base, ...rows]))[0];
   /** The form above with the plain indicator header and these rows under it. */
   const formWith = (...rows: CellValue[][]) =>
     checkGrid(grid([...base, ['一级指标', '二级指标', '三级指标', '指标值'], ...rows]))[0];
@@ -772,14 +774,11 @@ describe('indicator block', () => {
   });
 
   test('a form with no 二级 column (一级指标 | 三级指标 | 指标值) is read, its indicators without a 二级', () => {
-    const [t] = checkGrid(
-      grid([
-        ...base,
-        ['一级指标', '三级指标', '指标值'],
-        ['产出指标', '培训人次', '≥250人次'],
-        [null, '合格率', '≥95%'],
-        ['效益指标', '干部业务能力', '有所提升'],
-      ]),
+    const t = formOf(
+      ['一级指标', '三级指标', '指标值'],
+      ['产出指标', '培训人次', '≥250人次'],
+      [null, '合格率', '≥95%'],
+      ['效益指标', '干部业务能力', '有所提升'],
     );
     expect(filledIndicators(t).map((i) => [i.level1?.name, i.level2, i.name?.text, i.value?.text])).toEqual([
       ['产出指标', null, '培训人次', '≥250人次'],
@@ -850,6 +849,23 @@ describe('indicator block', () => {
     );
     expect(filledIndicators(t)).toHaveLength(1);
     expect(t.bottom).toBe(4);
+  });
+
+  test('a form with no 一级 column (二级指标 | 三级指标 | 指标值): each 一级 read from its 二级', () => {
+    const t = formOf(
+      ['二级指标', '三级指标', '指标值'],
+      ['数量指标', '培训人数', '100人'],
+      ['社会效益指标', '群众知晓率', '≥90%'],
+      ['服务对象满意度指标', '满意度', '≥90%'],
+    );
+    expect(t.indicators.map((i) => [i.level1?.name, i.level2?.name])).toEqual([
+      ['产出指标', '数量指标'],
+      ['效益指标', '社会效益指标'],
+      ['满意度指标', '服务对象满意度指标'],
+    ]);
+    expect(t.issues.filter((i) => i.rule === 'structure/missing-level1').map((i) => i.messageId)).toEqual([
+      'noColumn',
+    ]);
   });
 
   test('an 一级 typed down on every row carries its 二级 on to a row that leaves it blank; a new 一级 does not', () => {

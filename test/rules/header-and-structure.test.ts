@@ -21,6 +21,19 @@ test('a correct form is silent: no issue at all on the reference form', () => {
   expect(checkForm({ rows: GOOD_ROWS }).issues).toEqual([]);
 });
 
+/** The reference form with an indicator table of fewer columns: `pick` takes them from each row. */
+const withColumns = (header: string[], pick: (r: CellValue[]) => CellValue[]) => ({
+  sheet: 'S',
+  values: [
+    ['项目名称', '干部培训项目'],
+    ['主管部门', '某某局', '实施单位', '某某中心'],
+    ['年度资金总额', 10],
+    ['年度总体目标', '完成干部培训100人次'],
+    header,
+    ...GOOD_ROWS.map(pick),
+  ],
+});
+
 const HEADER = (...rows: CellValue[][]) => ({
   grid: { sheet: 'S', values: [...rows, ['一级指标', '二级指标', '三级指标', '指标值'], ...GOOD_ROWS] },
 });
@@ -137,6 +150,11 @@ ruleTester(structureMissingLevel1, {
       title: '2026年部门项目支出预算绩效目标表',
       errors: [{ messageId: 'missingCost', cell: 'A12', data: { level1: '成本指标' } }],
     },
+    {
+      name: 'no 一级 column at all: one error on the header; the 一级 read from the 二级, none missing',
+      grid: withColumns(['二级指标', '三级指标', '指标值'], (r) => [r[1], r[2], r[3]]),
+      errors: [{ messageId: 'noColumn', cell: 'A5' }],
+    },
   ],
 });
 
@@ -160,17 +178,7 @@ ruleTester(structureMissingLevel2, {
     },
     {
       name: 'no 二级 column at all: one error on the header, not one per 二级',
-      grid: {
-        sheet: 'S',
-        values: [
-          ['项目名称', '干部培训项目'],
-          ['主管部门', '某某局', '实施单位', '某某中心'],
-          ['年度资金总额', 10],
-          ['年度总体目标', '完成干部培训100人次'],
-          ['一级指标', '三级指标', '指标值'],
-          ...GOOD_ROWS.map((r) => [r[0], r[2], r[3]]),
-        ],
-      },
+      grid: withColumns(['一级指标', '三级指标', '指标值'], (r) => [r[0], r[2], r[3]]),
       errors: [{ messageId: 'noColumn', cell: 'A5' }],
     },
     {

@@ -25,6 +25,20 @@ export interface FlatColumns {
   goal: number | null;
 }
 
+/** A header that names a 二级, a 三级 and a value column but no 一级 one (二级指标 | 三级指标 | 指标值). */
+function withoutLevel1(found: Found[]): boolean {
+  let level2 = false;
+  let name = false;
+  let value = false;
+  for (const f of found) {
+    if (f.role === 'level1') return false;
+    if (f.role === 'level2') level2 = true;
+    else if (f.role === 'name') name = true;
+    else if (f.role === 'value') value = true;
+  }
+  return level2 && name && value;
+}
+
 /** Roles of the columns that describe an indicator's value, right of its level columns. */
 const VALUE_SIDE_ROLES = new Set<ColumnRole>([
   'measure',
@@ -99,7 +113,9 @@ export function indicatorAnchorAt(src: CellSource, row: number): IndicatorAnchor
   // 一级 and 二级 with a 三级 or a value column; or, in a form that has no 二级 column at all
   // (一级指标 | 三级指标 | 指标值), 一级 with both a 三级 and a value column.
   const levels = roles.has('level2') || (roles.has('name') && roles.has('value'));
-  if (!(roles.has('level1') && levels && (roles.has('name') || roles.has('value')))) return null;
+  // Or a form with no 一级 column (二级指标 | 三级指标 | 指标值): the 二级 says which 一级 it is under.
+  if (!(roles.has('level1') && levels && (roles.has('name') || roles.has('value'))) && !withoutLevel1(found))
+    return null;
 
   // One column per role. Where a role repeats (长期 | 年度 halves, 中期 | 年度 of the 88号 申报表),
   // the 年度 one is read; the others are left aside. Halves without a qualifier of their own take
@@ -280,7 +296,7 @@ function levelsByContent(src: CellSource, row: number, cells: SheetCell[], found
     if (!cell) heads.set(c, null);
     else if (mayHeadLevels(cell, found)) heads.set(c, cell);
   }
-  if (heads.size === 0) return !!named1;
+  if (heads.size === 0) return !!named1 || withoutLevel1(found);
   // What is first written under each column: rows can wrap (a value pushed onto a row of its own
   // under the level columns), but the first cell under a level column is a level name.
   const first = new Map<number, SheetCell>();

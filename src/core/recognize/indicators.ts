@@ -9,7 +9,7 @@ import { a1 } from '../grid';
 import type { CellText, Columns, Indicator, Level } from '../model';
 import { type CellSource, type SheetCell, textAt } from '../sheet';
 import { labelKey } from '../text';
-import { termHeading, valueColumnPreference } from '../vocabulary';
+import { homeLevel1, termHeading, valueColumnPreference } from '../vocabulary';
 import { type ColumnKind, type HeaderColumn, type IndicatorAnchor, isClosingRow } from './anchors';
 import { cls, isProjectNameLabel } from './classify';
 import { assembleValue } from './assemble';
@@ -275,7 +275,7 @@ export function readIndicatorBlock(
     }
     const ind: Indicator = {
       row: d.row,
-      level1: d.level1,
+      level1: d.level1 ?? (columns.level1 === null ? impliedLevel1(d.level2) : null),
       level2: d.level2,
       name,
       value:
@@ -350,6 +350,16 @@ export function splitGluedValue(name: CellText): { name: CellText; value: CellTe
   const m = GLUED_VALUE.exec(name.text);
   if (!m) return null;
   return { name: { ...name, text: m[1].trim() }, value: { ...name, text: m[2].trim() } };
+}
+
+/**
+ * The 一级 a 二级 stands under, in a form with no 一级 column: 数量指标 → 产出指标 (in the older
+ * framework's tree, else the newer one's: 经济成本指标 → 成本指标), placed at the 二级's own cell.
+ */
+function impliedLevel1(level2: Level | null): Level | null {
+  if (!level2?.name) return null;
+  const name = homeLevel1('older', level2.name) ?? homeLevel1('newer', level2.name);
+  return name ? { ...level2, name, text: name } : null;
 }
 
 /** What a prefix or a hint starts with: 指标N, a star, or the asterisks of a fill-in hint. */

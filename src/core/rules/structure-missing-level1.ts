@@ -7,11 +7,20 @@ export const structureMissingLevel1: Rule = {
     type: 'structure',
     severity: 'error',
     fixable: false,
-    messages: ['missing', 'missingCost'],
+    messages: ['missing', 'missingCost', 'noColumn'],
   },
   check({ table, report }) {
     // A form without an indicator table gets one structure/missing-indicators error instead.
     if (!table.hasIndicatorBlock) return;
+    // A form with no 一级 column (二级指标 | 三级指标 | 指标值) is told so once, on its header; its
+    // 一级 are read from its 二级, and the framework's 一级 are still required of them.
+    if (table.columns.level1 === null && table.columns.level2 !== null)
+      report({
+        messageId: 'noColumn',
+        data: {},
+        at: { row: table.indicatorHeaderRow, col: table.columns.level2 },
+        text: table.projectName ?? '',
+      });
     const fw = framework(table.framework);
     const present = new Set(table.indicators.map((i) => i.level1?.name).filter(Boolean));
     const col = table.columns.level1 ?? table.columns.level2 ?? 0;
