@@ -18,9 +18,6 @@ import { type HostError, hostError } from '../host/errors';
 import { type CheckOptions, checkSheet, runRules } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import type { LiveSheet } from '../core/live';
-
-/** Live checking's patch reader: loaded after the first check, not with the pane. */
-type LiveModule = typeof import('../core/live');
 import type { EngineLocale } from '../core/locales';
 import { type MergeArea, parseA1Range } from '../core/grid';
 import type { Indicator, NearMiss, Table } from '../core/model';
@@ -28,6 +25,9 @@ import { recogniseRange } from '../core/recognize';
 import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { Template } from '../core/templates/template';
 import type { StringKey } from '../i18n/strings';
+
+/** Live checking's patch reader: loaded after the first check, not with the pane. */
+type LiveModule = typeof import('../core/live');
 
 export type Status = 'idle' | 'reading' | 'checking' | 'done' | 'error';
 

@@ -347,14 +347,16 @@ function readAmount(
   }
   const raw =
     label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
+  // The label's own unit, else the table's (a 单位 line; a unit in an earlier label becomes it).
+  const unit = label.unit ?? result.unit ?? '万元';
   let kind = label.label;
   if (kind === 'groupProject') {
     if (label.unit) result.unit ??= label.unit;
     // "项目资金（万元） | 10": a group label with an amount of its own is that amount, not a heading.
-    if (raw === null || parseAmount(raw, label.unit ?? result.unit ?? '万元').kind !== 'money') {
+    if (raw === null || parseAmount(raw, unit).kind !== 'money') {
       // "资金来源 | 财政拨款80万元，其他资金20万元": the parts, written out in a sentence.
       const at = label.inline ? cell : valueCell;
-      if (typeof raw === 'string' && at) partsInProse(result, raw, at, label.unit ?? result.unit ?? '万元');
+      if (typeof raw === 'string' && at) partsInProse(result, raw, at, unit);
       return;
     }
     kind = 'groupTotal';
@@ -381,7 +383,7 @@ function readAmount(
       result.emptyAmountLabels.push({ field, ...placed(cell.row, cell.col), label: label.text });
     return;
   }
-  const parsed = parseAmount(raw, label.unit ?? result.unit ?? '万元');
+  const parsed = parseAmount(raw, unit);
   if (parsed.kind !== 'money' || !parsed.amountWan) {
     if (!result.amounts[field])
       result.emptyAmountLabels.push({ field, ...placed(at.row, at.col), label: label.text });
@@ -391,7 +393,7 @@ function readAmount(
     result.amounts[field] = amount(parsed.amountWan, label.inline ?? at.text, at);
     // "854万（其中：财政资金500万，自筹354万）": the parts said after the total.
     if ((field === 'annual' || field === 'total') && typeof raw === 'string' && /其中|含/.test(raw))
-      partsInProse(result, raw.slice(raw.search(/其中|含/)), at, label.unit ?? result.unit ?? '万元');
+      partsInProse(result, raw.slice(raw.search(/其中|含/)), at, unit);
     if (field === 'fiscal') result.requestedFiscal = isRequestLabel(labelKey(label.text));
     if (result.explain)
       result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);

@@ -456,7 +456,6 @@ function repeatedLayout(
   return same ? again : null;
 }
 
-/** The same words in the same columns, as labels are compared: spaces and required-field marks aside ("绩 效 值" = "绩效值"). */
 /** The term of the heading right over an indicator header row ("中期绩效指标"), blank rows aside. */
 function termAbove(src: CellSource, row: number): Qualifier {
   for (let r = row - 1; r >= Math.max(src.firstRow, row - 3); r--) {
@@ -485,6 +484,7 @@ function followsInForm(
   return true;
 }
 
+/** The same words in the same columns, as labels are compared: spaces and required-field marks aside ("绩 效 值" = "绩效值"). */
 function sameRow(a: SheetCell[], b: SheetCell[]): boolean {
   return (
     a.length === b.length &&

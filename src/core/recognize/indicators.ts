@@ -341,8 +341,8 @@ export function indicatorName(name: CellText): CellText {
 
 /**
  * A 三级 with its value after it: a comparator or a date starts the value ("培训人数≥100人",
- * "完成时间2026年12月底前"), or a colon parts them ("群众知晓率：≥90%"). Only where the form has no value column, so a value typed
- * into the wrong cell of a form that has one is still reported.
+ * "完成时间2026年12月底前"), or a colon parts them ("群众知晓率：≥90%"). Only where the form has no
+ * value column, so a value typed into the wrong cell of a form that has one is still reported.
  */
 const GLUED_VALUE = /^([^:：≥≤＞＜><=≧≦＝]+?)\s*(?:[:：]\s*|(?=[≥≤＞＜><=≧≦＝]|(?:19|20)\d\d年))(\S.*)$/;
 
