@@ -51,7 +51,7 @@ export default tseslint.config(
     rules: { 'no-control-regex': 'off' },
   },
   {
-    files: ['scripts/**/*.js', 'bin/**/*.js', '*.js', '*.mjs'],
+    files: ['scripts/**/*.js', 'bin/**/*.js', 'test/helpers/*.js', '*.js', '*.mjs'],
     languageOptions: { globals: globals.node, sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

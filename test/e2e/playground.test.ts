@@ -1,9 +1,12 @@
 /**
  * Browser tests: the production build of the playground (the real pane and adapter on the
- * simulated Office host) in Debian's chromium, driven by playwright-core.
+ * simulated Office host) in Chromium, driven by playwright-core.
  *
- * Needs `npm run build` first (npm test does it) and /usr/bin/chromium (.ci/run installs it).
+ * Needs `npm run build` first (npm test does it). The browser is the one scripts/browser.js finds
+ * or brings (CHROMIUM_PATH, a system Chromium, else the one inside the npm package
+ * @sparticuz/chromium): no install step of its own.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -16,7 +19,13 @@ const { serve } = require('../../scripts/serve') as {
 
 const ROOT = path.join(__dirname, '..', '..');
 const WEB = path.join(ROOT, 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The browser npm test resolved (scripts/browser.js caches an unpacked one, so this is quick). */
+function chromiumPath(): string {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'browser.js'), '--json'], {
+    encoding: 'utf8',
+  });
+  return (JSON.parse(out) as { path: string }).path;
+}
 
 let browser: Browser;
 let server: { port: number; close: () => Promise<void> };
@@ -26,12 +35,11 @@ const outside: string[] = [];
 beforeAll(async () => {
   if (!fs.existsSync(path.join(WEB, 'playground.html')))
     throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
+  const executablePath = chromiumPath();
   server = await serve(WEB, { port: 0 });
   base = `http://127.0.0.1:${server.port}`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       '--no-sandbox',
@@ -637,8 +645,30 @@ test('WPS host in the playground: the same tables as Excel, click to select, edi
   await page.close();
 });
 
+/**
+ * A CJK font for the README's pictures, from the npm package @fontsource/noto-sans-sc (served by
+ * the test itself under the page's own origin): a fresh machine has no CJK font, and the pane's
+ * Chinese would be drawn as boxes. Only the screenshots use it; the pane's own fonts are unchanged.
+ */
+async function withCjkFont(page: Page): Promise<void> {
+  const dir = path.join(ROOT, 'node_modules', '@fontsource', 'noto-sans-sc');
+  await page.route(`${base}/__test-font/**`, (route) =>
+    route.fulfill({ path: path.join(dir, 'files', path.basename(new URL(route.request().url()).pathname)) }),
+  );
+  const faces = ['400.css', '600.css']
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n')
+    .replace(/url\(\.\/files\//g, 'url(/__test-font/');
+  const family = `'Segoe UI', 'Noto Sans SC', sans-serif`;
+  await page.addStyleTag({
+    content: `${faces}\n.fui-FluentProvider { --fontFamilyBase: ${family} !important; }\nbody, button, select, option, input, textarea { font-family: ${family}; }`,
+  });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
 test('the page makes no request outside localhost; screenshots at 350 px for the README', async () => {
   const page = await open('pingluo.xlsx', '&debounce=100');
+  await withCjkFont(page);
   await page.setViewportSize({ width: 1100, height: 760 });
   await paneWidth(page, 350);
   const { range, cell } = await tableWithError(page);
@@ -649,9 +679,11 @@ test('the page makes no request outside localhost; screenshots at 350 px for the
     .waitFor({ timeout: 5000 });
   // Let the other tables' panels finish closing (Fluent's motion) before the picture.
   await page.waitForTimeout(800);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(ROOT, 'dist', 'pane-350-errors.png') });
   await page.getByTestId('tab-suggestions').click();
   await page.locator('[data-testid=row-suggestions]').waitFor({ timeout: 10000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(ROOT, 'dist', 'pane-350-suggestions.png') });
   await page.close();
   expect(outside).toEqual([]);
