@@ -21,7 +21,7 @@ async function viaExcelJS(file: string, limits: ReadLimits): Promise<Grid[]> {
   const { sheetToGrid } = await import('../src/xlsx/sheet');
   const bytes = fs.readFileSync(file);
   const problem = await prescan(bytes, limits);
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(problem.zh);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb.worksheets.map(sheetToGrid);

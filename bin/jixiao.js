@@ -13,12 +13,9 @@ if (!fs.existsSync(entry)) {
 // V8 settings for short batch runs (src/cli/tuning.ts says why and what they save).
 require(path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'tuning.js')).tuneForBatch();
 const { main } = require(entry);
-main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-  // A progress bar only where a person watches stderr.
-  progress: process.stderr.isTTY ? (s) => process.stderr.write(s) : undefined,
-})
+// stdout and stderr; a reader that goes away (| head) ends the run quietly (src/cli/stdio.ts).
+const { processIO } = require(path.join(__dirname, '..', 'dist', 'cli', 'src', 'cli', 'stdio.js'));
+main(process.argv.slice(2), processIO())
   // exitCode, not exit(): output piped to another program is written in full before the process ends.
   .then((code) => {
     process.exitCode = code;

@@ -6,18 +6,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ResolvedConfig, parseConfig } from '../core/config';
 import { ConfigError } from '../core/config-error';
+import type { EngineLocale } from '../core/locales';
+import { say } from './words';
 
 type Parse = typeof parseConfig;
 
 export const CONFIG_NAME = 'jixiao.config.json';
 
-export function readConfig(file: string, parse: Parse): ResolvedConfig {
+export function readConfig(file: string, parse: Parse, locale: EngineLocale = 'zh-CN'): ResolvedConfig {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(
-      `${file}: 无法读取配置文件 (cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      say(locale, 'configUnreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
     );
   }
   let raw: unknown;
@@ -25,7 +27,7 @@ export function readConfig(file: string, parse: Parse): ResolvedConfig {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ConfigError(
-      `${file}: 不是有效的 JSON (invalid JSON: ${e instanceof Error ? e.message : String(e)})`,
+      say(locale, 'configNotJson', { file, reason: e instanceof Error ? e.message : String(e) }),
     );
   }
   return parse(raw, file);
@@ -39,7 +41,10 @@ export class ConfigFinder {
   /** The validator, loaded only when some file has a configuration (it brings zod, slow to load). */
   private parse: Parse | null = null;
 
-  constructor(private readonly explicit: string | null) {}
+  constructor(
+    private readonly explicit: string | null,
+    private readonly locale: EngineLocale = 'zh-CN',
+  ) {}
 
   /** Loads the validator if any of these workbooks has a configuration; call before configFor. */
   async prepare(workbooks: string[]): Promise<void> {
@@ -69,7 +74,7 @@ export class ConfigFinder {
     if (!file) return null;
     let c = this.parsed.get(file);
     if (!this.parse) throw new Error('ConfigFinder.prepare was not called');
-    if (!c) this.parsed.set(file, (c = readConfig(file, this.parse)));
+    if (!c) this.parsed.set(file, (c = readConfig(file, this.parse, this.locale)));
     return c;
   }
 }

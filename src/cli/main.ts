@@ -30,6 +30,8 @@ import type { Counts, FileJob } from './report';
 import { ConfigError } from '../core/config-error';
 import type { CliIO } from './io';
 import { TEMPLATE_USAGE } from './template-usage';
+import { processIO } from './stdio';
+import { say, systemLocale } from './words';
 
 export { tableJson } from './report';
 
@@ -54,6 +56,32 @@ ${TEMPLATE_USAGE}
 
 退出码 (exit code): 0 无错误 / 1 发现错误 / 2 文件无法读取或用法错误`;
 
+const USAGE_EN = `Usage:
+  jixiao check [options] FILE.xlsx|FOLDER...   check the target tables in workbooks; a folder stands for every .xlsx under it
+  options:
+    --format text|json|ndjson|csv|xlsx   output format (default text; --json is --format json)
+    -o, --output FILE                   write to a file instead of the screen (required for xlsx)
+    --jobs N                            files checked at once (default: CPU cores less one, here ${defaultJobs()})
+    --explain                           say what recognition looked at in each region, and why it was taken or not
+    --max-size MB                       file size limit (default ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024} MB)
+    --max-cells N                       cell limit (default ${DEFAULT_LIMITS.maxCells.toLocaleString('en-US')})
+    --max-rows N                        row limit (default ${DEFAULT_LIMITS.maxRows.toLocaleString('en-US')})
+    --locale zh-CN|en-US                language of the output (default zh-CN; en-US on an English system locale)
+    --config FILE                       rule settings (default: the nearest jixiao.config.json in the file's folder or above)
+    --no-progress                       no progress bar
+  jixiao rules [--locale en-US]        list the rules
+${TEMPLATE_USAGE}
+  jixiao --help
+
+Exit code: 0 no error / 1 an error was found / 2 a file could not be read, or a usage error`;
+
+/** The locale asked for on the command line (--locale X), else the system's (words.ts). */
+function localeOf(argv: string[]): EngineLocale {
+  const i = argv.indexOf('--locale');
+  const asked = i >= 0 ? argv[i + 1] : undefined;
+  return ENGINE_LOCALES.includes(asked as EngineLocale) ? (asked as EngineLocale) : systemLocale();
+}
+
 /**
  * One thread fewer than the machine has cores: V8 compiles and collects garbage on background
  * threads, about a third of a core per checking thread here, and a thread that has to share its
@@ -77,7 +105,10 @@ interface CheckArgs {
 }
 
 /** The options of `jixiao check`, or a one-line usage error. */
-function parseCheckArgs(args: string[]): CheckArgs | string {
+function parseCheckArgs(args: string[], locale: EngineLocale): CheckArgs | string {
+  const en = locale === 'en-US';
+  /** A usage error in the user's language. */
+  const t = (zh: string, english: string) => (en ? english : `${zh} (${english})`);
   const parsed: CheckArgs = {
     format: 'text',
     output: null,
@@ -85,13 +116,13 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     explain: false,
     progress: true,
     limits: { ...DEFAULT_LIMITS },
-    locale: 'zh-CN',
+    locale,
     config: null,
     names: [],
   };
   const positive = (flag: string, v: string | undefined) => {
     const n = Number(v);
-    return n > 0 && Number.isFinite(n) ? n : `${flag} 需要一个正数 (${flag} takes a positive number)`;
+    return n > 0 && Number.isFinite(n) ? n : t(`${flag} 需要一个正数`, `${flag} takes a positive number`);
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -101,26 +132,26 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
     else if (a === '--no-progress') parsed.progress = false;
     else if (a === '--config') {
       const f = value();
-      if (!f) return '--config 需要配置文件名 (--config takes a file name)';
+      if (!f) return t('--config 需要配置文件名', '--config takes a file name');
       parsed.config = f;
     } else if (a === '--locale') {
       const l = value();
       if (!ENGINE_LOCALES.includes(l as EngineLocale))
-        return `--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')}): ${l ?? ''}`;
+        return `${t(`--locale 只能是 ${ENGINE_LOCALES.join('、')}`, `--locale takes ${ENGINE_LOCALES.join(', ')}`)}: ${l ?? ''}`;
       parsed.locale = l as EngineLocale;
     } else if (a === '--format') {
       const f = value();
       if (!FORMATS.includes(f as FormatName))
-        return `--format 只能是 ${FORMATS.join('、')} (--format takes ${FORMATS.join(', ')}): ${f ?? ''}`;
+        return `${t(`--format 只能是 ${FORMATS.join('、')}`, `--format takes ${FORMATS.join(', ')}`)}: ${f ?? ''}`;
       parsed.format = f as FormatName;
     } else if (a === '-o' || a === '--output') {
       const f = value();
-      if (!f) return `${a} 需要文件名 (${a} takes a file name)`;
+      if (!f) return t(`${a} 需要文件名`, `${a} takes a file name`);
       parsed.output = f;
     } else if (a === '--jobs' || a === '-j') {
       const n = positive('--jobs', value());
       if (typeof n === 'string' || !Number.isInteger(n))
-        return '--jobs 需要一个正整数 (--jobs takes a positive whole number)';
+        return t('--jobs 需要一个正整数', '--jobs takes a positive whole number');
       parsed.jobs = n;
     } else if (a === '--max-size') {
       // --max-size MB raises the file size limit (and the inflated size with it, eight times over).
@@ -136,11 +167,11 @@ function parseCheckArgs(args: string[]): CheckArgs | string {
       if (typeof n === 'string') return n;
       if (a === '--max-cells') parsed.limits.maxCells = n;
       else parsed.limits.maxRows = n;
-    } else if (a.startsWith('-') && a !== '-') return `未知选项 (unknown option): ${a}`;
+    } else if (a.startsWith('-') && a !== '-') return `${t('未知选项', 'unknown option')}: ${a}`;
     else parsed.names.push(a);
   }
   if (parsed.format === 'xlsx' && !parsed.output)
-    return '--format xlsx 需要用 -o 指定报告文件 (the .xlsx report needs -o FILE)';
+    return t('--format xlsx 需要用 -o 指定报告文件', 'the .xlsx report needs -o FILE');
   return parsed;
 }
 
@@ -149,13 +180,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // are built (npm run build:cli runs scripts/validate-data.js) and tested, as the pane's bundle is:
   // not at every start, where loading the schema library alone took longer than checking a form.
   const [command, ...rest] = argv;
+  const locale = localeOf(argv);
+  const usage = locale === 'en-US' ? USAGE_EN : USAGE;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
+    io.out(usage);
     return command ? 0 : 2;
   }
   if (command === 'rules') {
-    const locale = rest[0] === '--locale' ? rest[1] : 'zh-CN';
-    if (!ENGINE_LOCALES.includes(locale as EngineLocale)) {
+    if (rest[0] === '--locale' && !ENGINE_LOCALES.includes(rest[1] as EngineLocale)) {
       io.err(`--locale 只能是 ${ENGINE_LOCALES.join('、')} (--locale takes ${ENGINE_LOCALES.join(', ')})`);
       return 2;
     }
@@ -195,10 +227,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (command === 'template') return (await import('./template')).templateCommand(rest, io);
   if (command !== 'check') {
-    io.err(`未知命令 (unknown command): ${command}\n${USAGE}`);
+    io.err(`${locale === 'en-US' ? 'unknown command' : '未知命令 (unknown command)'}: ${command}\n${usage}`);
     return 2;
   }
-  const args = parseCheckArgs(rest);
+  const args = parseCheckArgs(rest, locale);
   if (typeof args === 'string') {
     io.err(args);
     return 2;
@@ -207,23 +239,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const expanded = args.names.map((a) => ({ arg: a, under: isDirectory(a) ? xlsxUnder(a) : null }));
   const files = expanded.flatMap((x) => x.under ?? [x.arg]);
   const emptyFolders = expanded.filter((x) => x.under?.length === 0).map((x) => x.arg);
-  for (const a of emptyFolders) io.err(printable(`${a}: 文件夹中没有 .xlsx 文件 (no .xlsx in this folder)`));
+  for (const a of emptyFolders) io.err(printable(say(locale, 'emptyFolder', { folder: a })));
   if (emptyFolders.length && files.length === 0) return 2;
   if (files.length === 0) {
-    io.err(`请指定要检查的 .xlsx 文件 (no file given)\n${USAGE}`);
+    io.err(`${say(locale, 'noFile')}\n${usage}`);
     return 2;
   }
 
   // Each file's configuration (--config, else the nearest jixiao.config.json above it), all read
   // before any check: an invalid one stops the run with the key it got wrong.
-  const finder = new ConfigFinder(args.config);
+  const finder = new ConfigFinder(args.config, locale);
   let jobs: FileJob[];
   try {
     await finder.prepare(files);
     jobs = files.map((file) => ({ file, config: finder.configFor(file) }));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    io.err(printable(`配置无效 (invalid configuration): ${e.message}`));
+    io.err(printable(say(locale, 'badConfig', { reason: e.message })));
     return 2;
   }
 
@@ -239,14 +271,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     } catch (e) {
       io.err(
         printable(
-          `无法写入 ${args.output} (cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+          say(locale, 'cannotWrite', {
+            file: args.output ?? '',
+            reason: (e as NodeJS.ErrnoException).code ?? String(e),
+          }),
         ),
       );
       return 2;
     }
   }
   const progress =
-    io.progress && args.progress && files.length > 1 ? progressBar(files.length, io.progress) : noProgress;
+    io.progress && args.progress && files.length > 1
+      ? progressBar(files.length, io.progress, Date.now, say(locale, 'progress'))
+      : noProgress;
   const line =
     fd !== null
       ? (s: string) => {
@@ -304,11 +341,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s + '\n'),
-    err: (s) => process.stderr.write(s + '\n'),
-    ...(process.stderr.isTTY ? { progress: (s: string) => process.stderr.write(s) } : {}),
-  })
+  main(process.argv.slice(2), processIO())
     // exitCode, not exit(): output piped to another program is written in full before the process ends.
     .then((code) => {
       process.exitCode = code;

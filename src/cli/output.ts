@@ -9,6 +9,7 @@ import { countBySeverity } from '../core/check';
 import { type EngineLocale, ruleWords } from '../core/locales';
 import { printable } from './printable';
 import type { Counts, FileReport } from './report';
+import { ISSUE_COLUMNS, REPORT_SHEETS, SUMMARY_COLUMNS, say as words } from './words';
 
 export type FormatName = 'text' | 'json' | 'ndjson' | 'csv' | 'xlsx';
 export const FORMATS: FormatName[] = ['text', 'json', 'ndjson', 'csv', 'xlsx'];
@@ -38,26 +39,34 @@ export function textWriter(say: (line: string) => void, locale: EngineLocale = '
   return {
     file(r) {
       if (r.error) return;
-      say(`${path.basename(r.file)}：找到 ${r.tables.length} 张绩效目标表`);
+      say(words(locale, 'found', { file: path.basename(r.file), count: r.tables.length }));
       for (const n of r.nearMisses) say(`  [${n.sheet}!${n.range}] ${n.message}`);
-      if (r.tables.length === 0 && r.nearMisses.length === 0)
-        say(
-          '  未找到绩效目标表（需要「一级指标 / 二级指标 / 三级指标 / 指标值」表头，或项目名称、金额、年度目标等表头栏）',
-        );
+      if (r.tables.length === 0 && r.nearMisses.length === 0) say(words(locale, 'noneFound'));
       if (r.candidates) {
-        say('  识别过程 (explain)：');
+        say(words(locale, 'explainHead'));
         for (const c of r.candidates) {
-          const verdict =
-            c.verdict === 'table' ? '采用' : c.verdict === 'nearMiss' ? '近似表，未检查' : '不采用';
-          say(`    [${c.sheet}!${c.range}] ${verdict}：${c.reason}`);
-          if (c.anchors.length) say(`      找到：${c.anchors.join('；')}`);
+          const verdict = words(
+            locale,
+            c.verdict === 'table'
+              ? 'verdictTable'
+              : c.verdict === 'nearMiss'
+                ? 'verdictNearMiss'
+                : 'verdictNone',
+          );
+          say(`    [${c.sheet}!${c.range}] ${verdict}${locale === 'zh-CN' ? '：' : ': '}${c.reason}`);
+          if (c.anchors.length)
+            say(words(locale, 'explainFound', { found: c.anchors.join(words(locale, 'foundSeparator')) }));
         }
       }
       for (const t of r.tables) {
         const c = countBySeverity(t.issues);
         say('');
         say(
-          `  [${t.sheet}!${t.range}] ${t.projectName ?? '（未识别项目名称）'}  — ${c.error} 错误, ${c.warning} 警告, ${c.info} 提示`,
+          words(locale, 'tableLine', {
+            where: `${t.sheet}!${t.range}`,
+            name: t.projectName ?? words(locale, 'unnamed'),
+            ...c,
+          }),
         );
         for (const i of t.issues)
           say(
@@ -67,10 +76,7 @@ export function textWriter(say: (line: string) => void, locale: EngineLocale = '
       say('');
     },
     async end(totals, exit) {
-      if (exit !== 2 || totals.tables > 0)
-        say(
-          `合计 (summary)：${totals.tables} 张表，${totals.error} 个错误，${totals.warning} 个警告，${totals.info} 个提示`,
-        );
+      if (exit !== 2 || totals.tables > 0) say(words(locale, 'summary', { ...totals }));
     },
   };
 }
@@ -107,11 +113,9 @@ export function ndjsonWriter(write: (s: string) => void): Writer {
   };
 }
 
-const ISSUE_COLUMNS = ['文件', '工作表', '单元格', '严重程度', '问题类别', '说明', '项目名称', '所在行内容'];
-
 /** One row a problem: each issue, and each file that could not be read. */
 function issueRows(r: FileReport, locale: EngineLocale): string[][] {
-  if (r.error) return [[r.file, '', '', '无法读取', '', r.error, '', '']];
+  if (r.error) return [[r.file, '', '', words(locale, 'unreadableColumn'), '', r.error, '', '']];
   return r.tables.flatMap((t) =>
     t.issues.map((i) => [
       r.file,
@@ -137,7 +141,7 @@ export function csvField(s: string): string {
 
 /** CSV for Excel: UTF-8 with a byte-order mark (else Excel reads it as the local code page), CRLF lines. */
 export function csvWriter(write: (s: string) => void, locale: EngineLocale = 'zh-CN'): Writer {
-  write(`\uFEFF${ISSUE_COLUMNS.map(csvField).join(',')}\r`);
+  write(`\uFEFF${ISSUE_COLUMNS[locale].map(csvField).join(',')}\r`);
   return {
     file(r) {
       for (const row of issueRows(r, locale)) write(`${row.map(csvField).join(',')}\r`);
@@ -162,19 +166,20 @@ export function xlsxWriter(outFile: string, locale: EngineLocale = 'zh-CN'): Wri
   const rel = (f: string) => path.relative(path.dirname(path.resolve(outFile)), path.resolve(f)) || f;
   return {
     file(r) {
-      if (r.error) summary.push([r.file, '', '', '无法读取', '', '', '', '', '', r.error]);
+      if (r.error)
+        summary.push([r.file, '', '', words(locale, 'unreadableColumn'), '', '', '', '', '', r.error]);
       else if (r.tables.length === 0)
         summary.push([
           r.file,
           '',
           '',
-          '未找到绩效目标表',
+          words(locale, 'noTableColumn'),
           '',
           '',
           0,
           0,
           0,
-          r.nearMisses.map((n) => n.message).join('；'),
+          r.nearMisses.map((n) => n.message).join(words(locale, 'foundSeparator')),
         ]);
       for (const t of r.tables) {
         const c = countBySeverity(t.issues);
@@ -204,31 +209,14 @@ export function xlsxWriter(outFile: string, locale: EngineLocale = 'zh-CN'): Wri
         ws.views = [{ state: 'frozen', ySplit: 1 }];
         ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
       };
-      const s = wb.addWorksheet('汇总');
-      head(s, [
-        ['文件', 40],
-        ['工作表', 14],
-        ['区域', 12],
-        ['项目名称', 36],
-        ['主管部门', 24],
-        ['项目总额', 14],
-        ['错误', 8],
-        ['警告', 8],
-        ['提示', 8],
-        ['说明', 40],
-      ]);
+      const s = wb.addWorksheet(REPORT_SHEETS[locale].summary);
+      head(s, SUMMARY_COLUMNS[locale]);
       for (const row of summary) s.addRow(row);
-      const q = wb.addWorksheet('问题');
-      head(q, [
-        ['文件', 40],
-        ['工作表', 14],
-        ['单元格', 10],
-        ['严重程度', 10],
-        ['问题类别', 20],
-        ['说明', 60],
-        ['项目名称', 36],
-        ['所在行内容', 40],
-      ]);
+      const q = wb.addWorksheet(REPORT_SHEETS[locale].issues);
+      head(
+        q,
+        ISSUE_COLUMNS[locale].map((h, i): [string, number] => [h, [40, 14, 10, 10, 20, 60, 36, 40][i]]),
+      );
       for (const i of issues) {
         const row = q.addRow(i.row);
         if (i.cell) {

@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { type CheckOptions, type FileJob, type FileReport, checkFile, failedReport } from './report';
+import { say } from './words';
 
 /** The compiled worker beside this file; absent when the command line runs from TypeScript (tests). */
 const WORKER = path.join(__dirname, 'worker.js');
@@ -105,8 +106,10 @@ export async function* checkFiles(
         failedReport(
           files[index].file,
           oom
-            ? '文件过大，检查时内存不足 (out of memory while checking)'
-            : `检查时出错 (checker failed): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+            ? say(options.locale ?? 'zh-CN', 'outOfMemory')
+            : say(options.locale ?? 'zh-CN', 'checkerFailed', {
+                reason: e instanceof Error ? e.message.split('\n')[0] : String(e),
+              }),
         ),
       );
     }

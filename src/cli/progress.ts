@@ -14,6 +14,7 @@ export function progressBar(
   total: number,
   write: (s: string) => void,
   now: () => number = Date.now,
+  label = '检查中',
 ): Progress {
   let last = -Infinity;
   let shown = false;
@@ -25,7 +26,9 @@ export function progressBar(
       const filled = Math.round((done / total) * WIDTH);
       const name = file.length > 40 ? `…${file.slice(-39)}` : file;
       const bar = `${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}`;
-      write(`\r\x1b[K检查中 ${done}/${total} [${bar}] ${Math.floor((done / total) * 100)}% ${visible(name)}`);
+      write(
+        `\r\x1b[K${label} ${done}/${total} [${bar}] ${Math.floor((done / total) * 100)}% ${visible(name)}`,
+      );
       shown = true;
     },
     clear() {

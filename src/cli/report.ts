@@ -11,6 +11,8 @@ import type { EngineLocale } from '../core/locales';
 import '../core/locales/en-US';
 import type { ReadLimits } from '../xlsx/limits';
 import { UnreadableFileError, readWorkbook } from './xlsx';
+import { reasonIn } from '../xlsx/unreadable';
+import { say } from './words';
 
 /** The JSON shape of one table, as documented in the README. */
 export function tableJson(t: Table) {
@@ -106,8 +108,10 @@ export async function checkFile(job: FileJob, options: CheckOptions): Promise<Fi
     return failedReport(
       file,
       e instanceof UnreadableFileError
-        ? e.message
-        : `无法读取 (cannot read): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        ? reasonIn(e.reason, options.locale ?? 'zh-CN')
+        : say(options.locale ?? 'zh-CN', 'cannotRead', {
+            reason: e instanceof Error ? e.message.split('\n')[0] : String(e),
+          }),
     );
   }
   const tables = sheets.flatMap((s) => s.tables);

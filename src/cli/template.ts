@@ -1,9 +1,12 @@
 /**
- * `jixiao template [--variant newer,wan,plain,transfer] [--year 2026] OUT.xlsx`: writes a blank,
- * correctly structured 附件2 form, so staff without the add-in can start from a correct file.
+ * `jixiao template [--variant newer,wan,plain,transfer] [--year 2026] [--profile ID] OUT.xlsx`: writes
+ * a blank, correctly structured 附件2 form, so staff without the add-in can start from a correct file.
+ * Under a profile the funds block uses the profile's words (宁夏: 中央资金 / 自治区资金); without one,
+ * the standard words.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { profiles } from '../core/profiles';
 import { DEFAULT_VARIANT, type Variant, buildTemplate, variantId } from '../core/templates/template';
 import { writeTemplate } from '../xlsx/template';
 import type { CliIO } from './io';
@@ -38,12 +41,15 @@ export function parseVariant(spec: string | undefined, year: number): Variant | 
 export async function templateCommand(args: string[], io: CliIO): Promise<number> {
   let spec: string | undefined;
   let year = new Date().getFullYear();
+  let profile: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--variant') spec = args[++i];
     else if (a.startsWith('--variant=')) spec = a.slice('--variant='.length);
     else if (a === '--year') year = Number(args[++i]);
+    else if (a === '--profile') profile = args[++i] ?? '';
+    else if (a.startsWith('--profile=')) profile = a.slice('--profile='.length);
     else if (a.startsWith('-')) {
       io.err(`未知选项 (unknown option): ${a}\n${TEMPLATE_USAGE}`);
       return 2;
@@ -57,6 +63,12 @@ export async function templateCommand(args: string[], io: CliIO): Promise<number
     io.err(`请指定一个 .xlsx 输出文件 (one OUT.xlsx expected)\n${TEMPLATE_USAGE}`);
     return 2;
   }
+  if (profile !== undefined && !profiles.some((p) => p.id === profile)) {
+    io.err(
+      `--profile: 没有这个规范 (unknown profile "${profile}"; one of ${profiles.map((p) => p.id).join(', ')})`,
+    );
+    return 2;
+  }
   const variant = parseVariant(spec, year);
   if (typeof variant === 'string') {
     io.err(variant);
@@ -68,7 +80,7 @@ export async function templateCommand(args: string[], io: CliIO): Promise<number
     io.err(`${out}: 文件已存在，未覆盖 (exists, not overwritten)`);
     return 2;
   }
-  const template = buildTemplate(variant);
+  const template = buildTemplate(variant, { profile });
   // Loaded here, not at start: `jixiao check` never needs ExcelJS.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -80,6 +92,8 @@ export async function templateCommand(args: string[], io: CliIO): Promise<number
     io.err(`${out}: 无法写入 (cannot write): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     return 2;
   }
-  io.out(`已生成空白绩效目标表 ${path.basename(out)}（${variantId(variant)}，${template.rows} 行）`);
+  io.out(
+    `已生成空白绩效目标表 ${path.basename(out)}（${variantId(variant)}${profile ? `，${profile}` : ''}，${template.rows} 行）`,
+  );
   return 0;
 }

@@ -7,16 +7,18 @@ import * as fs from 'fs';
 import type { Grid } from '../core/grid';
 import { DEFAULT_LIMITS, type ReadLimits, fileTooLarge } from '../xlsx/limits';
 import { readXlsx } from '../xlsx/read';
-import { UnreadableFileError, corruptReason, headerProblem } from '../xlsx/unreadable';
+import { UnreadableFileError, corruptReason, headerProblem, reason } from '../xlsx/unreadable';
 
 export { UnreadableFileError };
 
 /** A file system error as the one-line reason a reviewer reads. */
 function ioReason(e: unknown): UnreadableFileError {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UnreadableFileError('文件不存在 (file not found)');
-  if (code === 'EACCES') return new UnreadableFileError('没有读取权限 (permission denied)');
-  return new UnreadableFileError(`无法读取文件 (cannot read: ${code ?? 'unknown error'})`);
+  if (code === 'ENOENT') return new UnreadableFileError(reason('文件不存在', 'file not found'));
+  if (code === 'EACCES') return new UnreadableFileError(reason('没有读取权限', 'permission denied'));
+  return new UnreadableFileError(
+    reason(`无法读取文件：${code ?? 'unknown error'}`, `cannot read: ${code ?? 'unknown error'}`),
+  );
 }
 
 /** Reads every worksheet of an .xlsx. Throws UnreadableFileError with a one-line zh-CN/English reason. */
@@ -28,9 +30,12 @@ export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LI
     throw ioReason(e);
   }
   // Before opening: a FIFO or a device would block the read or never end.
-  if (stat.isDirectory()) throw new UnreadableFileError('这是一个文件夹，不是 .xlsx 文件 (is a directory)');
+  if (stat.isDirectory())
+    throw new UnreadableFileError(reason('这是一个文件夹，不是 .xlsx 文件', 'a folder, not an .xlsx file'));
   if (!stat.isFile())
-    throw new UnreadableFileError('不是普通文件（管道、设备等），未读取 (not a regular file)');
+    throw new UnreadableFileError(
+      reason('不是普通文件（管道、设备等），未读取', 'not a regular file (a pipe, a device…): not read'),
+    );
   if (stat.size > limits.maxFileBytes) throw new UnreadableFileError(fileTooLarge(stat.size, limits));
   let bytes: Buffer;
   try {

@@ -3,7 +3,13 @@
  * the tests all call this, so they all see the same answer.
  */
 import { type Grid, a1 } from './grid';
-import { type EngineLocale, renderFrameworkReason, renderMessage, renderRuleFailed } from './locales';
+import {
+  type EngineLocale,
+  nearMissWords,
+  renderFrameworkReason,
+  renderMessage,
+  renderRuleFailed,
+} from './locales';
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
 import { clearClasses } from './recognize/classify';
@@ -12,7 +18,7 @@ import type { PhrasingLibrary } from './phrasings/library';
 import { type Profile, profileById } from './profiles';
 import { type Rule, rules } from './rules';
 import type { RuleOptionValues } from './rules/types';
-import { SheetView } from './sheet';
+import { type CellSource, SheetView } from './sheet';
 import { clearKeyCache } from './text';
 import { clearValueCache } from './values';
 
@@ -41,7 +47,13 @@ export interface CheckOptions {
  * Runs every rule (or the ones given: the rule tester runs one) on a recognised table, in place, and
  * sorts its issues by row.
  */
-export function runRules(table: Table, options: CheckOptions = {}, only: readonly Rule[] = rules): Table {
+export function runRules(
+  table: Table,
+  options: CheckOptions = {},
+  only: readonly Rule[] = rules,
+  /** The sheet the table was read from (see RuleContext.sheet). */
+  sheet?: CellSource,
+): Table {
   const issues: Issue[] = [];
   const locale = options.locale ?? 'zh-CN';
   const profile = profileById(options.profile);
@@ -58,6 +70,7 @@ export function runRules(table: Table, options: CheckOptions = {}, only: readonl
         options: optionValues(rule, options.ruleOptions?.[id]),
         library: options.library,
         profile,
+        sheet,
         report: (i) => {
           const data = i.data ?? {};
           const issue: Issue = {
@@ -152,11 +165,16 @@ export interface SheetResult {
 
 /** Recognises and checks one sheet, keeping what recognition said about the near-misses. */
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
-  const found = recogniseSheet(grid, new SheetView(grid), options.explain);
+  const locale = options.locale ?? 'zh-CN';
+  const view = new SheetView(grid);
+  const found = recogniseSheet(grid, view, options.explain ? locale : false);
   return {
     sheet: grid.sheet,
-    tables: found.tables.map((t) => runRules(t, options)),
-    nearMisses: found.nearMisses,
+    tables: found.tables.map((t) => runRules(t, options, rules, view)),
+    nearMisses:
+      locale === 'zh-CN'
+        ? found.nearMisses
+        : found.nearMisses.map((n) => ({ ...n, message: nearMissWords(locale, n.kind, n.message) })),
     candidates: found.candidates,
   };
 }

@@ -3,6 +3,7 @@
  * streaming reader and the playground's pre-scan before ExcelJS): no zip library here, so the command
  * line does not load one it does not use.
  */
+import { type Reason, reason } from './unreadable';
 
 export interface ReadLimits {
   /** The .xlsx file itself. */
@@ -68,25 +69,36 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** The reason for a file over the size limit. */
-export function fileTooLarge(size: number, limits: ReadLimits): string {
-  return `文件过大：${(size / MB).toFixed(1)} MB，上限 ${(limits.maxFileBytes / MB).toFixed(0)} MB（可用 --max-size 调高）(file too large)`;
+export function fileTooLarge(size: number, limits: ReadLimits): Reason {
+  const [got, max] = [(size / MB).toFixed(1), (limits.maxFileBytes / MB).toFixed(0)];
+  return reason(
+    `文件过大：${got} MB，上限 ${max} MB（可用 --max-size 调高）`,
+    `file too large: ${got} MB, the limit is ${max} MB (raise it with --max-size)`,
+  );
 }
 
 /** What the zip directory alone tells against reading a package: entry count, inflated size, not a workbook. */
 export function packageProblem(
   entries: { name: string; uncompressedSize: number }[],
   limits: ReadLimits,
-): string | null {
+): Reason | null {
   const files = entries.filter((e) => !e.name.endsWith('/'));
   if (files.length > limits.maxEntries)
-    return `压缩包条目过多：${files.length} 个，上限 ${limits.maxEntries} 个 (too many entries)`;
+    return reason(
+      `压缩包条目过多：${files.length} 个，上限 ${limits.maxEntries} 个`,
+      `too many entries in the package: ${files.length}, the limit is ${limits.maxEntries}`,
+    );
   let inflated = 0;
   for (const f of files) inflated += f.uncompressedSize;
   if (inflated > limits.maxInflatedBytes) {
-    return `解压后过大：${(inflated / MB).toFixed(0)} MB，上限 ${(limits.maxInflatedBytes / MB).toFixed(0)} MB（疑似压缩炸弹，未解压）(inflates too large)`;
+    const [got, max] = [(inflated / MB).toFixed(0), (limits.maxInflatedBytes / MB).toFixed(0)];
+    return reason(
+      `解压后过大：${got} MB，上限 ${max} MB（疑似压缩炸弹，未解压）`,
+      `inflates to ${got} MB, the limit is ${max} MB (a zip bomb? not unpacked)`,
+    );
   }
   if (!files.some((f) => f.name === 'xl/workbook.xml'))
-    return '这是一个压缩包，但不是 Excel 工作簿 (a zip, but not a spreadsheet)';
+    return reason('这是一个压缩包，但不是 Excel 工作簿', 'a zip, but not a spreadsheet');
   return null;
 }
 
@@ -95,16 +107,20 @@ export function packageProblem(
  * areas (counted over the workbook in `counted`), or one area or range over too many cells — the
  * shapes that make readers expand millions of cells.
  */
-export function areaProblem(xml: string, limits: ReadLimits, counted: { merges: number }): string | null {
+export function areaProblem(xml: string, limits: ReadLimits, counted: { merges: number }): Reason | null {
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
     if (++counted.merges > limits.maxMerges)
-      return `合并单元格过多：超过 ${limits.maxMerges} 处 (too many merged areas)`;
-    if (areaCells(m[1]) > limits.maxAreaCells) return `合并区域过大：${m[1]} (a merged area too large)`;
+      return reason(
+        `合并单元格过多：超过 ${limits.maxMerges} 处`,
+        `too many merged areas: over ${limits.maxMerges}`,
+      );
+    if (areaCells(m[1]) > limits.maxAreaCells)
+      return reason(`合并区域过大：${m[1]}`, `a merged area too large: ${m[1]}`);
   }
   for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
     for (const ref of m[1].split(/\s+/))
       if (areaCells(ref) > limits.maxAreaCells)
-        return `数据验证范围过大：${ref} (a data validation range too large)`;
+        return reason(`数据验证范围过大：${ref}`, `a data validation range too large: ${ref}`);
   }
   return null;
 }

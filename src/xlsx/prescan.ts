@@ -8,6 +8,7 @@
  */
 import JSZip from 'jszip';
 import { DEFAULT_LIMITS, type ReadLimits, areaProblem, crc32, fileTooLarge, packageProblem } from './limits';
+import { type Reason, corruptReason, entryChecksum, entryLength } from './unreadable';
 
 export { DEFAULT_LIMITS, type ReadLimits };
 
@@ -23,13 +24,13 @@ interface EntryData {
 export async function openPackage(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<JSZip | string> {
+): Promise<JSZip | Reason> {
   if (bytes.length > limits.maxFileBytes) return fileTooLarge(bytes.length, limits);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    return `.xlsx 文件已损坏，无法打开 (corrupt workbook: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 120)})`;
+    return corruptReason(e);
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   return (
@@ -51,18 +52,17 @@ export async function openPackage(
 export async function prescan(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<string | null> {
+): Promise<Reason | null> {
   const zip = await openPackage(bytes, limits);
-  if (typeof zip === 'string') return zip;
+  if (!(zip instanceof JSZip)) return zip;
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   const counted = { merges: 0 };
   for (const f of entries) {
     const declared = (f as unknown as { _data?: EntryData })._data;
     const data = await f.async('uint8array');
     if (declared?.uncompressedSize !== undefined && data.length !== declared.uncompressedSize)
-      return `.xlsx 文件已损坏：${f.name} 的长度与目录不符 (corrupt entry)`;
-    if (declared?.crc32 !== undefined && crc32(data) !== declared.crc32 >>> 0)
-      return `.xlsx 文件已损坏：${f.name} 校验和不符 (CRC mismatch)`;
+      return entryLength(f.name);
+    if (declared?.crc32 !== undefined && crc32(data) !== declared.crc32 >>> 0) return entryChecksum(f.name);
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) continue;
     const problem = areaProblem(new TextDecoder().decode(data), limits, counted);
     if (problem) return problem;

@@ -12,7 +12,7 @@
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { displayText, parseA1Range } from '../core/grid';
 import { DEFAULT_LIMITS, type ReadLimits, areaProblem, fileTooLarge, packageProblem } from './limits';
-import { UnreadableFileError } from './unreadable';
+import { UnreadableFileError, reason } from './unreadable';
 import { type ZipEntry, inflateEntry, readDirectory } from './zip';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -212,7 +212,10 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
       if (rowIndex >= limits.maxRows)
         throw new UnreadableFileError(
-          `行数过多：超过 ${limits.maxRows.toLocaleString('en-US')} 行（可用 --max-rows 调高）(too many rows)`,
+          reason(
+            `行数过多：超过 ${limits.maxRows.toLocaleString('en-US')} 行（可用 --max-rows 调高）`,
+            `too many rows: over ${limits.maxRows.toLocaleString('en-US')} (raise the limit with --max-rows)`,
+          ),
         );
       if (!row[2]) continue;
       let col = -1;
@@ -229,7 +232,10 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
         if (v === null) continue;
         if (++counted.cells > limits.maxCells)
           throw new UnreadableFileError(
-            `单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）(too many cells)`,
+            reason(
+              `单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）`,
+              `too many cells: over ${limits.maxCells.toLocaleString('en-US')} (raise the limit with --max-cells)`,
+            ),
           );
         rowValues ??= values[rowIndex] = [];
         rowValues[col] = v;

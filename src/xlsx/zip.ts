@@ -6,7 +6,7 @@
  */
 import * as zlib from 'zlib';
 import { crc32Update } from './limits';
-import { UnreadableFileError } from './unreadable';
+import { UnreadableFileError, corruptReason, entryChecksum, entryLength, reason } from './unreadable';
 
 export interface ZipEntry {
   name: string;
@@ -17,8 +17,7 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-const corrupt = (what: string) =>
-  new UnreadableFileError(`.xlsx 文件已损坏，无法打开 (corrupt workbook: ${what})`);
+const corrupt = (what: string) => new UnreadableFileError(corruptReason(what));
 
 /** The package's entries from its central directory (zip64 included). Throws UnreadableFileError. */
 export function readDirectory(bytes: Buffer): ZipEntry[] {
@@ -47,7 +46,10 @@ export function readDirectory(bytes: Buffer): ZipEntry[] {
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) throw corrupt('bad directory entry');
     const flags = bytes.readUInt16LE(p + 8);
-    if (flags & 1) throw new UnreadableFileError('文件已加密，请先在 Excel 中取消密码 (encrypted)');
+    if (flags & 1)
+      throw new UnreadableFileError(
+        reason('文件已加密，请先在 Excel 中取消密码', 'encrypted: remove the password in Excel first'),
+      );
     const nameLength = bytes.readUInt16LE(p + 28);
     const extraLength = bytes.readUInt16LE(p + 30);
     const commentLength = bytes.readUInt16LE(p + 32);
@@ -99,8 +101,7 @@ export function inflateEntry(
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  const mismatch = () =>
-    new UnreadableFileError(`.xlsx 文件已损坏：${entry.name} 的长度与目录不符 (corrupt entry)`);
+  const mismatch = () => new UnreadableFileError(entryLength(entry.name));
   const at = entry.localOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50)
     return Promise.reject(corrupt(`bad entry header ${entry.name}`));
@@ -117,8 +118,7 @@ export function inflateEntry(
   };
   const finish = () => {
     if (length !== entry.uncompressedSize) throw mismatch();
-    if (crc !== entry.crc32 >>> 0)
-      throw new UnreadableFileError(`.xlsx 文件已损坏：${entry.name} 校验和不符 (CRC mismatch)`);
+    if (crc !== entry.crc32 >>> 0) throw new UnreadableFileError(entryChecksum(entry.name));
   };
   if (entry.method === 0) {
     return new Promise((resolve) => {
@@ -129,7 +129,12 @@ export function inflateEntry(
   }
   if (entry.method !== 8)
     return Promise.reject(
-      new UnreadableFileError(`不支持的压缩方式 ${entry.method}：${entry.name} (unsupported compression)`),
+      new UnreadableFileError(
+        reason(
+          `不支持的压缩方式 ${entry.method}：${entry.name}`,
+          `unsupported compression method ${entry.method}: ${entry.name}`,
+        ),
+      ),
     );
   if (entry.uncompressedSize <= WHOLE) {
     return new Promise((resolve) => {

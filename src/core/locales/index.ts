@@ -26,6 +26,10 @@ interface LocaleData {
   framework: Record<string, string>;
   rules: Record<string, RuleWords>;
   profiles: Record<string, { title: string; description: string }>;
+  /** What `--explain` says of a candidate region, by id. */
+  explain: Record<string, string>;
+  /** The line for each near-miss kind (vocabulary.json nearMiss), by kind. */
+  nearMiss: Record<string, string>;
 }
 
 const LOCALES: Partial<Record<EngineLocale, LocaleData>> & { 'zh-CN': LocaleData } = {
@@ -107,3 +111,13 @@ export function renderFrameworkReason(
 
 export type FrameworkBasis =
   'cost-as-level1' | 'cost-under-output' | 'year' | 'sheet' | 'default' | 'profile';
+
+/** A line of `--explain` in a locale (zh-CN when the locale lacks it). */
+export function explainWords(locale: EngineLocale, id: string, data?: MessageData): string {
+  return fill(localeData(locale).explain[id] ?? LOCALES['zh-CN'].explain[id] ?? id, data);
+}
+
+/** The line for a near-miss kind in a locale; `fallback` (the vocabulary's own) for a kind the locale lacks. */
+export function nearMissWords(locale: EngineLocale, kind: string, fallback: string): string {
+  return localeData(locale).nearMiss[kind] ?? fallback;
+}

@@ -7,6 +7,7 @@
  * the cell under it (总体目标 | 年度目标 over the text).
  */
 import { type Decimal } from '../decimal';
+import { type EngineLocale, explainWords } from '../locales';
 import { a1, placed, rowOfA1 } from '../grid';
 import type { Amount, AmountField, Amounts, CellText, Table } from '../model';
 
@@ -34,7 +35,8 @@ export interface HeaderResult {
   goal: CellText | null;
   /** Fields read, for --explain: "项目名称@A3" (kept only when asked for). */
   found: string[];
-  explain: boolean;
+  /** The locale --explain speaks, or false when nothing is kept. */
+  explain: false | EngineLocale;
   /** Parts read from a sentence ("其中：财政资金80万元"): a cell of their own, read later, takes their place. */
   fromProse?: Set<AmountField>;
   /** Whether the 财政拨款 part was named as a request (申请财政资金): the year's amount when no total is named. */
@@ -131,7 +133,12 @@ function emptyResult(): HeaderResult {
 }
 
 /** Reads the header block in rows [top, end) of a region; `explain` keeps what was read, for --explain. */
-export function readHeader(src: CellSource, top: number | null, end: number, explain = false): HeaderResult {
+export function readHeader(
+  src: CellSource,
+  top: number | null,
+  end: number,
+  explain: false | EngineLocale = false,
+): HeaderResult {
   const result = emptyResult();
   result.explain = explain;
   if (top === null) return result;
@@ -275,7 +282,7 @@ function readField(
   if (field === 'goal') {
     if (!result.goal && text) {
       result.goal = { text, ...at };
-      if (result.explain) result.found.push(`年度目标@${address}`);
+      if (result.explain) result.found.push(explainWords(result.explain, 'goal', { cell: address }));
     }
     return;
   }
@@ -286,7 +293,8 @@ function readField(
   }
   if (!result.fields[field]) {
     result.fields[field] = entry;
-    if (result.explain) result.found.push(`${label.text}@${entry.labelCell}`);
+    if (result.explain)
+      result.found.push(explainWords(result.explain, 'field', { label: label.text, cell: entry.labelCell }));
   }
 }
 
@@ -396,7 +404,13 @@ function readAmount(
       partsInProse(result, raw.slice(raw.search(/其中|含/)), at, unit);
     if (field === 'fiscal') result.requestedFiscal = isRequestLabel(labelKey(label.text));
     if (result.explain)
-      result.found.push(`${label.text}=${parsed.amountWan.toString()}万元@${a1(at.row, at.col)}`);
+      result.found.push(
+        explainWords(result.explain, 'amount', {
+          label: label.text,
+          amount: parsed.amountWan.toString(),
+          cell: a1(at.row, at.col),
+        }),
+      );
   }
 }
 

@@ -39,6 +39,7 @@ import {
   tagRegion,
 } from './regions';
 import { nearMissVerdict } from './verdict';
+import { type EngineLocale, type MessageData, explainWords, nearMissWords } from '../locales';
 
 export { projectNameFromTitle } from './header';
 
@@ -61,7 +62,8 @@ export interface SheetRecognition {
   nearMisses: NearMiss[];
   /** Filled only when `explain` is asked for. */
   candidates: Candidate[];
-  explain?: boolean;
+  /** The locale --explain speaks, or false when nothing is kept. */
+  explain: false | EngineLocale;
 }
 
 interface Built {
@@ -75,8 +77,17 @@ export function recognise(grid: Grid, view = new SheetView(grid)): RecognisedTab
 }
 
 /** Tables, near-misses and, with `explain`, what was looked at and why (for --explain), for one sheet. */
-export function recogniseSheet(grid: Grid, view = new SheetView(grid), explain = false): SheetRecognition {
-  const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain };
+export function recogniseSheet(
+  grid: Grid,
+  view = new SheetView(grid),
+  explain: boolean | EngineLocale = false,
+): SheetRecognition {
+  const out: SheetRecognition = {
+    tables: [],
+    nearMisses: [],
+    candidates: [],
+    explain: explain === true ? 'zh-CN' : explain,
+  };
   const built: Built[] = [];
   interface Part {
     region: Region;
@@ -146,7 +157,7 @@ export function recogniseRange(
   range: { top: number; left: number; bottom: number; right: number },
   view = new SheetView(grid),
 ): SheetRecognition {
-  const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain: true };
+  const out: SheetRecognition = { tables: [], nearMisses: [], candidates: [], explain: 'zh-CN' };
   const built: Built[] = [];
   const src = new RegionView(view, { id: -1, ...range }, [], { left: range.left, right: range.right });
   recogniseRegion(src, out, built, true);
@@ -178,6 +189,8 @@ function recogniseRegion(
   const explain = (range: string, verdict: Candidate['verdict'], found: string[], reason: string) => {
     if (out.explain) out.candidates.push({ sheet: src.sheet, range, verdict, anchors: found, reason });
   };
+  // Words for --explain, only worked out when asked for.
+  const say = (id: string, data?: MessageData) => (out.explain ? explainWords(out.explain, id, data) : '');
 
   for (let i = 0; i < anchors.length; i++) {
     const first = anchors[i];
@@ -223,10 +236,13 @@ function recogniseRegion(
       );
     }
     const anchorText = out.explain
-      ? `指标表头@${a1(anchor.row, anchor.columns[0]?.col ?? 0)}（${anchor.columns
-          .filter((c) => c.kind !== 'ignored')
-          .map((c) => c.text)
-          .join(' | ')}）`
+      ? explainWords(out.explain, 'indicatorHeader', {
+          cell: a1(anchor.row, anchor.columns[0]?.col ?? 0),
+          columns: anchor.columns
+            .filter((c) => c.kind !== 'ignored')
+            .map((c) => c.text)
+            .join(' | '),
+        })
       : '';
     if (anchor.flat) {
       const projects = readFlatProjects(src, anchor, layout, bottom, header.unit ?? '万元');
@@ -257,9 +273,9 @@ function recogniseRegion(
           built,
           table,
           header,
-          [anchorText, `项目「${p.projectName}」@${p.projectNameAt.cell}`],
+          [anchorText, say('flatProject', { name: p.projectName ?? '', cell: p.projectNameAt.cell })],
           explain,
-          `预算系统导出的平铺表：每个项目一张表`,
+          say('flatTable'),
           [top ?? anchor.row, layout.firstRow - 1],
         );
       }
@@ -267,7 +283,7 @@ function recogniseRegion(
         regionRange(src, top ?? anchor.row, bottom).range,
         'table',
         [anchorText],
-        `平铺导出，${projects.length} 个项目`,
+        say('flatRegion', { count: projects.length }),
       );
     } else {
       const table = makeTable(src, {
@@ -280,10 +296,17 @@ function recogniseRegion(
         hasIndicatorBlock: true,
         source: 'form',
       });
-      accept(src, out, built, table, header, [anchorText, ...header.found], explain, '有指标表头', [
-        table.table.top,
-        layout.firstRow - 1,
-      ]);
+      accept(
+        src,
+        out,
+        built,
+        table,
+        header,
+        [anchorText, ...header.found],
+        explain,
+        say('hasIndicatorHeader'),
+        [table.table.top, layout.firstRow - 1],
+      );
     }
     covered.push([top ?? anchor.row, bottom]);
     regionStart = bottom + 1;
@@ -306,8 +329,8 @@ function recogniseRegion(
         explain(
           regionRange(src, top, bottom).range,
           'none',
-          [`标题「${foreign}」`, ...header.found],
-          `标题「${foreign}」不是绩效目标表：只有表头的部分不当作绩效目标表`,
+          [say('title', { title: foreign }), ...header.found],
+          say('foreignTitle', { title: foreign }),
         );
       } else if (
         header.seen.has('projectName') &&
@@ -334,24 +357,9 @@ function recogniseRegion(
           source: 'form',
         });
         headerOnly = true;
-        accept(
-          src,
-          out,
-          built,
-          table,
-          header,
-          header.found,
-          explain,
-          '只有表头（项目名称、金额、年度目标），没有指标表',
-          [top, bottom],
-        );
+        accept(src, out, built, table, header, header.found, explain, say('headerOnly'), [top, bottom]);
       } else {
-        explain(
-          regionRange(src, top, bottom).range,
-          'none',
-          header.found,
-          '有「项目名称」，但没有金额和年度目标栏，也没有指标表头：不像绩效目标表',
-        );
+        explain(regionRange(src, top, bottom).range, 'none', header.found, say('nameOnly'));
       }
       r = bottom + 1;
     }
@@ -361,7 +369,9 @@ function recogniseRegion(
   if (anchors.length === 0 && covered.length === 0 && !headerOnly) {
     const nonBlank = countNonBlank(src);
     const verdict =
-      nonBlank >= 3 ? nearMissVerdict(src, src.firstRow, src.lastRow, hasHeaderLabels(src)) : null;
+      nonBlank >= 3
+        ? nearMissVerdict(src, src.firstRow, src.lastRow, hasHeaderLabels(src), out.explain || 'zh-CN')
+        : null;
     const range = regionRange(src, src.firstRow, src.lastRow).range;
     if (verdict) {
       out.nearMisses.push({
@@ -371,9 +381,14 @@ function recogniseRegion(
         message: verdict.message,
         title: null,
       });
-      explain(range, 'nearMiss', verdict.evidence, verdict.message);
+      explain(
+        range,
+        'nearMiss',
+        verdict.evidence,
+        nearMissWords(out.explain || 'zh-CN', verdict.kind, verdict.message),
+      );
     } else if (nonBlank > 0) {
-      explain(range, 'none', [], '没有指标表头（一级/二级/三级指标、指标值），也没有表头信息块');
+      explain(range, 'none', [], say('nothing'));
     }
   }
 }
@@ -396,7 +411,13 @@ function accept(
   /** The rows of the candidate's header part, where near-miss titles and markers are looked for. */
   [headerStart, headerEnd]: [number, number],
 ): void {
-  const verdict = nearMissVerdict(src, headerStart, headerEnd, header.seen.has('projectName'));
+  const verdict = nearMissVerdict(
+    src,
+    headerStart,
+    headerEnd,
+    header.seen.has('projectName'),
+    out.explain || 'zh-CN',
+  );
   if (verdict) {
     out.nearMisses.push({
       sheet: t.table.sheet,
@@ -405,7 +426,12 @@ function accept(
       message: verdict.message,
       title: t.table.title,
     });
-    explain(t.table.range, 'nearMiss', [...found, ...verdict.evidence], verdict.message);
+    explain(
+      t.table.range,
+      'nearMiss',
+      [...found, ...verdict.evidence],
+      nearMissWords(out.explain || 'zh-CN', verdict.kind, verdict.message),
+    );
     return;
   }
   built.push(t);

@@ -4,6 +4,7 @@
  * or a fund allocation list. A near-miss is reported in one line and never checked. The words are
  * in vocabulary.json (nearMiss).
  */
+import { type EngineLocale, explainWords } from '../locales';
 import type { CellSource } from '../sheet';
 import { NEAR_MISS_KINDS, type NearMissKind, nearMissInfo } from '../vocabulary';
 import { cls } from './classify';
@@ -26,6 +27,8 @@ export function nearMissVerdict(
   top: number,
   bottom: number,
   hasProjectName: boolean,
+  /** The locale of the evidence (what --explain prints). */
+  locale: EngineLocale = 'zh-CN',
 ): Verdict | null {
   const markers = new Map<NearMissKind, Set<string>>();
   const titles = new Map<NearMissKind, string>();
@@ -58,7 +61,10 @@ export function nearMissVerdict(
       return {
         kind,
         message: info.message,
-        evidence: [...(title ? [`标题「${title}」`] : []), ...[...found].map((m) => `「${m}」`)],
+        evidence: [
+          ...(title ? [explainWords(locale, 'title', { title })] : []),
+          ...[...found].map((text) => explainWords(locale, 'quoted', { text })),
+        ],
       };
     }
   }

@@ -25,7 +25,8 @@ export const sumCostTotal: Rule = {
       .map((l) => {
         const name = excerpt(l.ind.name?.text ?? '', 16);
         if (l.how === 'unitPrice') return `${name} ${l.ind.value!.text}×${l.quantity!.value!.text}`;
-        if (l.how === 'name') return `${name}（名称中的金额）`;
+        // The amount is the one written in the name itself: the name, quoted, shows it.
+        if (l.how === 'name') return `「${name}」`;
         return `${name} ${l.ind.value!.text}`;
       })
       .join('、');
