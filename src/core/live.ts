@@ -282,17 +282,19 @@ export function applyPatch(
   const fresh = new Set(found.tables);
   const frameworks = sheetFrameworks(tables.map(guessOf));
   const changed = new Set<Table>();
+  // The whole sheet for the rules that look beside the table (the 中期 half of a 中期/年度 form).
+  const view = new SheetView(grid);
   const out = tables.map((t, i) => {
     const { framework, basis } = frameworks[i];
     if (fresh.has(t)) {
       t.framework = framework;
       t.frameworkBasis = basis;
-      changed.add(runRules(t, options));
+      changed.add(runRules(t, options, undefined, view));
       return t;
     }
     if (t.framework === framework && t.frameworkBasis === basis) return t;
     // A kept table whose framework follows the others, and they changed: re-checked under the new one.
-    const copy = runRules({ ...t, framework, frameworkBasis: basis, issues: [] }, options);
+    const copy = runRules({ ...t, framework, frameworkBasis: basis, issues: [] }, options, undefined, view);
     changed.add(copy);
     return copy;
   });

@@ -22,6 +22,7 @@ import type { EngineLocale } from '../core/locales';
 import { type MergeArea, parseA1Range } from '../core/grid';
 import type { Indicator, NearMiss, Table } from '../core/model';
 import { recogniseRange } from '../core/recognize';
+import { SheetView } from '../core/sheet';
 import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { Template } from '../core/templates/template';
 import type { StringKey } from '../i18n/strings';
@@ -449,7 +450,10 @@ export class Checker {
       let bySelection: CheckState['bySelection'] = null;
       const manual = this.manual && this.manual.sheetId === snap.sheetId ? this.manual : null;
       if (manual) {
-        const found = recogniseRange(snap.grid, manual.area).tables.map((t) => runRules(t, options));
+        const view = new SheetView(snap.grid);
+        const found = recogniseRange(snap.grid, manual.area, view).tables.map((t) =>
+          runRules(t, options, undefined, view),
+        );
         // The user asked for this range to be read as a form: its reading replaces any automatic one there.
         const a = manual.area;
         const outside = (t: Table) => {

@@ -43,7 +43,7 @@ type Source = ((FormSpec & { grid?: undefined }) | { grid: Grid; rows?: undefine
 export type InvalidCase = Source & {
   name?: string;
   errors: ExpectedIssue[];
-  /** The indicator rows once every fix the rule offers is applied. */
+  /** The indicator rows once every fix the rule offers is applied (for a grid case, the whole grid). */
   output?: CellValue[][];
 };
 
@@ -54,7 +54,8 @@ const library = loadLibrary();
 /** The one table of a form, recognised, with only `rule` run on it. */
 export function runOne(rule: Rule, spec: Source): { table: Table; grid: Grid } {
   const grid = spec.grid ?? formGrid(spec);
-  const tables = recogniseSheet(grid, new SheetView(grid)).tables;
+  const view = new SheetView(grid);
+  const tables = recogniseSheet(grid, view).tables;
   if (tables.length !== 1) throw new Error(`expected one table, got ${tables.length}`);
   const { id, severity } = rule.meta;
   // A configured level overrides the rule's own per-issue severities: set only to turn an off-by-default rule on.
@@ -64,6 +65,7 @@ export function runOne(rule: Rule, spec: Source): { table: Table; grid: Grid } {
       tables[0],
       { library, rules, ruleOptions: { [id]: spec.options ?? {} }, profile: spec.profile },
       [rule],
+      view,
     ),
     grid,
   };
@@ -128,7 +130,8 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             expect(values[at.top][at.left]).toBe(i.fix.before);
             values[at.top][at.left] = i.fix.after;
           }
-          const first = values.length - (c.rows ?? []).length;
+          // A form's indicator rows; a grid case's whole grid.
+          const first = c.rows ? values.length - c.rows.length : 0;
           expect(values.slice(first).map((r) => r.map((x) => (x === null ? '' : x)))).toEqual(c.output);
         } else {
           expect(

@@ -2,6 +2,7 @@ import type { MessageData } from '../locales';
 import type { Indicator, Issue, IssueFix, Place, Severity, Table } from '../model';
 import type { PhrasingLibrary } from '../phrasings/library';
 import type { Profile } from '../profiles';
+import type { CellSource } from '../sheet';
 
 /** What a rule reports: which of its messages, the figures and texts the message quotes, and where. */
 export interface Report {
@@ -28,6 +29,12 @@ export interface RuleContext {
   library?: PhrasingLibrary;
   /** The profile checked against (101号 unless configured): its 二级 requirements, for the rules that use them. */
   profile: Profile;
+  /**
+   * The sheet the table was read from, when the caller has it (the engine's callers all do). Rules
+   * read the table; this is for what recognition leaves aside and a rule must still keep in step —
+   * the 中期 half of a 中期/年度 form, which style/level2-name fixes with the 年度 one or not at all.
+   */
+  sheet?: CellSource;
 }
 
 export type RuleType = 'structure' | 'value' | 'sum' | 'style';
