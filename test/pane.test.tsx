@@ -8,6 +8,7 @@ import '../src/core/locales/en-US';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ExcelSession } from '../src/adapter/excel';
 import { detectCapabilities } from '../src/adapter/host';
+import { SETTINGS_KEY } from '../src/adapter/settings';
 import '../src/i18n/en-US';
 import { pickLocale, stringsOf, translator } from '../src/i18n/strings';
 import { App } from '../src/taskpane/App';
@@ -364,6 +365,44 @@ test('focus after 修复 goes to the next issue; after a template insertion to i
   await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('write-result'));
   expect(document.activeElement?.textContent).toContain('已在工作表「绩效目标表」插入空白绩效目标表。');
   await act(() => checker.dispose());
+});
+
+describe('插入模板 speaks the profile of the check settings', () => {
+  /** The texts of the sheet the pane inserted the template into. */
+  const insertedTexts = (book: SimWorkbook) =>
+    [...book.sheets.find((s) => s.name === '绩效目标表')!.cells.values()].flatMap((row) =>
+      [...row.values()].map((c) => c.value).filter((v): v is string => typeof v === 'string'),
+    );
+  async function insertNewSheet(settings: object | null): Promise<SimWorkbook> {
+    const book = simWorkbook(FORM, settings ? { [SETTINGS_KEY]: settings } : {});
+    lastBook = book;
+    const checker = await renderPane('start');
+    fireEvent.click(screen.getByTestId('tab-templates'));
+    await waitFor(() => expect(screen.getByTestId('insert-new-sheet')).toBeTruthy());
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('insert-new-sheet'));
+    });
+    await waitFor(() => expect(screen.getAllByTestId('write-result')[0].textContent).toContain('绩效目标表'));
+    await act(() => checker.dispose());
+    return book;
+  }
+
+  test('宁夏: the transfer half is 转移市县（区）资金 = 中央资金 + 自治区资金, and the panel says so', async () => {
+    const book = await insertNewSheet({ profile: '宁夏' });
+    expect(screen.getByTestId('template-funds').textContent).toContain('宁夏');
+    expect(screen.getByTestId('template-funds').textContent).toContain('中央资金、自治区资金');
+    expect(insertedTexts(book)).toEqual(
+      expect.arrayContaining(['其中：本级资金', '其中：转移市县（区）资金', '中央资金', '自治区资金']),
+    );
+  });
+
+  test.each([[null], [{ profile: '88号' }]])('settings %j: the standard words', async (settings) => {
+    const book = await insertNewSheet(settings);
+    const texts = insertedTexts(book);
+    expect(texts).toContain('其中：上级转移支付资金');
+    expect(texts.filter((x) => x === '财政拨款')).toHaveLength(2); // 本级 and 转移 both
+    expect(texts.join()).not.toMatch(/中央资金|自治区资金|转移市县/);
+  });
 });
 
 test('Office 2016 (ExcelApi 1.1): no selection events, so 建议 offers a button that reads the selected cell', async () => {

@@ -69,6 +69,46 @@ test('the 年度资金总额 formula keeps the sum right when the parts are type
   expect(ws.get(annual.r, annual.c + 1)?.value).toBe(45.5);
 });
 
+test('a 宁夏 template inserted through the adapter is recognised under 宁夏, its funds parts read and summed', async () => {
+  const host = install(new SimWorkbook());
+  const ws = host.addSheet('附件2');
+  const session = new ExcelSession(detectCapabilities());
+  const t = buildTemplate(
+    { framework: 'newer', unit: '万元', describe: false, transfer: true, year: YEAR },
+    { profile: '宁夏' },
+  );
+  await session.insertTemplate(t, { sheetId: ws.id, top: 1, left: 1 });
+  const find = (text: string) => {
+    for (const [r, row] of ws.cells) for (const [c, cell] of row) if (cell.value === text) return { r, c };
+    throw new Error(text);
+  };
+  // The user types the transfer parts; the 资金总额 and 年度资金总额 formulas follow.
+  const central = find('中央资金');
+  const regional = find('自治区资金');
+  ws.set(central.r, central.c + 1, 30);
+  ws.set(regional.r, regional.c + 1, 15);
+  expect(ws.get(central.r - 1, central.c + 1)?.value).toBe(45);
+  expect(ws.get(find('年度资金总额').r, find('年度资金总额').c + 1)?.value).toBe(45);
+  const [table, ...rest] = checkGrid((await session.readActiveSheet()).grid, { profile: '宁夏' });
+  expect(rest).toEqual([]);
+  expect(table.amounts).toMatchObject({
+    annual: { value: 45 },
+    transfer: { value: 45 },
+    transferCentral: { value: 30 },
+    transferRegional: { value: 15 },
+  });
+  expect(table.emptyAmountLabels.map((a) => a.field).sort()).toEqual([
+    'carryover',
+    'fiscal',
+    'other',
+    'total',
+  ]);
+  expect([...new Set(table.issues.map((i) => i.rule))].sort()).toEqual([
+    'header/missing-field',
+    'structure/empty-cell',
+  ]);
+});
+
 test('a new sheet: one sync; a taken name is avoided (names read, then written); widths and heights set, the sheet activated', async () => {
   const host = await simFromFixture('ningxia.xlsx');
   const session = new ExcelSession(detectCapabilities());

@@ -12,7 +12,16 @@ import { readWorkbook } from '../src/cli/xlsx';
 import { checkGrid } from '../src/core/check';
 import type { Table } from '../src/core/model';
 import { loadLibrary } from '../src/core/phrasings/library';
-import { TemplateSchema, allVariants, buildTemplate, templateToGrid, variantId } from '../src/core/templates';
+import {
+  TemplateDataSchema,
+  TemplateSchema,
+  allVariants,
+  buildTemplate,
+  fundsWording,
+  templateToGrid,
+  variantId,
+} from '../src/core/templates';
+import templateData from '../src/core/templates/data.json';
 import { frameworkData } from '../src/core/vocabulary';
 import { writeTemplate } from '../src/xlsx/template';
 
@@ -43,9 +52,9 @@ function expectBlankForm(tables: Table[], v: (typeof variants)[number]) {
   for (const [level1, children] of Object.entries(tree))
     for (const level2 of children) expect([level2, seen.get(level2)]).toEqual([level2, level1]);
   // The transfer block's amounts are recognised where the variant has it.
-  expect(t.emptyAmountLabels.some((a) => a.field === 'transfer' || a.field === 'transferCentral')).toBe(
-    v.transfer,
-  );
+  expect(
+    t.emptyAmountLabels.some((a) => ['transfer', 'transferFiscal', 'transferCentral'].includes(a.field)),
+  ).toBe(v.transfer);
 }
 
 describe.each(variants.map((v) => [variantId(v), v] as const))('%s', (_id, v) => {
@@ -130,4 +139,163 @@ describe('jixiao template', () => {
     expect((await run('template', path.join(tmp, 'x.txt'))).code).toBe(2);
     expect((await run('template', '--year', 'abc', path.join(tmp, 'y.xlsx'))).code).toBe(2);
   });
+
+  test('--profile 宁夏: the funds block in the 宁夏 words, recognised by `jixiao check`; none: the standard words', async () => {
+    const cellsOf = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const texts: string[] = [];
+      wb.getWorksheet('附件2')!.eachRow((row) =>
+        row.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)),
+      );
+      return texts;
+    };
+    const nx = path.join(tmp, 'ningxia-blank.xlsx');
+    const r = await run('template', '--profile', '宁夏', '--year', '2026', nx);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('宁夏');
+    expect(await cellsOf(nx)).toEqual(
+      expect.arrayContaining(['其中：转移市县（区）资金', '中央资金', '自治区资金']),
+    );
+    const doc = JSON.parse((await run('check', '--json', nx)).out);
+    expect(doc.tables).toHaveLength(1);
+    const std = path.join(tmp, 'standard-blank.xlsx');
+    expect((await run('template', '--profile=88号', std)).code).toBe(0);
+    const words = await cellsOf(std);
+    expect(words).toContain('其中：上级转移支付资金');
+    expect(words).not.toContain('中央资金');
+    const bad = await run('template', '--profile', '广东', path.join(tmp, 'gd.xlsx'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('广东');
+    expect(fs.existsSync(path.join(tmp, 'gd.xlsx'))).toBe(false);
+    expect((await run('template', '--bogus', path.join(tmp, 'gd.xlsx'))).err).toContain('--profile');
+  });
+});
+
+describe('the funds block speaks the profile (issue 27)', () => {
+  const TRANSFER = { framework: 'newer', unit: '万元', describe: false, transfer: true, year: YEAR } as const;
+  /** The funds block as label rows: [本级 column label, its part, 转移 column label, its part]. */
+  const fundsRows = (profile?: string) => {
+    const g = templateToGrid(buildTemplate(TRANSFER, { profile }));
+    const top = g.values.findIndex((r) => r[1] === '资金总额');
+    return g.values.slice(top, top + 4).map((r) => [r[0], r[1], r[3], r[4]].map((x) => x ?? ''));
+  };
+  const STANDARD = [
+    ['其中：本级资金', '资金总额', '其中：上级转移支付资金', '资金总额'],
+    ['', '财政拨款', '', '财政拨款'],
+    ['', '其他资金', '', '其他资金'],
+    ['', '结余结转资金', '', ''],
+  ];
+
+  test.each([[undefined], ['101号'], ['88号']])('%s: the standard words', (profile) => {
+    expect(fundsRows(profile)).toEqual(STANDARD);
+  });
+
+  test('宁夏: 转移市县（区）资金 = 中央资金 + 自治区资金; the 本级 half as the standard form', () => {
+    expect(fundsRows('宁夏')).toEqual([
+      ['其中：本级资金', '资金总额', '其中：转移市县（区）资金', '资金总额'],
+      ['', '财政拨款', '', '中央资金'],
+      ['', '其他资金', '', '自治区资金'],
+      ['', '结余结转资金', '', ''],
+    ]);
+  });
+
+  test('the 宁夏 words appear under no other profile, and a template without the block is the same under all', () => {
+    for (const profile of [undefined, '101号', '88号']) {
+      const text = JSON.stringify(templateToGrid(buildTemplate(TRANSFER, { profile })).values);
+      expect(text).not.toMatch(/中央资金|自治区资金|转移市县/);
+    }
+    const own = { ...TRANSFER, transfer: false };
+    expect(buildTemplate(own, { profile: '宁夏' })).toEqual(buildTemplate(own));
+  });
+
+  test('the wording is data: fundsWording reads it, an unknown profile in the data is refused', () => {
+    expect(fundsWording('宁夏').transfer.parts).toEqual(['中央资金', '自治区资金']);
+    expect(fundsWording('88号')).toEqual(fundsWording(undefined));
+    expect(fundsWording('toString')).toEqual(fundsWording(null));
+    const bad = {
+      ...templateData,
+      funds: { ...templateData.funds, profiles: { 广东: templateData.funds.standard } },
+    };
+    expect(TemplateDataSchema.safeParse(bad).success).toBe(false);
+    const one = {
+      ...templateData,
+      funds: {
+        ...templateData.funds,
+        standard: { ...templateData.funds.standard, transfer: { label: '转移资金', parts: ['中央资金'] } },
+      },
+    };
+    expect(TemplateDataSchema.safeParse(one).success).toBe(false); // a 资金总额 needs two parts to add
+  });
+
+  /** Fills the funds block's amount cells: 本级 10 + 5 + 1 = 16, 转移 parts 3 + 4 = 7; totals as their formulas give. */
+  function filled(profile?: string) {
+    const t = buildTemplate(TRANSFER, { profile });
+    const grid = templateToGrid(t);
+    const top = grid.values.findIndex((r) => r[1] === '资金总额');
+    const annual = grid.values.findIndex((r) => r[3] === '年度资金总额');
+    [10, 5, 1].forEach((v, i) => (grid.values[top + 1 + i][2] = v));
+    [3, 4].forEach((v, i) => (grid.values[top + 1 + i][5] = v));
+    grid.values[top][2] = 16;
+    grid.values[top][5] = 7;
+    grid.values[annual][1] = 23; // 项目总额
+    grid.values[annual][4] = 23;
+    return grid;
+  }
+
+  test.each([
+    [undefined, { transferFiscal: 3, transferOther: 4 }],
+    ['101号', { transferFiscal: 3, transferOther: 4 }],
+    ['88号', { transferFiscal: 3, transferOther: 4 }],
+    ['宁夏', { transferCentral: 3, transferRegional: 4 }],
+  ] as const)('recognised under %s with every part of the funds block read', (profile, transferParts) => {
+    const tables = checkGrid(filled(profile), { library: loadLibrary(), profile });
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    const values = Object.fromEntries(Object.entries(t.amounts).map(([k, a]) => [k, a?.value]));
+    expect(values).toEqual({
+      total: 23,
+      annual: 23,
+      ownTotal: 16,
+      fiscal: 10,
+      other: 5,
+      carryover: 1,
+      transfer: 7,
+      ...transferParts,
+    });
+    expect(t.emptyAmountLabels).toEqual([]);
+    // Only the blank form's issues (indicator cells to fill, header fields to fill in): no sum/funds error.
+    expect([...new Set(t.issues.map((i) => i.rule))].sort()).toEqual([
+      'header/missing-field',
+      'structure/empty-cell',
+    ]);
+  });
+
+  test('a wrong part is caught by sum/funds under the profile’s words', () => {
+    const grid = filled('宁夏');
+    const top = grid.values.findIndex((r) => r[4] === '自治区资金');
+    grid.values[top][5] = 40;
+    const [t] = checkGrid(grid, { profile: '宁夏' });
+    expect(
+      t.issues
+        .filter((i) => i.rule === 'sum/funds')
+        .map((i) => i.message)
+        .join(),
+    ).toMatch(/自治区/);
+  });
+
+  describe.each(variants.filter((v) => v.transfer).map((v) => [variantId(v), v] as const))(
+    '宁夏 %s',
+    (_id, v) => {
+      test('rendered to a grid and checked under 宁夏: only the blank form’s issues', () => {
+        const t = buildTemplate(v, { profile: '宁夏' });
+        expect(TemplateSchema.safeParse(t).success).toBe(true);
+        const tables = checkGrid(templateToGrid(t), { library: loadLibrary(), profile: '宁夏' });
+        expectBlankForm(tables, v);
+        expect(tables[0].emptyAmountLabels.map((a) => a.field)).toEqual(
+          expect.arrayContaining(['transferCentral', 'transferRegional']),
+        );
+      });
+    },
+  );
 });

@@ -95,6 +95,7 @@ const en: Record<StringKey, string> = {
   templateUnit: 'Amounts in',
   templateDescribe: 'With the 绩效指标描述 and 指标值确定依据 columns',
   templateTransfer: 'With the 本级 / 上级转移支付 block',
+  templateFunds: 'Funds block as the “{profile}” profile words it: {words}',
   insertAtSelection: 'Insert at the selected cell',
   insertNewSheet: 'Insert into a new sheet',
   insertBelow: 'Insert below the existing content',

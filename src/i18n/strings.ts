@@ -94,6 +94,7 @@ const zh = {
   templateUnit: '金额单位',
   templateDescribe: '含“绩效指标描述”“指标值确定依据”列',
   templateTransfer: '含本级资金 / 上级转移支付资金',
+  templateFunds: '资金栏按「{profile}」规范：{words}',
   insertAtSelection: '插入到所选单元格',
   insertNewSheet: '插入到新工作表',
   insertBelow: '插入到已有内容下方',

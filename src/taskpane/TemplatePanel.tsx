@@ -1,6 +1,7 @@
 /**
  * 插入模板: choose the variant, insert at the selected cell or into a new sheet. A refusal names the
- * cells in the way and offers a new sheet. Loaded lazily with the template data (its own chunk).
+ * cells in the way and offers a new sheet. The funds block speaks the profile of the check settings
+ * (宁夏: 中央资金 / 自治区资金). Loaded lazily with the template data (its own chunk).
  */
 import {
   Button,
@@ -15,7 +16,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
-import { DEFAULT_VARIANT, buildTemplate } from '../core/templates/template';
+import { profileWords } from '../core/locales';
+import { DEFAULT_PROFILE } from '../core/profiles';
+import { DEFAULT_VARIANT, buildTemplate, fundsWording } from '../core/templates/template';
 import type { Translate } from '../i18n/strings';
 import { panelRoot } from './styles';
 import type { Checker } from './checker';
@@ -43,8 +46,14 @@ export default function TemplatePanel({
   const [describe, setDescribe] = useState(DEFAULT_VARIANT.describe);
   const [transfer, setTransfer] = useState(DEFAULT_VARIANT.transfer);
   const [busy, setBusy] = useState(false);
+  // The profile the checker's settings name (none: the standard words).
+  const profile = state.settings.config.profile;
   const template = () =>
-    buildTemplate({ framework, unit, describe, transfer, year: new Date().getFullYear() });
+    buildTemplate({ framework, unit, describe, transfer, year: new Date().getFullYear() }, { profile });
+  const funds = fundsWording(profile);
+  const fundsWords = [funds.own, funds.transfer]
+    .map((g) => `${g.label.replace(/^其中[：:]\s*/, '')}（${g.parts.join('、')}）`)
+    .join('；');
   const insert = async (where: 'selection' | 'newSheet' | 'below') => {
     setBusy(true);
     try {
@@ -92,6 +101,14 @@ export default function TemplatePanel({
         checked={transfer}
         onChange={(_, d) => setTransfer(d.checked === true)}
       />
+      {transfer && (
+        <Caption1 data-testid="template-funds">
+          {t('templateFunds', {
+            profile: profileWords(profile ?? DEFAULT_PROFILE, t.locale).title,
+            words: fundsWords,
+          })}
+        </Caption1>
+      )}
       <div className={styles.buttons}>
         <Button
           appearance="primary"

@@ -6,6 +6,7 @@
  * placed anywhere.
  */
 import { z } from 'zod';
+import { profiles } from '../profiles';
 import { type FrameworkId, frameworkData } from '../vocabulary';
 import templateData from './data.json';
 
@@ -22,10 +23,28 @@ const StyleSchema = z.object({
 });
 export type CellStyle = z.infer<typeof StyleSchema>;
 
+/** A group of the funds block: its label, then 资金总额 (the sum of the parts), then the parts. */
+const FundsGroupSchema = z.object({
+  label: z.string().min(1),
+  parts: z.array(z.string().min(1)).min(2).max(4),
+});
+/** The wording of the 本级资金 / 转移资金 block of the transfer variants. */
+export const FundsWordingSchema = z.object({ own: FundsGroupSchema, transfer: FundsGroupSchema });
+export type FundsWording = z.infer<typeof FundsWordingSchema>;
+
 export const TemplateDataSchema = z.object({
   $comment: z.string().optional(),
   title: z.string().min(1),
   labels: z.record(z.string(), z.string().min(1)),
+  funds: z.object({
+    /** Without a profile, and under a profile with no wording of its own. */
+    standard: FundsWordingSchema,
+    /** A profile's own wording (宁夏: 中央资金 / 自治区资金), by profile id. */
+    profiles: z.record(
+      z.string().refine((id) => profiles.some((p) => p.id === id), 'not a profile id (profiles.json)'),
+      FundsWordingSchema,
+    ),
+  }),
   rowsPerLevel2: z.record(z.string(), z.number().int().min(1).max(10)),
   columnWidths: z.object({
     plain: z.array(z.number().positive()).length(6),
@@ -46,7 +65,7 @@ export const VariantSchema = z.object({
   unit: z.enum(['万元', '元']),
   /** With the 绩效指标描述 and 指标值确定依据 columns. */
   describe: z.boolean(),
-  /** With the 本级资金 / 上级转移支付资金 block in the header. */
+  /** With the 本级资金 / 转移资金 block in the header (its words: the profile's, fundsWording). */
   transfer: z.boolean(),
   year: z.number().int().min(2000).max(2100),
 });
@@ -148,6 +167,21 @@ export type Template = z.infer<typeof TemplateSchema>;
 
 export const templateData_ = TemplateDataSchema.parse(templateData);
 
+/** The funds block's words under a profile (its id; none, or one without words of its own: the standard words). */
+export function fundsWording(profile?: string | null): FundsWording {
+  const f = templateData_.funds;
+  return (
+    (profile && Object.prototype.hasOwnProperty.call(f.profiles, profile) ? f.profiles[profile] : null) ??
+    f.standard
+  );
+}
+
+/** What a template is built under besides its variant. */
+export interface TemplateOptions {
+  /** The profile (profiles.json id) whose words the funds block uses; none: the standard words. */
+  profile?: string | null;
+}
+
 /** Every variant the product offers, for the pane's menu, the command line and the tests. */
 export function allVariants(year: number): Variant[] {
   const out: Variant[] = [];
@@ -171,7 +205,7 @@ export function variantId(v: Omit<Variant, 'year'>): string {
  * Builds the template of a variant from the data and the framework definitions: the 一级/二级 rows
  * come from the framework's tree, so a framework change needs no change here.
  */
-export function buildTemplate(variant: Variant): Template {
+export function buildTemplate(variant: Variant, options: TemplateOptions = {}): Template {
   const d = templateData_;
   const L = d.labels;
   const cols = 6;
@@ -223,41 +257,38 @@ export function buildTemplate(variant: Variant): Template {
   pair(L.attribute, L.period);
   const totalRow = pair(L.total, L.annual, true);
   if (variant.transfer) {
-    // 本级: 资金总额 = 财政拨款 + 其他资金 + 结余结转资金; 转移: 资金总额 = 中央资金 + 自治区资金.
+    // Each group: its label down the first column; 资金总额 = the sum of the parts below it. The words
+    // are the profile's (standard: 本级 财政拨款 + 其他资金 + 结余结转资金, 上级转移支付 财政拨款 + 其他资金;
+    // 宁夏: 转移市县（区）资金 = 中央资金 + 自治区资金).
+    const funds = fundsWording(options.profile);
     const top = r;
-    put(top, 0, L.own, 'label');
-    merge(top, 0, top + 3, 0);
-    put(top, 3, L.transfer, 'label');
-    merge(top, 3, top + 3, 3);
-    const own = [L.groupTotal, L.fiscal, L.other, L.carryover];
-    const transfer = [L.groupTotal, L.central, L.regional];
-    own.forEach((label, i) => {
-      put(top + i, 1, label, 'label');
-      if (i === 0)
-        amount(top, 2, [
-          [top + 1, 2],
-          [top + 2, 2],
-          [top + 3, 2],
-        ]);
-      else amount(top + i, 2);
-    });
-    transfer.forEach((label, i) => {
-      put(top + i, 4, label, 'label');
-      if (i === 0)
-        amount(top, 5, [
-          [top + 1, 5],
-          [top + 2, 5],
-        ]);
-      else amount(top + i, 5);
-    });
-    input(top + 3, 4);
-    input(top + 3, 5);
+    const height = 1 + Math.max(funds.own.parts.length, funds.transfer.parts.length);
+    const group = (g: FundsWording['own'], col: number) => {
+      put(top, col, g.label, 'label');
+      merge(top, col, top + height - 1, col);
+      put(top, col + 1, L.groupTotal, 'label');
+      amount(
+        top,
+        col + 2,
+        g.parts.map((_, i): [number, number] => [top + 1 + i, col + 2]),
+      );
+      g.parts.forEach((label, i) => {
+        put(top + 1 + i, col + 1, label, 'label');
+        amount(top + 1 + i, col + 2);
+      });
+      for (let i = g.parts.length + 1; i < height; i++) {
+        input(top + i, col + 1);
+        input(top + i, col + 2);
+      }
+    };
+    group(funds.own, 0);
+    group(funds.transfer, 3);
     // 年度资金总额 = 本级资金总额 + 转移资金总额.
     replaceWithSum(cells, totalRow, 4, [
       [top, 2],
       [top, 5],
     ]);
-    r = top + 4;
+    r = top + height;
   } else {
     const top = r;
     put(top, 0, L.fiscalFirst, 'label');
