@@ -22,7 +22,7 @@ export function phrasingBench(tables: Table[]): string[] {
   const t0 = performance.now();
   buildLibrary(data);
   const tLoad = performance.now() - t0;
-  const queries: { text: string; level2?: string | null; framework?: 'older' | 'newer' }[] = [];
+  const queries: { text: string; level2?: string | null; framework?: string }[] = [];
   for (const t of tables)
     for (const i of t.indicators)
       if (i.name) queries.push({ text: i.name.text, level2: i.level2?.name ?? null, framework: t.framework });

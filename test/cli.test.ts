@@ -199,7 +199,7 @@ describe('jixiao check: near-misses and --explain', () => {
     const r = await run('check', wider('w10-yunnan-yongde-2022-zipingbiao-nearmiss.xlsx'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('找到 0 张绩效目标表');
-    expect(r.out).toContain('[公开14表!A1:J25] 此表像是绩效自评表，不是绩效目标表，未检查');
+    expect(r.out).toContain('[公开14表!A1:J23] 此表像是绩效自评表，不是绩效目标表，未检查');
   });
 
   test('--json lists near-misses beside the tables', async () => {

@@ -12,6 +12,7 @@ import { readWorkbook } from '../src/cli/xlsx';
 import { checkGrid } from '../src/core/check';
 import type { Table } from '../src/core/model';
 import { loadLibrary } from '../src/core/phrasings/library';
+import { profiles } from '../src/core/profiles';
 import {
   TemplateDataSchema,
   TemplateSchema,
@@ -228,9 +229,13 @@ describe('the funds block speaks the profile (issue 27)', () => {
     expect(TemplateDataSchema.safeParse(one).success).toBe(false); // a 资金总额 needs two parts to add
   });
 
-  /** Fills the funds block's amount cells: 本级 10 + 5 + 1 = 16, 转移 parts 3 + 4 = 7; totals as their formulas give. */
+  /**
+   * Fills the funds block's amount cells: 本级 10 + 5 + 1 = 16, 转移 parts 3 + 4 = 7; totals as their
+   * formulas give. In the framework the profile checks against (88号: the older one, for every table).
+   */
   function filled(profile?: string) {
-    const t = buildTemplate(TRANSFER, { profile });
+    const framework = profiles.find((p) => p.id === profile)?.framework ?? TRANSFER.framework;
+    const t = buildTemplate({ ...TRANSFER, framework: framework as 'newer' | 'older' }, { profile });
     const grid = templateToGrid(t);
     const top = grid.values.findIndex((r) => r[1] === '资金总额');
     const annual = grid.values.findIndex((r) => r[3] === '年度资金总额');

@@ -2,18 +2,13 @@
  * The engine's entry point: grid → recognised tables → issues. The task pane, the command line and
  * the tests all call this, so they all see the same answer.
  */
+import type { Correction } from './corrections';
 import { type Grid, a1 } from './grid';
-import {
-  type EngineLocale,
-  nearMissWords,
-  renderFrameworkReason,
-  renderMessage,
-  renderRuleFailed,
-} from './locales';
+import { type EngineLocale, nearMissWords, renderMessage, renderRuleFailed } from './locales';
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
 import { clearClasses } from './recognize/classify';
-import { detectFramework } from './recognize/framework';
+import { detectFramework, frameworkReason, levelNames } from './recognize/framework';
 import type { PhrasingLibrary } from './phrasings/library';
 import { type Profile, profileById } from './profiles';
 import { type Rule, rules } from './rules';
@@ -41,6 +36,8 @@ export interface CheckOptions {
   profile?: string;
   /** Keep what recognition looked at and why (`jixiao check --explain`). */
   explain?: boolean;
+  /** The clerk's corrections saved with the settings (core/corrections.ts): taken as given. */
+  corrections?: readonly Correction[];
 }
 
 /**
@@ -58,7 +55,7 @@ export function runRules(
   const locale = options.locale ?? 'zh-CN';
   const profile = profileById(options.profile);
   applyProfileFramework(table, profile);
-  table.frameworkReason = renderFrameworkReason(table.frameworkBasis, table.framework, table.year, locale);
+  table.frameworkReason = frameworkReason(table.frameworkBasis, table.framework, table.year, locale);
   for (const rule of only) {
     const { id } = rule.meta;
     const setting = options.rules?.[id] ?? profile.rules[id];
@@ -112,22 +109,48 @@ export function runRules(
 }
 
 /**
- * A table whose cost indicators do not show its framework was read by its year (or as the older
- * one): a profile may say otherwise (88号 forms follow the older framework whatever their year).
- * A framework the table's own costs show, or its sheet's other tables, is never overridden.
+ * A profile that names a framework (88号) judges every table against it ('forced'), except a table
+ * with level names recognition did not understand: that one stays 'unmatched', as nothing may be
+ * required of it. Otherwise a table whose names do not show its framework was read by its year (or
+ * as the older one): a profile may say otherwise (undecidedFramework). A framework the table's own
+ * names show, or its sheet's other tables, is kept then.
  */
 function applyProfileFramework(table: Table, profile: Profile): void {
-  const basis = table.frameworkBasis;
+  let basis = table.frameworkBasis;
+  if (basis === 'forced' || (basis === 'unmatched' && table.framework !== guessOf(table).framework)) {
+    // Checked before under a forcing profile (the pane's setting changed): the table's own reading first.
+    const guess = guessOf(table);
+    table.framework = guess.framework;
+    table.frameworkBasis = basis = guess.basis;
+  }
+  if (profile.framework) {
+    if (basis === 'unmatched' && levelNames(table.indicators).unknown.length) {
+      table.framework = profile.framework;
+      return;
+    }
+    const undecided = basis === 'year' || basis === 'default' || basis === 'profile' || basis === 'sheet';
+    if (table.framework === profile.framework && basis !== 'unmatched' && !undecided) return;
+    table.framework = profile.framework;
+    // For a table that shows no framework, the profile decides; for one that shows another, it overrides.
+    table.frameworkBasis = undecided ? 'profile' : 'forced';
+    return;
+  }
   if (basis !== 'year' && basis !== 'default' && basis !== 'profile') return;
   if (profile.undecidedFramework !== 'byYear') {
+    if (!guessOf(table).fits.includes(profile.undecidedFramework)) return;
     table.framework = profile.undecidedFramework;
     table.frameworkBasis = 'profile';
   } else if (basis === 'profile') {
     // Checked again under a by-year profile (the pane's setting changed): back to the year's reading.
-    const guess = detectFramework([], table.year);
+    const guess = guessOf(table);
     table.framework = guess.framework;
     table.frameworkBasis = guess.basis;
   }
+}
+
+/** The table's own reading of its framework (without its sheet): worked out only when a profile needs it. */
+function guessOf(table: Table) {
+  return detectFramework(table.indicators, table.year);
 }
 
 /** Each rule's defaults, worked out once: most checks configure no option, and a sheet has many tables. */
@@ -161,15 +184,18 @@ export interface SheetResult {
   nearMisses: NearMiss[];
   /** What recognition looked at, for `jixiao check --explain`. */
   candidates: Candidate[];
+  /** Corrections whose cell no longer holds the text they were made on: no longer applied. */
+  lapsed?: Correction[];
 }
 
 /** Recognises and checks one sheet, keeping what recognition said about the near-misses. */
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
   const locale = options.locale ?? 'zh-CN';
   const view = new SheetView(grid);
-  const found = recogniseSheet(grid, view, options.explain ? locale : false);
+  const found = recogniseSheet(grid, view, options.explain ? locale : false, options.corrections);
   return {
     sheet: grid.sheet,
+    ...(found.lapsed ? { lapsed: found.lapsed } : {}),
     tables: found.tables.map((t) => runRules(t, options, rules, view)),
     nearMisses:
       locale === 'zh-CN'

@@ -13,6 +13,7 @@
  * clear error naming the key. Not in the pane's first bundle (it carries no schema library).
  */
 import { z } from 'zod';
+import { CORRECTION_ROLES, type Correction } from './corrections';
 import type { Severity } from './model';
 import { profiles } from './profiles';
 import { rules } from './rules';
@@ -27,6 +28,8 @@ export interface ResolvedConfig {
   profile?: string;
   rules: Record<string, Severity | 'off'>;
   ruleOptions: Record<string, RuleOptionValues>;
+  /** The clerk's corrections to the reading, as saved. */
+  corrections?: Correction[];
 }
 
 const LEVEL = z.enum(['error', 'warning', 'info', 'off']);
@@ -48,10 +51,20 @@ function settingSchema(id: string) {
   return z.union([LEVEL, z.tuple([LEVEL]), z.tuple([LEVEL, z.strictObject(shape)])]);
 }
 
+const CORRECTION = z.strictObject({
+  sheet: z.string(),
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/, 'A1 address'),
+  text: z.string(),
+  role: z.enum(CORRECTION_ROLES),
+  framework: z.string().optional(),
+});
+
 const SCHEMA = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(z.string(), z.unknown()).optional(),
   profile: z.string().optional(),
+  /** The clerk's corrections to the reading (the pane saves them with the settings). */
+  corrections: z.array(CORRECTION).optional(),
 });
 const PROFILE_IDS = profiles.map((p) => p.id);
 
@@ -92,6 +105,7 @@ export function parseConfig(raw: unknown, source: string): ResolvedConfig {
     );
   }
   const out: ResolvedConfig = { rules: {}, ruleOptions: {} };
+  if (top.data.corrections?.length) out.corrections = top.data.corrections;
   if (top.data.profile !== undefined) {
     if (!PROFILE_IDS.includes(top.data.profile))
       throw new ConfigError(

@@ -274,7 +274,7 @@ export function applyPatch(
     const [t, b] = rowSpan(x);
     return b >= lo && t <= hi;
   };
-  const found = recogniseSheet(rowsOf(grid, lo, hi));
+  const found = recogniseSheet(rowsOf(grid, lo, hi), undefined, false, options.corrections);
   const tables = [...prev.tables.filter((t) => !inside(t)), ...found.tables].sort(bySheetPosition);
   const nearMisses = [...prev.nearMisses.filter((n) => !inside(n)), ...found.nearMisses].sort(
     bySheetPosition,

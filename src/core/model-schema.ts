@@ -172,10 +172,47 @@ export const TableSchema = z.object({
   emptyAmountLabels: z.array(
     z.object({ field: z.string(), cell: z.string(), row: z.int(), col: z.int(), label: z.string() }),
   ),
+  /**
+   * Figures in the header block that a label-like cell gives but whose role could not be decided (a
+   * money word that no amount label takes, a numbered part under a total that names no known part,
+   * a second figure for a part already read): what was seen and could not be placed. Rules about
+   * money do not claim a sum or a missing amount over them.
+   */
+  unplacedAmounts: z.optional(
+    z.array(
+      z.object({
+        label: z.string(),
+        labelCell: z.string(),
+        text: z.string(),
+        value: z.number(),
+        cell: z.string(),
+        row: z.int(),
+        col: z.int(),
+      }),
+    ),
+  ),
   goal: z.nullable(CellTextSchema),
+  /** The clerk's corrections this reading took as given (core/corrections.ts), by cell and role. */
+  corrections: z.optional(
+    z.array(z.object({ cell: z.string(), role: z.string(), framework: z.optional(z.string()) })),
+  ),
   framework: FrameworkIdSchema,
-  /** Why this framework, as a code: the form's own cost rows, its year, its sheet's other tables, or the default. */
-  frameworkBasis: z.enum(['cost-as-level1', 'cost-under-output', 'year', 'sheet', 'default', 'profile']),
+  /**
+   * Why this framework, as a code: the form's own cost rows, the level names that single out another
+   * framework, its year, its sheet's other tables, the default, the profile; or 'unmatched' — no
+   * framework fits its level names: its rows are read by position and no category is required of it.
+   */
+  frameworkBasis: z.enum([
+    'cost-as-level1',
+    'cost-under-output',
+    'names',
+    'year',
+    'sheet',
+    'default',
+    'profile',
+    'forced',
+    'unmatched',
+  ]),
   /** The same reason in words (zh-CN unless the check asked for another locale). */
   frameworkReason: z.string(),
   columns: ColumnsSchema,

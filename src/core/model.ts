@@ -33,6 +33,17 @@ export const AMOUNT_FIELDS = [
 ] as const;
 export type AmountField = (typeof AMOUNT_FIELDS)[number];
 
+/** The parts a year's amount is made of, which sum/funds adds up (the wholes and 本级/转移 totals aside). */
+export const PART_FIELDS = [
+  'fiscal',
+  'other',
+  'carryover',
+  'transferFiscal',
+  'transferCentral',
+  'transferRegional',
+  'transferOther',
+] as const satisfies readonly AmountField[];
+
 import type { Indicator, Table } from './model-schema';
 
 /** Rows that carry an indicator: a 三级 text or a value (无/不涉及 rows included). */

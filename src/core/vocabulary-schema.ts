@@ -23,6 +23,8 @@ export const NearMissSchema = z.object({
   markers: names,
   minMarkers: z.int().check(z.minimum(1)),
   onlyWithoutProjectName: z.optional(z.boolean()),
+  /** With a 项目名称-like label (a 支出项目名称 column in a 部门整体 form), this many markers still decide it. */
+  minMarkersWithProjectName: z.optional(z.int()),
 });
 
 export const VocabularySchema = z.object({
@@ -35,7 +37,12 @@ export const VocabularySchema = z.object({
   annex: z.object({ words: names, maxLength: z.int() }),
   unitLine: z.object({ prefixes: names, units: z.array(z.enum(['万元', '元'])).check(z.minLength(1)) }),
   yearLine: z.object({ maxLength: z.int() }),
-  closing: z.object({ starts: names, contains: names }),
+  closing: z.object({
+    starts: names,
+    contains: names,
+    /** Closing labels by their parts: a short key ending with an `ends` word, or matching a rule. */
+    parts: z.object({ maxLength: z.int(), ends: names, rules: z.array(PartsRule) }),
+  }),
   none: z.object({ words: names }),
   header: z.object(
     Object.fromEntries(HEADER_FIELDS.map((f) => [f, names])) as Record<
@@ -43,6 +50,8 @@ export const VocabularySchema = z.object({
       typeof names
     >,
   ),
+  /** Words of a project-name label that names a program over projects (专项名称 over 项目名称). */
+  broadName: names,
   headerParts: z.array(
     z.extend(PartsRule, { field: z.enum([...HEADER_FIELDS, 'parentName', 'weakDepartment', 'other']) }),
   ),
@@ -57,6 +66,7 @@ export const VocabularySchema = z.object({
     money: names,
     none: names,
     request: names,
+    terms: z.object({ annual: names, longTerm: names }),
     maxLength: z.int(),
     rules: z.array(z.extend(PartsRule, { label: z.enum(AMOUNT_LABELS) })),
   }),
@@ -81,11 +91,19 @@ export const VocabularySchema = z.object({
 
 const Level = z.object({ name: nonEmpty, aliases: z.array(nonEmpty) });
 
-export const FrameworkIdSchema = z.enum(['older', 'newer']);
-export type FrameworkId = z.infer<typeof FrameworkIdSchema>;
+/**
+ * A framework's id: a key of frameworks.json `frameworks`. older (88号) and newer (101号) are always
+ * there: a table whose names fit both is read as one of them by its sheet, its year or the profile.
+ */
+export const FrameworkIdSchema = z.enum(Object.keys(frameworksData.frameworks) as [string, ...string[]]);
+export type FrameworkId = string;
 
 const FrameworkSchema = z.object({
-  label: z.string(),
+  label: nonEmpty,
+  /** The document or template the framework comes from. */
+  source: nonEmpty,
+  /** Word parts of level names as this template writes them, where they differ from the others'. */
+  spellings: z.optional(names),
   tree: z.record(z.string(), z.array(z.string())),
   requiredLevel1: z.array(z.string()),
   requiredLevel2: z.record(z.string(), z.array(z.string())),
@@ -116,7 +134,7 @@ export const FrameworksSchema = z
   .object({
     level1: z.array(Level).check(z.minLength(1)),
     level2: z.array(Level).check(z.minLength(1)),
-    frameworks: z.object({ older: FrameworkSchema, newer: FrameworkSchema }),
+    frameworks: z.record(nonEmpty, FrameworkSchema),
     newerFromYear: z.int(),
     categories: CategoriesSchema,
   })
@@ -125,12 +143,23 @@ export const FrameworksSchema = z
       // Every name a framework or a category uses must be a declared level, or lookups would silently fail.
       const l1 = new Set(d.level1.map((l) => l.name));
       const l2 = new Set(d.level2.map((l) => l.name));
+      for (const id of ['older', 'newer'])
+        if (!d.frameworks[id]) ctx.addIssue({ code: 'custom', message: `frameworks: no ${id}` });
       for (const [id, fw] of Object.entries(d.frameworks)) {
         for (const [parent, children] of Object.entries(fw.tree)) {
           if (!l1.has(parent)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 一级 ${parent}` });
           for (const c of children)
             if (!l2.has(c)) ctx.addIssue({ code: 'custom', message: `${id}: unknown 二级 ${c}` });
         }
+        // What a framework requires is in its tree: a requirement outside it could never be met.
+        const tree = fw.tree;
+        for (const n of [...fw.requiredLevel1, ...fw.atLeastOneLevel2, ...Object.keys(fw.requiredLevel2)])
+          if (!tree[n])
+            ctx.addIssue({ code: 'custom', message: `${id}: required 一级 ${n} not in its tree` });
+        for (const [parent, children] of Object.entries(fw.requiredLevel2))
+          for (const c of children)
+            if (!tree[parent]?.includes(c))
+              ctx.addIssue({ code: 'custom', message: `${id}: required 二级 ${c} not under ${parent}` });
       }
       const c = d.categories;
       for (const n of [c.output, c.costLevel1, c.benefit, c.satisfactionLevel1]) {
@@ -166,6 +195,8 @@ export const ProfilesSchema = z
         z.object({
           id: nonEmpty,
           undecidedFramework: z.enum(['byYear', 'older', 'newer']),
+          /** The framework every table is judged against under this profile, whatever its names show. */
+          framework: z.optional(FrameworkIdSchema),
           requirements: z.record(nonEmpty, Requirement),
           rules: z.record(nonEmpty, z.enum(['error', 'warning', 'info', 'off'])),
         }),

@@ -197,11 +197,12 @@ export function headerLabel(text: string, fullKey = labelKey(text)): HeaderLabel
   // A note in brackets after a label is not part of it: "(万元)", "(文字)", "(2026年-2028年)".
   const { key: unitless } = splitLabelUnit(fullKey);
   const key = unitless.length > 4 && unitless.endsWith(')') ? unitless.replace(/\([^()]*\)$/, '') : unitless;
-  const exact = headerIndex.get(key);
+  const exact = headerIndex.get(key) ?? headerIndex.get(key.replace(MARK_INSIDE, ''));
   if (exact) return exact;
   // A colon inside is a label with its value ("项目名称:…"), read as such by the caller.
   if (key.length > MAX_HEADER_LABEL || key.length < 2 || key.includes(':')) return null;
-  for (const rule of vocabulary.headerParts) if (partsMatch(key, rule)) return rule.field;
+  const words = key.replace(MARK_INSIDE, '');
+  for (const rule of vocabulary.headerParts) if (partsMatch(words, rule)) return rule.field;
   return null;
 }
 
@@ -215,6 +216,35 @@ const {
 /** Whether an amount label names what the form asks for ("申请财政资金", "申报财政拨款"). */
 export function isRequestLabel(key: string): boolean {
   return containsAny(vocabulary.amountParts.request).test(key);
+}
+
+/** Whether an amount label's words name money and nothing else ("本年度安排经费"; not "执行率", not "50万"). */
+export function isMoneyWordLabel(key: string): boolean {
+  return (
+    key.length >= 2 &&
+    key.length <= MAX_AMOUNT_LABEL &&
+    !/[\d:]/.test(key) &&
+    containsAny(MONEY_WORDS).test(key) &&
+    !containsAny(NOT_AMOUNT_WORDS).test(key)
+  );
+}
+
+/** Whether a project-name label names a program over projects (专项名称, 一级项目名称), not the project. */
+export function isBroadName(label: string): boolean {
+  return containsAny(vocabulary.broadName).test(labelKey(label).replace(MARK_INSIDE, ''));
+}
+
+/** A required-field or OCR mark inside a label ("一*级项目名称"): not part of its words. */
+const MARK_INSIDE = /[*★☆※]/g;
+
+/**
+ * The term a part's label names ("中期市财政预算" → longTerm, "本年度申请财政资金" → annual), or null:
+ * a part of the project's whole span, or of this year.
+ */
+export function amountTerm(key: string): 'annual' | 'longTerm' | null {
+  const { annual, longTerm } = vocabulary.amountParts.terms;
+  if (containsAny(longTerm).test(key)) return 'longTerm';
+  return containsAny(annual).test(key) ? 'annual' : null;
 }
 
 const YEAR_PREFIX = /^(?:19|20)\d\d年度?(?=\D)/;
@@ -430,9 +460,48 @@ const CLOSING = new RegExp(
   `^(?:${vocabulary.closing.starts.map(escapeRegExp).join('|')})|${vocabulary.closing.contains.map(escapeRegExp).join('|')}`,
 );
 
-/** Whether a cell starts a closing line: a signature, a date, a stamp, a note. Closing lines end a table. */
+const CLOSING_PARTS = vocabulary.closing.parts;
+
+/**
+ * Whether a cell starts a closing line — a signature, a date, a stamp, a note — and how it was
+ * told: by the listed words ('words', anywhere in a row's first cell) or, for a short label nobody
+ * listed (其他需说明的问题, 财政部门意见), by its word parts ('parts', only at a row's left edge).
+ * Closing lines end a table.
+ */
+export function closingKind(key: string): false | 'words' | 'parts' {
+  if (CLOSING.test(key.length > 40 ? key.slice(0, 40) : key)) return 'words';
+  if (key.length < 2 || key.length > CLOSING_PARTS.maxLength || /\d/.test(key)) return false;
+  if (CLOSING_PARTS.ends.some((w) => key.endsWith(w))) return 'parts';
+  return CLOSING_PARTS.rules.some((rule) => partsMatch(key, rule)) ? 'parts' : false;
+}
+
+/** Whether a cell starts a closing line (see closingKind). */
 export function isClosingText(key: string): boolean {
-  return CLOSING.test(key.length > 40 ? key.slice(0, 40) : key);
+  return closingKind(key) !== false;
+}
+
+/** The words a cell cut short may be the start of: level names, header labels, closing words. */
+const CUT_WORDS = [
+  ...new Set(
+    [
+      ...frameworkData.level1.flatMap((l) => [l.name, ...l.aliases]),
+      ...frameworkData.level2.flatMap((l) => [l.name, ...l.aliases]),
+      ...Object.values(vocabulary.header).flat(),
+      ...vocabulary.closing.starts,
+    ].map((w) => labelKey(w)),
+  ),
+];
+const WHOLE_WORDS = new Set(CUT_WORDS);
+const MAX_CUT = 8;
+
+/**
+ * Whether a short text is a word of the form cut short where the source ends ("效" of 效益指标,
+ * "主管" of 主管部门审核意见): the start of a level name, a header label or a closing word, and no
+ * such word itself.
+ */
+export function isCutWord(key: string): boolean {
+  if (key.length === 0 || key.length > MAX_CUT || WHOLE_WORDS.has(key)) return false;
+  return CUT_WORDS.some((w) => w.length > key.length && w.startsWith(key));
 }
 
 const NONE_WORDS = new Set(vocabulary.none.words);

@@ -24,6 +24,7 @@ import {
   search,
   suggestForRow,
 } from '../core/phrasings';
+import { homeLevel1 } from '../core/vocabulary';
 import type { Translate } from '../i18n/strings';
 import type { Checker } from './checker';
 import { listButton, panelRoot } from './styles';
@@ -146,10 +147,11 @@ export default function Suggestions({
       .writeCells(cells, withValue && hasPlaceholder(s.phrasing.value) ? target.valueCell : undefined)
       .then(() => onWritten?.());
   };
-  const categories =
-    target?.table.framework === 'older'
-      ? [...new Set(lib.categories.map((c) => lib.olderLevel2[c] ?? c))]
-      : lib.categories;
+  // The library names the newer framework's 二级: a framework without them (成本 under 产出) names the older ones.
+  const fw = target?.table.framework ?? 'newer';
+  const categories = lib.categories.some((c) => !homeLevel1(fw, c))
+    ? [...new Set(lib.categories.map((c) => (homeLevel1(fw, c) ? c : (lib.olderLevel2[c] ?? c))))]
+    : lib.categories;
 
   return (
     <section className={styles.root} aria-label={t('suggestions')} data-testid="suggestions">

@@ -19,6 +19,10 @@
  * - repeated header: the indicator header row again inside the block (a page break of a printed form
  *   pasted back), perhaps after a blank row;
  * - closing block: 填报人 / 联系电话 / 单位负责人（签字）/ 年 月 日 / 注： / 审核意见（盖章） under a table;
+ * - closing label: a closing label read by its word parts (其他需说明的问题, 财政部门意见, 需要说明的其他
+ *   事项) right under the indicator block, with no blank row before it or one;
+ * - cut word: the source cut off under the block, a lone word cut short in a level column ("效" of
+ *   效益指标, "主管" of 主管部门审核意见) on the row under the last indicator: no indicator;
  * - glued: header label and value in one cell ("项目名称：…", "年度资金总额：34", or on two lines of the cell);
  * - numbers as text: numbers stored as text, some in full-width digits;
  * - no title: title lines removed (not where the project name lives in the title);
@@ -230,6 +234,9 @@ const SYNONYMS: Record<string, string[]> = {
   效益指标: ['效益目标'],
 };
 
+/** Words cut short where a source ends: the start of a level name, a header label or a closing word, none a word itself. */
+const CUT_WORDS = ['效', '满', '满意', '产', '成', '可持', '经济', '主管', '填'];
+
 export type Transform = (s: MutableSheet, tables: Table[], r: () => number) => boolean;
 
 /** Rewrites cells one by one: `rewrite` returns the new value, or undefined to leave the cell. True when any changed. */
@@ -319,6 +326,24 @@ function tableRight(s: MutableSheet, t: Table): number {
   for (let r = t.indicatorHeaderRow; r <= t.bottom; r++)
     right = Math.max(right, (s.values[r]?.length ?? 0) - 1);
   return right;
+}
+
+/** The amount label on a figure's left in its row (its own cell, not a label with the value after a colon). */
+function labelLeftOf(
+  s: MutableSheet,
+  row: number,
+  col: number,
+): { text: string; row: number; col: number } | null {
+  for (let c = col - 1; c >= 0; c--) {
+    const v = s.get(row, c);
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v !== 'string') return null;
+    const l = classify(v).label;
+    return l?.kind === 'amount' && !l.inline && ['total', 'annual', 'groupTotal'].includes(l.label)
+      ? { text: v, row, col: c }
+      : null;
+  }
+  return null;
 }
 
 export const TRANSFORMS: Record<string, Transform> = {
@@ -484,6 +509,40 @@ export const TRANSFORMS: Record<string, Transform> = {
     return true;
   },
 
+  closingLabel(s, tables, r) {
+    const ts = tables.filter((t) => t.source === 'form' && t.hasIndicatorBlock);
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    const left = colOf(t.range);
+    const lines = [
+      ['其他需说明的问题', '无'],
+      ['其他需要说明的事项'],
+      ['需要说明的其他问题', '无'],
+      ['财政部门意见', '同意'],
+      ['主管部门意见'],
+    ];
+    const blank = r() < 0.3 ? 1 : 0;
+    const n = 1 + Math.floor(r() * 2);
+    s.insertRows(t.bottom + 1, blank + n);
+    for (let i = 0; i < n; i++)
+      pick(r, lines).forEach((text, k) => s.set(t.bottom + 1 + blank + i, left + k * 2, text));
+    return true;
+  },
+
+  cutWord(s, tables, r) {
+    const ts = tables.filter(
+      (t) =>
+        t.source === 'form' &&
+        t.hasIndicatorBlock &&
+        (t.columns.level1 ?? t.columns.lead ?? t.columns.level2) !== null,
+    );
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    s.insertRows(t.bottom + 1, 1);
+    s.set(t.bottom + 1, t.columns.level1 ?? t.columns.lead ?? t.columns.level2!, pick(r, CUT_WORDS));
+    return true;
+  },
+
   glued(s, tables, r) {
     let changed = false;
     for (const t of tables) {
@@ -529,7 +588,9 @@ export const TRANSFORMS: Record<string, Transform> = {
   },
 
   noTitle(s, tables) {
-    if (tables.some((t) => t.projectNameSource === 'title')) return false;
+    // A form whose reading rests on its title: named by it, or a fragment (a title, a 项目名称, a field).
+    if (tables.some((t) => t.projectNameSource === 'title' || (!t.hasIndicatorBlock && !t.goal)))
+      return false;
     return rewriteCells(s, (v) =>
       typeof v === 'string' && classify(v).title && labelKey(v).length > 4 ? null : undefined,
     );
@@ -765,6 +826,75 @@ export const TRANSFORMS: Record<string, Transform> = {
       block(from + 1);
       s.set(from + copy.length + 1, left, annual ?? '年度绩效指标');
     }
+    return true;
+  },
+
+  termAmounts(s, tables, r) {
+    // An amount labelled by its term and its part, as a 批复表 labels it: the project total as
+    // "中期市财政预算", the year's amount as "本年度申请市财政预算资金". Read by the label's word parts
+    // when the form names no other amount of that term and no other part.
+    const options: { field: 'total' | 'annual'; label: string; cell: [number, number] }[] = [];
+    for (const t of tables) {
+      if (t.source !== 'form' || t.emptyAmountLabels.length || t.unplacedAmounts?.length) continue;
+      const a = t.amounts;
+      const others = Object.entries(a).filter(([f, v]) => v && f !== 'total' && f !== 'annual');
+      if (others.length) continue;
+      for (const field of ['total', 'annual'] as const) {
+        const amt = a[field];
+        const other = a[field === 'total' ? 'annual' : 'total'];
+        if (!amt || (other && other.cell === amt.cell)) continue;
+        const label = labelLeftOf(s, amt.row, amt.col);
+        if (label) options.push({ field, label: label.text, cell: [label.row, label.col] });
+      }
+    }
+    if (!options.length) return false;
+    const o = pick(r, options);
+    const unit = /[(（](万?元)[)）]\s*$/.exec(o.label)?.[0] ?? '';
+    const words =
+      o.field === 'total'
+        ? ['中期市财政预算', '中期财政资金', '中期财政拨款']
+        : ['本年度申请市财政预算资金', '当年申请财政资金', '本年度财政拨款'];
+    s.set(o.cell[0], o.cell[1], pick(r, words) + unit);
+    return true;
+  },
+
+  programName(s, tables, r) {
+    // The program a project belongs to, named on a row of its own above the project's name
+    // (一级项目名称 | 文化事业发展专项资金, 专项名称 | …): the table is still the project.
+    const ts = tables.filter(
+      (t) =>
+        t.source === 'form' &&
+        t.projectNameSource === 'cell' &&
+        t.header.projectName?.labelCell &&
+        t.header.projectName.cell !== t.header.projectName.labelCell,
+    );
+    if (!ts.length) return false;
+    const t = pick(r, ts);
+    const pn = t.header.projectName!;
+    const [row, col] = [rowOf(pn.labelCell), colOf(pn.labelCell)];
+    const program = pick(r, ['文化事业发展专项资金', '农业生产发展资金', '城乡义务教育补助经费']);
+    // On the name's own row, the program first (一级项目名称 | … | 二级项目名称 | …), where the row
+    // holds only the label and the name, unmerged, and the table is wide enough.
+    const filled = (s.values[row] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length;
+    if (
+      r() < 0.5 &&
+      filled === 2 &&
+      pn.col + 2 <= colOf(t.range.split(':')[1]) &&
+      !s.merges.some((m) => m.top <= row && m.bottom >= row && m.top !== m.bottom)
+    ) {
+      // The name's merge across the row is undone, as a clerk does to make room.
+      s.merges = s.merges.filter((m) => m.top !== row || m.bottom !== row);
+      s.set(row, pn.col + 1, pick(r, ['二级项目名称', '项目名称']));
+      s.set(row, pn.col + 2, s.get(row, pn.col), s.texts[row]?.[pn.col]);
+      s.set(row, col, pick(r, ['一级项目名称', '一*级项目名称']));
+      s.set(row, pn.col, program);
+      return true;
+    }
+    // Only where the label's row starts the line (no merged area crosses the new row).
+    if (s.merges.some((m) => m.top < row && m.bottom >= row)) return false;
+    s.insertRows(row, 1);
+    s.set(row, col, pick(r, ['一级项目名称', '专项名称', '专项资金名称', '*一级项目名称']));
+    s.set(row, pn.col, program);
     return true;
   },
 

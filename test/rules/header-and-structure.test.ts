@@ -126,9 +126,32 @@ test('a header-only form gets one error, and no missing-level1/level2 on top', (
 
 const WITHOUT = (level2: string) => GOOD_ROWS.filter((r) => r[1] !== level2);
 
+/** GOOD_ROWS in the transfer template: 满意度 as a 二级 under 效益, no 满意度 一级. */
+const TRANSFER_ROWS = [
+  ...GOOD_ROWS.slice(0, 6),
+  ['', '社会公众或服务对象满意度指标', '参训人员满意度', '≥90%'],
+];
+/** GOOD_ROWS with the 效益 一级 named in a word no framework has. */
+const UNKNOWN_LEVEL1 = GOOD_ROWS.map((r) => (r[0] === '效益指标' ? ['影响力指标', ...r.slice(1)] : r));
+const OLDER_LABEL = '财预〔2015〕88号（成本指标为产出指标下的二级指标）';
+
 ruleTester(structureMissingLevel1, {
   valid: [
     { name: 'older form without 成本 as 一级', rows: GOOD_ROWS },
+    { name: 'transfer template: 满意度 is a 二级 under 效益, no 满意度 一级 asked for', rows: TRANSFER_ROWS },
+    {
+      name: '广东 批复表: 预期产出指标 / 效果指标, no 满意度 asked for',
+      rows: GOOD_ROWS.slice(0, 6).map((r) => [
+        { 产出指标: '预期产出指标', 效益指标: '效果指标' }[r[0] as string] ?? r[0],
+        {
+          数量指标: '数量指标(或建筑规模指标)',
+          时效指标: '时效指标(工期指标)',
+          成本指标: '预算(或投资规模)控制指标',
+        }[r[1] as string] ?? r[1],
+        r[2],
+        r[3],
+      ]),
+    },
     {
       name: 'newer form with 成本 as 一级 spanning the 二级 column',
       rows: [
@@ -155,6 +178,34 @@ ruleTester(structureMissingLevel1, {
       grid: withColumns(['二级指标', '三级指标', '指标值'], (r) => [r[1], r[2], r[3]]),
       errors: [{ messageId: 'noColumn', cell: 'A5' }],
     },
+    {
+      name: 'an 一级 no framework has: one info naming it and the framework assumed, nothing required',
+      rows: UNKNOWN_LEVEL1.slice(0, 6),
+      errors: [
+        {
+          messageId: 'unmatched',
+          cell: 'A12',
+          severity: 'info',
+          data: { names: '影响力指标', framework: OLDER_LABEL },
+        },
+      ],
+    },
+    {
+      name: '成本 both an 一级 and a 二级 under 产出: no one framework holds both',
+      rows: [
+        ...GOOD_ROWS.slice(0, 4),
+        ['成本指标', '经济成本指标', '场地租赁费', '≤2万元'],
+        ...GOOD_ROWS.slice(4),
+      ],
+      errors: [
+        {
+          messageId: 'unmatched',
+          cell: 'A12',
+          severity: 'info',
+          data: { names: '成本指标', framework: '财预〔2021〕101号（成本指标为一级指标）' },
+        },
+      ],
+    },
   ],
 });
 
@@ -163,6 +214,10 @@ ruleTester(structureMissingLevel2, {
     {
       name: 'short 二级 names (服务对象满意度) count',
       rows: GOOD_ROWS.map((r) => (r[1] === '服务对象满意度指标' ? [r[0], '服务对象满意度', r[2], r[3]] : r)),
+    },
+    {
+      name: 'no framework fits (an 一级 nobody knows): no 二级 is required, 时效 missing or not',
+      rows: UNKNOWN_LEVEL1.filter((r) => r[1] !== '时效指标'),
     },
   ],
   invalid: [
@@ -199,6 +254,14 @@ const named = (name: string, level2 = '社会效益指标', value?: string) =>
 ruleTester(structureMisplacedLevel2, {
   valid: [
     { rows: GOOD_ROWS },
+    {
+      name: 'transfer template: 满意度 as a 二级 under 效益 is where that framework puts it',
+      rows: TRANSFER_ROWS,
+    },
+    {
+      name: 'no framework fits: where a 二级 belongs is not judged',
+      rows: [...UNKNOWN_LEVEL1.slice(0, 6), ['', '服务对象满意度指标', '参训人员满意度', '≥90%']],
+    },
     {
       name: '效果指标 (河北 2020) is an accepted name for 效益指标',
       rows: GOOD_ROWS.map((r) => (r[0] === '效益指标' ? ['效果指标', ...r.slice(1)] : r)),
@@ -430,8 +493,42 @@ describe('profiles', () => {
     expect(
       by101.issues.some((i) => i.rule === 'structure/missing-level1' && i.data.level1 === '成本指标'),
     ).toBe(true);
-    // A framework the table's own costs show is never overridden.
+    // A table whose own costs show the profile's framework keeps its own reason.
     expect(checkForm({ rows: GOOD_ROWS }, { profile: '88号' }).frameworkBasis).toBe('cost-under-output');
+  });
+
+  test('88号 judges every table against the older framework, a transfer-template one too', () => {
+    const by101 = checkForm({ rows: TRANSFER_ROWS });
+    expect([by101.framework, by101.frameworkBasis]).toEqual(['transfer', 'names']);
+    expect(by101.issues.filter((i) => i.rule.startsWith('structure/'))).toEqual([]);
+    const by88 = checkForm({ rows: TRANSFER_ROWS }, { profile: '88号' });
+    expect([by88.framework, by88.frameworkBasis]).toEqual(['older', 'forced']);
+    expect(by88.frameworkReason).toContain('所选规范');
+    expect(by88.issues.filter((i) => i.severity === 'error').map((i) => [i.rule, i.messageId])).toEqual([
+      ['structure/missing-level1', 'missing'],
+      ['structure/misplaced-level2', 'wrongLevel1'],
+    ]);
+    // A newer table too: 成本 is asked for under 产出.
+    const newer = checkForm(
+      {
+        rows: [
+          ...GOOD_ROWS.slice(0, 3),
+          ['成本指标', '经济成本指标', '培训经费', '≤10万元'],
+          ...GOOD_ROWS.slice(4),
+        ],
+      },
+      { profile: '88号' },
+    );
+    expect([newer.framework, newer.frameworkBasis]).toEqual(['older', 'forced']);
+    expect(
+      newer.issues.some((i) => i.rule === 'structure/missing-level2' && i.data.level2 === '成本指标'),
+    ).toBe(true);
+    // Names nobody understood stay unmatched under any profile: nothing is required of them.
+    const unknown = checkForm({ rows: UNKNOWN_LEVEL1 }, { profile: '88号' });
+    expect([unknown.framework, unknown.frameworkBasis]).toEqual(['older', 'unmatched']);
+    expect(unknown.issues.filter((i) => i.rule.startsWith('structure/') && i.severity === 'error')).toEqual(
+      [],
+    );
   });
 
   test('the configuration’s own level wins over the profile’s', () => {

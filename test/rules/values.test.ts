@@ -2,12 +2,16 @@
 import type { CellValue } from '../../src/core/grid';
 import { valueCostNotAmount } from '../../src/core/rules/value-cost-not-amount';
 import { valueDateSerial } from '../../src/core/rules/value-date-serial';
+import { valueImpossibleDate } from '../../src/core/rules/value-impossible-date';
+import { valueMissingUnit } from '../../src/core/rules/value-missing-unit';
 import { valueOutsideYear } from '../../src/core/rules/value-outside-year';
 import { valueNotApplicableConflict } from '../../src/core/rules/value-not-applicable-conflict';
 import { valueNotMeasurable } from '../../src/core/rules/value-not-measurable';
 import { valuePercentRange } from '../../src/core/rules/value-percent-range';
 import { valueSatisfactionForm } from '../../src/core/rules/value-satisfaction-form';
 import { valueUnitMismatch } from '../../src/core/rules/value-unit-mismatch';
+import '../../src/core/locales/en-US';
+import { loadLibrary } from '../../src/core/phrasings/library';
 import { GOOD_ROWS, checkForm } from '../helpers/form';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -234,4 +238,200 @@ ruleTester(valueUnitMismatch, {
       errors: [{ messageId: 'qualitativeNumber', cell: 'E10', data: { value: '95%' } }],
     },
   ],
+});
+
+/** A form whose value column is headed `valueHeader` (no 单位 line): values in column D from row 6. */
+function headedForm(valueHeader: string, ...rows: CellValue[][]) {
+  const head: CellValue[][] = [
+    ['项目名称', '培训项目'],
+    ['主管部门', '某局', '实施单位', '某中心'],
+    ['年度资金总额', 10],
+    ['年度总体目标', '完成培训'],
+    ['一级指标', '二级指标', '三级指标', valueHeader],
+  ];
+  return {
+    grid: { sheet: 'S', values: [...head, ...rows].map((r) => r.map((c) => (c === '' ? null : c))) },
+  };
+}
+
+ruleTester(valueMissingUnit, {
+  valid: [
+    ...['≥100人', '207条（移动光纤）', '100%', '效果明显'].map((v) => ({ rows: withValue('数量指标', v) })),
+    { name: 'the unit in the 三级 (brackets)', rows: withValue('数量指标', '10', '雾炮车车辆数(辆)') },
+    { name: 'the unit in the 三级 (full-width)', rows: withValue('数量指标', '10', '配备车辆数（台）') },
+    { name: 'a count named by its measure word', rows: withValue('数量指标', '100', '培训人数') },
+    { name: 'a count of vehicles', rows: withValue('数量指标', '10', '雾炮车配备车辆数') },
+    { name: 'a rate is read as a percentage', rows: withValue('质量指标', '95', '培训完成率') },
+    { name: 'a score', rows: withValue('社会效益指标', '90', '综合评分') },
+    { name: 'nothing to count', rows: withValue('数量指标', '0', '新增场地') },
+    { name: 'a year', rows: withValue('时效指标', '2026') },
+    { name: 'a period of dates', rows: withValue('时效指标', '2023.07-2024.01', '服务周期') },
+    { name: 'a period of years', rows: withValue('时效指标', '2024-2026', '服务周期') },
+    { name: 'a date serial (value/date-serial)', rows: withValue('时效指标', 45657) },
+    { name: 'digits run together (value/impossible-date)', rows: withValue('时效指标', '20246') },
+    { name: 'satisfaction (value/satisfaction-form)', rows: withValue('服务对象满意度指标', '90') },
+    { name: 'a cost figure in the form’s 单位：万元', rows: withValue('成本指标', '15') },
+    { name: 'a unit column', ...splitForm(['', '时效指标', '培训天数', '≤', 5, '天', '定量']) },
+    {
+      name: 'the value column’s header gives the unit',
+      ...headedForm('指标值（万元）', ['产出指标', '成本指标', '培训经费', 15]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a service period of 180 what',
+      rows: withValue('时效指标', 180, '服务周期'),
+      errors: [
+        {
+          messageId: 'missing',
+          cell: VALUE_CELL.时效指标,
+          data: { value: '180', indicator: '服务周期', example: '180天' },
+        },
+      ],
+    },
+    {
+      name: 'a count whose 三级 names no unit',
+      rows: withValue('数量指标', '≥220', '开设课程数量'),
+      errors: [
+        { messageId: 'missing', cell: VALUE_CELL.数量指标, data: { value: '≥220', example: '≥220门' } },
+      ],
+    },
+    {
+      name: 'a count of projects',
+      rows: withValue('数量指标', 3, '补助款完成结算项目数'),
+      errors: [{ messageId: 'missing', cell: VALUE_CELL.数量指标, data: { example: '3个' } }],
+    },
+    {
+      name: 'a cost figure with no 单位 line',
+      rows: withValue('成本指标', '15'),
+      unit: null,
+      // No unit line: the rows start one higher.
+      errors: [{ messageId: 'missing', cell: 'D15', data: { value: '15', example: '15万元' } }],
+    },
+    {
+      name: 'months of the year without 月',
+      rows: withValue('时效指标', '1-12', '培训时间'),
+      errors: [{ messageId: 'missing', cell: VALUE_CELL.时效指标, data: { example: '1-12月' } }],
+    },
+    {
+      name: 'a unit column left empty',
+      ...splitForm(['', '时效指标', '培训时长', '≤', 5, '', '定量']),
+      errors: [{ messageId: 'missing', cell: 'E10', data: { value: '5', example: '≤5天' } }],
+    },
+    {
+      name: 'a value column headed with no unit',
+      ...headedForm('指标值', ['产出指标', '成本指标', '培训经费', 15]),
+      errors: [{ messageId: 'missing', cell: 'D6', data: { example: '15万元' } }],
+    },
+  ],
+});
+
+ruleTester(valueImpossibleDate, {
+  valid: [
+    ...[
+      '2023.07-2024.01',
+      '2024年6月-2025年1月',
+      '2024-2026',
+      '12月底前',
+      '180天',
+      '2026年11月前',
+      '2026年9-10月',
+      '2024-02-29',
+      '2026年12月20日前',
+      '20260630',
+      '202606',
+      '45657',
+      '每年12月底前',
+    ].map((v) => ({ rows: withValue('时效指标', v) })),
+    { name: 'a count elsewhere is no date', rows: withValue('数量指标', '20246人') },
+    { name: 'a period of years', period: '2024-2026', rows: GOOD_ROWS },
+    { name: 'a period of dates', period: '2024.01.01-2026.12.31', rows: GOOD_ROWS },
+    { name: 'a period in dates written together', period: '20240101-20261231', rows: GOOD_ROWS },
+  ],
+  invalid: [
+    {
+      rows: withValue('时效指标', '2024.13'),
+      errors: [
+        {
+          messageId: 'month',
+          cell: VALUE_CELL.时效指标,
+          data: { label: '培训完成时间', value: '2024.13', date: '2024.13', month: 13 },
+        },
+      ],
+    },
+    {
+      rows: withValue('时效指标', '2026年13月前'),
+      errors: [{ messageId: 'month', cell: VALUE_CELL.时效指标, data: { date: '2026年13月', month: 13 } }],
+    },
+    {
+      rows: withValue('时效指标', '2026-02-30'),
+      errors: [{ messageId: 'day', cell: VALUE_CELL.时效指标, data: { month: 2, day: 30, days: 28 } }],
+    },
+    {
+      rows: withValue('时效指标', '20246年6月'),
+      errors: [{ messageId: 'year', cell: VALUE_CELL.时效指标, data: { year: 20246 } }],
+    },
+    {
+      name: 'year and month run together (湘潭 2024: 开始时间 20246)',
+      rows: withValue('时效指标', 20246, '开始时间'),
+      errors: [
+        {
+          messageId: 'digits',
+          cell: VALUE_CELL.时效指标,
+          data: { label: '开始时间', date: '20246', example: '2024年6月' },
+        },
+      ],
+    },
+    {
+      name: 'the 项目期 (湘潭 2024: 项目起止时间 20246-202516)',
+      period: '20246-202516',
+      rows: GOOD_ROWS,
+      errors: [
+        {
+          messageId: 'digits',
+          cell: 'D5',
+          data: { label: '项目期', value: '20246-202516', date: '20246', example: '2024年6月' },
+        },
+      ],
+    },
+  ],
+});
+
+describe('value/missing-unit and value/impossible-date in both locales', () => {
+  const library = loadLibrary();
+  const spec = {
+    period: '20246-202516',
+    rows: withValue('时效指标', '180', '服务周期'),
+  };
+  const messages = (locale: 'zh-CN' | 'en-US') =>
+    checkForm(spec, { library, locale })
+      .issues.filter((i) => i.rule === 'value/missing-unit' || i.rule === 'value/impossible-date')
+      .map((i) => i.message);
+
+  test('zh-CN', () => {
+    expect(messages('zh-CN')).toEqual([
+      '项目期「20246-202516」中的「20246」不是有效日期（没有 20246 年）：年、月、日之间缺少分隔，若指 2024年6月，请写作「2024年6月」',
+      '指标值「180」没有计量单位：「服务周期」的单位应写明（如「180天」）',
+    ]);
+  });
+
+  test('en-US', () => {
+    expect(messages('en-US')).toEqual([
+      '项目期 「20246-202516」: 「20246」 is not a valid date (there is no year 20246) — year, month and day run together; if 「2024年6月」 is meant, write 「2024年6月」',
+      'Value 「180」 has no unit: state the unit of 「服务周期」 (such as 「180天」)',
+    ]);
+  });
+
+  test('a month and a day no calendar has, in both locales', () => {
+    const table = (locale: 'zh-CN' | 'en-US') =>
+      checkForm({ rows: withValue('时效指标', '2026.6.31') }, { library, locale }).issues.filter(
+        (i) => i.rule === 'value/impossible-date',
+      );
+    expect(table('zh-CN').map((i) => i.message)).toEqual([
+      '培训完成时间「2026.6.31」中的「2026.6.31」不是有效日期：6 月只有 30 天',
+    ]);
+    expect(table('en-US').map((i) => i.message)).toEqual([
+      '培训完成时间 「2026.6.31」: 「2026.6.31」 is not a valid date — month 6 has only 30 days',
+    ]);
+  });
 });

@@ -30,6 +30,8 @@ interface LocaleData {
   explain: Record<string, string>;
   /** The line for each near-miss kind (vocabulary.json nearMiss), by kind. */
   nearMiss: Record<string, string>;
+  /** The name of each field a reading shows (项目名称, 年度资金总额 …), by id (core/reading.ts). */
+  fields: Record<string, string>;
 }
 
 const LOCALES: Partial<Record<EngineLocale, LocaleData>> & { 'zh-CN': LocaleData } = {
@@ -97,20 +99,40 @@ export function renderRuleFailed(rule: string, error: string, locale: EngineLoca
   return fill(localeData(locale).ruleFailed, { rule, error });
 }
 
-/** The human reason of a framework decision, from its code. */
+/**
+ * The human reason of a framework decision, from its code: the words for the code and framework
+ * ("sheet-older") where the locale has them, else for the code, naming the framework ({framework}:
+ * the locale's `label-<id>`, else frameworks.json's label, passed in as `label`).
+ */
 export function renderFrameworkReason(
   basis: FrameworkBasis,
-  framework: 'older' | 'newer',
+  framework: string,
   year: number | null,
   locale: EngineLocale = 'zh-CN',
+  label: string = framework,
 ): string {
   const words = localeData(locale).framework;
-  const key = basis === 'sheet' || basis === 'profile' ? `${basis}-${framework}` : basis;
-  return fill(words[key] ?? key, { year: year ?? '' });
+  const own = `${basis}-${framework}`;
+  const key = (basis === 'sheet' || basis === 'profile') && own in words ? own : basis;
+  return fill(words[key] ?? key, { year: year ?? '', framework: words[`label-${framework}`] ?? label });
 }
 
+/**
+ * Why a table follows its framework: where its 成本 sits (cost-as-level1, cost-under-output), the
+ * names that single out another framework (names), its year, its sheet's other tables, the default
+ * (older), the profile for a table that shows none of these (profile), a profile that judges every
+ * table against one framework (forced), or no framework fitting its names (unmatched).
+ */
 export type FrameworkBasis =
-  'cost-as-level1' | 'cost-under-output' | 'year' | 'sheet' | 'default' | 'profile';
+  | 'cost-as-level1'
+  | 'cost-under-output'
+  | 'names'
+  | 'year'
+  | 'sheet'
+  | 'default'
+  | 'profile'
+  | 'forced'
+  | 'unmatched';
 
 /** A line of `--explain` in a locale (zh-CN when the locale lacks it). */
 export function explainWords(locale: EngineLocale, id: string, data?: MessageData): string {
@@ -118,6 +140,16 @@ export function explainWords(locale: EngineLocale, id: string, data?: MessageDat
 }
 
 /** The line for a near-miss kind in a locale; `fallback` (the vocabulary's own) for a kind the locale lacks. */
+/** A framework's name in the locale (财预〔2021〕101号框架 …), the id itself when unknown. */
+export function frameworkName(locale: EngineLocale, id: string): string {
+  return localeData(locale).framework[`label-${id}`] ?? LOCALES['zh-CN'].framework[`label-${id}`] ?? id;
+}
+
+/** A field's name in the locale (项目名称 / project name), the id itself when unknown. */
+export function fieldWords(locale: EngineLocale, id: string): string {
+  return localeData(locale).fields?.[id] ?? LOCALES['zh-CN'].fields[id] ?? id;
+}
+
 export function nearMissWords(locale: EngineLocale, kind: string, fallback: string): string {
   return localeData(locale).nearMiss[kind] ?? fallback;
 }

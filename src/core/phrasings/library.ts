@@ -143,13 +143,17 @@ export function libraryFrom(data: LibraryData): PhrasingLibrary {
   const entries = data.entries.map((e, index): Phrasing => {
     const older = data.olderLevel2[e.level2] ?? e.level2;
     const p = parsed[index];
+    // Under each framework: the entry's own (newer) 二级 where the framework has it, else the older
+    // one's (成本指标 for the three costs); its 一级 where the framework puts that 二级.
+    const frameworks: Phrasing['frameworks'] = {};
+    for (const id of Object.keys(frameworkData.frameworks)) {
+      const level2 = homeLevel1(id, e.level2) ? e.level2 : older;
+      frameworks[id] = { level1: homeLevel1(id, level2) ?? homeLevel1('newer', e.level2)!, level2 };
+    }
     return {
       ...e,
       index,
-      frameworks: {
-        newer: { level1: homeLevel1('newer', e.level2)!, level2: e.level2 },
-        older: { level1: homeLevel1('older', older) ?? homeLevel1('newer', e.level2)!, level2: older },
-      },
+      frameworks,
       parsed: { comparison: p.comparison, number: p.number, unit: p.unit, kind: p.kind },
       key: matchKey(normalise(e.indicator)),
       keywordKeys: (e.keywords ?? []).map(normalise),

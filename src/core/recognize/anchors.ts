@@ -394,15 +394,18 @@ export function findIndicatorAnchors(src: CellSource): IndicatorAnchor[] {
 }
 
 /**
- * Whether a row is a closing line (填报人, (盖章), 年 月 日, 注：…): it ends a table. Only the row's
- * first cell counts: "项目负责人及电话 | 郭… " inside a header block is a label, not a signature.
+ * Whether a row is a closing line (填报人, (盖章), 年 月 日, 注：…, 其他需说明的问题): it ends a table.
+ * Only the row's first cell counts: "项目负责人及电话 | 郭… " inside a header block is a label, not a
+ * signature. A label told only by its word parts (财政部门意见) counts left of `contentCol` (an
+ * indicator block's 三级 column), where labels stand: in the 三级 column it is an indicator's name.
  */
-export function isClosingRow(src: CellSource, row: number): boolean {
+export function isClosingRow(src: CellSource, row: number, contentCol = Infinity): boolean {
   const first = src.cells(row)[0];
   if (!first) return false;
   const c = cls(first);
+  if (!c.closing || (c.closingByParts && first.col >= contentCol)) return false;
   // "实施单位（盖章）" heading a header row is a label that asks for a stamp, not a signature line.
-  return c.closing && !(c.label?.kind === 'header' && c.label.field !== 'other');
+  return !(c.label?.kind === 'header' && c.label.field !== 'other');
 }
 
 export function hasTitle(src: CellSource, row: number): boolean {

@@ -17,7 +17,9 @@ export function assembleValue(ind: Indicator, direction: CellText | null, measur
   const unit = measure ? foldText(measure.text).replace(/\s+/g, '') : '';
   let text = value.text;
   const comparison = COMPARISON.test(dir) && !/^[≥≤<>=]/.test(text) ? dir : '';
-  const withUnit = unit && /\d$/.test(foldText(text)) && !text.endsWith(unit) ? unit : '';
+  // A 计量单位 cell holding only a number (a date serial typed into both columns) is no unit.
+  const withUnit =
+    unit && /[^\d.,-]/.test(unit) && /\d$/.test(foldText(text)) && !foldText(text).endsWith(unit) ? unit : '';
   if (!comparison && !withUnit) return;
   text = `${comparison}${text}${withUnit}`;
   ind.value = { ...value, text };

@@ -19,7 +19,7 @@ import {
   headerLabel,
   indicatorColumnRole,
   isAnnexText,
-  isClosingText,
+  closingKind,
   isTitleText,
   nearMissMarkers,
   nearMissTitle,
@@ -49,7 +49,10 @@ export interface CellClass {
   readonly title: boolean;
   readonly annex: boolean;
   readonly unit: Unit | null;
+  /** A closing line: told by the listed words, or by the word parts of a short label (closingByParts). */
   readonly closing: boolean;
+  /** A closing line told only by the word parts of a short label (其他需说明的问题): one at a row's left edge. */
+  readonly closingByParts: boolean;
   readonly year: number | null;
   readonly nearMissTitle: NearMissKind | null;
   readonly markers: readonly { kind: NearMissKind; marker: string }[] | null;
@@ -64,6 +67,7 @@ const NO_CLASS: CellClass = {
   annex: false,
   unit: null,
   closing: false,
+  closingByParts: false,
   year: null,
   nearMissTitle: null,
   markers: null,
@@ -112,7 +116,7 @@ class LazyClass implements CellClass {
   private tit?: boolean;
   private ann?: boolean;
   private un?: Unit | null;
-  private clo?: boolean;
+  private clo?: false | 'words' | 'parts';
   private yr?: number | null;
   private nmt?: NearMissKind | null;
   private mk?: CellClass['markers'];
@@ -160,7 +164,13 @@ class LazyClass implements CellClass {
       : (this.un = this.key.length <= 12 ? unitLine(this.text, this.key) : null);
   }
   get closing() {
-    return this.clo !== undefined ? this.clo : (this.clo = isClosingText(this.key));
+    return this.closingKind !== false;
+  }
+  get closingByParts() {
+    return this.closingKind === 'parts';
+  }
+  private get closingKind() {
+    return this.clo !== undefined ? this.clo : (this.clo = closingKind(this.key));
   }
   get year() {
     if (this.yr === undefined) {
@@ -184,9 +194,11 @@ export function classify(text: string): CellClass {
   if (text.length > MAX_LABEL) {
     // Prose: only a closing line, or a label glued to a long value ("项目名称：…"), is read.
     const head = labelKey(text.slice(0, 40));
-    const closing = isClosingText(head);
+    const kind = closingKind(head);
     const label = labelOf(text);
-    return closing || label ? { ...NO_CLASS, closing, label } : NO_CLASS;
+    return kind || label
+      ? { ...NO_CLASS, closing: kind !== false, closingByParts: kind === 'parts', label }
+      : NO_CLASS;
   }
   return new LazyClass(text, labelKey(text));
 }

@@ -9,13 +9,27 @@
 import { type Decimal } from '../decimal';
 import { type EngineLocale, explainWords } from '../locales';
 import { a1, placed, rowOfA1 } from '../grid';
-import type { Amount, AmountField, Amounts, CellText, Table } from '../model';
+import {
+  type Amount,
+  type AmountField,
+  type Amounts,
+  type CellText,
+  PART_FIELDS,
+  type Table,
+} from '../model';
 
 type HeaderField = NonNullable<Table['header']['department']>;
 import type { CellSource, SheetCell } from '../sheet';
 import { foldText, labelKey } from '../text';
 import { parseAmount } from '../values';
-import { type AmountLabel, amountLabel, isRequestLabel } from '../vocabulary';
+import {
+  type AmountLabel,
+  amountLabel,
+  amountTerm,
+  isBroadName,
+  isMoneyWordLabel,
+  isRequestLabel,
+} from '../vocabulary';
 import { type Label, type Unit, cls, labelOverValue } from './classify';
 import { isClosingRow, hasProjectNameLabel } from './anchors';
 
@@ -43,7 +57,24 @@ export interface HeaderResult {
   requestedFiscal?: boolean;
   /** Which kinds of label the block has, filled or not: a header-only form needs a name, an amount and a goal label. */
   seen: Set<'projectName' | 'amount' | 'goal' | 'department' | 'implementer'>;
+  /** Figures a label-like cell gives whose role the label's words do not decide (Table.unplacedAmounts). */
+  unplaced: NonNullable<Table['unplacedAmounts']>;
+  /**
+   * Parts named with a term ("中期市财政预算", "本年度申请财政资金"): the term's amount when the form
+   * names none of its own for that term.
+   */
+  termParts: { term: 'annual' | 'longTerm'; amount: Amount }[];
+  /** The parts read from a label that names this year (当年财政拨款). */
+  partTerms: Set<AmountField>;
+  /** A program's name over the project's (一级项目名称, 专项名称): the name only when no project is named. */
+  parentName: HeaderField | null;
 }
+
+/** Numbering before an item of a list ("一、预算资金", "(二)自有资金", "1.财政拨款"). */
+const LIST_ITEM = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳])/;
+
+/** The parts of a year's or a project's whole, which sum/funds adds up. */
+const PARTS: ReadonlySet<AmountField> = new Set(PART_FIELDS);
 
 /** How far above an indicator header a header block may start. */
 const HEADER_SCAN_LIMIT = 40;
@@ -66,7 +97,8 @@ export function headerTop(src: CellSource, start: number, end: number): number |
     blank = 0;
     if (isClosingRow(src, r) && (seenName || !nameAboveInBlock(src, r, floor))) break;
     if (hasProjectNameLabel(src, r)) {
-      if (seenName) break;
+      // A program's name over the project's (专项名称 over 项目名称) is the same form's.
+      if (seenName && !programOverProject(src, r)) break;
       seenName = true;
     }
     top = r;
@@ -90,6 +122,14 @@ export function headerTop(src: CellSource, start: number, end: number): number |
     }
   }
   return top;
+}
+
+/** Whether a row's 项目名称-like label names a program (专项名称), which a project's form may carry above its own. */
+function programOverProject(src: CellSource, row: number): boolean {
+  return src.cells(row).some((c) => {
+    const l = cls(c).label;
+    return l?.kind === 'header' && l.field === 'projectName' && isBroadName(l.text);
+  });
 }
 
 /**
@@ -129,6 +169,10 @@ function emptyResult(): HeaderResult {
     found: [],
     explain: false,
     seen: new Set(),
+    unplaced: [],
+    termParts: [],
+    partTerms: new Set(),
+    parentName: null,
   };
 }
 
@@ -172,17 +216,23 @@ export function readHeader(
   /** 中期 and 年度 amount columns (the 88号 申报表's halves): parts under the 中期 one are not this year's. */
   const halves: { col: number; longTerm: boolean }[] = [];
   const weakDepartment: HeaderField[] = [];
+  /** Cells read as a label's value: never a label of their own. */
+  const values = new Set<SheetCell>();
   for (let r = top; r < end; r++) {
     const cells = src.cells(r);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       // A cell that is no label as a whole may hold one on its first line, its value on the next.
       let label = cls(cell).label ?? labelOverValue(cell, null);
-      if (!label) continue;
+      if (!label) {
+        if (!values.has(cell)) unknownMoneyLabel(result, cells, i);
+        continue;
+      }
       let valueCell = label.inline ? null : (valueRight(cells, i) ?? null);
       if (!valueCell && !label.inline) label = labelOverValue(cell, label) ?? label;
       if (!valueCell && !label.inline && !isGoal(label))
         valueCell = valueBelow(src, cells, i, end, label.kind === 'amount');
+      if (valueCell) values.add(valueCell);
       // A value that reads like a label ("省级第七批水利专项资金") is not read again as one.
       if (valueCell && valueCell === cells[i + 1] && cls(valueCell).label) i++;
       if (label.kind === 'header') {
@@ -195,8 +245,26 @@ export function readHeader(
   // A form that names no total and no other part but asks for 财政 funds ("申请财政资金 | 100": a
   // 申请表 states only that) has that request as its year's amount; it stays the 财政拨款 part too.
   const a = result.amounts;
-  if (!a.total && !a.annual && !a.other && !a.carryover && a.fiscal && result.requestedFiscal)
+  termAmounts(result);
+  if (
+    !a.total &&
+    !a.annual &&
+    !a.other &&
+    !a.carryover &&
+    a.fiscal &&
+    result.requestedFiscal &&
+    !hasEmptyLabel(result, 'annual')
+  )
     a.annual = { ...a.fiscal };
+  // "年度本级预算金额 250 | 上级资金 0": with nothing from above, the year's amount is the own-level one.
+  if (
+    !a.annual &&
+    !a.total &&
+    a.ownTotal &&
+    !hasEmptyLabel(result, 'annual') &&
+    (!a.transfer || a.transfer.value === 0)
+  )
+    a.annual = { ...a.ownTotal };
   if (!result.fields.department && weakDepartment.length) result.fields.department = weakDepartment[0];
   resolveProjectName(src, result, top, title);
   return result;
@@ -212,7 +280,9 @@ function valueRight(cells: SheetCell[], i: number): SheetCell | undefined {
   const nextLabel = cls(next).label;
   if (!nextLabel) return next;
   const own = cls(cells[i]).label;
-  if (own?.kind === 'header' && nextLabel.kind === 'amount' && nextLabel.byParts) return next;
+  // A unit written into it ("预算金额(万元)") makes it a column's label, never a name.
+  if (own?.kind === 'header' && nextLabel.kind === 'amount' && nextLabel.byParts && !nextLabel.unit)
+    return next;
   // "年度总体目标 | 目标1：完成……": a numbered goal is the goal label's value, not a label of its own.
   return own && isGoal(own) && isGoal(nextLabel) && nextLabel.inline ? next : undefined;
 }
@@ -266,7 +336,17 @@ function readField(
   weak: HeaderField[],
 ): void {
   const field = label.field;
-  if (field === 'other' || field === 'parentName' || field === 'fundOffice') return;
+  if (field === 'parentName') {
+    if (!result.parentName && valueCell?.text)
+      result.parentName = {
+        text: valueCell.text,
+        ...placed(valueCell.row, valueCell.col),
+        labelCell: a1(cell.row, cell.col),
+        label: label.text,
+      };
+    return;
+  }
+  if (field === 'other' || field === 'fundOffice') return;
   if (field === 'projectName' || field === 'goal' || field === 'department' || field === 'implementer')
     result.seen.add(field);
   let value: SheetCell | null = valueCell;
@@ -291,7 +371,14 @@ function readField(
     weak.push(entry);
     return;
   }
-  if (!result.fields[field]) {
+  // "专项名称 | 文化事业发展专项资金" over "项目名称 | 博物馆免费开放": the table is the project. Of two
+  // names of one rank (专项名称 over 专项资金名称) the lower is the project: a program is written above.
+  const broader =
+    field === 'projectName' &&
+    !!result.fields.projectName?.text &&
+    isBroadName(result.fields.projectName.label) &&
+    !!(valueCell?.text || label.inline);
+  if (!result.fields[field] || broader) {
     result.fields[field] = entry;
     if (result.explain)
       result.found.push(explainWords(result.explain, 'field', { label: label.text, cell: entry.labelCell }));
@@ -349,15 +436,17 @@ function readAmount(
     for (const h of halves) if (h.col <= cell.col && (!nearest || h.col >= nearest.col)) nearest = h;
     if (nearest?.longTerm) return;
   }
-  if (label.label === 'groupOwn' || label.label === 'groupTransfer') {
-    groupCols.push({ col: cell.col, group: label.label === 'groupOwn' ? 'own' : 'transfer' });
-    return;
-  }
   const raw =
     label.inline ?? (valueCell ? (typeof valueCell.raw === 'number' ? valueCell.raw : valueCell.text) : null);
   // The label's own unit, else the table's (a 单位 line; a unit in an earlier label becomes it).
   const unit = label.unit ?? result.unit ?? '万元';
-  let kind = label.label;
+  let kind: AmountLabel | 'ownTotal' = label.label;
+  // "本级资金 | 250万": a group label with an amount of its own is the own-level amount, not a heading.
+  if (kind === 'groupOwn' && raw !== null && parseAmount(raw, unit).kind === 'money') kind = 'ownTotal';
+  else if (kind === 'groupOwn' || kind === 'groupTransfer') {
+    groupCols.push({ col: cell.col, group: kind === 'groupOwn' ? 'own' : 'transfer' });
+    return;
+  }
   if (kind === 'groupProject') {
     if (label.unit) result.unit ??= label.unit;
     // "项目资金（万元） | 10": a group label with an amount of its own is that amount, not a heading.
@@ -384,8 +473,31 @@ function readAmount(
     if (label.unit) result.unit ??= label.unit;
     return;
   }
+  const whole = kind === 'total' || kind === 'annual' || kind === 'groupTotal';
+  // "资金总额: 250 / 一、预算资金: 250 / 二、自有资金: 0": an item of a list under a whole is a part; one
+  // whose words name no part cannot be placed.
+  if (whole && LIST_ITEM.test(label.text) && (result.amounts.annual || result.amounts.total)) {
+    unplace(result, label.text, cell, raw, at, unit);
+    return;
+  }
   const field = amountField(kind, group, result.amounts);
-  if (!field) return;
+  if (!field) {
+    // A second 资金总额 where the year's amount is read already: the same figure again, or one not placed.
+    if (kind === 'groupTotal' && group === null && raw !== null && at) {
+      const parsed = parseAmount(raw, unit);
+      const annual = result.amounts.annual;
+      if (
+        parsed.kind === 'money' &&
+        parsed.amountWan &&
+        annual &&
+        parsed.amountWan.toNumber() !== annual.value
+      )
+        unplace(result, label.text, cell, raw, at, unit);
+    }
+    return;
+  }
+  // A part named with its term: "中期市财政预算" is the project's span, never this year's part.
+  const term = PARTS.has(field) ? amountTerm(labelKey(label.text)) : null;
   if (raw === null || !at) {
     if (!result.amounts[field])
       result.emptyAmountLabels.push({ field, ...placed(cell.row, cell.col), label: label.text });
@@ -397,6 +509,24 @@ function readAmount(
       result.emptyAmountLabels.push({ field, ...placed(at.row, at.col), label: label.text });
     return;
   }
+  if (term) {
+    result.termParts.push({ term, amount: amount(parsed.amountWan, label.inline ?? at.text, at) });
+    if (term === 'longTerm') return;
+  }
+  const first = result.amounts[field];
+  if (first && !result.fromProse?.has(field) && PARTS.has(field)) {
+    // "其中:财政拨款 | 其中:当年财政拨款": the part that names this year is the year's part; the
+    // other belongs to the project's whole.
+    if (term === 'annual' && !result.partTerms.has(field)) {
+      delete result.amounts[field];
+    } else {
+      // A second figure for a part already read ("自筹 10 | 其他资金 5"): which one the form means is not known.
+      if (first.cell !== a1(at.row, at.col) || first.value !== parsed.amountWan.toNumber())
+        unplace(result, label.text, cell, raw, at, unit);
+      return;
+    }
+  }
+  if (term === 'annual' && PARTS.has(field)) result.partTerms.add(field);
   if (!result.amounts[field] || result.fromProse?.delete(field)) {
     result.amounts[field] = amount(parsed.amountWan, label.inline ?? at.text, at);
     // "854万（其中：财政资金500万，自筹354万）": the parts said after the total.
@@ -432,14 +562,74 @@ function partsInProse(result: HeaderResult, text: string, at: SheetCell, unit: '
   }
 }
 
+/** Records a figure whose role could not be decided. */
+function unplace(
+  result: HeaderResult,
+  label: string,
+  labelCell: SheetCell,
+  raw: string | number | null,
+  at: SheetCell | null,
+  unit: '万元' | '元',
+): void {
+  if (raw === null || !at) return;
+  const parsed = parseAmount(raw, unit);
+  if (parsed.kind !== 'money' || !parsed.amountWan) return;
+  const cell = a1(at.row, at.col);
+  if (result.unplaced.some((u) => u.cell === cell && u.label === label)) return;
+  result.unplaced.push({
+    label: label.trim(),
+    labelCell: a1(labelCell.row, labelCell.col),
+    text: typeof raw === 'number' ? at.text : String(raw),
+    value: parsed.amountWan.toNumber(),
+    ...placed(at.row, at.col),
+  });
+}
+
+/**
+ * A cell that reads like an amount label — a short text with a money word ("本年度安排经费") — with
+ * a figure on its right, that no known label takes: seen, and not placed.
+ */
+function unknownMoneyLabel(result: HeaderResult, cells: SheetCell[], i: number): void {
+  const cell = cells[i];
+  const next = cells[i + 1];
+  if (!next || typeof cell.raw !== 'string' || !isMoneyWordLabel(labelKey(cell.text))) return;
+  if (cls(next).label) return;
+  const raw = typeof next.raw === 'number' ? next.raw : next.text;
+  unplace(result, cell.text, cell, raw, next, result.unit ?? '万元');
+}
+
+function hasEmptyLabel(result: HeaderResult, field: AmountField): boolean {
+  return result.emptyAmountLabels.some((e) => e.field === field);
+}
+
+/**
+ * The term's amount from a part named with the term, where the form names no amount of that term
+ * (no label for it, filled or empty): "中期市财政预算 284500" is the project total, "本年度申请市财政
+ * 预算资金 919" the year's amount when no other part of the year is named. Two parts of one term
+ * name no whole: none is taken.
+ */
+function termAmounts(result: HeaderResult): void {
+  const a = result.amounts;
+  const long = result.termParts.filter((p) => p.term === 'longTerm');
+  if (!a.total && long.length === 1 && !hasEmptyLabel(result, 'total')) a.total = { ...long[0].amount };
+  const year = result.termParts.filter((p) => p.term === 'annual');
+  const otherParts = [...PARTS].filter(
+    (f) => a[f] && a[f] !== year[0]?.amount && a[f]?.cell !== year[0]?.amount.cell,
+  );
+  if (!a.annual && year.length === 1 && otherParts.length === 0 && !hasEmptyLabel(result, 'annual'))
+    a.annual = { ...year[0].amount };
+}
+
 function amountField(
-  label: AmountLabel,
+  label: AmountLabel | 'ownTotal',
   group: 'own' | 'transfer' | null,
   amounts: Amounts,
 ): AmountField | null {
   switch (label) {
     case 'total':
       return 'total';
+    case 'ownTotal':
+      return group === 'transfer' ? 'transfer' : 'ownTotal';
     case 'annual':
       return 'annual';
     case 'groupTotal':
@@ -474,6 +664,8 @@ function resolveProjectName(
   top: number,
   title: SheetCell | null,
 ): void {
+  // A program named with no project label under it: the program is what the form is for.
+  if (!result.fields.projectName && result.parentName) result.fields.projectName = result.parentName;
   const pn = result.fields.projectName;
   if (pn && pn.text) {
     result.projectName = pn.text;

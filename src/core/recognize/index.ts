@@ -26,8 +26,8 @@ import { cls } from './classify';
 import { type Qualifier, isOtherDocumentTitle, termHeading } from '../vocabulary';
 import { labelKey } from '../text';
 import { readFlatProjects } from './flat';
-import { assignSheetFrameworks, detectFramework } from './framework';
-import { renderFrameworkReason } from '../locales';
+import { type FrameworkGuess, assignSheetFrameworks, detectFramework, frameworkReason } from './framework';
+import { type Correction, applyCorrections, correctedHeaderRows, sortCorrections } from '../corrections';
 import { type HeaderResult, headerTop, readHeader } from './header';
 import { type BlockLayout, layoutOf, readIndicatorBlock } from './indicators';
 import {
@@ -64,11 +64,14 @@ export interface SheetRecognition {
   candidates: Candidate[];
   /** The locale --explain speaks, or false when nothing is kept. */
   explain: false | EngineLocale;
+  /** This sheet's corrections whose cell no longer holds the text they were made on. */
+  lapsed?: Correction[];
 }
 
 interface Built {
   table: Table;
-  decided: boolean;
+  /** The framework the table's own level names say (its sheet's other tables may settle it). */
+  guess: FrameworkGuess;
 }
 
 /** Recognises every 附件2 table of one sheet. Never throws on odd input; an unrecognisable sheet gives []. */
@@ -81,7 +84,10 @@ export function recogniseSheet(
   grid: Grid,
   view = new SheetView(grid),
   explain: boolean | EngineLocale = false,
+  /** The clerk's corrections for this workbook (any sheet's: this sheet's are picked out). */
+  corrections: readonly Correction[] = [],
 ): SheetRecognition {
+  const { live, lapsed } = sortCorrections(grid, corrections);
   const out: SheetRecognition = {
     tables: [],
     nearMisses: [],
@@ -140,9 +146,21 @@ export function recogniseSheet(
     parts.splice(i, 1);
     parts.splice(j, 1, { region, ids, src, anchors: findIndicatorAnchors(src) });
   }
+  // A row the clerk named as an indicator header anchors a table there, read by its words or, where
+  // it has none, by position (一级, 二级, 三级, value).
+  for (const at of correctedHeaderRows(live)) {
+    const p = parts.find(
+      (x) => at.row >= x.src.firstRow && at.row <= x.src.lastRow && x.src.cells(at.row).length,
+    );
+    if (!p || p.anchors.some((a) => a.row === at.row)) continue;
+    const anchor = indicatorAnchorAt(p.src, at.row) ?? anchorByPosition(p.src, at.row);
+    if (anchor) p.anchors = [...p.anchors, anchor].sort((a, b) => a.row - b.row);
+  }
   for (const p of parts) recogniseRegion(p.src, out, built, false, p.anchors);
   assignSheetFrameworks(built);
   out.tables = built.map((b) => b.table).sort(bySheetPosition);
+  if (live.length) applyCorrections(out.tables, grid, live);
+  if (lapsed.length) out.lapsed = lapsed;
   // Near-misses in sheet order too (a region's candidates are found header by header, not top down).
   out.nearMisses.sort(bySheetPosition);
   return out;
@@ -333,10 +351,9 @@ function recogniseRegion(
           say('foreignTitle', { title: foreign }),
         );
       } else if (
+        header.fields.projectName?.text !== undefined &&
         header.seen.has('projectName') &&
-        header.seen.has('amount') &&
-        header.seen.has('goal') &&
-        header.fields.projectName?.text !== undefined
+        ((header.seen.has('amount') && header.seen.has('goal')) || startedAtFoot(src, header, bottom))
       ) {
         const table = makeTable(src, {
           top,
@@ -393,6 +410,18 @@ function recogniseRegion(
   }
 }
 
+/**
+ * A form being started, or cut off, at the foot of a sheet: a title, a 项目名称 and one more field,
+ * with nothing after it but a signature block. Too little for a form in the middle of a sheet (a stray label), enough at
+ * its end, where the rest of the form would follow.
+ */
+function startedAtFoot(src: CellSource, header: HeaderResult, bottom: number): boolean {
+  if (header.title === null || header.seen.size < 2) return false;
+  // Only a signature block (填表人, 年 月 日, (盖章)) may follow.
+  for (let r = bottom + 1; r <= src.lastRow; r++) if (!src.isBlank(r) && !isClosingRow(src, r)) return false;
+  return true;
+}
+
 function countNonBlank(src: CellSource): number {
   let n = 0;
   for (let r = src.firstRow; r <= src.lastRow; r++) if (!src.isBlank(r)) n++;
@@ -403,7 +432,7 @@ function accept(
   src: CellSource,
   out: SheetRecognition,
   built: Built[],
-  t: { table: Table; decided: boolean },
+  t: Built,
   header: HeaderResult,
   found: string[],
   explain: (range: string, verdict: Candidate['verdict'], found: string[], reason: string) => void,
@@ -578,6 +607,16 @@ function fieldNext(src: CellSource, row: number, limit: number): boolean {
 const CONTACT_LINES = 3;
 
 /** Lower bar for a selected range: a row with two indicator column headers, else the first row with level names. */
+const BY_POSITION = ['level1', 'level2', 'name', 'value'] as const;
+
+/** A header row read by position: its first four cells are the 一级, 二级, 三级 and value columns. */
+function anchorByPosition(src: CellSource, row: number): IndicatorAnchor | null {
+  const cells = src.cells(row);
+  if (cells.length < 3) return null;
+  const columns = cells.slice(0, 4).map((c, i) => ({ kind: BY_POSITION[i], col: c.col, text: c.text }));
+  return { row, columns, unknown: [], flat: null };
+}
+
 function looseAnchors(src: CellSource): IndicatorAnchor[] {
   for (let r = src.firstRow; r <= src.lastRow; r++) {
     const roles = new Set(
@@ -632,15 +671,16 @@ function makeTable(src: CellSource, p: TableParts): Built {
     unit: header.unit,
     amounts: header.amounts,
     emptyAmountLabels: header.emptyAmountLabels,
+    ...(header.unplaced.length ? { unplacedAmounts: header.unplaced } : {}),
     goal: header.goal,
     framework: guess.framework,
     frameworkBasis: guess.basis,
-    frameworkReason: renderFrameworkReason(guess.basis, guess.framework, header.year),
+    frameworkReason: frameworkReason(guess.basis, guess.framework, header.year),
     columns: p.columns,
     indicators: p.indicators,
     issues: [],
   };
-  return { table, decided: guess.decided };
+  return { table, guess };
 }
 
 /** The columns the region's cells cover in rows [top, bottom], and the A1 range of that area. */

@@ -9,7 +9,7 @@ import { a1 } from '../grid';
 import type { CellText, Columns, Indicator, Level } from '../model';
 import { type CellSource, type SheetCell, textAt } from '../sheet';
 import { labelKey } from '../text';
-import { homeLevel1, termHeading, valueColumnPreference } from '../vocabulary';
+import { homeLevel1, isCutWord, termHeading, valueColumnPreference } from '../vocabulary';
 import { type ColumnKind, type HeaderColumn, type IndicatorAnchor, isClosingRow } from './anchors';
 import { cls, isProjectNameLabel } from './classify';
 import { assembleValue } from './assemble';
@@ -169,7 +169,7 @@ export function readIndicatorBlock(
       r = next;
       continue;
     }
-    if (isBoundaryRow(src, r, nameCol)) break;
+    if (isBoundaryRow(src, r, nameCol) || isCutRow(src, r, nameCol)) break;
     const all = src.cells(r);
     let cells = all;
     for (const c of all) {
@@ -180,7 +180,15 @@ export function readIndicatorBlock(
     }
     let levelFree = true;
     let reachesName = false;
+    // A cell in the 二级 column's own place, or cells in both the 三级 and the value column's: the
+    // cells left of them are not shifted content.
+    let atLevel2 = false;
+    let atName = false;
+    let atValue = false;
     for (const c of cells) {
+      if (c.col === columns.level2) atLevel2 = true;
+      else if (c.col === columns.name) atName = true;
+      else if (c.col === columns.value) atValue = true;
       if (c.col >= nameCol) reachesName = true;
       else if (levelFree) {
         const k = cls(c);
@@ -224,9 +232,13 @@ export function readIndicatorBlock(
         else content.push(cell);
         continue;
       }
-      // lead, level1 or before: an 一级, a shifted 二级, or shifted content.
+      // lead, level1 or before: an 一级, a shifted 二级, or shifted content — or, in the 一级
+      // column with the 二级 (or the 三级 and its value) in place beside it, an 一级 named in a
+      // word no framework has: read by its position, as an 一级 whose name is not understood.
       if (l1 && !rowLevel1) rowLevel1 = levelOf(l1, cell);
       else if (l2 && !rowLevel2) rowLevel2 = levelOf(l2, cell);
+      else if (kind === 'level1' && !rowLevel1 && (atLevel2 || (atName && atValue)) && isLevelWord(cell))
+        rowLevel1 = levelOf(null, cell);
       else {
         content.push(cell);
         continue;
@@ -441,7 +453,7 @@ function assignContent(
  */
 function isBoundaryRow(src: CellSource, row: number, nameCol: number): boolean {
   const cells = src.cells(row);
-  if (isClosingRow(src, row)) return true;
+  if (isClosingRow(src, row, nameCol)) return true;
   // A heading over the next block ("中期绩效指标"): no indicator of this one.
   if (cells.length === 1 && termHeading(labelKey(cells[0].text))) return true;
   for (const cell of cells) {
@@ -463,6 +475,26 @@ function isBoundaryRow(src: CellSource, row: number, nameCol: number): boolean {
       return true;
   }
   return false;
+}
+
+/**
+ * A row that only holds a word cut short, left of the 三级 column ("效" where the source ends, "主管"
+ * of a 主管部门审核意见 cut off): no indicator, and nothing of the block can follow it.
+ */
+function isCutRow(src: CellSource, row: number, nameCol: number): boolean {
+  const cells = src.cells(row);
+  if (cells.length !== 1) return false;
+  const c = cells[0];
+  if (c.col >= nameCol || typeof c.raw !== 'string') return false;
+  const k = cls(c);
+  return !k.level1 && !k.level2 && !k.label && !k.column && isCutWord(labelKey(c.text));
+}
+
+/** Text that can name a level: a short word, no figure, no label (a header label is a boundary). */
+function isLevelWord(cell: SheetCell): boolean {
+  if (typeof cell.raw !== 'string') return false;
+  const key = labelKey(cell.text);
+  return key.length >= 2 && key.length <= 12 && !/[\d%≥≤<>=]/.test(key) && !cls(cell).label;
 }
 
 function looksLikeIndicatorRow(

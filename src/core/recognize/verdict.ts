@@ -56,7 +56,13 @@ export function nearMissVerdict(
     const info = nearMissInfo(kind);
     const title = titles.get(kind);
     const found = markers.get(kind) ?? new Set<string>();
-    if (info.onlyWithoutProjectName && hasProjectName && !title) continue;
+    if (
+      info.onlyWithoutProjectName &&
+      hasProjectName &&
+      !title &&
+      found.size < (info.minMarkersWithProjectName ?? Infinity)
+    )
+      continue;
     if (title || found.size >= info.minMarkers) {
       return {
         kind,

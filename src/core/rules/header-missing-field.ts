@@ -21,6 +21,7 @@ export const headerMissingField: Rule = {
       'emptyField',
       'emptyAmount',
       'missingAmount',
+      'unplacedAmount',
     ],
   },
   check({ table, report }) {
@@ -50,11 +51,32 @@ export const headerMissingField: Rule = {
         });
         continue;
       }
-      if (!f) report({ messageId: 'missingField', data: { label }, at: first, text: table.title ?? '' });
+      // No such label anywhere on the form: its template does not carry the field (a 批复表 with only
+      // 预算单位, a 专项 form). The clerk cannot fill a cell the form has not got: said, not blamed.
+      if (!f && (field !== 'projectName' || table.projectName))
+        report({
+          severity: 'info',
+          messageId: 'missingField',
+          data: { label },
+          at: first,
+          text: table.title ?? '',
+        });
+      else if (!f) report({ messageId: 'missingField', data: { label }, at: first, text: table.title ?? '' });
       else if (!f.text) report({ messageId: 'emptyField', data: { label: f.label }, at: f, text: f.label });
     }
     const empties = table.emptyAmountLabels.filter((e) => e.field === 'total' || e.field === 'annual');
-    if (!table.amounts.total && !table.amounts.annual) {
+    const unplaced = table.unplacedAmounts ?? [];
+    if (!table.amounts.total && !table.amounts.annual && empties.length === 0 && unplaced.length > 0) {
+      // Figures were seen beside money words, but their words do not say which amount they are.
+      for (const u of unplaced)
+        report({
+          severity: 'info',
+          messageId: 'unplacedAmount',
+          data: { cell: u.cell, label: u.label, amount: u.text },
+          at: u,
+          text: `${u.label} ${u.text}`,
+        });
+    } else if (!table.amounts.total && !table.amounts.annual) {
       const empty = empties[0];
       report({
         messageId: empty ? 'emptyAmount' : 'missingAmount',

@@ -17,6 +17,8 @@ import { sumWeights } from './sum-weights';
 import type { Rule } from './types';
 import { valueCostNotAmount } from './value-cost-not-amount';
 import { valueDateSerial } from './value-date-serial';
+import { valueImpossibleDate } from './value-impossible-date';
+import { valueMissingUnit } from './value-missing-unit';
 import { valueNotApplicableConflict } from './value-not-applicable-conflict';
 import { valueNotMeasurable } from './value-not-measurable';
 import { valueOutsideYear } from './value-outside-year';
@@ -40,8 +42,10 @@ export const rules: readonly Rule[] = [
   valueNotApplicableConflict,
   valueSatisfactionForm,
   valueDateSerial,
+  valueImpossibleDate,
   valueOutsideYear,
   valueUnitMismatch,
+  valueMissingUnit,
   sumFunds,
   sumCostTotal,
   sumGoalText,

@@ -1,6 +1,6 @@
 import { categoryGroup } from '../categories';
 import type { PhrasingLibrary } from '../phrasings/library';
-import { canonicalLevel1, categories, homeLevel1 } from '../vocabulary';
+import { canonicalLevel1, categories, framework, homeLevel1 } from '../vocabulary';
 import { category, isNotApplicableName, rowText, valueOf } from './helpers';
 import type { Indicator, Rule, Table } from './types';
 
@@ -42,7 +42,8 @@ function predictedMisplacement(
   // The value must agree with the prediction: "支付…尾款 = 1项" under 数量 counts payments, fairly.
   const kind = valueOf(table, ind).kind;
   if (predicted === categories.cost && !['money', 'unitPrice', 'empty', 'none'].includes(kind)) return null;
-  const level2 = table.framework === 'older' ? (lib.olderLevel2[p.level2] ?? p.level2) : p.level2;
+  // The library names the newer framework's 二级: a framework with 成本 under 产出 names the older one's.
+  const level2 = homeLevel1(table.framework, p.level2) ? p.level2 : (lib.olderLevel2[p.level2] ?? p.level2);
   const level1 = homeLevel1(table.framework, level2);
   if (!level1) return null;
   return { level2, level1 };
@@ -63,6 +64,9 @@ export const structureMisplacedLevel2: Rule = {
     ],
   },
   check({ table, report, library }) {
+    // Level names no framework fits: where a category belongs cannot be judged.
+    if (table.frameworkBasis === 'unmatched') return;
+    const costAsLevel1 = !!framework(table.framework).tree[categories.costLevel1];
     const seen = new Set<string>();
     for (const ind of table.indicators) {
       const l2 = ind.level2;
@@ -81,7 +85,7 @@ export const structureMisplacedLevel2: Rule = {
       if (home === null) {
         report({
           severity: 'warning',
-          messageId: table.framework === 'newer' ? 'notInFrameworkNewer' : 'notInFrameworkOlder',
+          messageId: costAsLevel1 ? 'notInFrameworkNewer' : 'notInFrameworkOlder',
           data: { text: l2.text },
           at: l2,
           text: rowText(ind),

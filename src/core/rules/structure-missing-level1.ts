@@ -1,3 +1,4 @@
+import { namesOutside } from '../recognize/framework';
 import { categories, framework } from '../vocabulary';
 import type { Rule } from './types';
 
@@ -7,7 +8,7 @@ export const structureMissingLevel1: Rule = {
     type: 'structure',
     severity: 'error',
     fixable: false,
-    messages: ['missing', 'missingCost', 'noColumn'],
+    messages: ['missing', 'missingCost', 'noColumn', 'unmatched'],
   },
   check({ table, report }) {
     // A form without an indicator table gets one structure/missing-indicators error instead.
@@ -22,13 +23,23 @@ export const structureMissingLevel1: Rule = {
         text: table.projectName ?? '',
       });
     const fw = framework(table.framework);
-    const present = new Set(table.indicators.map((i) => i.level1?.name).filter(Boolean));
     const col = table.columns.level1 ?? table.columns.level2 ?? 0;
+    // Level names no framework fits: nothing can be required of the table, and it is told why, once.
+    if (table.frameworkBasis === 'unmatched') {
+      report({
+        severity: 'info',
+        messageId: 'unmatched',
+        data: { names: namesOutside(table).join('」「'), framework: fw.label },
+        at: { row: table.indicatorHeaderRow, col },
+        text: table.projectName ?? '',
+      });
+      return;
+    }
+    const present = new Set(table.indicators.map((i) => i.level1?.name).filter(Boolean));
     for (const required of fw.requiredLevel1) {
       if (present.has(required)) continue;
       report({
-        messageId:
-          required === categories.costLevel1 && table.framework === 'newer' ? 'missingCost' : 'missing',
+        messageId: required === categories.costLevel1 ? 'missingCost' : 'missing',
         data: { level1: required },
         at: { row: table.indicatorHeaderRow, col },
         text: table.projectName ?? '',

@@ -26,6 +26,8 @@ export const structureMissingLevel2: Rule = {
       });
       return;
     }
+    // Level names no framework fits: nothing is required (structure/missing-level1 says why).
+    if (table.frameworkBasis === 'unmatched') return;
     const fw = framework(table.framework);
     const byLevel1 = new Map<string, { at: Place; level2: Set<string> }>();
     for (const ind of table.indicators) {

@@ -35,8 +35,10 @@ export const structureRequiredLevel2: Rule = {
       if (requirement === 'optional') continue;
       const entry = present.get(level2);
       if (!entry) {
-        // What the framework itself requires, structure/missing-level1 and -level2 already report.
-        if (requiredByFramework(table, level2)) continue;
+        // What the framework itself requires, structure/missing-level1 and -level2 already report;
+        // in a table whose level names no framework fits, a category may be there under a name
+        // recognition does not know: its absence is never asserted.
+        if (table.frameworkBasis === 'unmatched' || requiredByFramework(table, level2)) continue;
         report({
           messageId: requirement === 'hard' ? 'missingHard' : 'missing',
           data: { level2 },

@@ -26,7 +26,8 @@ export const structureTooFewIndicators: Rule = {
   },
   check({ table, report, options }) {
     const min = options.min ?? 2;
-    if (!table.hasIndicatorBlock) return;
+    // A table whose level names no framework fits has no required 二级 to count.
+    if (!table.hasIndicatorBlock || table.frameworkBasis === 'unmatched') return;
     const fw = framework(table.framework);
     const required = new Set(Object.values(fw.requiredLevel2).flat());
     const groups = new Map<string, { at: Place; n: number; text: string }>();

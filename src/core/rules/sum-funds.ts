@@ -1,4 +1,4 @@
-import type { Amount, AmountField, Table } from '../model';
+import { type Amount, type AmountField, PART_FIELDS, type Table } from '../model';
 import { agrees, dec, isOneYear, wan } from './helpers';
 import type { Rule, RuleContext } from './types';
 
@@ -48,48 +48,58 @@ export const sumFunds: Rule = {
     type: 'sum',
     severity: 'error',
     fixable: false,
-    messages: ['parts', 'totalBelowAnnual', 'oneYear'],
+    messages: ['parts', 'totalBelowAnnual', 'oneYear', 'unplaced'],
   },
   check(ctx) {
     const { table } = ctx;
-    const a = table.amounts;
-    checkSum(ctx, table, 'ownTotal', ['fiscal', 'other', 'carryover']);
-    checkSum(ctx, table, 'transfer', [
-      'transferFiscal',
-      'transferCentral',
-      'transferRegional',
-      'transferOther',
-    ]);
-    if (a.ownTotal || a.transfer) checkSum(ctx, table, 'annual', ['ownTotal', 'transfer']);
-    else
-      checkSum(ctx, table, 'annual', [
-        'fiscal',
-        'other',
-        'carryover',
-        'transferFiscal',
-        'transferCentral',
-        'transferRegional',
-        'transferOther',
-      ]);
-
-    if (a.total && a.annual) {
-      const total = dec(a.total);
-      const annual = dec(a.annual);
-      if (total.cmp(annual) < 0 && !agrees(total, annual)) {
-        ctx.report({
-          messageId: 'totalBelowAnnual',
-          data: { total: wan(total), annual: wan(annual) },
-          at: a.total,
-          text: `项目总额 ${a.total.text}`,
-        });
-      } else if (isOneYear(table) && !agrees(total, annual)) {
-        ctx.report({
-          messageId: 'oneYear',
-          data: { total: wan(total), annual: wan(annual) },
-          at: a.total,
-          text: `项目总额 ${a.total.text}`,
-        });
-      }
-    }
+    // A figure the form gives whose role was not decided may be the missing part: no sum is claimed
+    // over it, and the clerk is told which figure was not placed.
+    const unplaced = table.unplacedAmounts ?? [];
+    for (const u of unplaced)
+      ctx.report({
+        severity: 'info',
+        messageId: 'unplaced',
+        data: { cell: u.cell, label: u.label, amount: u.value },
+        at: u,
+        text: `${u.label} ${u.text}`,
+      });
+    if (unplaced.length === 0) checkParts(ctx, table);
+    totalAgainstAnnual(ctx, table);
   },
 };
+
+function checkParts(ctx: RuleContext, table: Table): void {
+  const a = table.amounts;
+  checkSum(ctx, table, 'ownTotal', ['fiscal', 'other', 'carryover']);
+  checkSum(ctx, table, 'transfer', [
+    'transferFiscal',
+    'transferCentral',
+    'transferRegional',
+    'transferOther',
+  ]);
+  if (a.ownTotal || a.transfer) checkSum(ctx, table, 'annual', ['ownTotal', 'transfer']);
+  else checkSum(ctx, table, 'annual', [...PART_FIELDS]);
+}
+
+function totalAgainstAnnual(ctx: RuleContext, table: Table): void {
+  const a = table.amounts;
+  if (a.total && a.annual) {
+    const total = dec(a.total);
+    const annual = dec(a.annual);
+    if (total.cmp(annual) < 0 && !agrees(total, annual)) {
+      ctx.report({
+        messageId: 'totalBelowAnnual',
+        data: { total: wan(total), annual: wan(annual) },
+        at: a.total,
+        text: `项目总额 ${a.total.text}`,
+      });
+    } else if (isOneYear(table) && !agrees(total, annual)) {
+      ctx.report({
+        messageId: 'oneYear',
+        data: { total: wan(total), annual: wan(annual) },
+        at: a.total,
+        text: `项目总额 ${a.total.text}`,
+      });
+    }
+  }
+}
