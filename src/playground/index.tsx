@@ -63,7 +63,7 @@ async function show(host: SimWorkbook, name: string): Promise<void> {
   if (pane) await pane.unmount();
   wpsApp?.dispose();
   wpsApp = null;
-  gridRoot.render(<Grid host={host} />);
+  gridRoot.render(<Grid host={host} fileName={name} />);
   // A fresh element per workbook: React roots are not reused across unmounts.
   paneEl.replaceChildren();
   const inner = document.createElement('div');

@@ -1,13 +1,17 @@
 /**
  * An .xlsx (bytes) → a simulated workbook, with ExcelJS: values as Excel's Range.values reports
- * them, number formats, the cells' own fill and font, and merged areas. Used by the playground (the
- * fixtures and the user's own file) and by the tests.
+ * them, number formats, the cells' own fill and font, merged areas, sheet protection (sheetProtection
+ * in the sheet's XML) with the cells unlocked before it, and what the hosts keep of an add-in in the
+ * file: this add-in's settings (Office's webextension part) and the custom document properties (where
+ * WPS keeps them), read by document-parts.ts. Used by the playground (the fixtures and the user's own
+ * file) and by the tests.
  */
 import ExcelJS from 'exceljs';
 import { isCellError, parseA1Range } from '../core/grid';
 import { toCellValue } from '../xlsx/sheet';
 import { prescan } from '../xlsx/prescan';
 import { UnreadableFileError, corruptReason, headerProblem } from '../xlsx/unreadable';
+import { readDocumentParts } from './document-parts';
 import { SimWorkbook } from './workbook';
 
 function argbToHex(argb: string | undefined): string | null {
@@ -54,7 +58,25 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkb
       const m = parseA1Range(ref);
       if (m) ws.merges.push(m);
     }
+    // <sheetProtection sheet="1"/>: the sheet is protected (ExcelJS reads the attribute as sheet: true),
+    // all but the cells unlocked before it — a form's input cells, often empty, hence the second pass.
+    ws.protected =
+      (sheet as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
+    if (ws.protected)
+      sheet.eachRow({ includeEmpty: true }, (row, rowNumber) =>
+        row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+          if (cell.protection?.locked === false)
+            ws.setFormat(rowNumber - 1, colNumber - 1, { locked: false });
+        }),
+      );
   }
   if (host.sheets.length === 0) host.addSheet('Sheet1');
+  try {
+    const parts = await readDocumentParts(bytes);
+    host.addinSettings = parts.addinSettings;
+    if (parts.documentProperties.length > 0) host.documentProperties = parts.documentProperties;
+  } catch {
+    // ExcelJS read the package: a part it does not need that cannot be read leaves the settings empty.
+  }
   return host;
 }

@@ -9,8 +9,13 @@
  * - *OrNullObject methods give objects whose isNullObject is true after sync; a method called on a
  *   null object fails the sync with ItemNotFound (the stricter of the behaviours hosts show).
  * - A cell in edit mode fails every sync with InvalidOperationInCellEditMode before any operation
- *   runs; writes to a protected sheet fail with AccessDenied; one sync reading more than 5 million
- *   cells fails with ResponsePayloadSizeLimitExceeded.
+ *   runs; one sync reading more than 5 million cells fails with ResponsePayloadSizeLimitExceeded.
+ * - A protected sheet (sheetProtection in the file) refuses writes with AccessDenied and Office's
+ *   documented message for it, "You cannot perform the requested operation."
+ *   (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling):
+ *   values into any locked cell, and every format, merge, insertion and conditional format. Values
+ *   into cells unlocked before the sheet was protected go through, as in Excel.
+ * - Undo: each sync that changes the workbook is one undo step (workbook.ts), as in Excel.
  * - Requirement sets: isSetSupported('ExcelApi', v) follows workbook.apiVersion, and APIs newer than
  *   it fail with ApiNotFound, so the adapter's degraded paths can be tested.
  * - Events: onChanged after edits (triggerSource 'ThisLocalAddin' for API writes from 1.14 on),
@@ -45,6 +50,10 @@ export class SimError extends Error {
 
 const PAYLOAD_CELLS = 5_000_000;
 
+/** Office's message for AccessDenied (the protected-sheet refusal). */
+const ACCESS_DENIED = 'You cannot perform the requested operation.';
+const denied = () => new SimError('AccessDenied', ACCESS_DENIED);
+
 type Op = () => void;
 
 class Context {
@@ -71,7 +80,10 @@ class Context {
       throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     this.loadedCells = 0;
     try {
-      for (const op of ops) op();
+      // One sync is one undo step, whatever it changed.
+      this.host.batch(() => {
+        for (const op of ops) op();
+      });
     } finally {
       this.host.notifyView();
     }
@@ -223,6 +235,7 @@ class WorksheetCollectionProxy extends ClientObject {
         throw new SimError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
       }
       created = this.context.host.addSheet(name ?? `Sheet${this.context.host.sheets.length + 1}`);
+      this.context.host.recordAdded(created);
     });
     return new WorksheetProxy(this.context, () => {
       if (!created) throw new SimError('ItemNotFound', 'The worksheet has not been added yet.');
@@ -435,16 +448,20 @@ class RangeProxy extends ClientObject {
     return this.get('values');
   }
   set values(v: SimValue[][]) {
-    this.writeCells((ws, row, col, r, c) => ws.set(row, col, v[r]?.[c] ?? ''), true);
+    this.writeCells((ws, row, col, r, c) => ws.set(row, col, v[r]?.[c] ?? ''), true, 'values');
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    this.writeCells((ws, row, col, r, c) => {
-      const f = v[r]?.[c];
-      if (f !== undefined) ws.setNumberFormat(row, col, f);
-    }, false);
+    this.writeCells(
+      (ws, row, col, r, c) => {
+        const f = v[r]?.[c];
+        if (f !== undefined) ws.setNumberFormat(row, col, f);
+      },
+      false,
+      'format',
+    );
   }
   /** Range.formulas (ExcelApi 1.1): a formula cell reads as its formula, others as their value. */
   get formulas(): (SimValue | string)[][] {
@@ -452,19 +469,33 @@ class RangeProxy extends ClientObject {
   }
   /** Setting: "=…" sets a formula, anything else a constant. */
   set formulas(v: (string | number)[][]) {
-    this.writeCells((ws, row, col, r, c) => {
-      const f = v[r]?.[c];
-      if (f === undefined) return;
-      if (typeof f === 'string' && f.startsWith('=')) ws.setFormula(row, col, f);
-      else ws.set(row, col, f);
-    }, true);
+    this.writeCells(
+      (ws, row, col, r, c) => {
+        const f = v[r]?.[c];
+        if (f === undefined) return;
+        if (typeof f === 'string' && f.startsWith('=')) ws.setFormula(row, col, f);
+        else ws.set(row, col, f);
+      },
+      true,
+      'values',
+    );
   }
 
-  /** The range's target for a write at sync: a protected sheet refuses it, as in Excel. */
-  private writable(): RangeTarget {
+  /**
+   * The range's target for a write at sync, kept in the undo step first. A protected sheet refuses
+   * values into a locked cell and any other change, as in Excel.
+   */
+  private writable(change: 'values' | 'format' | 'structure' | 'merges'): RangeTarget {
     const target = this.resolveStrict();
-    if (target.ws.protected)
-      throw new SimError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+    const { ws, area } = target;
+    if (ws.protected && (change !== 'values' || ws.anyLocked(area))) throw denied();
+    const host = this.context.host;
+    if (change === 'values' || change === 'format') host.record(ws, 'cells', area);
+    else if (change === 'merges') host.record(ws, 'merges');
+    else {
+      host.record(ws, 'cells');
+      host.record(ws, 'merges');
+    }
     return target;
   }
 
@@ -488,9 +519,10 @@ class RangeProxy extends ClientObject {
   private writeCells(
     each: (ws: SimWorksheet, row: number, col: number, r: number, c: number) => void,
     changes: boolean,
+    change: 'values' | 'format',
   ): void {
     this.context.queue.push(() => {
-      const target = this.writable();
+      const target = this.writable(change);
       const { ws, area } = target;
       for (let r = 0; r <= area.bottom - area.top; r++)
         for (let c = 0; c <= area.right - area.left; c++) each(ws, area.top + r, area.left + c, r, c);
@@ -500,7 +532,7 @@ class RangeProxy extends ClientObject {
 
   /** Sets a cell-format property on every cell of the range at sync. */
   formatCells(patch: Partial<SimCellFormat>): void {
-    this.writeCells((ws, row, col) => ws.setFormat(row, col, patch), false);
+    this.writeCells((ws, row, col) => ws.setFormat(row, col, patch), false, 'format');
   }
 
   get format(): RangeFormatProxy {
@@ -513,7 +545,7 @@ class RangeProxy extends ClientObject {
     this.context.queue.push(() => {
       if (shift !== 'Down')
         throw new SimError('InvalidArgument', `The simulated host only shifts down, not ${shift}`);
-      const written = this.writable();
+      const written = this.writable('structure');
       const { ws, area } = written;
       try {
         ws.insertRows(area.top, area.bottom - area.top + 1, area.left, area.right);
@@ -530,7 +562,7 @@ class RangeProxy extends ClientObject {
   unmerge(): void {
     this.context.queue.push(() => {
       this.context.need('Range.unmerge');
-      const { ws, area } = this.writable();
+      const { ws, area } = this.writable('merges');
       ws.merges = ws.merges.filter((m) => !intersect(m, area));
     });
   }
@@ -539,7 +571,7 @@ class RangeProxy extends ClientObject {
   merge(across = false): void {
     this.context.queue.push(() => {
       this.context.need('Range.merge');
-      const { ws, area } = this.writable();
+      const { ws, area } = this.writable('merges');
       const rows = across
         ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({
             ...area,
@@ -769,6 +801,8 @@ class RangeFormatProxy {
     r.context.queue.push(() => {
       r.context.need('RangeFormat.columnWidth');
       const { ws, area } = r.resolveStrict();
+      if (ws.protected) throw denied();
+      r.context.host.record(ws, 'layout');
       for (let c = area.left; c <= area.right; c++) ws.columnWidths.set(c, v);
     });
   }
@@ -777,6 +811,8 @@ class RangeFormatProxy {
     r.context.queue.push(() => {
       r.context.need('RangeFormat.rowHeight');
       const { ws, area } = r.resolveStrict();
+      if (ws.protected) throw denied();
+      r.context.host.record(ws, 'layout');
       for (let row = area.top; row <= area.bottom; row++) ws.rowHeights.set(row, v);
     });
   }
@@ -864,7 +900,8 @@ class ConditionalFormatCollectionProxy extends ClientObject {
           `The simulated host implements only Custom conditional formats, not ${type}`,
         );
       const { ws, areas } = this.resolver();
-      if (ws.protected) throw new SimError('AccessDenied', 'The sheet is protected.');
+      if (ws.protected) throw denied();
+      this.context.host.record(ws, 'formats');
       const cf: SimConditionalFormat = {
         id: `{cf-${nextFormatId++}}`,
         type: 'Custom',
@@ -904,8 +941,11 @@ class ConditionalFormatProxy extends ClientObject {
     const queue = (fn: (cf: SimConditionalFormat, ws: SimWorksheet) => void) =>
       context.queue.push(() => {
         const { ws, cf } = this.resolver();
-        if (ws.protected) throw new SimError('AccessDenied', 'The sheet is protected.');
-        fn(cf, ws);
+        if (ws.protected) throw denied();
+        context.host.record(ws, 'formats');
+        // The step keeps a copy; this format is the one now in the sheet (a copy after an undo).
+        const live = ws.conditionalFormats.find((f) => f.id === cf.id) ?? cf;
+        fn(live, ws);
       });
     let ruleLoaded = false;
     let ruleFormula = '';
@@ -966,8 +1006,9 @@ class ConditionalFormatProxy extends ClientObject {
   delete(): void {
     this.context.queue.push(() => {
       const { ws, cf } = this.resolver();
-      if (ws.protected) throw new SimError('AccessDenied', 'The sheet is protected.');
-      ws.conditionalFormats = ws.conditionalFormats.filter((f) => f !== cf);
+      if (ws.protected) throw denied();
+      this.context.host.record(ws, 'formats');
+      ws.conditionalFormats = ws.conditionalFormats.filter((f) => f.id !== cf.id);
     });
   }
 }

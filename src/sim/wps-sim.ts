@@ -19,12 +19,19 @@
  * over differing cells (null), an error value (its text, "#N/A"), SheetChange firing for the
  * add-in's own writes too (it does here, so the adapter must tell them apart), and calls failing
  * while a cell is being edited.
+ *
+ * Also modelled on VBA and Excel, unconfirmed for WPS: a protected sheet refuses values into locked
+ * cells and every other change (formats, merges, insertions, format conditions), and accepts values
+ * into cells unlocked before protection; the object-model calls of one run of script (they are
+ * synchronous) are one undo step (workbook.ts).
  */
 import { type MergeArea, a1Range, parseA1Range } from '../core/grid';
 import type { SimCellFormat, SimValue, SimWorkbook, SimWorksheet } from './workbook';
 
 /** A WPS exception: the object model throws plain errors with a message. */
 export class WpsSimError extends Error {}
+
+const PROTECTED = '工作表受保护，无法修改 (the sheet is protected)';
 
 let nextTaskPane = 1;
 let nextFormat = 1;
@@ -242,6 +249,7 @@ class SimEtSheets {
     let n = host.sheets.length + 1;
     while (host.sheet(`Sheet${n}`)) n++;
     const ws = host.addSheet(`Sheet${n}`);
+    host.recordAdded(ws);
     host.activate(ws.id);
     return new SimEtWorksheet(this.app, ws);
   }
@@ -260,6 +268,7 @@ export class SimEtWorksheet {
   set Name(name: string) {
     if (this.app.host.sheets.some((s) => s !== this.ws && s.name.toLowerCase() === name.toLowerCase()))
       throw new WpsSimError(`工作表名称 ${name} 已被占用`);
+    this.app.host.record(this.ws, 'name');
     this.ws.name = name;
     this.app.host.notifyView();
   }
@@ -310,9 +319,20 @@ export class SimEtRange {
     return out;
   }
 
-  private writable(): void {
+  /** Refused on a protected sheet (values: only into locked cells); kept in the undo step first. */
+  private writable(change: 'values' | 'format' | 'structure' | 'merges' | 'layout'): void {
     this.app.guard();
-    if (this.ws.protected) throw new WpsSimError('工作表受保护，无法修改 (the sheet is protected)');
+    const ws = this.ws;
+    if (ws.protected && (change !== 'values' || this.areas.some((a) => ws.anyLocked(a))))
+      throw new WpsSimError(PROTECTED);
+    const host = this.app.host;
+    if (change === 'values' || change === 'format') for (const a of this.areas) host.record(ws, 'cells', a);
+    else if (change === 'merges') host.record(ws, 'merges');
+    else if (change === 'layout') host.record(ws, 'layout');
+    else {
+      host.record(ws, 'cells');
+      host.record(ws, 'merges');
+    }
   }
 
   /**
@@ -352,7 +372,7 @@ export class SimEtRange {
   }
 
   set Value2(v: unknown) {
-    this.writable();
+    this.writable('values');
     const a = this.first;
     for (const [r, c] of this.cells()) {
       const x = Array.isArray(v) ? (v[r - a.top] as unknown[] | undefined)?.[c - a.left] : v;
@@ -368,7 +388,7 @@ export class SimEtRange {
   }
 
   set Formula(v: unknown) {
-    this.writable();
+    this.writable('values');
     const a = this.first;
     for (const [r, c] of this.cells()) {
       const f = Array.isArray(v) ? (v[r - a.top] as unknown[] | undefined)?.[c - a.left] : v;
@@ -386,7 +406,7 @@ export class SimEtRange {
   }
 
   set NumberFormat(f: unknown) {
-    this.writable();
+    this.writable('format');
     for (const [r, c] of this.cells()) this.ws.setNumberFormat(r, c, String(f));
     this.app.host.notifyView();
   }
@@ -434,7 +454,7 @@ export class SimEtRange {
   }
 
   Merge(across = false): void {
-    this.writable();
+    this.writable('merges');
     for (const a of this.areas) {
       const parts = across
         ? Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({
@@ -453,7 +473,7 @@ export class SimEtRange {
   }
 
   UnMerge(): void {
-    this.writable();
+    this.writable('merges');
     this.ws.merges = this.ws.merges.filter((m) => !this.areas.some((a) => intersects(m, a)));
     this.app.host.notifyView();
   }
@@ -467,7 +487,7 @@ export class SimEtRange {
 
   /** Insert(xlShiftDown): cells below move down, merges and formulas follow. */
   Insert(shift?: number): boolean {
-    this.writable();
+    this.writable('structure');
     if (shift !== undefined && shift !== -4121)
       throw new WpsSimError(`The simulated host only shifts down, not ${shift}`);
     const a = this.first;
@@ -477,13 +497,13 @@ export class SimEtRange {
   }
 
   private format(patch: Partial<SimCellFormat>): void {
-    this.writable();
+    this.writable('format');
     for (const [r, c] of this.cells()) this.ws.setFormat(r, c, patch);
     this.app.host.notifyView();
   }
 
   set ColumnWidth(w: unknown) {
-    this.writable();
+    this.writable('layout');
     for (let c = this.first.left; c <= this.first.right; c++) this.ws.columnWidths.set(c, Number(w) * 5.6);
   }
 
@@ -492,7 +512,7 @@ export class SimEtRange {
   }
 
   set RowHeight(h: unknown) {
-    this.writable();
+    this.writable('layout');
     for (let r = this.first.top; r <= this.first.bottom; r++) this.ws.rowHeights.set(r, Number(h));
   }
 
@@ -570,7 +590,14 @@ export class SimEtRange {
   get FormatConditions() {
     this.app.guard();
     const ws = this.ws;
-    const notify = () => this.app.host.notifyView();
+    const host = this.app.host;
+    const notify = () => host.notifyView();
+    /** The format as it is in the sheet now (after an undo, the sheet holds a copy of it). */
+    const live = (f: (typeof ws.conditionalFormats)[number]) => {
+      if (ws.protected) throw new WpsSimError(PROTECTED);
+      host.record(ws, 'formats');
+      return ws.conditionalFormats.find((x) => x.id === f.id) ?? f;
+    };
     const touching = () =>
       ws.conditionalFormats.filter((f) => f.areas.some((a) => this.areas.some((b) => intersects(a, b))));
     const item = (f: (typeof ws.conditionalFormats)[number]) => ({
@@ -582,7 +609,7 @@ export class SimEtRange {
           return bgrOf(f.fill);
         },
         set Color(v: unknown) {
-          f.fill = hexOf(v);
+          live(f).fill = hexOf(v);
           notify();
         },
       },
@@ -591,14 +618,14 @@ export class SimEtRange {
           return bgrOf(f.fontColor);
         },
         set Color(v: unknown) {
-          f.fontColor = hexOf(v);
+          live(f).fontColor = hexOf(v);
           notify();
         },
       },
       Delete: () => {
-        if (ws.protected) throw new WpsSimError('工作表受保护，无法修改 (the sheet is protected)');
-        ws.conditionalFormats = ws.conditionalFormats.filter((x) => x !== f);
-        this.app.host.notifyView();
+        live(f);
+        ws.conditionalFormats = ws.conditionalFormats.filter((x) => x.id !== f.id);
+        notify();
       },
     });
     return {
@@ -611,7 +638,8 @@ export class SimEtRange {
         return item(f);
       },
       Add: (type: number, _operator?: unknown, formula1?: string) => {
-        if (ws.protected) throw new WpsSimError('工作表受保护，无法修改 (the sheet is protected)');
+        if (ws.protected) throw new WpsSimError(PROTECTED);
+        host.record(ws, 'formats');
         if (type !== 2)
           throw new WpsSimError(`The simulated host implements expression conditions only, not ${type}`);
         const f = {

@@ -9,8 +9,10 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import { parseA1Range } from '../../src/core/grid';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { a1, a1Range, parseA1Range } from '../../src/core/grid';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require('../../scripts/serve') as {
@@ -643,6 +645,323 @@ test('WPS host in the playground: the same tables as Excel, click to select, edi
     { timeout: 5000 },
   );
   await page.close();
+});
+
+// ---- The playground as a sheet (issue 28: ranges, IME and paste, Delete, undo, protection, 下载工作簿) ----
+
+/** The td that shows a cell: a covered cell of a merged area is shown by the area's first cell. */
+async function shownCell(page: Page, address: string): Promise<string> {
+  const merges = await page.evaluate(() => window.jixiaoPlayground!.host.activeSheet.merges);
+  const { top, left } = parseA1Range(address)!;
+  const m = merges.find((x) => top >= x.top && top <= x.bottom && left >= x.left && left <= x.right);
+  return m ? a1(m.top, m.left) : address;
+}
+
+/** Presses the mouse on one cell, moves over the grid to another and lets go there. */
+async function dragCells(page: Page, from: string, to: string): Promise<void> {
+  const a = (await page.locator(`td[data-cell="${from}"]`).boundingBox())!;
+  const b = (await page.locator(`td[data-cell="${to}"]`).boundingBox())!;
+  await page.mouse.move(a.x + 4, a.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 4, b.y + 4, { steps: 10 });
+  await page.mouse.up();
+}
+
+async function hostSelection(page: Page): Promise<string | null> {
+  const a = await page.evaluate(() => window.jixiaoPlayground!.host.selection?.area ?? null);
+  return a ? a1Range(a.top, a.left, a.bottom, a.right) : null;
+}
+
+/** Waits until the pane has read the selection at this address. */
+async function paneReads(page: Page, address: string): Promise<void> {
+  await page.waitForFunction(
+    (a) => window.jixiaoPlayground!.pane.checker!.getState().selection?.address?.endsWith(`!${a}`) === true,
+    address,
+    { timeout: 5000 },
+  );
+}
+
+/** The first row below the sheet's data (zero-based), where no merged cell is in the way. */
+const belowData = (page: Page) =>
+  page.evaluate(() => window.jixiaoPlayground!.host.activeSheet.usedArea(false)!.bottom + 2);
+
+const cellValue = (page: Page, address: string) =>
+  page.evaluate(
+    ([r, c]) => window.jixiaoPlayground!.host.activeSheet.value(r, c),
+    [parseA1Range(address)!.top, parseA1Range(address)!.left],
+  );
+
+describe.each([
+  ['Excel', ''],
+  ['WPS', '&host=wps'],
+] as const)('%s host: the grid selects ranges', (_host, query) => {
+  test('a drag, a shift-click and shift+arrows select ranges the host reports; 按所选区域识别 reads a dragged range', async () => {
+    const page = await open('pingluo.xlsx', `&debounce=100${query}`);
+    await page.setViewportSize({ width: 1600, height: 2400 });
+    const range = await page.evaluate(
+      () => window.jixiaoPlayground!.pane.checker!.getState().tables[0].range,
+    );
+    const area = parseA1Range(range)!;
+    const from = await shownCell(page, a1(area.top, area.left));
+    const to = await shownCell(page, a1(area.bottom, area.right));
+    await dragCells(page, from, to);
+    await expect(hostSelection(page)).resolves.toBe(range);
+    await paneReads(page, range);
+    // Every cell of the range is drawn selected.
+    const drawn = await page.locator('td[data-selected="true"]').count();
+    expect(drawn).toBe(
+      await page.locator(`td[data-cell]`).evaluateAll(
+        (tds, r) =>
+          tds.filter((td) => {
+            const m = /^([A-Z]+)(\d+)$/.exec(td.getAttribute('data-cell')!)!;
+            const c = m[1].charCodeAt(0) - 65;
+            const row = Number(m[2]) - 1;
+            return row >= r.top && row <= r.bottom && c >= r.left && c <= r.right;
+          }).length,
+        area,
+      ),
+    );
+    const n = await checks(page);
+    await page.getByTestId('by-selection').click();
+    await waitForCheckAfter(page, n);
+    await expect(page.getByTestId('by-selection-result').innerText()).resolves.toContain(
+      `已按所选区域 ${range} 识别`,
+    );
+    // A shift-click spans from the active cell; shift+arrows move the far corner (below the data,
+    // where no merged cell widens the range).
+    const below = await belowData(page);
+    await page.locator(`td[data-cell="B${below + 1}"]`).click();
+    await page.locator(`td[data-cell="D${below + 3}"]`).click({ modifiers: ['Shift'] });
+    await expect(hostSelection(page)).resolves.toBe(`B${below + 1}:D${below + 3}`);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(hostSelection(page)).resolves.toBe(`B${below + 1}:C${below + 4}`);
+    await paneReads(page, `B${below + 1}:C${below + 4}`);
+    // An arrow without shift collapses it to one cell again.
+    await page.keyboard.press('ArrowRight');
+    await expect(hostSelection(page)).resolves.toBe(`C${below + 1}`);
+    await page.close();
+  });
+});
+
+test('typing through an IME, pasting and Delete keep or clear every character; Ctrl+Z and Ctrl+Y step back and forth; a tall sheet says how many rows it left out', async () => {
+  const page = await open('guyuan.xlsx', '&debounce=100');
+  const below = await belowData(page);
+  const at = (col: string, k = 0) => `${col}${below + 1 + k}`;
+  // An IME's composition into a selected cell, the first keystroke included: every character kept.
+  await page.locator(`td[data-cell="${at('B')}"]`).click();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'x', selectionStart: 1, selectionEnd: 1 });
+  await page.getByLabel(`编辑 ${at('B')}`).waitFor({ timeout: 5000 });
+  await cdp.send('Input.imeSetComposition', { text: 'xiangmu', selectionStart: 7, selectionEnd: 7 });
+  await cdp.send('Input.insertText', { text: '项目' });
+  await cdp.send('Input.imeSetComposition', { text: 'mingcheng', selectionStart: 9, selectionEnd: 9 });
+  await cdp.send('Input.insertText', { text: '名称' });
+  await page.keyboard.press('Enter');
+  await expect(cellValue(page, at('B'))).resolves.toBe('项目名称');
+  // Plain typing: the first character too.
+  await page.locator(`td[data-cell="${at('C')}"]`).click();
+  await page.keyboard.type('甲乙丙');
+  await page.keyboard.press('Enter');
+  await expect(cellValue(page, at('C'))).resolves.toBe('甲乙丙');
+
+  // A paste into a selected cell, a paste while editing, and a block of rows and columns.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const clip = (text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator(`td[data-cell="${at('D')}"]`).click();
+  await clip('满意度≥95%');
+  await page.keyboard.press('Control+V');
+  await expect(cellValue(page, at('D'))).resolves.toBe('满意度≥95%');
+  await page.locator(`td[data-cell="${at('E')}"]`).click();
+  await page.keyboard.type('第');
+  await clip('一季度');
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Enter');
+  await expect(cellValue(page, at('E'))).resolves.toBe('第一季度');
+  await page.locator(`td[data-cell="${at('B', 2)}"]`).click();
+  await clip('甲\t12\n乙\t3.5\n');
+  await page.keyboard.press('Control+V');
+  await expect(hostSelection(page)).resolves.toBe(`${at('B', 2)}:${at('C', 3)}`);
+  const block = () =>
+    Promise.all([at('B', 2), at('C', 2), at('B', 3), at('C', 3)].map((c) => cellValue(page, c)));
+  await expect(block()).resolves.toEqual(['甲', 12, '乙', 3.5]);
+
+  // Delete clears the selected cells; Ctrl+Z brings them back (the paste was one step), Ctrl+Y clears again.
+  await page.keyboard.press('Delete');
+  await expect(block()).resolves.toEqual(['', '', '', '']);
+  await page.keyboard.press('Control+Z');
+  await expect(block()).resolves.toEqual(['甲', 12, '乙', 3.5]);
+  await page.keyboard.press('Control+Y');
+  await expect(block()).resolves.toEqual(['', '', '', '']);
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await expect(block()).resolves.toEqual(['', '', '', '']);
+  // The 撤销 button does the same, by its visible name.
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(cellValue(page, at('E'))).resolves.toBe('');
+
+  // A sheet taller than the grid shows says how many rows it left out.
+  await expect(page.getByTestId('rows-left-out').count()).resolves.toBe(0);
+  await page.evaluate(() => {
+    const host = window.jixiaoPlayground!.host;
+    host.edit(host.activeSheet.id, 7999, 0, '最后一行');
+  });
+  await expect(page.getByTestId('rows-left-out').innerText({ timeout: 30000 })).resolves.toContain(
+    '工作表共 8,000 行，这里只显示前 5,000 行，另有 3,000 行未显示',
+  );
+  await page.close();
+});
+
+/**
+ * The pane's fix button for the first fixable issue, with its cell: the cell is selected in the grid,
+ * which opens its table in the pane, and the table's folded notation issues are unfolded.
+ */
+async function fixButton(page: Page): Promise<{ cell: string; button: Locator }> {
+  const { cell, range } = await page.evaluate(() => {
+    for (const t of window.jixiaoPlayground!.pane.checker!.getState().tables)
+      for (const i of t.issues) if (i.fix) return { cell: i.cell, range: t.range };
+    throw new Error('no fixable issue');
+  });
+  await page.locator(`td[data-cell="${await shownCell(page, cell)}"]`).click();
+  const table = page.locator(`#pane [data-range="${range}"]`);
+  const button = table.locator(`[data-testid=fix][data-cell="${cell}"]`).first();
+  const toggle = table.getByTestId('notation-toggle');
+  await button.or(toggle).first().waitFor({ timeout: 10000 });
+  if (!(await button.isVisible())) await toggle.click();
+  await button.waitFor({ timeout: 10000 });
+  return { cell, button };
+}
+
+describe.each([
+  ['Excel', ''],
+  ['WPS', '&host=wps'],
+] as const)('%s host: undo, protection and 下载工作簿', (host, query) => {
+  test('Ctrl+Z undoes the pane’s fix (its marks are a step of their own, as in Excel); 下载工作簿 keeps the values and the settings, and the file opens again with both', async () => {
+    const page = await open('pingluo.xlsx', `&debounce=100${query}`);
+    const { cell, button: fix } = await fixButton(page);
+    const before = await cellValue(page, cell);
+    let n = await checks(page);
+    await fix.click();
+    await waitForCheckAfter(page, n);
+    const after = await cellValue(page, cell);
+    expect(after).not.toBe(before);
+    // The keyboard in the grid: Ctrl+Z until the cell is back; the fix (one batch) is one step.
+    await page.locator(`td[data-cell="${await shownCell(page, cell)}"]`).click();
+    let presses = 0;
+    while ((await cellValue(page, cell)) !== before && presses < 5) {
+      n = await checks(page);
+      await page.keyboard.press('Control+Z');
+      presses++;
+    }
+    expect(await cellValue(page, cell)).toBe(before);
+    console.log(
+      `${host} host: the fix undone with ${presses} Ctrl+Z (the marks of the check after it come first)`,
+    );
+    expect(presses).toBeLessThanOrEqual(2);
+    // The pane checks the restored cell again by itself and offers the fix again.
+    await waitForCheckAfter(page, n);
+    await page.locator(`[data-testid=fix][data-cell="${cell}"]`).first().waitFor({ timeout: 5000 });
+
+    // Settings saved in the workbook through 设置, then the workbook downloaded.
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('settings-level-value/satisfaction-form').selectOption('off');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-result').waitFor({ timeout: 10000 });
+    const saved = await page.evaluate(() => window.jixiaoPlayground!.pane.checker!.getState().settings.saved);
+    expect(saved).toMatchObject({ rules: { 'value/satisfaction-form': 'off' } });
+    const below = await belowData(page);
+    await page.locator(`td[data-cell="B${below + 1}"]`).click();
+    await page.keyboard.type('下载前写入');
+    await page.keyboard.press('Enter');
+    const values = await page.evaluate(() =>
+      window.jixiaoPlayground!.host.sheets.map((ws) =>
+        [...ws.cells].flatMap(([r, row]) => [...row].map(([c, v]) => [r, c, v.value])),
+      ),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载工作簿' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('pingluo.xlsx');
+    const bytes = fs.readFileSync((await download.path())!);
+    await page.getByTestId('grid-notice').getByText('已下载 pingluo.xlsx').waitFor({ timeout: 5000 });
+
+    // ExcelJS reads the same values; the settings are in the part the host keeps them in.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getCell(`B${below + 1}`).value).toBe('下载前写入');
+    const zip = await JSZip.loadAsync(bytes);
+    if (host === 'Excel') {
+      const part = await zip.file('xl/webextensions/webextension1.xml')!.async('string');
+      expect(part).toContain('<we:property name="jixiao.config" value="{');
+      expect(part).toContain('value/satisfaction-form&quot;:&quot;off&quot;');
+    } else {
+      const part = await zip.file('docProps/custom.xml')!.async('string');
+      expect(part).toMatch(
+        /name="jixiao.config"><vt:lpwstr>\{.*value\/satisfaction-form&quot;:&quot;off&quot;/,
+      );
+    }
+
+    // Opened again in the playground: the same values, and the pane starts with the saved settings.
+    await page.locator('#file').setInputFiles({
+      name: '下载的.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
+    await page.locator('#status', { hasText: '下载的.xlsx —' }).waitFor({ timeout: 30000 });
+    await page.getByTestId('settings-in-force').waitFor({ timeout: 30000 });
+    const again = await page.evaluate(() => ({
+      values: window.jixiaoPlayground!.host.sheets.map((ws) =>
+        [...ws.cells].flatMap(([r, row]) => [...row].map(([c, v]) => [r, c, v.value])),
+      ),
+      saved: window.jixiaoPlayground!.pane.checker!.getState().settings.saved,
+    }));
+    const nonEmpty = (sheets: typeof values) => sheets.map((cells) => cells.filter((x) => x[2] !== ''));
+    expect(nonEmpty(again.values)).toEqual(nonEmpty(values));
+    expect(again.saved).toEqual(saved);
+    await page.close();
+  });
+
+  test('a protected sheet in the file is protected: the pane’s fix is refused with a clear message, typing into a locked cell too, an unlocked cell takes it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'test', 'fixtures', 'pingluo.xlsx'));
+    const sheet = wb.worksheets[0];
+    const free = sheet.rowCount + 3;
+    sheet.getCell(`B${free}`).protection = { locked: false };
+    await sheet.protect('', {});
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const page = await open('pingluo.xlsx', `&debounce=100${query}`);
+    await page.locator('#file').setInputFiles({
+      name: '受保护.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    await page.locator('#status', { hasText: '受保护.xlsx' }).waitFor({ timeout: 30000 });
+    await page
+      .locator('[data-testid=summary]')
+      .getByText(/找到 \d+ 张绩效目标表/)
+      .waitFor({ timeout: 30000 });
+    await page.getByRole('tab', { name: /（受保护）/ }).waitFor();
+    await page.getByText('工作表受保护，无法在表中标记问题').waitFor({ timeout: 10000 });
+    const { cell, button: fix } = await fixButton(page);
+    const before = await cellValue(page, cell);
+    await fix.click();
+    await expect(page.getByTestId('error').innerText({ timeout: 10000 })).resolves.toContain(
+      '工作表受保护，此操作被拒绝',
+    );
+    expect(await cellValue(page, cell)).toBe(before);
+    // The grid refuses a locked cell as Excel does, and takes the unlocked one.
+    await page.locator(`td[data-cell="${await shownCell(page, cell)}"]`).click();
+    await page.keyboard.type('改');
+    await page.getByTestId('grid-notice').getByText('受保护的工作表').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Delete');
+    expect(await cellValue(page, cell)).toBe(before);
+    await page.locator(`td[data-cell="B${free}"]`).click();
+    await page.keyboard.type('可以填写');
+    await page.keyboard.press('Enter');
+    await expect(cellValue(page, `B${free}`)).resolves.toBe('可以填写');
+    await page.close();
+  });
 });
 
 /**
