@@ -75,6 +75,98 @@ describe.each(['Excel', 'WPS'] as const)('%s host', (kind) => {
     await waitFor(() => expect(host.selection?.area).toEqual({ top: 7, left: 3, bottom: 7, right: 3 }));
   });
 
+  test('读取: one line when closed; opened, each field read with its cell, a button that selects it', async () => {
+    const host = workbook(FORM);
+    await renderPane('check');
+    const toggle = await screen.findByTestId('reading-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toBe(
+      '读取：年度资金总额 10 · 财预〔2015〕88号框架（成本指标为产出指标下的二级指标） · 指标 5 项',
+    );
+    await act(async () => {
+      fireEvent.click(toggle);
+    });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const fields = [...document.querySelectorAll('[data-testid="reading-field"]')].map((b) => [
+      b.getAttribute('data-field'),
+      b.getAttribute('data-cell'),
+      b.textContent,
+    ]);
+    expect(fields).toEqual([
+      ['projectName', 'B2', '项目名称B2<img src=x onerror=alert(1)>'],
+      ['department', 'B3', '主管部门B3某局'],
+      ['implementer', 'D3', '实施单位D3某中心'],
+      ['annual', 'C4', '年度资金总额C410'],
+      ['fiscal', 'C5', '财政拨款C510'],
+    ]);
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('reading-not-found').textContent).toBe('表中未找到：年度目标');
+    expect(screen.getByTestId('reading-indicators').textContent).toBe(
+      '指标 5 项：产出指标 3 项，效益指标 1 项，满意度指标 1 项',
+    );
+    await act(async () => {
+      fireEvent.click(document.querySelector('[data-field="annual"]')!);
+    });
+    await waitFor(() => expect(host.selection?.area).toEqual({ top: 3, left: 2, bottom: 3, right: 2 }));
+  });
+
+  test('更正读取: a selected cell set as 年度资金总额 is read so, kept in the workbook, and lapses when its text changes', async () => {
+    // A form whose only figure sits beside a money word no label takes: not placed, so not claimed.
+    const rows = FORM.map((r) => [...r]);
+    rows[3] = ['本期安排经费', '', 10, ''];
+    rows[4] = ['', '', '', ''];
+    const host = workbook(rows);
+    const checker = await renderPane('check');
+    const errorsOf = () =>
+      checker.getState().tables[0].issues.filter((i) => i.rule === 'header/missing-field');
+    expect(errorsOf().map((i) => [i.severity, i.messageId])).toContainEqual(['info', 'unplacedAmount']);
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId('reading-toggle'));
+    });
+    // The unplaced figure offers its likely roles as buttons.
+    const asAnnual = [...document.querySelectorAll('[data-testid="unplaced-as"]')].find(
+      (b) => b.getAttribute('data-role') === 'annual',
+    )!;
+    expect(asAnnual.textContent).toBe('年度资金总额');
+    await act(async () => {
+      fireEvent.click(asAnnual);
+    });
+    await waitFor(() => expect(checker.getState().tables[0].amounts.annual?.value).toBe(10));
+    expect(errorsOf().filter((i) => i.messageId === 'unplacedAmount')).toEqual([]);
+    expect(checker.getState().settings.saved).toEqual({
+      corrections: [{ sheet: '附件2', cell: 'C4', text: '10', role: 'annual' }],
+    });
+    // Kept in the workbook with the settings (Office's add-in settings; WPS's document property).
+    expect(
+      JSON.stringify(kind === 'WPS' ? host.documentProperties : host.addinSettings).replace(/\\/g, ''),
+    ).toContain('"role":"annual"');
+    expect(screen.getByTestId('reading-corrected').textContent).toContain('C4 为年度资金总额');
+
+    // A selected cell set as 项目名称 by the buttons under 更正读取.
+    host.select(host.activeSheet.id, { top: 2, left: 1, bottom: 2, right: 1 });
+    await act(async () => {
+      fireEvent.click(
+        [...document.querySelectorAll('[data-testid="correct-as"]')].find(
+          (b) => b.getAttribute('data-role') === 'projectName',
+        )!,
+      );
+    });
+    await waitFor(() => expect(checker.getState().tables[0].projectName).toBe('某局'));
+
+    // The cell's text changes: the correction lapses, the pane says so, and it can be removed.
+    host.activeSheet.set(3, 2, 12);
+    await act(() => checker.check());
+    expect(checker.getState().tables[0].amounts.annual).toBeUndefined();
+    expect(screen.getByTestId('lapsed').textContent).toContain('附件2!C4 设为年度资金总额（当时为「10」）');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('lapsed-remove'));
+    });
+    await waitFor(() => expect(checker.getState().lapsed).toEqual([]));
+    expect(checker.getState().settings.saved).toEqual({
+      corrections: [{ sheet: '附件2', cell: 'B3', text: '某局', role: 'projectName' }],
+    });
+  });
+
   test('一键修复: applies the previewed fixes to the listed cells only', async () => {
     const rows = FORM.map((r) => [...r]);
     rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];
@@ -312,8 +404,11 @@ test('the severity filter hides and shows issues; its toggles say whether they a
     document.querySelectorAll('[data-severity="info"]').length +
     Number(/写法不规范 (\d+) 处/.exec(document.body.textContent ?? '')?.[1] ?? 0);
   expect(before).toBeGreaterThan(0);
+  expect(info.textContent).toMatch(/^✓ 提示 \d+$/);
   fireEvent.click(info);
   expect(info.getAttribute('aria-pressed')).toBe('false');
+  expect(info.textContent).toMatch(/^提示 \d+$/);
+  expect(info.querySelector('span[class]:last-child')?.className).toBeTruthy();
   expect(document.querySelectorAll('[data-severity="info"]').length).toBe(0);
   expect(screen.queryByTestId('notation')).toBeNull();
   expect(document.body.textContent).toMatch(/有 \d+ 条问题被筛选隐藏/);

@@ -6,9 +6,9 @@
 import * as path from 'path';
 import type * as ExcelJSTypes from 'exceljs';
 import { countBySeverity } from '../core/check';
-import { type EngineLocale, ruleWords } from '../core/locales';
+import { type EngineLocale, fieldWords, ruleWords } from '../core/locales';
 import { printable } from './printable';
-import type { Counts, FileReport } from './report';
+import type { Counts, FileReport, TableJson } from './report';
 import { ISSUE_COLUMNS, REPORT_SHEETS, SUMMARY_COLUMNS, say as words } from './words';
 
 export type FormatName = 'text' | 'json' | 'ndjson' | 'csv' | 'xlsx';
@@ -34,6 +34,38 @@ function jsonDoc(r: FileReport) {
     ...(r.candidates ? { candidates: r.candidates } : {}),
   };
 }
+
+/** The reading of a table, for --explain: what was read where, what was not found, not filled, not placed. */
+function readingLines(t: TableJson, locale: EngineLocale): string[] {
+  const sep = words(locale, 'foundSeparator');
+  const field = (id: string) => fieldWords(locale, id);
+  const read = Object.entries(t.fields).map(
+    ([id, f]) => `${field(id)} ${f.cell} ${f.value !== undefined ? f.value : `「${clip(f.text)}」`}`,
+  );
+  const lines = [words(locale, 'readFields', { fields: read.join(sep) })];
+  if (t.reading.notFound.length)
+    lines.push(words(locale, 'readNotFound', { names: t.reading.notFound.map(field).join(sep) }));
+  if (t.reading.empty.length)
+    lines.push(
+      words(locale, 'readEmpty', { labels: t.reading.empty.map((e) => `「${e.label}」${e.cell}`).join(sep) }),
+    );
+  if (t.reading.unplaced.length)
+    lines.push(
+      words(locale, 'readUnplaced', {
+        items: t.reading.unplaced.map((u) => `${u.cell}「${u.label}」${u.text}`).join(sep),
+      }),
+    );
+  lines.push(
+    words(locale, 'readIndicators', {
+      reason: t.reading.frameworkReason,
+      count: t.indicators.length,
+      levels: t.reading.byLevel1.map((b) => `「${b.level1}」${b.count}`).join(sep),
+    }),
+  );
+  return lines;
+}
+
+const clip = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
 
 export function textWriter(say: (line: string) => void, locale: EngineLocale = 'zh-CN'): Writer {
   return {
@@ -68,6 +100,7 @@ export function textWriter(say: (line: string) => void, locale: EngineLocale = '
             ...c,
           }),
         );
+        if (r.candidates) for (const line of readingLines(t, locale)) say(line);
         for (const i of t.issues)
           say(
             `    ${i.cell.padEnd(6)} ${severityWord(locale)[i.severity]}  ${i.rule.padEnd(30)} ${i.message}`,

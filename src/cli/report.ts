@@ -5,17 +5,20 @@
 import { checkWorkbook, countBySeverity } from '../core/check';
 import { filledIndicators, type Table } from '../core/model';
 import { loadLibrary } from '../core/phrasings/library';
+import { readingOf } from '../core/reading';
 import type { ResolvedConfig } from '../core/config';
 import type { EngineLocale } from '../core/locales';
 // Worker threads render messages too: English words registered here as in the main thread.
 import '../core/locales/en-US';
 import type { ReadLimits } from '../xlsx/limits';
-import { UnreadableFileError, readWorkbook } from './xlsx';
+import { UnreadableFileError, readBook } from './xlsx';
+import type { Correction } from '../core/corrections';
 import { reasonIn } from '../xlsx/unreadable';
 import { say } from './words';
 
 /** The JSON shape of one table, as documented in the README. */
 export function tableJson(t: Table) {
+  const reading = readingOf(t);
   const amounts: Record<string, number> = {};
   const total = t.amounts.total ?? t.amounts.annual;
   if (total) amounts.total = total.value;
@@ -29,6 +32,16 @@ export function tableJson(t: Table) {
     unit: t.unit,
     amounts,
     framework: t.framework,
+    // What was read and where: the pane's 读取 section, for programs.
+    fields: reading.fields,
+    reading: {
+      notFound: reading.notFound,
+      empty: reading.empty,
+      unplaced: reading.unplaced,
+      frameworkBasis: reading.framework.basis,
+      frameworkReason: reading.framework.reason,
+      byLevel1: reading.indicators.byLevel1,
+    },
     indicators: filledIndicators(t).map((i) => ({
       level1: i.level1?.name ?? i.level1?.text ?? null,
       level2: i.level2?.name ?? i.level2?.text ?? null,
@@ -87,6 +100,20 @@ export function failedReport(file: string, reason: string): FileReport {
   };
 }
 
+/**
+ * The corrections the pane saved in a workbook, validated as the pane validates them (the validator
+ * loads only for a workbook that has settings); none when it has none or they do not validate.
+ */
+async function savedCorrections(settings: unknown, file: string): Promise<Correction[] | undefined> {
+  if (!settings || typeof settings !== 'object' || !('corrections' in settings)) return undefined;
+  const { parseConfig } = await import('../core/config');
+  try {
+    return parseConfig({ corrections: (settings as { corrections: unknown }).corrections }, file).corrections;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads and checks one file; never throws: a file that cannot be read is a report with its reason. */
 /** A file to check, with the configuration it is checked under (rule severities and options). */
 export interface FileJob {
@@ -98,11 +125,14 @@ export async function checkFile(job: FileJob, options: CheckOptions): Promise<Fi
   const { file, config } = job;
   let sheets;
   try {
-    sheets = checkWorkbook(await readWorkbook(file, options.limits), {
+    const book = await readBook(file, options.limits);
+    sheets = checkWorkbook(book.grids, {
       library: loadLibrary(),
       explain: options.explain,
       locale: options.locale,
       ...(config ? { rules: config.rules, ruleOptions: config.ruleOptions, profile: config.profile } : {}),
+      // What the clerk confirmed in the pane (saved in the workbook) is read as they confirmed it.
+      corrections: await savedCorrections(book.settings, file),
     });
   } catch (e) {
     return failedReport(

@@ -22,6 +22,14 @@ const WORDS = {
     '  [{where}] {name}  — {error} 错误, {warning} 警告, {info} 提示',
     '  [{where}] {name}  — {error} errors, {warning} warnings, {info} infos',
   ],
+  readFields: ['    读取：{fields}', '    read: {fields}'],
+  readNotFound: ['    未找到：{names}', '    not found: {names}'],
+  readEmpty: ['    未填写：{labels}', '    left empty: {labels}'],
+  readUnplaced: ['    未能归类：{items}', '    not placed: {items}'],
+  readIndicators: [
+    '    框架：{reason}；指标 {count} 项（{levels}）',
+    '    framework: {reason}; {count} indicators ({levels})',
+  ],
   summary: [
     '合计 (summary)：{tables} 张表，{error} 个错误，{warning} 个警告，{info} 个提示',
     'Summary: {tables} tables, {error} errors, {warning} warnings, {info} infos',

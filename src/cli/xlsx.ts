@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import type { Grid } from '../core/grid';
 import { DEFAULT_LIMITS, type ReadLimits, fileTooLarge } from '../xlsx/limits';
-import { readXlsx } from '../xlsx/read';
+import { readXlsxBook } from '../xlsx/read';
 import { UnreadableFileError, corruptReason, headerProblem, reason } from '../xlsx/unreadable';
 
 export { UnreadableFileError };
@@ -23,6 +23,14 @@ function ioReason(e: unknown): UnreadableFileError {
 
 /** Reads every worksheet of an .xlsx. Throws UnreadableFileError with a one-line zh-CN/English reason. */
 export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return (await readBook(file, limits)).grids;
+}
+
+/** Every worksheet of an .xlsx and the check settings the pane saved in it (null when none). */
+export async function readBook(
+  file: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ grids: Grid[]; settings: unknown }> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -46,7 +54,7 @@ export async function readWorkbook(file: string, limits: ReadLimits = DEFAULT_LI
   const problem = headerProblem(bytes.subarray(0, 8));
   if (problem) throw new UnreadableFileError(problem);
   try {
-    return await readXlsx(bytes, limits);
+    return await readXlsxBook(bytes, limits);
   } catch (e) {
     if (e instanceof UnreadableFileError) throw e;
     throw new UnreadableFileError(corruptReason(e));

@@ -32,16 +32,21 @@ import { MESSAGE_KEY } from '../host/errors';
 import { countBySeverity } from '../core/check';
 import { rowOfA1 } from '../core/grid';
 import type { Issue, Severity, Table } from '../core/model';
-import { profileWords, ruleWords } from '../core/locales';
+import { fieldWords, profileWords, ruleWords } from '../core/locales';
 import { DEFAULT_PROFILE } from '../core/profiles';
 import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
-import type { Checker } from './checker';
+import type { Checker, SettingsSaveResult } from './checker';
+import type { CorrectionActions } from './Reading';
 import { listButton } from './styles';
 
 // The 建议 section and the phrasing library come in their own chunk, after the first paint.
 const Suggestions = lazy(() => import(/* webpackChunkName: "phrasings" */ './Suggestions'));
 const TemplatePanel = lazy(() => import(/* webpackChunkName: "templates" */ './TemplatePanel'));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "config" */ './SettingsPanel'));
+// 读取 and its corrections: what a clerk opens to see how a table was read, after the first paint.
+const Reading = lazy(() =>
+  import(/* webpackChunkName: "reading" */ './Reading').then((m) => ({ default: m.Reading })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -138,6 +143,8 @@ const useStyles = makeStyles({
     textAlign: 'left',
   },
   fixAll: { alignSelf: 'flex-start', marginBottom: tokens.spacingVerticalXS },
+  hiddenSeverity: { textDecorationLine: 'line-through' },
+  lapsedList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   issue: { flex: '1 1 100%', minWidth: 0, ...listButton },
   issueBody: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', width: '100%' },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '3.5em', color: tokens.colorNeutralForeground2 },
@@ -219,7 +226,10 @@ function SeverityFilter({
           data-testid={`filter-${s}`}
           icon={<span className={styles[`dot_${s}`]} aria-hidden />}
         >
-          {`${t(`severity_${s}`)} ${c[s]}`}
+          {/* Its state in more than shade: a check mark when shown, struck through when hidden. */}
+          <span className={shown[s] ? undefined : styles.hiddenSeverity}>
+            {`${shown[s] ? '✓ ' : ''}${t(`severity_${s}`)} ${c[s]}`}
+          </span>
         </ToggleButton>
       ))}
     </div>
@@ -432,6 +442,20 @@ function writeMessage(): HTMLElement | null {
 export function App({ checker, locale, dark }: { checker: Checker; locale: Locale; dark?: boolean }) {
   const state = useSyncExternalStore(checker.subscribe, checker.getState);
   const t = useMemo(() => translator(locale), [locale]);
+  // Corrections to the reading, kept with the check settings; a failure comes back as words to show.
+  const corrections = useMemo<CorrectionActions>(() => {
+    const said = (r: SettingsSaveResult) =>
+      r.ok
+        ? null
+        : r.problem === 'sheet'
+          ? t('correctOtherSheet')
+          : (r.problem ?? (r.error ? t(MESSAGE_KEY[r.error.kind], { detail: r.error.detail }) : ''));
+    return {
+      correct: (role, cell) => checker.correct(role, { cell }).then(said),
+      uncorrect: (cell) =>
+        checker.removeCorrection({ sheet: checker.getState().sheet?.sheetName ?? '', cell }).then(said),
+    };
+  }, [checker, t]);
   const styles = useStyles();
   const [tab, setTab] = useState<Tab>('results');
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
@@ -442,8 +466,14 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
   // The table the selected cell is in: with many tables, that one is open and the others closed,
   // so that its first error is in view.
   const sel = state.selection;
+  // The selection the workbook opened with (A1, or where it was saved) is no choice of the clerk's:
+  // until it moves, the first table with an error is the one open.
+  const [firstSel, setFirstSel] = useState<string | null>(null);
+  const selKey = sel ? `${sel.sheetId}!${sel.row},${sel.col}` : null;
+  if (firstSel === null && selKey !== null) setFirstSel(selKey);
+  const chosen = sel && selKey !== firstSel;
   const active =
-    sel && state.sheet && sel.sheetId === state.sheet.sheetId
+    chosen && sel && state.sheet && sel.sheetId === state.sheet.sheetId
       ? state.tables.find((x) => sel.row >= x.top && sel.row <= x.bottom)
       : undefined;
   // Open by default: every table when there are few; else the active one (or the first with an
@@ -627,6 +657,34 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             </MessageBar>
           ))}
 
+          {state.lapsed.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="lapsed">
+              <MessageBarBody>
+                {t('lapsedTitle')}
+                <ul className={styles.lapsedList}>
+                  {state.lapsed.map((c) => (
+                    <li key={`${c.sheet}!${c.cell}`}>
+                      {t('lapsedItem', {
+                        sheet: c.sheet,
+                        cell: c.cell,
+                        role: fieldWords(t.locale, c.role),
+                        text: c.text,
+                      })}{' '}
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        onClick={() => void checker.removeCorrection(c)}
+                        data-testid="lapsed-remove"
+                      >
+                        {t('lapsedRemove')}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
           {state.nearMisses.map((n) => (
             <MessageBar key={`n-${n.sheet}-${n.range}`} intent="info" data-testid="near-miss">
               <MessageBarBody>{`${n.message}（${n.range}）`}</MessageBarBody>
@@ -691,6 +749,9 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
+                    <Suspense fallback={null}>
+                      <Reading table={table} t={t} onGo={onGo} actions={corrections} />
+                    </Suspense>
                     <TableIssues table={table} shown={shown} t={t} onGo={onGo} onFixTable={fix} />
                   </AccordionPanel>
                 </AccordionItem>

@@ -19,7 +19,8 @@ import { type CheckOptions, checkSheet, runRules } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import type { LiveSheet } from '../core/live';
 import type { EngineLocale } from '../core/locales';
-import { type MergeArea, parseA1Range } from '../core/grid';
+import { type Correction, type CorrectionRole, cellText, sortCorrections } from '../core/corrections';
+import { type Grid, type MergeArea, a1, parseA1Range } from '../core/grid';
 import type { Indicator, NearMiss, Table } from '../core/model';
 import { recogniseRange } from '../core/recognize';
 import { SheetView } from '../core/sheet';
@@ -76,6 +77,8 @@ export interface CheckState {
    * object was not used (it names the key), and the defaults apply meanwhile.
    */
   settings: { config: ResolvedConfig; saved: object | null; problem: string | null };
+  /** Saved corrections whose cell no longer says what it said when the clerk made them: not applied. */
+  lapsed: Correction[];
 }
 
 export type SettingsSaveResult = { ok: true } | { ok: false; problem?: string; error?: HostError };
@@ -105,6 +108,8 @@ export class Checker {
   private running: Promise<void> | null = null;
   /** The sheet as the last check read it, for live checking by patches; null when only a full read will do. */
   private liveSheet: { sheetId: string; state: LiveSheet } | null = null;
+  /** The active sheet as the last full check read it (corrections record what their cell held). */
+  private lastGrid: Grid | null = null;
   /** core/live, once loaded (the first check starts loading it; until then an edit reads the sheet). */
   private live: LiveModule | null = null;
   /** Edits reported since the last check, read together when they settle. */
@@ -139,6 +144,7 @@ export class Checker {
       nearMisses: [],
       bySelection: null,
       settings: { config: DEFAULT_CONFIG, saved: null, problem: null },
+      lapsed: [],
     };
   }
 
@@ -151,7 +157,53 @@ export class Checker {
       rules: config.rules,
       ruleOptions: config.ruleOptions,
       profile: config.profile,
+      corrections: config.corrections,
     };
+  }
+
+  /**
+   * Tells the engine what the selected cell is (项目名称, 年度资金总额, 指标表头行, 不是指标 …): a
+   * correction kept in the workbook with the check settings, tied to the cell and the text it holds
+   * now, and taken as given by every check from then on. One correction a cell: a new role replaces
+   * the old one.
+   */
+  async correct(
+    role: CorrectionRole,
+    options: { cell?: string; framework?: string } = {},
+  ): Promise<SettingsSaveResult> {
+    const { framework } = options;
+    let correction: Correction;
+    try {
+      const sheet = this.state.sheet;
+      const sel = options.cell
+        ? { sheetId: sheet?.sheetId, ...parseA1Range(options.cell)! }
+        : await this.session.readSelection().then((x) => ({ sheetId: x.sheetId, top: x.row, left: x.col }));
+      if (!sheet || sel.sheetId !== sheet.sheetId) return { ok: false, problem: 'sheet' };
+      const grid = this.liveSheet?.state.grid ?? this.lastGrid;
+      const cell = a1(sel.top, sel.left);
+      correction = {
+        sheet: sheet.sheetName,
+        cell,
+        text: grid ? cellText(grid, sel.top, sel.left) : '',
+        role,
+        ...(framework ? { framework } : {}),
+      };
+    } catch (e) {
+      return { ok: false, error: hostError(e) };
+    }
+    const saved = (this.state.settings.saved ?? {}) as { corrections?: Correction[] };
+    const others = (saved.corrections ?? []).filter(
+      (c) => !(c.sheet === correction.sheet && c.cell === correction.cell),
+    );
+    return this.saveSettings({ ...saved, corrections: [...others, correction] });
+  }
+
+  /** Removes a saved correction (a lapsed one, or one the clerk takes back). */
+  async removeCorrection(c: Pick<Correction, 'sheet' | 'cell'>): Promise<SettingsSaveResult> {
+    const saved = (this.state.settings.saved ?? {}) as { corrections?: Correction[] };
+    const left = (saved.corrections ?? []).filter((x) => !(x.sheet === c.sheet && x.cell === c.cell));
+    const { corrections: _gone, ...rest } = saved;
+    return this.saveSettings(left.length ? { ...rest, corrections: left } : rest);
   }
 
   /**
@@ -445,6 +497,7 @@ export class Checker {
       });
       this.update({ status: 'checking' });
       const options = this.engineOptions();
+      this.lastGrid = snap.grid;
       const result = checkSheet(snap.grid, options);
       let tables = result.tables;
       let bySelection: CheckState['bySelection'] = null;
@@ -497,6 +550,7 @@ export class Checker {
         notices,
         nearMisses: result.nearMisses,
         bySelection,
+        lapsed: sortCorrections(snap.grid, options.corrections).lapsed,
         lastRead: { kind: 'full' },
       });
       await this.applyMarks();
@@ -608,17 +662,32 @@ export class Checker {
     return out;
   }
 
+  /** The marks last written, by sheet: the same marks are not written again. */
+  private marksWritten: string | null = null;
+
+  /**
+   * Marks the issues' cells. Marks the sheet already has are not written again: in Excel every write
+   * is a step of the clerk's undo list, and a check that changed nothing must not push their own
+   * edit one Ctrl+Z further away.
+   */
   private async applyMarks(): Promise<void> {
     const sheet = this.state.sheet;
     if (!this.session.caps.conditionalFormats) return;
     if (!this.state.highlight || !sheet || sheet.protected) {
+      this.marksWritten = null;
       await this.session.clearHighlights();
       return;
     }
-    await this.session.setHighlights(sheet.sheetId, this.marksFor());
+    const marks = this.marksFor();
+    const key = `${sheet.sheetId}\n${JSON.stringify(marks)}`;
+    if (key === this.marksWritten) return;
+    this.marksWritten = null;
+    await this.session.setHighlights(sheet.sheetId, marks);
+    this.marksWritten = key;
   }
 
   async setHighlight(on: boolean): Promise<void> {
+    this.marksWritten = null;
     this.update({ highlight: on });
     try {
       await this.applyMarks();

@@ -11,6 +11,7 @@
  */
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { displayText, parseA1Range } from '../core/grid';
+import { ADDIN_ID, SETTINGS_NAME } from '../host/addin';
 import { DEFAULT_LIMITS, type ReadLimits, areaProblem, fileTooLarge, packageProblem } from './limits';
 import { UnreadableFileError, reason } from './unreadable';
 import { type ZipEntry, inflateEntry, readDirectory } from './zip';
@@ -330,6 +331,58 @@ function trimTrailing(values: CellValue[][]) {
  * one-line reason for a package that is not a workbook, is corrupt, or crosses a limit.
  */
 export async function readXlsx(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return (await readXlsxBook(bytes, limits)).grids;
+}
+
+/** A settings part larger than this is no part the pane wrote: not read. */
+const MAX_SETTINGS_PART = 1 << 20;
+
+/**
+ * The check settings the pane saved in the workbook, as stored (validated by the caller), or null:
+ * Excel keeps an add-in's settings in a webextension part (`xl/webextensions/webextension1.xml`,
+ * `<we:property name="jixiao.config" value="{json}"/>` under a `<we:reference id>` naming the add-in);
+ * WPS keeps the pane's in a custom document property (`docProps/custom.xml`).
+ */
+async function readSavedSettings(pkg: Package): Promise<unknown> {
+  const small = (name: string) => {
+    const e = pkg.entries.get(name);
+    return e && e.uncompressedSize <= MAX_SETTINGS_PART ? entryText(pkg, name) : Promise.resolve(null);
+  };
+  for (const name of pkg.entries.keys()) {
+    if (!/^xl\/webextensions\/webextension[^/]*\.xml$/i.test(name)) continue;
+    const xml = (await small(name)) ?? '';
+    const ref = /<(?:[\w.-]+:)?reference\b([^>]*)>/.exec(xml);
+    const id = ref ? (attr(ref[1], 'id') ?? '').replace(/[{}]/g, '').toLowerCase() : '';
+    if (id !== ADDIN_ID) continue;
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?property\b([^>]*?)\/?>/g)) {
+      if (xmlText(attr(m[1], 'name') ?? '') !== SETTINGS_NAME) continue;
+      try {
+        return JSON.parse(xmlText(attr(m[1], 'value') ?? '')) as unknown;
+      } catch {
+        return null;
+      }
+    }
+  }
+  const custom = await small('docProps/custom.xml');
+  if (custom) {
+    for (const m of custom.matchAll(/<property\b([^>]*)>([\s\S]*?)<\/property>/g)) {
+      if (xmlText(attr(m[1], 'name') ?? '') !== SETTINGS_NAME) continue;
+      const value = /<(?:[\w.-]+:)?\w+\b[^>]*>([\s\S]*?)<\//.exec(m[2]);
+      try {
+        return JSON.parse(xmlText(value?.[1] ?? '')) as unknown;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** Every worksheet's grid, and the check settings the pane saved in the workbook (null when none). */
+export async function readXlsxBook(
+  bytes: Buffer,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ grids: Grid[]; settings: unknown }> {
   if (bytes.length > limits.maxFileBytes) throw new UnreadableFileError(fileTooLarge(bytes.length, limits));
   const list = readDirectory(bytes);
   const problem = packageProblem(list, limits);
@@ -364,5 +417,5 @@ export async function readXlsx(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMIT
     if (!file) continue;
     grids.push(await readSheet(zip, file, xmlText(attr(m[1], 'name') ?? ''), ctx));
   }
-  return grids;
+  return { grids, settings: await readSavedSettings(zip) };
 }
