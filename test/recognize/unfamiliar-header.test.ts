@@ -134,6 +134,18 @@ describe('amounts by the words of their labels', () => {
   });
 });
 
+describe('the goal of a form with 中期 and 年度 halves', () => {
+  test('总体目标 over 中期滚动目标(…) | 年度目标: the goal is the 年度 one, not the 中期 heading or the table header under it', () => {
+    const t = one([
+      ['项目名称', '道路改造', '主管部门', '交通局', '实施单位', '公路中心'],
+      ['年度资金总额', 919],
+      ['总体目标', '中期滚动目标(2019年--2021年)', null, '年度目标'],
+      [null, '新建或改造道路29个项目', null, '完成结算919万元'],
+    ]);
+    expect(t.goal).toMatchObject({ cell: 'D5', text: '完成结算919万元' });
+  });
+});
+
 describe('fields the template does not carry', () => {
   test('no 实施单位 label anywhere: an info that says the layout has none; an empty one stays an error', () => {
     const none = one([

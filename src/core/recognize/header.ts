@@ -408,7 +408,8 @@ function goalText(src: CellSource, value: SheetCell, end: number): string {
 function cellBelow(src: CellSource, cell: SheetCell, end: number): SheetCell | null {
   for (let r = cell.row + 1; r < end && r <= cell.row + 2; r++) {
     const below = src.cells(r).find((c) => c.col === cell.col);
-    if (below) return cls(below).label ? null : below;
+    // A column header (绩效指标 over the indicator table) is no goal text.
+    if (below) return cls(below).label || cls(below).column ? null : below;
   }
   return null;
 }
