@@ -131,3 +131,26 @@ test('a failed save leaves the workbook and the settings in force as they were',
   expect(checker.getState().settings.config.rules).toEqual({ 'style/notation': 'off' });
   expect(rulesShown()).toContain('value/percent-range');
 });
+
+test("the 设置 tab: a template's own words are saved with the settings and read; the clerk's corrections survive a save and a reset", async () => {
+  const correction = { sheet: '附件2', cell: 'B3', text: '某局', role: 'projectName' };
+  const rows = FORM.map((r) => [...r]);
+  rows[3] = ['本期安排经费', '', 10, ''];
+  rows[4] = ['', '', '', ''];
+  const host = simWorkbook(rows, { [SETTINGS_KEY]: { corrections: [correction] } });
+  const checker = await startPane();
+  expect(checker.getState().tables[0].amounts.annual).toBeUndefined();
+  expect(checker.getState().tables[0].projectName).toBe('某局');
+  await openSettings();
+  await choose('settings-vocabulary-annual', '本期安排经费\n');
+  await press('settings-save');
+  expect(host.addinSettings[SETTINGS_KEY]).toEqual({
+    vocabulary: { annual: ['本期安排经费'] },
+    corrections: [correction],
+  });
+  await waitFor(() => expect(checker.getState().tables[0].amounts.annual?.value).toBe(10));
+  expect(checker.getState().tables[0].projectName).toBe('某局');
+  await press('settings-reset');
+  expect(host.addinSettings[SETTINGS_KEY]).toEqual({ corrections: [correction] });
+  await waitFor(() => expect(checker.getState().tables[0].amounts.annual).toBeUndefined());
+});

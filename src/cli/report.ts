@@ -130,7 +130,14 @@ export async function checkFile(job: FileJob, options: CheckOptions): Promise<Fi
       library: loadLibrary(),
       explain: options.explain,
       locale: options.locale,
-      ...(config ? { rules: config.rules, ruleOptions: config.ruleOptions, profile: config.profile } : {}),
+      ...(config
+        ? {
+            rules: config.rules,
+            ruleOptions: config.ruleOptions,
+            profile: config.profile,
+            vocabulary: config.vocabulary,
+          }
+        : {}),
       // What the clerk confirmed in the pane (saved in the workbook) is read as they confirmed it.
       corrections: await savedCorrections(book.settings, file),
     });

@@ -4,6 +4,7 @@
  */
 import type { Correction } from './corrections';
 import { type Grid, a1 } from './grid';
+import { type VocabularyAdditions, applyVocabularyAdditions } from './vocabulary';
 import { type EngineLocale, nearMissWords, renderMessage, renderRuleFailed } from './locales';
 import { type Issue, type NearMiss, type Severity, type Table } from './model';
 import { type Candidate, recogniseSheet } from './recognize';
@@ -38,6 +39,8 @@ export interface CheckOptions {
   explain?: boolean;
   /** The clerk's corrections saved with the settings (core/corrections.ts): taken as given. */
   corrections?: readonly Correction[];
+  /** A template's own words (jixiao.config.json `vocabulary`): labels and closing lines read as the field they name. */
+  vocabulary?: VocabularyAdditions;
 }
 
 /**
@@ -191,6 +194,8 @@ export interface SheetResult {
 /** Recognises and checks one sheet, keeping what recognition said about the near-misses. */
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
   const locale = options.locale ?? 'zh-CN';
+  // Another configuration's words: the cells' classes were read with the old ones.
+  if (applyVocabularyAdditions(options.vocabulary)) clearClasses();
   const view = new SheetView(grid);
   const found = recogniseSheet(grid, view, options.explain ? locale : false, options.corrections);
   return {

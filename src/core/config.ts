@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { CORRECTION_ROLES, type Correction } from './corrections';
 import type { Severity } from './model';
+import { VOCABULARY_FIELDS, type VocabularyAdditions } from './vocabulary';
 import { profiles } from './profiles';
 import { rules } from './rules';
 import type { RuleOption, RuleOptionValues } from './rules/types';
@@ -30,6 +31,8 @@ export interface ResolvedConfig {
   ruleOptions: Record<string, RuleOptionValues>;
   /** The clerk's corrections to the reading, as saved. */
   corrections?: Correction[];
+  /** A template's own words, added to the built-in vocabulary. */
+  vocabulary?: VocabularyAdditions;
 }
 
 const LEVEL = z.enum(['error', 'warning', 'info', 'off']);
@@ -65,6 +68,10 @@ const SCHEMA = z.strictObject({
   profile: z.string().optional(),
   /** The clerk's corrections to the reading (the pane saves them with the settings). */
   corrections: z.array(CORRECTION).optional(),
+  /** A template's own words: `{"annual": ["本年度申请市财政预算资金"], "closing": ["审核人签字"]}`. */
+  vocabulary: z
+    .partialRecord(z.enum(VOCABULARY_FIELDS), z.array(z.string().trim().min(2).max(40)).max(50))
+    .optional(),
 });
 const PROFILE_IDS = profiles.map((p) => p.id);
 
@@ -106,6 +113,7 @@ export function parseConfig(raw: unknown, source: string): ResolvedConfig {
   }
   const out: ResolvedConfig = { rules: {}, ruleOptions: {} };
   if (top.data.corrections?.length) out.corrections = top.data.corrections;
+  if (top.data.vocabulary && Object.keys(top.data.vocabulary).length) out.vocabulary = top.data.vocabulary;
   if (top.data.profile !== undefined) {
     if (!PROFILE_IDS.includes(top.data.profile))
       throw new ConfigError(

@@ -178,8 +178,10 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 export type HeaderLabelKind = HeaderField | 'parentName' | 'weakDepartment' | 'other';
 
 const headerIndex = keyIndex(vocabulary.header);
+const headerBase = new Map(headerIndex);
 const { truncatedMin, ...amountLists } = vocabulary.amounts;
 const amountIndex = keyIndex<AmountLabel>(amountLists);
+const amountBase = new Map(amountIndex);
 const columnIndex = keyIndex<ColumnRole>(vocabulary.indicatorHeader);
 
 /** Removes a unit written into a label: "项目资金(万元)" → 项目资金, and returns the unit. */
@@ -461,6 +463,9 @@ const CLOSING = new RegExp(
 );
 
 const CLOSING_PARTS = vocabulary.closing.parts;
+/** Closing words a configuration adds (applyVocabularyAdditions). */
+let closingAdded: RegExp | null = null;
+let additionsInForce = '{}';
 
 /**
  * Whether a cell starts a closing line — a signature, a date, a stamp, a note — and how it was
@@ -469,7 +474,8 @@ const CLOSING_PARTS = vocabulary.closing.parts;
  * Closing lines end a table.
  */
 export function closingKind(key: string): false | 'words' | 'parts' {
-  if (CLOSING.test(key.length > 40 ? key.slice(0, 40) : key)) return 'words';
+  const head = key.length > 40 ? key.slice(0, 40) : key;
+  if (CLOSING.test(head) || closingAdded?.test(head)) return 'words';
   if (key.length < 2 || key.length > CLOSING_PARTS.maxLength || /\d/.test(key)) return false;
   if (CLOSING_PARTS.ends.some((w) => key.endsWith(w))) return 'parts';
   return CLOSING_PARTS.rules.some((rule) => partsMatch(key, rule)) ? 'parts' : false;
@@ -511,4 +517,34 @@ const MAX_NONE = Math.max(...vocabulary.none.words.map((w) => w.length));
 export function isNoneWord(text: string): boolean {
   if (text.length > MAX_NONE + 4) return false;
   return NONE_WORDS.has(labelKey(text));
+}
+
+/** The fields a template's own words can be added to (jixiao.config.json `vocabulary`, the 设置 tab). */
+export const VOCABULARY_FIELDS = [...HEADER_FIELDS, ...AMOUNT_LABELS, 'closing'] as const;
+export type VocabularyField = (typeof VOCABULARY_FIELDS)[number];
+export type VocabularyAdditions = Partial<Record<VocabularyField, string[]>>;
+
+/**
+ * Adds a template's own words for one check: labels read as the field they name ("本年度申请市财政预算资金"
+ * as 年度资金总额), closing lines that end a table. The built-in words stay; the additions of the previous
+ * call are dropped. Returns whether anything changed (the caller then forgets the cells' classes).
+ */
+export function applyVocabularyAdditions(additions: VocabularyAdditions | undefined): boolean {
+  const key = JSON.stringify(additions ?? {});
+  if (key === additionsInForce) return false;
+  additionsInForce = key;
+  headerIndex.clear();
+  for (const [k, v] of headerBase) headerIndex.set(k, v);
+  amountIndex.clear();
+  for (const [k, v] of amountBase) amountIndex.set(k, v);
+  closingAdded = null;
+  for (const [field, words] of Object.entries(additions ?? {}) as [VocabularyField, string[]][]) {
+    const keys = words.map((w) => splitLabelUnit(labelKey(w)).key).filter((k) => k.length >= 2);
+    if (field === 'closing') {
+      if (keys.length) closingAdded = new RegExp(`^(?:${keys.map(escapeRegExp).join('|')})`);
+    } else if ((HEADER_FIELDS as readonly string[]).includes(field))
+      for (const k of keys) headerIndex.set(k, field as HeaderField);
+    else for (const k of keys) amountIndex.set(k, field as AmountLabel);
+  }
+  return true;
 }

@@ -13,11 +13,12 @@ import {
   MessageBarBody,
   Select,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
-import { fill, profileWords, ruleWords } from '../core/locales';
+import { fieldWords, fill, profileWords, ruleWords } from '../core/locales';
 import { DEFAULT_PROFILE, profileById, profiles } from '../core/profiles';
 import { rules } from '../core/rules';
 import type { Rule, RuleType } from '../core/rules/types';
@@ -50,6 +51,9 @@ const WORDS = {
     value: '指标值',
     sum: '金额',
     style: '写法',
+    vocabulary: '本表格式的用语',
+    vocabularyIntro: '所用模板把某一栏写成别的说法时，在此补充（每行一个），所有表都按此识别。',
+    vocabularyField: '「{field}」的其他写法',
   },
   'en-US': {
     heading: 'Check settings',
@@ -75,6 +79,10 @@ const WORDS = {
     value: 'Values',
     sum: 'Amounts',
     style: 'Notation',
+    vocabulary: "Your template's words",
+    vocabularyIntro:
+      'Where your template words a field otherwise, add its words here (one a line): every form is read with them.',
+    vocabularyField: 'Other words for 「{field}」',
   },
 } as const;
 
@@ -88,16 +96,42 @@ interface Draft {
   profile: string;
   levels: Record<string, Level | ''>;
   options: Record<string, Record<string, string>>;
+  /** A template's own words per field, one a line. */
+  vocabulary: Record<string, string>;
+  /** The clerk's corrections to the reading: kept as saved (the 读取 section edits them). */
+  corrections?: unknown;
 }
+
+/** The fields whose words the panel takes (the configuration takes any of VOCABULARY_FIELDS). */
+const VOCABULARY_EDITED = [
+  'projectName',
+  'department',
+  'implementer',
+  'total',
+  'annual',
+  'fiscal',
+  'other',
+  'goal',
+  'closing',
+] as const;
 
 /** The saved object (jixiao.config.json's shape) → the form's draft. */
 function draftOf(saved: object | null): Draft {
-  const raw = (saved ?? {}) as { profile?: unknown; rules?: Record<string, unknown> };
+  const raw = (saved ?? {}) as {
+    profile?: unknown;
+    rules?: Record<string, unknown>;
+    vocabulary?: Record<string, unknown>;
+    corrections?: unknown;
+  };
   const draft: Draft = {
     profile: typeof raw.profile === 'string' ? raw.profile : DEFAULT_PROFILE,
     levels: {},
     options: {},
+    vocabulary: {},
+    ...(raw.corrections ? { corrections: raw.corrections } : {}),
   };
+  for (const [field, words] of Object.entries(raw.vocabulary ?? {}))
+    if (Array.isArray(words)) draft.vocabulary[field] = words.join('\n');
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const [level, options] = Array.isArray(setting) ? setting : [setting];
     if (typeof level === 'string' && (LEVELS as string[]).includes(level)) draft.levels[id] = level as Level;
@@ -116,7 +150,12 @@ function defaultLevel(rule: Rule, profile: string): Level {
 
 /** The draft → the object saved (only what differs from the defaults; null when nothing does). */
 function configOf(draft: Draft): object | null {
-  const out: { profile?: string; rules?: Record<string, unknown> } = {};
+  const out: {
+    profile?: string;
+    rules?: Record<string, unknown>;
+    vocabulary?: Record<string, string[]>;
+    corrections?: unknown;
+  } = {};
   if (draft.profile !== DEFAULT_PROFILE) out.profile = draft.profile;
   const settings: Record<string, unknown> = {};
   for (const rule of rules) {
@@ -129,6 +168,16 @@ function configOf(draft: Draft): object | null {
     settings[id] = options.length ? [level, Object.fromEntries(options)] : level;
   }
   if (Object.keys(settings).length) out.rules = settings;
+  const vocabulary: Record<string, string[]> = {};
+  for (const [field, text] of Object.entries(draft.vocabulary)) {
+    const words = text
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (words.length) vocabulary[field] = words;
+  }
+  if (Object.keys(vocabulary).length) out.vocabulary = vocabulary;
+  if (draft.corrections) out.corrections = draft.corrections;
   return Object.keys(out).length ? out : null;
 }
 
@@ -273,6 +322,28 @@ export default function SettingsPanel({ checker, t }: { checker: Checker; t: Tra
             })}
         </fieldset>
       ))}
+      <fieldset className={styles.group} data-testid="settings-vocabulary">
+        <Text as="h3" weight="semibold">
+          {w.vocabulary}
+        </Text>
+        <Caption1>{w.vocabularyIntro}</Caption1>
+        {VOCABULARY_EDITED.map((field) => (
+          <Field
+            key={field}
+            label={fill(w.vocabularyField, { field: fieldWords(t.locale, field) })}
+            size="small"
+          >
+            <Textarea
+              resize="vertical"
+              value={draft.vocabulary[field] ?? ''}
+              onChange={(_, d) =>
+                setDraft((x) => ({ ...x, vocabulary: { ...x.vocabulary, [field]: d.value } }))
+              }
+              data-testid={`settings-vocabulary-${field}`}
+            />
+          </Field>
+        ))}
+      </fieldset>
       <div className={styles.footer}>
         <div className={styles.buttons}>
           <Button
@@ -286,8 +357,10 @@ export default function SettingsPanel({ checker, t }: { checker: Checker; t: Tra
           <Button
             disabled={busy || !available}
             onClick={() => {
-              setDraft(draftOf(null));
-              void save(null, w.resetDone);
+              // The clerk's corrections are about the reading, not the checks: they stay.
+              const kept = draft.corrections ? { corrections: draft.corrections } : null;
+              setDraft(draftOf(kept));
+              void save(kept, w.resetDone);
             }}
             data-testid="settings-reset"
           >

@@ -290,3 +290,32 @@ describe('generated over every seed table (per-sheet)', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("a template's own words, added by the configuration", () => {
+  test('jixiao.config.json vocabulary: 本期安排经费 read as 年度资金总额, a closing word of its own ends the table; validated', async () => {
+    const { parseConfig } = await import('../../src/core/config');
+    const config = parseConfig(
+      { vocabulary: { annual: ['本期安排经费'], closing: ['审定人'] } },
+      'jixiao.config.json',
+    );
+    const grid: Grid = {
+      sheet: 'S',
+      values: [
+        ['2026年项目支出绩效目标批复表'],
+        ['项目名称', '培训', '主管部门', '某局', '实施单位', '某中心'],
+        ['本期安排经费', 919],
+        ['年度目标', '完成培训'],
+        ...INDICATORS,
+        ['审定人', '某某'],
+      ],
+    };
+    const [plain] = checkGrid(grid, { library: loadLibrary() });
+    expect(plain.amounts.annual).toBeUndefined();
+    const [t] = checkGrid(grid, { library: loadLibrary(), vocabulary: config.vocabulary });
+    expect(t.amounts.annual?.value).toBe(919);
+    expect(t.bottom).toBe(INDICATORS.length + 3);
+    // The next check without the words reads as before.
+    expect(checkGrid(grid, { library: loadLibrary() })[0].amounts.annual).toBeUndefined();
+    expect(() => parseConfig({ vocabulary: { nosuch: ['x'] } }, 'jixiao.config.json')).toThrow(/vocabulary/);
+  });
+});
