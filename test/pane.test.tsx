@@ -348,6 +348,21 @@ test('按所选区域识别: a form below the bar is read from the selected rang
   expect(screen.queryByTestId('by-selection-result')).toBeNull();
 });
 
+test('按所选区域识别 never makes things worse: a range that reads less than the automatic reading keeps the automatic one and says what it lacked', async () => {
+  const host = workbook(FORM);
+  const checker = await renderPane('check');
+  const automatic = checker.getState().tables[0];
+  // A range that cuts the form short: the indicator block only, no header fields.
+  host.selection = { sheetId: host.activeSheet.id, area: { top: 5, left: 0, bottom: 8, right: 3 } };
+  await act(() => checker.recogniseSelection());
+  expect(checker.getState().tables).toHaveLength(1);
+  expect(checker.getState().tables[0].source).toBe('form');
+  expect(checker.getState().tables[0].indicators).toEqual(automatic.indicators);
+  const result = screen.getByTestId('by-selection-result').textContent!;
+  expect(result).toContain('所选区域 A6:D9 读出的内容少于自动识别，已保留自动识别的结果。');
+  expect(result).toContain('所选区域中未能读出：项目名称、资金金额、年度总体目标');
+});
+
 test('a near-miss is named in one line, not checked', async () => {
   workbook([
     ['2022年度项目支出绩效自评表'],

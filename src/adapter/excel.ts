@@ -15,6 +15,7 @@ import { readWorkbookSettings, saveWorkbookSettings, workbookSettingsAvailable }
 import type { Template } from '../core/templates/template';
 import { rangeAt } from './range';
 import { GridRows, blockersOf, chunkAddresses, parseAreaList, patchOf } from '../host/read';
+import { type CellContent, contentOf, contentToWrite } from '../host/contents';
 import {
   HIGHLIGHT_COLORS,
   HIGHLIGHT_FORMULA,
@@ -32,6 +33,7 @@ import {
   type SelectionInfo,
   type SheetEvent,
   type SheetHost,
+  type SheetInfo,
   type SheetSnapshot,
 } from '../host/types';
 
@@ -134,14 +136,41 @@ export class ExcelSession implements SheetHost {
 
   /** Reads the active sheet: one sync for any sheet up to WINDOW_ROWS rows, then blocks with progress. */
   async readActiveSheet(onProgress?: Progress): Promise<SheetSnapshot> {
+    return this.readSheetOf((context) => context.workbook.worksheets.getActiveWorksheet(), onProgress);
+  }
+
+  /** Reads another sheet by its id, the same way (the pane's 其他工作表: one sync for most sheets). */
+  async readSheet(sheetId: string, onProgress?: Progress): Promise<SheetSnapshot> {
+    return this.readSheetOf((context) => context.workbook.worksheets.getItem(sheetId), onProgress);
+  }
+
+  /**
+   * The workbook's visible sheets in tab order, in one sync. Hidden sheets are left out: Excel
+   * cannot activate them, and the pane would offer to open what the clerk cannot see.
+   */
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/id,items/name,items/visibility');
+      await context.sync();
+      return sheets.items
+        .filter((ws) => ws.visibility === 'Visible')
+        .map((ws) => ({ sheetId: ws.id, sheetName: ws.name }));
+    });
+  }
+
+  /** A sheet's used range (values, number formats, merges), for the active sheet and the others alike. */
+  private async readSheetOf(
+    sheetOf: (context: Excel.RequestContext) => Excel.Worksheet,
+    onProgress?: Progress,
+  ): Promise<SheetSnapshot> {
     return this.run(async (context) => {
       const start = this.syncs;
-      const ws = context.workbook.worksheets.getActiveWorksheet();
+      const ws = sheetOf(context);
       ws.load('name,id');
       // Protection status exists from ExcelApi 1.2; before that the pane cannot know it (a refused
       // write then says so).
       // A navigation property (an object), not a value: nothing to load before taking it.
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       const protection = this.caps.protection ? ws.protection : null;
       protection?.load('protected');
       if (!this.caps.events) return this.readWhole(context, ws, protection, start);
@@ -304,14 +333,21 @@ export class ExcelSession implements SheetHost {
   /**
    * Writes texts into the given cells, and nothing else, in one sync (one undo step in Excel). The
    * caller names every cell: a suggestion writes the 三级 cell the user picked and, if asked, its value.
+   * What each cell held is loaded in the same batch, before the write (a batch runs in order), and
+   * returned for 撤销; a content is written back through `formulas`, so a formula stays a formula.
    */
-  async writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<void> {
-    if (cells.length === 0) return;
-    await this.write(async (context) => {
+  async writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<CellContent[]> {
+    if (cells.length === 0) return [];
+    return this.write(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetId);
-      for (const c of cells) ws.getRange(c.cell).values = [[c.text]];
+      const ranges = cells.map((c) => ws.getRange(c.cell).load('values,formulas'));
+      cells.forEach((c, i) => {
+        if (c.restore) ranges[i].formulas = [[contentToWrite(c.restore)]];
+        else ranges[i].values = [[c.text]];
+      });
       if (selectAfter) ws.getRange(selectAfter).select();
       await context.sync();
+      return ranges.map((r) => contentOf(r.values[0]?.[0], r.formulas[0]?.[0]));
     });
   }
 

@@ -5,6 +5,7 @@
  * (src/taskpane) talks only to this interface.
  */
 import type { Grid, MergeArea } from '../core/grid';
+import type { CellContent } from './contents';
 import type { GridPatch } from '../core/live';
 import type { AddRowPlan } from '../core/templates/add-row';
 import type { Template } from '../core/templates/template';
@@ -63,6 +64,12 @@ export interface SheetSnapshot {
 
 export type Progress = (doneRows: number, totalRows: number) => void;
 
+/** A visible sheet of the workbook (hidden sheets cannot be activated, so they are not listed). */
+export interface SheetInfo {
+  sheetId: string;
+  sheetName: string;
+}
+
 export interface SheetEvent {
   kind: 'changed' | 'activated';
   sheetId: string;
@@ -84,6 +91,8 @@ export interface SelectionInfo {
 export interface CellWrite {
   cell: string;
   text: string;
+  /** Written instead of `text`: a content writeCells reported, put back exactly (撤销). */
+  restore?: CellContent;
 }
 
 /** A replacement applied only while the cell still holds `before` (the text the check saw). */
@@ -125,13 +134,20 @@ export interface SheetHost {
   saveSettings(value: object | null): Promise<void>;
   /** The active sheet's used range: values, displayed text where a number format changes it, merges. */
   readActiveSheet(onProgress?: Progress): Promise<SheetSnapshot>;
+  /** The workbook's visible sheets in tab order (Office: one context.sync). */
+  listSheets(): Promise<SheetInfo[]>;
+  /** Another sheet, read as readActiveSheet reads the active one (one round trip for most sheets). */
+  readSheet(sheetId: string, onProgress?: Progress): Promise<SheetSnapshot>;
   /** One area of a sheet, for live checking by patches. */
   readArea(sheetId: string, area: MergeArea): Promise<GridPatch>;
   /** Selects a cell (and scrolls it into view). */
   select(sheetId: string, cell: string): Promise<void>;
   readSelection(): Promise<SelectionInfo>;
-  /** Writes texts into cells (the caller has checked they may be written). */
-  writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<void>;
+  /**
+   * Writes texts into cells (the caller has checked they may be written); resolves to what each cell
+   * held before, read in the same round trip, so that the pane can put it back.
+   */
+  writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<CellContent[]>;
   /** Applies each edit only while its cell still holds `before`. */
   replaceIfUnchanged(
     sheetId: string,

@@ -26,6 +26,8 @@ const en: Record<StringKey, string> = {
   bySelection: 'Read the selected range',
   bySelectionHint:
     'The form is here but was not found? Select the whole form, then press this button to read it as a 附件2 form with a lower bar.',
+  bySelectionKept:
+    'The selected range {range} reads less than the automatic reading; the automatic reading is kept.',
   bySelectionResult: 'Read the selected range {range}.',
   bySelectionMissing: 'Could not read from the selection: {parts}.',
   bySelectionNone:
@@ -147,6 +149,33 @@ const en: Record<StringKey, string> = {
   notationFixAll: 'Tidy all {n}',
   hiddenBySeverity: '{n} issues hidden by the filter',
   fixPreview: 'Fix: {before} → {after}',
+  wroteReplacing: 'Wrote {cells}, replacing what was there:',
+  replacedItem: '{cell}: “{before}” → “{after}”',
+  emptyCellShown: '(empty)',
+  undoWrite: 'Undo',
+  undone: 'Undone: {cells} hold what they held before.',
+  undoStale: '{cells} changed after the write; not undone, so that the newer text is kept.',
+  selectedRow: '(selected row {row})',
+  fileUnreadable: 'Cannot open {name}',
+  fileUnreadableHint:
+    'Reason: {reason}. The previous workbook’s results were cleared; open another .xlsx file or choose a sample.',
+  otherSheets: 'Other sheets',
+  otherSheetsCheck: 'Check the other sheets',
+  otherSheetsCheckN: 'Check the other sheets ({n})',
+  otherSheetsRecheck: 'Check the other sheets again ({n})',
+  otherSheetsUnread: 'This workbook has {n} more sheets, not checked yet.',
+  otherSheetsNone: 'This workbook has no other sheets.',
+  otherSheetsWithout: '{n} more sheets hold no performance target table.',
+  otherSheetsProgress: 'Checking the other sheets: {done}/{total}',
+  otherSheetsStop: 'Stop',
+  otherSheetsMore: 'Show {n} more',
+  otherSheetsFewer: 'Show fewer',
+  otherSheetFailed: 'Sheet “{sheet}” could not be read: {reason}',
+  sheetTables: 'tables: {n},',
+  sheetErrors: 'errors: {n}',
+  sheetNoErrors: 'no errors',
+  sheetChanged: '(changed, not checked again yet)',
+  moreTables: ' and others ({n} in all)',
 };
 
 registerStrings('en-US', en);

@@ -19,6 +19,7 @@ export const SIM_API_SETS = {
   'WorksheetCollection.onChanged': '1.9',
   'Worksheet.name': '1.1',
   'Worksheet.id': '1.1',
+  'Worksheet.visibility': '1.1',
   'Worksheet.activate': '1.1',
   'Worksheet.getRange': '1.1',
   'Worksheet.getRangeByIndexes': '1.7',

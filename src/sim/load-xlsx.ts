@@ -35,6 +35,8 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkb
   const host = new SimWorkbook();
   for (const sheet of wb.worksheets) {
     const ws = host.addSheet(sheet.name);
+    if (sheet.state === 'hidden') ws.visibility = 'Hidden';
+    else if (sheet.state === 'veryHidden') ws.visibility = 'VeryHidden';
     ws.autoRecalc = false;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {

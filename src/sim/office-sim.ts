@@ -54,6 +54,9 @@ const PAYLOAD_CELLS = 5_000_000;
 const ACCESS_DENIED = 'You cannot perform the requested operation.';
 const denied = () => new SimError('AccessDenied', ACCESS_DENIED);
 
+/** A leading apostrophe marks text, as when typed into Excel: it is not part of the value. */
+const unmarked = <T>(v: T): T | string => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v);
+
 type Op = () => void;
 
 class Context {
@@ -304,12 +307,16 @@ class WorksheetProxy extends ClientObject {
   get id(): string {
     return this.get('id');
   }
+  get visibility(): string {
+    return this.get('visibility');
+  }
 
   fill(names: string[]): void {
     const ws = this.resolve();
-    for (const n of names.length ? names : ['name', 'id']) {
+    for (const n of names.length ? names : ['name', 'id', 'visibility']) {
       if (n === 'name') this.set('name', ws.name);
       else if (n === 'id') this.set('id', ws.id);
+      else if (n === 'visibility') this.set('visibility', ws.visibility);
     }
   }
 
@@ -448,7 +455,7 @@ class RangeProxy extends ClientObject {
     return this.get('values');
   }
   set values(v: SimValue[][]) {
-    this.writeCells((ws, row, col, r, c) => ws.set(row, col, v[r]?.[c] ?? ''), true, 'values');
+    this.writeCells((ws, row, col, r, c) => ws.set(row, col, unmarked(v[r]?.[c] ?? '')), true, 'values');
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
@@ -474,7 +481,7 @@ class RangeProxy extends ClientObject {
         const f = v[r]?.[c];
         if (f === undefined) return;
         if (typeof f === 'string' && f.startsWith('=')) ws.setFormula(row, col, f);
-        else ws.set(row, col, f);
+        else ws.set(row, col, unmarked(f));
       },
       true,
       'values',

@@ -119,6 +119,8 @@ export class SimWorksheet {
   merges: MergeArea[] = [];
   conditionalFormats: SimConditionalFormat[] = [];
   protected = false;
+  /** Hidden sheets (the file's sheet state) are listed by neither host's sheet list. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   /** Column widths and row heights set through the API, in points. */
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();

@@ -72,7 +72,9 @@ function dollar(a: MergeArea, absolute: boolean): string {
 function stored(v: unknown): SimValue {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
+  // A leading apostrophe marks text, as when typed: it is not part of the value.
+  const text = String(v);
+  return text.startsWith("'") ? text.slice(1) : text;
 }
 
 export class SimEtApplication {
@@ -279,6 +281,11 @@ export class SimEtWorksheet {
 
   get ProtectContents(): boolean {
     return this.ws.protected;
+  }
+
+  /** XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden. */
+  get Visible(): number {
+    return { Visible: -1, Hidden: 0, VeryHidden: 2 }[this.ws.visibility];
   }
 
   /** The used range; an empty sheet's is A1, as in VBA. */

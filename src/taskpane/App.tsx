@@ -30,8 +30,8 @@ import {
 import { Suspense, lazy, memo, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { MESSAGE_KEY } from '../host/errors';
 import { countBySeverity } from '../core/check';
-import { rowOfA1 } from '../core/grid';
-import type { Issue, Severity, Table } from '../core/model';
+import { parseA1Range, rowOfA1 } from '../core/grid';
+import type { Indicator, Issue, Severity, Table } from '../core/model';
 import { fieldWords, profileWords, ruleWords } from '../core/locales';
 import { DEFAULT_PROFILE } from '../core/profiles';
 import { type Locale, type StringKey, type Translate, translator } from '../i18n/strings';
@@ -47,6 +47,8 @@ const SettingsPanel = lazy(() => import(/* webpackChunkName: "config" */ './Sett
 const Reading = lazy(() =>
   import(/* webpackChunkName: "reading" */ './Reading').then((m) => ({ default: m.Reading })),
 );
+// 其他工作表: the workbook's other sheets with forms, read on demand, after the first check.
+const Workbook = lazy(() => import(/* webpackChunkName: "workbook" */ './Workbook'));
 
 const useStyles = makeStyles({
   root: {
@@ -161,7 +163,35 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     gap: tokens.spacingVerticalXXS,
   },
+  selectedRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
+
+/**
+ * The indicator row a sheet row belongs to (a wrapped row's continuation included) and its table,
+ * when the row is inside a table's indicator block and the row has a 二级 (or a 一级) to add under.
+ */
+export function indicatorRowAt(
+  tables: readonly Table[],
+  row: number,
+  col: number,
+): { table: Table; indicator: Indicator; under: string } | null {
+  const table = tables.find((x) => {
+    const r = parseA1Range(x.range);
+    return row > x.indicatorHeaderRow && row <= x.bottom && (!r || (col >= r.left && col <= r.right));
+  });
+  if (!table) return null;
+  let above: Indicator | null = null;
+  for (const ind of table.indicators) if (ind.row <= row) above = ind;
+  const own = above && (above.row === row || (above.wrapped && row > above.row)) ? above : null;
+  const under = own && (own.level2 ?? own.level1)?.text;
+  return own && under ? { table, indicator: own, under } : null;
+}
 
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
   error: 'danger',
@@ -476,6 +506,14 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
     chosen && sel && state.sheet && sel.sheetId === state.sheet.sheetId
       ? state.tables.find((x) => sel.row >= x.top && sel.row <= x.bottom)
       : undefined;
+  // The indicator row the selection is on: 添加指标行 is offered there, in its table's results.
+  const selectedRow = useMemo(
+    () =>
+      sel && state.sheet && sel.sheetId === state.sheet.sheetId
+        ? indicatorRowAt(state.tables, sel.row, sel.col)
+        : null,
+    [sel, state.sheet, state.tables],
+  );
   // Open by default: every table when there are few; else the active one (or the first with an
   // error). What the user opened or closed by hand stays so; the list is never re-mounted, so focus
   // stays where it is when the selection moves to another table.
@@ -584,16 +622,47 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             </MessageBarBody>
           </MessageBar>
         )}
-        {state.lastWrite?.map((n) => (
-          <MessageBar
-            key={`w-${n.key}`}
-            intent={n.key === 'fixSkipped' ? 'warning' : 'success'}
-            data-testid="write-result"
-            tabIndex={-1}
-          >
-            <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
-          </MessageBar>
-        ))}
+        {state.lastWrite?.map((n) => {
+          // A suggestion written over the clerk's text: before → after, and 撤销 that puts it back.
+          const undo = n.key === 'wroteReplacing' ? state.undo : null;
+          return (
+            <MessageBar
+              key={`w-${n.key}`}
+              intent={n.key === 'fixSkipped' || n.key === 'undoStale' ? 'warning' : 'success'}
+              layout={undo ? 'multiline' : undefined}
+              data-testid="write-result"
+              tabIndex={-1}
+            >
+              <MessageBarBody>
+                {t(n.key, n.params)}
+                {undo && (
+                  <ul className={styles.lapsedList} data-testid="replaced">
+                    {undo.cells.map((c) => (
+                      <li key={c.cell}>
+                        {t('replacedItem', {
+                          cell: c.cell,
+                          before: c.shown.trim() || t('emptyCellShown'),
+                          after: c.after || t('emptyCellShown'),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </MessageBarBody>
+              {undo && (
+                <MessageBarActions>
+                  <Button
+                    size="small"
+                    onClick={() => void checker.undoWrite().then(() => focusSoon(writeMessage))}
+                    data-testid="undo-write"
+                  >
+                    {t('undoWrite')}
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          );
+        })}
 
         {state.checks > 0 && (
           <TabList
@@ -651,6 +720,12 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
             )}
           </section>
 
+          {state.checks > 0 && (
+            <Suspense fallback={null}>
+              <Workbook checker={checker} t={t} />
+            </Suspense>
+          )}
+
           {state.notices.map((n) => (
             <MessageBar key={n.key} intent="info">
               <MessageBarBody>{t(n.key, n.params)}</MessageBarBody>
@@ -697,9 +772,11 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
               data-testid="by-selection-result"
             >
               <MessageBarBody>
-                {state.bySelection.found
-                  ? t('bySelectionResult', { range: state.bySelection.range })
-                  : t('bySelectionNone', { range: state.bySelection.range })}
+                {state.bySelection.keptAutomatic
+                  ? t('bySelectionKept', { range: state.bySelection.range })
+                  : state.bySelection.found
+                    ? t('bySelectionResult', { range: state.bySelection.range })
+                    : t('bySelectionNone', { range: state.bySelection.range })}
                 {state.bySelection.missing.length > 0 &&
                   ` ${t('bySelectionMissing', { parts: state.bySelection.missing.map((p) => t(`part_${p}` as StringKey)).join('、') })}`}
               </MessageBarBody>
@@ -753,6 +830,24 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
                       <Reading table={table} t={t} onGo={onGo} actions={corrections} />
                     </Suspense>
                     <TableIssues table={table} shown={shown} t={t} onGo={onGo} onFixTable={fix} />
+                    {/* After the issues, so that the table's first error stays in view above it. */}
+                    {selectedRow?.table.range === table.range && (
+                      <div className={styles.selectedRow} data-testid="selected-row">
+                        <Button
+                          size="small"
+                          disabledFocusable={busy}
+                          onClick={() =>
+                            void checker
+                              .addIndicatorRow(selectedRow.table, selectedRow.indicator)
+                              .then(() => focusSoon(writeMessage))
+                          }
+                          data-testid="results-add-row"
+                        >
+                          {t('addRow', { level2: selectedRow.under })}
+                        </Button>
+                        <Caption1>{t('selectedRow', { row: selectedRow.indicator.row + 1 })}</Caption1>
+                      </div>
+                    )}
                   </AccordionPanel>
                 </AccordionItem>
               ))}

@@ -12,16 +12,19 @@ import {
   type SelectionInfo,
   type SheetEvent,
   type SheetHost,
+  type SheetInfo,
   type SheetSnapshot,
 } from '../host/types';
 import { type HostError, hostError } from '../host/errors';
+import { type CellContent, isEmptyContent } from '../host/contents';
 import { type CheckOptions, checkSheet, runRules } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import type { LiveSheet } from '../core/live';
 import type { EngineLocale } from '../core/locales';
 import { type Correction, type CorrectionRole, cellText, sortCorrections } from '../core/corrections';
 import { type Grid, type MergeArea, a1, parseA1Range } from '../core/grid';
-import type { Indicator, NearMiss, Table } from '../core/model';
+import { type Indicator, type NearMiss, type Table, filledIndicators } from '../core/model';
+import { readingOf } from '../core/reading';
 import { recogniseRange } from '../core/recognize';
 import { SheetView } from '../core/sheet';
 import type { PhrasingLibrary } from '../core/phrasings/library';
@@ -70,7 +73,7 @@ export interface CheckState {
    * it (part keys: projectName, amount, goal, level1, level2, name, value); `found` false when not
    * even an indicator header was there.
    */
-  bySelection: { range: string; found: boolean; missing: string[] } | null;
+  bySelection: { range: string; found: boolean; missing: string[]; keptAutomatic?: boolean } | null;
   /**
    * The check settings in force: saved in the workbook (Office.context.document.settings), else the
    * defaults. `saved` is the stored object, for the settings panel; `problem` says why a stored
@@ -79,6 +82,17 @@ export interface CheckState {
   settings: { config: ResolvedConfig; saved: object | null; problem: string | null };
   /** Saved corrections whose cell no longer says what it said when the clerk made them: not applied. */
   lapsed: Correction[];
+  /** The workbook's visible sheets, listed once after the first check (the 其他工作表 list); null until then. */
+  sheets: SheetInfo[] | null;
+  /**
+   * The last suggestion written over text the clerk had typed: each cell written, what it held (put
+   * back exactly by 撤销: a formula as a formula, a number as a number), as shown, and what was
+   * written. Gone after any other write.
+   */
+  undo: {
+    sheetId: string;
+    cells: { cell: string; before: CellContent; shown: string; after: string }[];
+  } | null;
 }
 
 export type SettingsSaveResult = { ok: true } | { ok: false; problem?: string; error?: HostError };
@@ -145,11 +159,13 @@ export class Checker {
       bySelection: null,
       settings: { config: DEFAULT_CONFIG, saved: null, problem: null },
       lapsed: [],
+      sheets: null,
+      undo: null,
     };
   }
 
   /** What the engine is run with: the pane's language, the library once loaded, the settings. */
-  private engineOptions(): CheckOptions {
+  engineOptions(): CheckOptions {
     const { config } = this.state.settings;
     return {
       library: this.state.library ?? undefined,
@@ -158,6 +174,7 @@ export class Checker {
       ruleOptions: config.ruleOptions,
       profile: config.profile,
       corrections: config.corrections,
+      vocabulary: config.vocabulary,
     };
   }
 
@@ -314,6 +331,8 @@ export class Checker {
    * the write moved the selection, re-reads it; on failure shows the error.
    */
   private async writeThenCheck(write: () => Promise<boolean>, reselect = true): Promise<boolean> {
+    // Another write may move or change the cells a 撤销 would put back: it is offered no longer.
+    if (this.state.undo) this.update({ undo: null });
     try {
       if (!(await write())) return false;
     } catch (e) {
@@ -417,6 +436,41 @@ export class Checker {
       // Without selection events the section offers a button that reads the selection.
     }
     await this.refreshSelection();
+    // One round trip: whether other sheets are there for the 其他工作表 list to offer.
+    await this.session.listSheets().then(
+      (sheets) => this.update({ sheets }),
+      () => undefined,
+    );
+  }
+
+  /** Told of every edit and sheet switch the live check hears (the 其他工作表 list keeps a sheet until it changes). */
+  readonly sheetEvents = new Set<(e: SheetEvent) => void>();
+  /** A sheet openSheet activated: its activation event is ours, and checked already. */
+  private opening: { sheetId: string; until: number } | null = null;
+
+  /**
+   * Opens another sheet (a click in the 其他工作表 list): activates it with `cell` selected, then
+   * checks it as the active sheet — once: the host's activation event for it is not checked again.
+   */
+  async openSheet(sheetId: string, cell: string): Promise<void> {
+    this.opening = { sheetId, until: Date.now() + 2000 };
+    try {
+      await this.session.select(sheetId, cell);
+    } catch (e) {
+      this.opening = null;
+      this.update({ status: 'error', error: hostError(e) });
+      return;
+    }
+    await this.check();
+    await this.refreshSelection();
+  }
+
+  /** Whether an event is the activation openSheet caused (then not checked a second time). */
+  private ownActivation(e: SheetEvent): boolean {
+    const o = this.opening;
+    if (!o || e.kind !== 'activated' || e.sheetId !== o.sheetId) return false;
+    this.opening = null;
+    return Date.now() <= o.until;
   }
 
   /** Reads the selected cell (one sync) for the 建议 section. */
@@ -450,8 +504,74 @@ export class Checker {
     const sheet = this.state.sheet;
     if (!sheet || cells.length === 0) return false;
     return this.writeThenCheck(async () => {
-      await this.session.writeCells(sheet.sheetId, cells, selectAfter);
-      this.update({ lastWrite: [{ key: 'wrote', params: { cells: cells.map((c) => c.cell).join('、') } }] });
+      // What the cells held comes back from the same round trip as the write.
+      const before = await this.session.writeCells(sheet.sheetId, cells, selectAfter);
+      const names = cells.map((c) => c.cell).join('、');
+      // Text the clerk typed was replaced: the message shows before → after and offers 撤销.
+      if (before.length === cells.length && before.some((b) => !isEmptyContent(b))) {
+        this.update({
+          lastWrite: [{ key: 'wroteReplacing', params: { cells: names } }],
+          undo: {
+            sheetId: sheet.sheetId,
+            cells: cells.map((c, i) => ({
+              cell: c.cell,
+              before: before[i],
+              shown: this.shownText(c.cell, before[i]),
+              after: c.text,
+            })),
+          },
+        });
+      } else this.update({ lastWrite: [{ key: 'wrote', params: { cells: names } }] });
+      return true;
+    }, false);
+  }
+
+  /** A content as the clerk saw it: a number or a formula's result as displayed (95%), a text as it is. */
+  private shownText(cell: string, content: CellContent): string {
+    const grid = this.liveSheet?.state.grid ?? this.lastGrid;
+    const at = parseA1Range(cell);
+    if (grid && at && (content.formula || typeof content.value !== 'string')) {
+      const shown = cellText(grid, at.top, at.left);
+      if (shown) return shown;
+    }
+    return String(content.value);
+  }
+
+  /**
+   * 撤销 of the last suggestion written over the clerk's text: reads the sheet (a check), and when
+   * every cell written still holds what was written, puts back what each held, in one write. A cell
+   * changed since is the clerk's newer text: then nothing is put back, and the pane says which.
+   */
+  async undoWrite(): Promise<boolean> {
+    const undo = this.state.undo;
+    if (!undo) return false;
+    await this.check();
+    const sheet = this.state.sheet;
+    const grid =
+      this.liveSheet && this.liveSheet.sheetId === undo.sheetId ? this.liveSheet.state.grid : this.lastGrid;
+    const changed = undo.cells
+      .filter((c) => {
+        const at = parseA1Range(c.cell);
+        return (
+          !grid ||
+          !at ||
+          sheet?.sheetId !== undo.sheetId ||
+          cellText(grid, at.top, at.left) !== c.after.trim()
+        );
+      })
+      .map((c) => c.cell);
+    if (changed.length > 0) {
+      this.update({ undo: null, lastWrite: [{ key: 'undoStale', params: { cells: changed.join('、') } }] });
+      return false;
+    }
+    return this.writeThenCheck(async () => {
+      await this.session.writeCells(
+        undo.sheetId,
+        undo.cells.map((c) => ({ cell: c.cell, text: c.shown, restore: c.before })),
+      );
+      this.update({
+        lastWrite: [{ key: 'undone', params: { cells: undo.cells.map((c) => c.cell).join('、') } }],
+      });
       return true;
     }, false);
   }
@@ -507,17 +627,25 @@ export class Checker {
         const found = recogniseRange(snap.grid, manual.area, view).tables.map((t) =>
           runRules(t, options, undefined, view),
         );
-        // The user asked for this range to be read as a form: its reading replaces any automatic one there.
+        // The user asked for this range to be read as a form: its reading replaces any automatic one
+        // there — unless it reads less (fewer fields or indicators) than the automatic reading of the
+        // same cells, which is then kept, and the pane says what the selection lacked.
         const a = manual.area;
         const outside = (t: Table) => {
           const r = parseA1Range(t.range);
           return !r || r.bottom < a.top || r.top > a.bottom || r.right < a.left || r.left > a.right;
         };
-        tables = [...tables.filter(outside), ...found].sort((x, y) => x.top - y.top);
+        const automatic = tables.filter((t) => !outside(t));
+        const worse =
+          found.length > 0 &&
+          automatic.length > 0 &&
+          readAmount(found[0]) < Math.max(...automatic.map(readAmount));
+        if (!worse) tables = [...tables.filter(outside), ...found].sort((x, y) => x.top - y.top);
         bySelection = {
           range: manual.address,
           found: found.length > 0,
           missing: found.length ? missingParts(found[0]) : [],
+          ...(worse ? { keptAutomatic: true } : {}),
         };
       }
       const notices: CheckState['notices'] = [];
@@ -631,13 +759,16 @@ export class Checker {
     const t0 = now();
     try {
       const patch = await this.session.readArea(sheetId, area);
-      const next = this.live.applyPatch(live.state, patch, this.engineOptions());
+      const options = this.engineOptions();
+      const next = this.live.applyPatch(live.state, patch, options);
       this.liveSheet = { sheetId, state: next };
       const marks = JSON.stringify(this.marksFor());
       const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
       this.update({
         tables: next.tables,
         nearMisses: next.nearMisses,
+        // An edit may change a corrected cell: its correction lapses at once.
+        lapsed: sortCorrections(next.grid, options.corrections).lapsed,
         error: null,
         lastRead: { kind: 'patch', cells, rows: next.rows },
       });
@@ -706,6 +837,8 @@ export class Checker {
     if (!on || !this.session.caps.events) return;
     try {
       this.unwatch = await this.session.watch((e) => {
+        for (const l of this.sheetEvents) l(e);
+        if (this.ownActivation(e)) return;
         this.pending.push(e);
         this.schedule();
       });
@@ -748,6 +881,11 @@ export class Checker {
 }
 
 /** What a table read from a selection lacks, as part keys the pane names (项目名称, 指标值列, …). */
+/** How much a reading holds: the fields read and the indicator rows. */
+function readAmount(t: Table): number {
+  return Object.keys(readingOf(t).fields).length + filledIndicators(t).length;
+}
+
 export function missingParts(t: Table): string[] {
   const out: string[] = [];
   if (!t.projectName) out.push('projectName');

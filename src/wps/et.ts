@@ -61,6 +61,8 @@ export interface EtWorksheet {
   readonly Index: number;
   readonly UsedRange: EtRange;
   readonly ProtectContents: boolean;
+  /** XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden */
+  readonly Visible: unknown;
   /** Range(Cell1, Cell2?): here always an A1 address */
   Range(address: string): EtRange;
   Activate(): void;
@@ -161,4 +163,7 @@ export const XL = {
   align: { left: -4131, center: -4108, right: -4152, top: -4160, middle: -4108, bottom: -4107 },
   /** MsoDocProperties.msoPropertyTypeString */
   propertyString: 4,
+  /** XlSheetVisibility.xlSheetHidden, xlSheetVeryHidden (xlSheetVisible is -1) */
+  sheetHidden: 0,
+  sheetVeryHidden: 2,
 } as const;

@@ -22,6 +22,7 @@ import { cleanText } from '../core/text';
 import { placedArea, placedCells, shift } from '../core/templates/render';
 import type { CellStyle, Template } from '../core/templates/template';
 import { HostFailure, type HostError } from '../host/errors';
+import { type CellContent, contentOf, contentToWrite } from '../host/contents';
 import { GridRows, blockersOf, chunkAddresses, patchOf } from '../host/read';
 import {
   HIGHLIGHT_COLORS,
@@ -41,6 +42,7 @@ import {
   type SelectionInfo,
   type SheetEvent,
   type SheetHost,
+  type SheetInfo,
   type SheetSnapshot,
 } from '../host/types';
 import { type EtApplication, type EtRange, type EtSheets, type EtWorksheet, XL } from './et';
@@ -279,9 +281,36 @@ export class WpsSession implements SheetHost {
   }
 
   readActiveSheet(onProgress?: Progress): Promise<SheetSnapshot> {
+    return this.readSheetOf(() => this.app.ActiveSheet, onProgress);
+  }
+
+  /** Another sheet by its name, read the same way (the pane's 其他工作表). */
+  readSheet(sheetId: string, onProgress?: Progress): Promise<SheetSnapshot> {
+    return this.readSheetOf(() => this.sheet(sheetId), onProgress);
+  }
+
+  /** The visible sheets in tab order: Count, then each sheet's Visible and Name (hidden ones cannot be activated). */
+  listSheets(): Promise<SheetInfo[]> {
+    return this.run(() => {
+      const sheets = this.app.ActiveWorkbook.Worksheets;
+      const out: SheetInfo[] = [];
+      for (let i = 1, n = sheets.Count; i <= n; i++) {
+        const ws = sheetItem(sheets, i);
+        // XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden (some hosts answer true/false).
+        const visible = ws.Visible;
+        if (visible === XL.sheetHidden || visible === XL.sheetVeryHidden || visible === false) continue;
+        const name = ws.Name;
+        out.push({ sheetId: name, sheetName: name });
+      }
+      return out;
+    });
+  }
+
+  /** A sheet's used range in blocks of values and number formats, for the active sheet and the others alike. */
+  private readSheetOf(sheetOf: () => EtWorksheet, onProgress?: Progress): Promise<SheetSnapshot> {
     return this.run(() => {
       const start = this.syncs;
-      const ws = this.app.ActiveSheet;
+      const ws = sheetOf();
       const name = ws.Name;
       const used = ws.UsedRange;
       const top = used.Row - 1;
@@ -375,12 +404,20 @@ export class WpsSession implements SheetHost {
 
   // ---- writing -------------------------------------------------------------------------------
 
-  writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<void> {
-    if (cells.length === 0) return Promise.resolve();
+  /** Writes texts; resolves to what each cell held (its formula, or its value) for 撤销. */
+  writeCells(sheetId: string, cells: CellWrite[], selectAfter?: string): Promise<CellContent[]> {
+    if (cells.length === 0) return Promise.resolve([]);
     return this.write(() => {
       const ws = this.sheet(sheetId);
-      for (const c of cells) ws.Range(c.cell).Value2 = c.text;
+      const before = cells.map((c) => {
+        const range = ws.Range(c.cell);
+        const held = contentOf(range.Value2, range.Formula);
+        if (c.restore) range.Formula = contentToWrite(c.restore);
+        else range.Value2 = c.text;
+        return held;
+      });
       if (selectAfter) ws.Range(selectAfter).Select();
+      return before;
     });
   }
 

@@ -6,8 +6,9 @@
  * or brings (CHROMIUM_PATH, a system Chromium, else the one inside the npm package
  * @sparticuz/chromium): no install step of its own.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import ExcelJS from 'exceljs';
@@ -529,6 +530,63 @@ test('axe-core finds no serious or critical violation in the pane: issues, 建�
   await en.close();
 });
 
+test('a phrasing over a seed table’s own text: before → after, 撤销 by keyboard puts both cells back; 添加指标行 on the selected row in 检查结果 (axe-clean)', async () => {
+  const page = await open('pingluo.xlsx', '&debounce=100');
+  const target = await page.evaluate(() => {
+    for (const t of window.jixiaoPlayground!.pane.checker!.getState().tables)
+      for (const i of t.indicators)
+        if (i.name?.text === '各单位对电子政务外网工作满意度' && i.value)
+          return { name: i.name.cell, value: i.value.cell, level2: i.level2?.text ?? i.level1!.text };
+    return null;
+  });
+  expect(target).not.toBeNull();
+  const cellOf = (cell: string) =>
+    page.evaluate((c) => {
+      const ws = window.jixiaoPlayground!.host.activeSheet;
+      const m = /^([A-Z]+)(\d+)$/.exec(c)!;
+      const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const x = ws.get(Number(m[2]) - 1, col);
+      return { value: x?.value ?? '', formula: x?.formula ?? null, numberFormat: x?.numberFormat ?? null };
+    }, cell);
+  const before = { name: await cellOf(target!.name), value: await cellOf(target!.value) };
+  // 添加指标行 where the clerk looks: on the selected indicator row, in 检查结果.
+  await page.locator(`td[data-cell="${target!.name}"]`).click();
+  const row = page.locator('#pane [data-testid=selected-row]');
+  await row.waitFor({ timeout: 10000 });
+  const add = row.getByRole('button', { name: `在「${target!.level2}」下添加指标行` });
+  await expect(add.isVisible()).resolves.toBe(true);
+  expect(['selected-row', await axe(page)]).toEqual(['selected-row', []]);
+  // 建议: the phrasing and its value replace the seed's text; the message shows before → after.
+  await page.getByTestId('tab-suggestions').click();
+  await page
+    .locator('[data-testid=suggestions-target]', { hasText: target!.name })
+    .waitFor({ timeout: 10000 });
+  await page.getByRole('checkbox', { name: /同时写入指标值/ }).check();
+  const first = page.locator('[data-testid=row-suggestions] [data-testid=suggestion]').first();
+  const phrasing = (await first.getAttribute('data-indicator'))!;
+  let n = await checks(page);
+  await first.click();
+  await waitForCheckAfter(page, n);
+  const message = page.locator('#pane [data-testid=write-result]');
+  await message.getByRole('button', { name: '撤销' }).waitFor({ timeout: 5000 });
+  await expect(message.locator('[data-testid=replaced] li').first().innerText()).resolves.toBe(
+    `${target!.name}：「${before.name.value}」→「${phrasing}」`,
+  );
+  expect(['undo', await axe(page)]).toEqual(['undo', []]);
+  // The keyboard is on the message; Tab reaches 撤销, Enter undoes.
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+    'write-result',
+  );
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('撤销');
+  n = await checks(page);
+  await page.keyboard.press('Enter');
+  await waitForCheckAfter(page, n);
+  await message.getByText(/^已撤销/).waitFor({ timeout: 5000 });
+  expect({ name: await cellOf(target!.name), value: await cellOf(target!.value) }).toEqual(before);
+  await page.close();
+});
+
 test('the playground behaves like a sheet: a clicked issue’s cell scrolled into view, arrow keys move, typing edits, a corrupt file is named in one line, the language switches', async () => {
   const page = await open('guyuan.xlsx', '&debounce=100');
   await page.setViewportSize({ width: 1400, height: 600 });
@@ -578,13 +636,79 @@ test('the playground behaves like a sheet: a clicked issue’s cell scrolled int
     buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
   });
   await page.locator('#status', { hasText: '文件已加密或为旧版 .xls 格式' }).waitFor({ timeout: 10000 });
-  // The language switch: the pane speaks English.
+  // The language switch: the pane speaks English (on a workbook opened again: a file that cannot be
+  // opened clears the previous one).
+  await page.locator('#fixture').selectOption('pingluo.xlsx');
+  await page
+    .locator('[data-testid=summary]')
+    .getByText(/找到 \d+ 张绩效目标表/)
+    .waitFor({ timeout: 30000 });
   await page.locator('#lang').selectOption('en-US');
   await page
     .locator('[data-testid=summary]')
     .getByText(/Found \d+ performance target tables/)
     .waitFor({ timeout: 30000 });
   await page.close();
+});
+
+// A file the playground cannot open, through the file picker (Excel) and dropped on the page (WPS).
+describe.each([
+  ['Excel', '', 'picker'],
+  ['WPS', '&host=wps', 'drop'],
+] as const)('%s host', (_host, query, how) => {
+  test(`a file that cannot be opened (${how}) clears the previous results and says why in the pane's main area`, async () => {
+    const page = await open('guyuan.xlsx', query);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await expect(page.locator('#pane [data-range]').count()).resolves.toBeGreaterThan(1);
+    const file = { name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是工作簿\n') };
+    if (how === 'picker') await page.locator('#file').setInputFiles(file);
+    else
+      await page.evaluate(
+        ({ name, text }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], name, { type: 'text/plain' }));
+          document
+            .querySelector('#grid')!
+            .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        { name: file.name, text: file.buffer.toString() },
+      );
+    const failed = page.locator('#pane main [data-testid=open-failed]');
+    await failed.waitFor({ timeout: 10000 });
+    expect(['open-failed', await axe(page)]).toEqual(['open-failed', []]);
+    await expect(failed.getAttribute('role')).resolves.toBe('alert');
+    const text = await failed.innerText();
+    expect(text).toContain('无法打开 说明.txt');
+    expect(text).toContain('原因：不是 .xlsx 文件');
+    expect(text).toContain('上一个工作簿的检查结果已清除');
+    // The pane's message size, not a caption: at least the body text's 14 px.
+    const px = await failed.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(px).toBeGreaterThanOrEqual(14);
+    // Nothing of the previous workbook is left: no tables, issues or summary, no grid.
+    await expect(
+      page.locator('#pane [data-range], #pane [data-issue], #pane [data-testid=summary]').count(),
+    ).resolves.toBe(0);
+    await expect(page.locator('#grid td').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => window.jixiaoPlayground === undefined)).resolves.toBe(true);
+    // The message follows the display language.
+    await page.locator('#lang').selectOption('en-US');
+    await page
+      .locator('#pane [data-testid=open-failed]', { hasText: 'Cannot open 说明.txt' })
+      .waitFor({ timeout: 10000 });
+    await expect(page.locator('#pane [data-testid=open-failed]').innerText()).resolves.toContain(
+      'not an .xlsx workbook',
+    );
+    // A workbook that opens replaces the message.
+    await page.locator('#fixture').selectOption('pingluo.xlsx');
+    await page
+      .locator('[data-testid=summary]')
+      .getByText(/Found \d+ performance target tables/)
+      .waitFor({ timeout: 30000 });
+    await expect(page.locator('#pane [data-testid=open-failed]').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 test('WPS host in the playground: the same tables as Excel, click to select, edit → pane updated (measured), marks on and off', async () => {
@@ -985,6 +1109,56 @@ async function withCjkFont(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+// ---- 其他工作表 (issue 28, point 4): the workbook's other sheets under the summary ----
+
+describe.each([
+  ['Excel', ''],
+  ['WPS', '&host=wps'],
+] as const)('%s host: the other sheets', (_host, query) => {
+  test('a per-sheet workbook: 检查其他工作表 lists each sheet with its table and errors, one read each; a click on a sheet activates it and the pane checks it', async () => {
+    const page = await open('guyuan.per-sheet.xlsx', `&debounce=100${query}`);
+    await paneWidth(page, 350);
+    const section = page.getByTestId('other-sheets');
+    await section.getByText('本工作簿另有 5 张工作表，尚未检查。').waitFor({ timeout: 10000 });
+    const syncs = await page.evaluate(() => window.jixiaoPlayground!.syncs());
+    await page.getByTestId('other-sheets-check').click();
+    await page.getByTestId('other-sheet').nth(4).waitFor({ timeout: 10000 });
+    await page.getByTestId('other-sheets-progress').waitFor({ state: 'detached', timeout: 10000 });
+    if (!query)
+      // One sync lists the sheets, one reads each of the five others.
+      expect((await page.evaluate(() => window.jixiaoPlayground!.syncs())) - syncs).toBe(6);
+    const texts = await page.getByTestId('other-sheet').allInnerTexts();
+    // Each on two lines: the sheet, its tables and errors; then the tables' names.
+    expect(texts.map((x) => x.split('\n')[0].trim())).toEqual([
+      '表2 1 张表 无错误',
+      '表3 1 张表 1 个错误',
+      '表4 1 张表 2 个错误',
+      '表5 1 张表 2 个错误',
+      '表6 1 张表 1 个错误',
+    ]);
+    expect(['其他工作表', await axe(page)]).toEqual(['其他工作表', []]);
+    expect(await clipped(page)).toEqual([]);
+
+    // By the keyboard: Tab reaches the sheet's button, Enter opens it.
+    const n = await checks(page);
+    const target = page.getByRole('button', { name: /^表3 1 张表 1 个错误/ });
+    await target.focus();
+    await page.keyboard.press('Enter');
+    await waitForCheckAfter(page, n);
+    await page
+      .locator('[data-testid=summary]')
+      .getByText('工作表「表3」中找到 1 张绩效目标表')
+      .waitFor({ timeout: 10000 });
+    expect(await page.evaluate(() => window.jixiaoPlayground!.host.activeSheet.name)).toBe('表3');
+    // The grid shows 表3, its form's first cell selected; 表3's error is listed in the pane.
+    await page.locator('td[data-cell="A1"][data-selected="true"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-rule="sum/cost-total"][data-cell="F18"]').first().waitFor({ timeout: 5000 });
+    // 表1, left, is in the list now, with what its check found (no read).
+    await page.getByRole('button', { name: /^表1 1 张表 2 个错误/ }).waitFor({ timeout: 5000 });
+    await page.close();
+  });
+});
+
 test('the page makes no request outside localhost; screenshots at 350 px for the README', async () => {
   const page = await open('pingluo.xlsx', '&debounce=100');
   await withCjkFont(page);
@@ -1006,4 +1180,99 @@ test('the page makes no request outside localhost; screenshots at 350 px for the
   await page.screenshot({ path: path.join(ROOT, 'dist', 'pane-350-suggestions.png') });
   await page.close();
   expect(outside).toEqual([]);
+});
+
+describe.each([
+  ['Excel', ''],
+  ['WPS', '&host=wps'],
+] as const)('%s host: 读取 and 更正读取', (host, query) => {
+  test('the reading’s fields select their cells; 不是指标 changes the reading and the findings, survives 下载工作簿 → open again, jixiao check --json reads the same, and a changed cell lapses it', async () => {
+    const page = await open('pingluo.xlsx', `&debounce=100${query}`);
+    const { range, cell } = await tableWithError(page);
+    await page.locator(`td[data-cell="${await shownCell(page, cell)}"]`).click();
+    const table = page.locator(`#pane [data-range="${range}"]`);
+    const toggle = table.getByTestId('reading-toggle');
+    await toggle.waitFor({ timeout: 10000 });
+    await expect(toggle.innerText()).resolves.toMatch(/^读取：.+ · .+ · 指标 \d+ 项$/);
+    await toggle.click();
+    // Each field is a button that selects its cell.
+    const field = table.locator('[data-testid=reading-field]').first();
+    const fieldCell = (await field.getAttribute('data-cell'))!;
+    await field.click();
+    await expect(hostSelection(page)).resolves.toBe(fieldCell);
+
+    // The clerk says an indicator row is no indicator: the reading and the findings follow.
+    const before = await page.evaluate(
+      (r) => window.jixiaoPlayground!.pane.checker!.getState().tables.find((t) => t.range === r)!,
+      range,
+    );
+    const row = before.indicators.find((i) => i.name && i.value)!;
+    await page.locator(`td[data-cell="${await shownCell(page, row.name!.cell)}"]`).click();
+    let n = await checks(page);
+    await table.locator('[data-testid=correct-as][data-role=notIndicator]').click();
+    await waitForCheckAfter(page, n);
+    const after = await page.evaluate(
+      (r) => window.jixiaoPlayground!.pane.checker!.getState().tables.find((t) => t.range === r)!,
+      range,
+    );
+    const filled = (t: typeof before) => t.indicators.filter((i) => i.name || i.value).length;
+    expect(filled(after)).toBe(filled(before) - 1);
+    expect(after.corrections).toEqual([{ cell: row.name!.cell, role: 'notIndicator' }]);
+    await expect(table.getByTestId('reading-corrected').innerText()).resolves.toContain(
+      `${row.name!.cell} 为不是指标`,
+    );
+    if (host === 'Excel') {
+      // The README's picture of 读取 with a correction, at 350 px.
+      await withCjkFont(page);
+      await page.setViewportSize({ width: 1100, height: 760 });
+      await paneWidth(page, 350);
+      await table.getByTestId('reading-corrected').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot({ path: path.join(ROOT, 'dist', 'pane-350-reading.png') });
+    }
+
+    // 下载工作簿 → the command line reads the file as the clerk confirmed it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载工作簿' }).click(),
+    ]);
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-')), 'pingluo.xlsx');
+    fs.copyFileSync((await download.path())!, saved);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'jixiao.js'), 'check', '--json', saved], {
+      encoding: 'utf8',
+    });
+    const doc = JSON.parse(cli.stdout) as {
+      tables: { range: string; indicators: unknown[]; fields: unknown }[];
+    };
+    const same = doc.tables.find((t) => t.range === range)!;
+    expect(same.indicators).toHaveLength(filled(after));
+
+    // Open again: the correction is read from the file's settings.
+    await page.locator('#file').setInputFiles(saved);
+    await page.waitForFunction(
+      (r) =>
+        window.jixiaoPlayground!.pane.checker!.getState().tables.find((t) => t.range === r)?.corrections
+          ?.length === 1,
+      range,
+      { timeout: 30000 },
+    );
+
+    // The corrected cell changes: the correction lapses and the pane says so.
+    n = await checks(page);
+    await page.evaluate(
+      ([r, c]) => {
+        const h = window.jixiaoPlayground!.host;
+        h.edit(h.activeSheet.id, r, c, '改过的指标');
+      },
+      [row.name!.row, row.name!.col],
+    );
+    // Live checking (a patch) or the clerk's 重新检查 (a full read): either says so.
+    await page.evaluate(() => window.jixiaoPlayground!.pane.checker!.check());
+    await waitForCheckAfter(page, n);
+    await page.getByTestId('lapsed').waitFor({ timeout: 10000 });
+    await expect(page.getByTestId('lapsed').innerText()).resolves.toContain(`${row.name!.cell} 设为不是指标`);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
 });
