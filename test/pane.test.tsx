@@ -167,6 +167,28 @@ describe.each(['Excel', 'WPS'] as const)('%s host', (kind) => {
     });
   });
 
+  test('更正读取: the framework chosen for a table is the one it is checked against, over the form’s own reading', async () => {
+    workbook(FORM);
+    const checker = await renderPane('check');
+    expect(checker.getState().tables[0].framework).toBe('older');
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId('reading-toggle'));
+    });
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('correct-framework'), { target: { value: 'newer' } });
+    });
+    await waitFor(() => expect(checker.getState().tables[0].framework).toBe('newer'));
+    const t = checker.getState().tables[0];
+    expect(t.frameworkBasis).toBe('corrected');
+    expect(t.frameworkReason).toBe('按更正，以财预〔2021〕101号框架（成本指标为一级指标）检查');
+    expect(t.issues.some((i) => i.rule === 'structure/missing-level1' && /成本指标/.test(i.message))).toBe(
+      true,
+    );
+    expect(checker.getState().settings.saved).toEqual({
+      corrections: [{ sheet: '附件2', cell: 'A6', text: '一级指标', role: 'framework', framework: 'newer' }],
+    });
+  });
+
   test('一键修复: applies the previewed fixes to the listed cells only', async () => {
     const rows = FORM.map((r) => [...r]);
     rows[6] = ['产出指标', '数量指标', '培训人数', '≥ 100 人'];

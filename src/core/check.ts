@@ -119,7 +119,9 @@ export function runRules(
  * names show, or its sheet's other tables, is kept then.
  */
 function applyProfileFramework(table: Table, profile: Profile): void {
-  let basis = table.frameworkBasis;
+  // The clerk's own choice of framework stands over any profile.
+  if (table.frameworkBasis === 'corrected') return;
+  let basis: Table['frameworkBasis'] = table.frameworkBasis;
   if (basis === 'forced' || (basis === 'unmatched' && table.framework !== guessOf(table).framework)) {
     // Checked before under a forcing profile (the pane's setting changed): the table's own reading first.
     const guess = guessOf(table);

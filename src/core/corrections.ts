@@ -17,6 +17,7 @@ interface Place {
   col: number;
 }
 import { parseAmount } from './values';
+import { frameworkData } from './vocabulary';
 
 /** The roles a cell can be given. */
 export const FIELD_ROLES = ['projectName', 'department', 'implementer', 'goal'] as const;
@@ -170,8 +171,10 @@ function applyOne(t: Table, grid: Grid, c: Correction, at: Place): boolean {
       // Read by recognition itself (the row anchors the table): held when a table starts there.
       return t.indicatorHeaderRow === at.row;
     case 'framework':
-      if (!c.framework) return false;
+      // The table's first header cell keys it; the framework must be one the data defines.
+      if (!c.framework || !(c.framework in frameworkData.frameworks)) return false;
       t.framework = c.framework as Table['framework'];
+      t.frameworkBasis = 'corrected';
       return true;
   }
 }

@@ -285,7 +285,9 @@ export function applyPatch(
   // The whole sheet for the rules that look beside the table (the 中期 half of a 中期/年度 form).
   const view = new SheetView(grid);
   const out = tables.map((t, i) => {
-    const { framework, basis } = frameworks[i];
+    // A framework the clerk chose stays: the sheet's other tables do not decide it.
+    const { framework, basis } =
+      t.frameworkBasis === 'corrected' ? { framework: t.framework, basis: t.frameworkBasis } : frameworks[i];
     if (fresh.has(t)) {
       t.framework = framework;
       t.frameworkBasis = basis;

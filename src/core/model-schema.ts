@@ -212,6 +212,7 @@ export const TableSchema = z.object({
     'profile',
     'forced',
     'unmatched',
+    'corrected',
   ]),
   /** The same reason in words (zh-CN unless the check asked for another locale). */
   frameworkReason: z.string(),

@@ -54,6 +54,7 @@ const en: Record<StringKey, string> = {
   correctedItem: '{cell} as {role}',
   correctUndo: 'Undo the correction of {cell}',
   correctOtherSheet: 'The selected cell is not on the sheet being checked',
+  correctFramework: 'Check this table against',
   correctFailed: 'The correction could not be saved: {problem}',
   unplacedAs: '{cell} is:',
   lapsedTitle: 'These corrections lapsed (the cell was changed) and are no longer applied:',

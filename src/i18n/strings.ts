@@ -57,6 +57,7 @@ const zh = {
   correctedItem: '{cell} 为{role}',
   correctUndo: '撤销 {cell} 的更正',
   correctOtherSheet: '所选单元格不在当前检查的工作表上',
+  correctFramework: '按此框架检查本表',
   correctFailed: '未能保存更正：{problem}',
   unplacedAs: '{cell} 是：',
   lapsedTitle: '以下更正已失效（单元格内容已改动），不再采用：',

@@ -481,7 +481,7 @@ export function App({ checker, locale, dark }: { checker: Checker; locale: Local
           ? t('correctOtherSheet')
           : (r.problem ?? (r.error ? t(MESSAGE_KEY[r.error.kind], { detail: r.error.detail }) : ''));
     return {
-      correct: (role, cell) => checker.correct(role, { cell }).then(said),
+      correct: (role, cell, framework) => checker.correct(role, { cell, framework }).then(said),
       uncorrect: (cell) =>
         checker.removeCorrection({ sheet: checker.getState().sheet?.sheetName ?? '', cell }).then(said),
     };

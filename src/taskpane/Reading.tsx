@@ -5,12 +5,14 @@
  * labels left empty, figures seen and not placed, the framework and why, indicators per 一级.
  * Cell text is rendered as text, never as markup.
  */
-import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { fieldWords, frameworkName } from '../core/locales';
 import type { CorrectionRole } from '../core/corrections';
 import type { Table } from '../core/model';
+import { a1 } from '../core/grid';
 import { readingOf } from '../core/reading';
+import { frameworkData } from '../core/vocabulary';
 import type { Translate } from '../i18n/strings';
 import { listButton } from './styles';
 
@@ -52,12 +54,15 @@ const ROLES: CorrectionRole[] = [
   'indicatorHeader',
   'notIndicator',
 ];
+/** The cell a table's framework correction is tied to: the first cell of its indicator header row. */
+const headerCell = (t: Table) => a1(t.indicatorHeaderRow, t.left);
+
 /** What a figure that could not be placed may be. */
 const AMOUNT_CHOICES: CorrectionRole[] = ['total', 'annual', 'fiscal', 'other', 'carryover'];
 
 export interface CorrectionActions {
   /** Gives the selected cell (or `cell`) a role; resolves to a problem to show, or null. */
-  correct: (role: CorrectionRole, cell?: string) => Promise<string | null>;
+  correct: (role: CorrectionRole, cell?: string, framework?: string) => Promise<string | null>;
   uncorrect: (cell: string) => Promise<string | null>;
 }
 
@@ -197,6 +202,21 @@ export function Reading({
           <Text as="p" size={200} className={styles.note} data-testid="reading-framework">
             {t('readingFramework', { reason: r.framework.reason })}
           </Text>
+          {actions && (
+            <Field label={t('correctFramework')} size="small" className={styles.note}>
+              <Select
+                value={r.framework.id}
+                onChange={(_, d) => run(actions.correct('framework', headerCell(table), d.value))}
+                data-testid="correct-framework"
+              >
+                {Object.keys(frameworkData.frameworks).map((id) => (
+                  <option key={id} value={id}>
+                    {frameworkName(t.locale, id)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           <Text as="p" size={200} className={styles.note} data-testid="reading-indicators">
             {t('readingIndicators', {
               count: r.indicators.count,

@@ -132,7 +132,8 @@ export type FrameworkBasis =
   | 'default'
   | 'profile'
   | 'forced'
-  | 'unmatched';
+  | 'unmatched'
+  | 'corrected';
 
 /** A line of `--explain` in a locale (zh-CN when the locale lacks it). */
 export function explainWords(locale: EngineLocale, id: string, data?: MessageData): string {
