@@ -228,8 +228,4 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): SheetR
   return grids.map((g) => checkSheet(g, options));
 }
 
-export function countBySeverity(issues: Issue[]): Record<Severity, number> {
-  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) out[i.severity]++;
-  return out;
-}
+export { countBySeverity } from './model';

@@ -9,7 +9,7 @@
  * read around it. Applied inside recognition (recogniseSheet), so the pane, live checking and the
  * command line (which reads the settings saved in a workbook) all see the same reading.
  */
-import { type Grid, placed } from './grid';
+import { type Grid, cellText, placed } from './grid';
 import { AMOUNT_FIELDS, type AmountField, type Table } from './model';
 
 interface Place {
@@ -37,16 +37,7 @@ export interface Correction {
   framework?: string;
 }
 
-/** The text a cell shows: its display text, else its value as text ('' when empty). */
-export function cellText(grid: Grid, row: number, col: number): string {
-  const r = row - (grid.origin?.row ?? 0);
-  const c = col - (grid.origin?.col ?? 0);
-  const shown = grid.texts?.[r]?.[c];
-  if (shown !== undefined && shown !== null) return String(shown).trim();
-  const v = grid.values[r]?.[c];
-  if (v === null || v === undefined) return '';
-  return (typeof v === 'object' ? v.error : String(v)).trim();
-}
+export { cellText };
 
 function placeOf(cell: string): Place | null {
   const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(cell);

@@ -128,3 +128,14 @@ export function displayText(value: CellValue, numberFormat: string | undefined |
   const decimals = /0\.(0+)%/.exec(bare)?.[1].length ?? 0;
   return `${(value * 100).toFixed(decimals)}%`;
 }
+
+/** The text a cell shows: its display text, else its value as text ('' when empty), trimmed. */
+export function cellText(grid: Grid, row: number, col: number): string {
+  const r = row - (grid.origin?.row ?? 0);
+  const c = col - (grid.origin?.col ?? 0);
+  const shown = grid.texts?.[r]?.[c];
+  if (shown !== undefined && shown !== null) return String(shown).trim();
+  const v = grid.values[r]?.[c];
+  if (v === null || v === undefined) return '';
+  return (typeof v === 'object' ? v.error : String(v)).trim();
+}

@@ -44,7 +44,14 @@ export const PART_FIELDS = [
   'transferOther',
 ] as const satisfies readonly AmountField[];
 
-import type { Indicator, Table } from './model-schema';
+import type { Indicator, Issue, Severity, Table } from './model-schema';
+
+/** Issues counted by severity (the pane's badges, the command line's summary). */
+export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) out[i.severity]++;
+  return out;
+}
 
 /** Rows that carry an indicator: a 三级 text or a value (无/不涉及 rows included). */
 export function filledIndicators(table: Pick<Table, 'indicators'>): Indicator[] {

@@ -29,7 +29,7 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, lazy, memo, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { MESSAGE_KEY } from '../host/errors';
-import { countBySeverity } from '../core/check';
+import { countBySeverity } from '../core/model';
 import { parseA1Range, rowOfA1 } from '../core/grid';
 import type { Indicator, Issue, Severity, Table } from '../core/model';
 import { fieldWords, profileWords, ruleWords } from '../core/locales';

@@ -17,22 +17,21 @@ import {
 } from '../host/types';
 import { type HostError, hostError } from '../host/errors';
 import { type CellContent, isEmptyContent } from '../host/contents';
-import { type CheckOptions, checkSheet, runRules } from '../core/check';
+import type { CheckOptions } from '../core/check';
 import type { ResolvedConfig } from '../core/config';
 import type { LiveSheet } from '../core/live';
 import type { EngineLocale } from '../core/locales';
-import { type Correction, type CorrectionRole, cellText, sortCorrections } from '../core/corrections';
-import { type Grid, type MergeArea, a1, parseA1Range } from '../core/grid';
+import type { Correction, CorrectionRole } from '../core/corrections';
+import { type Grid, type MergeArea, a1, cellText, parseA1Range } from '../core/grid';
 import { type Indicator, type NearMiss, type Table, filledIndicators } from '../core/model';
 import { readingOf } from '../core/reading';
-import { recogniseRange } from '../core/recognize';
-import { SheetView } from '../core/sheet';
 import type { PhrasingLibrary } from '../core/phrasings/library';
 import type { Template } from '../core/templates/template';
 import type { StringKey } from '../i18n/strings';
 
 /** Live checking's patch reader: loaded after the first check, not with the pane. */
 type LiveModule = typeof import('../core/live');
+type Engine = typeof import('../core/engine');
 
 export type Status = 'idle' | 'reading' | 'checking' | 'done' | 'error';
 
@@ -122,6 +121,11 @@ export class Checker {
   private running: Promise<void> | null = null;
   /** The sheet as the last check read it, for live checking by patches; null when only a full read will do. */
   private liveSheet: { sheetId: string; state: LiveSheet } | null = null;
+  /**
+   * The engine (recognition and rules), a chunk of its own: started as the pane opens, awaited by the
+   * first check, so the pane is drawn before it arrives.
+   */
+  private readonly engine: Promise<Engine> = import(/* webpackChunkName: "engine" */ '../core/engine');
   /** The active sheet as the last full check read it (corrections record what their cell held). */
   private lastGrid: Grid | null = null;
   /** core/live, once loaded (the first check starts loading it; until then an edit reads the sheet). */
@@ -618,6 +622,7 @@ export class Checker {
       this.update({ status: 'checking' });
       const options = this.engineOptions();
       this.lastGrid = snap.grid;
+      const { checkSheet, recogniseRange, runRules, SheetView, sortCorrections } = await this.engine;
       const result = checkSheet(snap.grid, options);
       let tables = result.tables;
       let bySelection: CheckState['bySelection'] = null;
@@ -760,6 +765,7 @@ export class Checker {
     try {
       const patch = await this.session.readArea(sheetId, area);
       const options = this.engineOptions();
+      const { sortCorrections } = await this.engine;
       const next = this.live.applyPatch(live.state, patch, options);
       this.liveSheet = { sheetId, state: next };
       const marks = JSON.stringify(this.marksFor());
