@@ -1243,10 +1243,24 @@ describe.each([
       encoding: 'utf8',
     });
     const doc = JSON.parse(cli.stdout) as {
-      tables: { range: string; indicators: unknown[]; fields: unknown }[];
+      tables: {
+        range: string;
+        indicators: unknown[];
+        fields: Record<string, { cell: string; value?: number }>;
+      }[];
     };
     const same = doc.tables.find((t) => t.range === range)!;
     expect(same.indicators).toHaveLength(filled(after));
+    // The same reading: every field in the same cell, every amount the same figure.
+    expect(same.fields.projectName.cell).toBe(after.projectNameAt!.cell);
+    for (const [field, a] of Object.entries(after.amounts))
+      if (a)
+        expect([field, same.fields[field]?.cell, same.fields[field]?.value]).toEqual([
+          field,
+          a.cell,
+          a.value,
+        ]);
+    if (after.goal) expect(same.fields.goal.cell).toBe(after.goal.cell);
 
     // Open again: the correction is read from the file's settings.
     await page.locator('#file').setInputFiles(saved);
