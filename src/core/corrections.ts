@@ -134,7 +134,10 @@ function applyOne(t: Table, grid: Grid, c: Correction, at: Place): boolean {
       const r = at.row - (grid.origin?.row ?? 0);
       const col = at.col - (grid.origin?.col ?? 0);
       const raw = grid.values[r]?.[col];
-      const parsed = parseAmount(typeof raw === 'number' ? raw : text, t.unit ?? '万元');
+      // A label and its figure in one cell ("一、预算资金:250"): the figure after the colon.
+      const after = /[:：]\s*([^:：]+)$/.exec(text)?.[1];
+      let parsed = parseAmount(typeof raw === 'number' ? raw : text, t.unit ?? '万元');
+      if (parsed.kind !== 'money' && after) parsed = parseAmount(after, t.unit ?? '万元');
       if (parsed.kind !== 'money' || !parsed.amountWan) return false;
       // The cell's figure is now this amount and no other part (a whole may stand beside its part's copy).
       for (const f of AMOUNT_FIELDS as readonly AmountField[])

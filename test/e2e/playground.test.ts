@@ -1290,3 +1290,39 @@ describe.each([
     await page.close();
   });
 });
+
+test('读取 on an unfamiliar template: a figure that could not be placed offers its roles as buttons, which fix the reading; axe-core finds nothing serious', async () => {
+  const page = await open('pingluo.xlsx', '&debounce=100');
+  await page
+    .locator('#file')
+    .setInputFiles(
+      path.join(ROOT, 'test', 'fixtures', 'wider', 'w17-hunan-xiangtan-2023-2024-two-templates.xlsx'),
+    );
+  await page.waitForFunction(
+    () => window.jixiaoPlayground?.pane.checker?.getState().tables.some((t) => t.unplacedAmounts?.length),
+    undefined,
+    { timeout: 30000 },
+  );
+  const range = await page.evaluate(
+    () =>
+      window.jixiaoPlayground!.pane.checker!.getState().tables.find((t) => t.unplacedAmounts?.length)!.range,
+  );
+  const table = page.locator(`#pane [data-range="${range}"]`);
+  if (!(await table.getByTestId('reading-toggle').isVisible()))
+    await table.locator('h3 button').first().click();
+  await table.getByTestId('reading-toggle').click();
+  await table.getByTestId('reading-unplaced').waitFor({ timeout: 10000 });
+  expect(await axe(page)).toEqual([]);
+  const n = await checks(page);
+  await table.locator('[data-testid=unplaced-as][data-role=fiscal]').click();
+  await waitForCheckAfter(page, n);
+  const t = await page.evaluate(
+    (r) => window.jixiaoPlayground!.pane.checker!.getState().tables.find((x) => x.range === r)!,
+    range,
+  );
+  expect(t.unplacedAmounts).toBeUndefined();
+  expect(t.amounts.fiscal?.value).toBe(250);
+  // With the part placed, the funds are checked again: 250 = 250 + 0.
+  expect(t.issues.filter((i) => i.rule === 'sum/funds')).toEqual([]);
+  await page.close();
+});
