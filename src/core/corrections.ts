@@ -9,7 +9,7 @@
  * read around it. Applied inside recognition (recogniseSheet), so the pane, live checking and the
  * command line (which reads the settings saved in a workbook) all see the same reading.
  */
-import { type Grid, cellText, placed } from './grid';
+import { type Grid, cellText, parseA1Range, placed } from './grid';
 import { AMOUNT_FIELDS, type AmountField, type Table } from './model';
 
 interface Place {
@@ -39,12 +39,10 @@ export interface Correction {
 
 export { cellText };
 
+/** A correction's cell, as the A1 parser reads it (a single cell; the configuration's schema checks the form). */
 function placeOf(cell: string): Place | null {
-  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(cell);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const r = parseA1Range(cell);
+  return r ? { row: r.top, col: r.left } : null;
 }
 
 /** A sheet's corrections split into those that hold (the cell still says what it said) and those that lapsed. */

@@ -108,15 +108,19 @@ function index(levels: { name: string; aliases: string[] }[]): Map<string, strin
 const { targetWord, indicatorWord } = vocabulary.levelSuffixes;
 
 /**
+ * Numbering before an item of a list, in a key (labelKey: full-width folded, spaces gone): "1.产出指标",
+ * "(一)数量指标", "一、效益指标", "①满意度", "一、预算资金".
+ */
+export const NUMBERING =
+  /^(?:\(?[一二三四五六七八九十\d]{1,3}[).、]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/;
+
+/**
  * Level-name key: a score after the name ("(0-20)分", "10分"), a trailing bracket ("(工期指标)"),
  * an alternative in brackets ("预算(或投资规模)控制指标") and a "目标" written for "指标" are not part
  * of the name.
  */
 export function levelKey(key: string): string {
-  // Numbering before a level name: "1.产出指标", "(一)数量指标", "一、效益指标", "①满意度".
-  let k = /^(?:\(?[一二三四五六七八九十\d]{1,3}[).、]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/.test(key)
-    ? key.replace(/^(?:\(?[一二三四五六七八九十\d]{1,3}[).、]|\([一二三四五六七八九十\d]{1,3}\)|[①-⑳])/, '')
-    : key;
+  let k = key.replace(NUMBERING, '');
   if (k.indexOf('(') !== -1 || /分$/.test(k)) {
     k = k
       .replace(/\(?[\d.\-~至]+\)?分$/, '')

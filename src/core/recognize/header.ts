@@ -29,6 +29,7 @@ import {
   isBroadName,
   isMoneyWordLabel,
   isRequestLabel,
+  NUMBERING,
 } from '../vocabulary';
 import { type Label, type Unit, cls, labelOverValue } from './classify';
 import { isClosingRow, hasProjectNameLabel } from './anchors';
@@ -69,9 +70,6 @@ export interface HeaderResult {
   /** A program's name over the project's (一级项目名称, 专项名称): the name only when no project is named. */
   parentName: HeaderField | null;
 }
-
-/** Numbering before an item of a list ("一、预算资金", "(二)自有资金", "1.财政拨款"). */
-const LIST_ITEM = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳])/;
 
 /** The parts of a year's or a project's whole, which sum/funds adds up. */
 const PARTS: ReadonlySet<AmountField> = new Set(PART_FIELDS);
@@ -477,7 +475,7 @@ function readAmount(
   const whole = kind === 'total' || kind === 'annual' || kind === 'groupTotal';
   // "资金总额: 250 / 一、预算资金: 250 / 二、自有资金: 0": an item of a list under a whole is a part; one
   // whose words name no part cannot be placed.
-  if (whole && LIST_ITEM.test(label.text) && (result.amounts.annual || result.amounts.total)) {
+  if (whole && NUMBERING.test(labelKey(label.text)) && (result.amounts.annual || result.amounts.total)) {
     unplace(result, label.text, cell, raw, at, unit);
     return;
   }
