@@ -48,7 +48,8 @@ async function press(testId: string) {
   await act(async () => {
     fireEvent.click(screen.getByTestId(testId));
   });
-  await waitFor(() => expect(screen.getByTestId('settings-result')).toBeTruthy());
+  // Saving checks the sheet again (the engine may still be loading on a busy machine): a generous wait.
+  await waitFor(() => expect(screen.getByTestId('settings-result')).toBeTruthy(), { timeout: 10000 });
 }
 
 test('settings saved in the workbook apply from the first check, and the pane says so', async () => {

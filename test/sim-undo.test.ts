@@ -249,6 +249,17 @@ describe('下载工作簿', () => {
     });
   });
 
+  test('a hidden sheet stays hidden through a save and a reopen; 取消隐藏 shows and activates it', async () => {
+    const host = await loadXlsx(fs.readFileSync(path.join(__dirname, 'fixtures', 'guyuan.per-sheet.xlsx')));
+    host.sheets[1].visibility = 'Hidden';
+    host.sheets[2].visibility = 'VeryHidden';
+    const again = await loadXlsx(await saveXlsx(host));
+    expect(again.sheets.map((s) => s.visibility)).toEqual(host.sheets.map((s) => s.visibility));
+    again.unhide(again.sheets[1].id);
+    expect(again.sheets[1].visibility).toBe('Visible');
+    expect(again.activeSheet.name).toBe(again.sheets[1].name);
+  });
+
   test('another add-in’s settings part and legal spellings of ours are read as such', async () => {
     const host = new SimWorkbook();
     host.addSheet('表');

@@ -212,12 +212,52 @@ test('a sheet added since the list was read (插入模板 into a new sheet) join
   await act(() => checker.dispose());
 });
 
-test('a hidden sheet is not listed', async () => {
+test('both adapters list hidden and very hidden sheets, marked', async () => {
   const host = await loadXlsx(fs.readFileSync(FIXTURE));
   host.sheets[2].visibility = 'Hidden';
+  host.sheets[4].visibility = 'VeryHidden';
+  const expected = ['表1', '表2', '表3 hidden', '表4', '表5 hidden', '表6'];
+  const show = (list: { sheetName: string; hidden: boolean }[]) =>
+    list.map((s) => s.sheetName + (s.hidden ? ' hidden' : ''));
   installSimulatedOffice(globalThis as unknown as Record<string, unknown>, host);
-  const office = await new ExcelSession(detectCapabilities(), 1).listSheets();
-  expect(office.map((s) => s.sheetName)).toEqual(['表1', '表2', '表4', '表5', '表6']);
-  const wps = await new WpsSession(installSimulatedWps({}, host) as unknown as EtApplication).listSheets();
-  expect(wps.map((s) => s.sheetName)).toEqual(['表1', '表2', '表4', '表5', '表6']);
+  expect(show(await new ExcelSession(detectCapabilities(), 1).listSheets())).toEqual(expected);
+  const wps = new WpsSession(installSimulatedWps({}, host) as unknown as EtApplication);
+  expect(show(await wps.listSheets())).toEqual(expected);
+});
+
+describe.each(['Excel', 'WPS'] as const)('%s host, a hidden sheet', (kind) => {
+  test('is read and listed with its forms, marked （隐藏）; a click does not open it but says how to show it, and opens it once shown', async () => {
+    const { host, checker, reads } = await open(kind);
+    host.sheets[2].visibility = 'Hidden';
+    await checkOthers();
+    // Read like every other sheet: the command line checks hidden sheets too.
+    expect(reads).toEqual(['表2', '表3', '表4', '表5', '表6'].map((n) => idOf(host, n, kind)));
+    const hidden = screen.getByRole('button', { name: /^表3 1 张表 1 个错误 （隐藏）/ });
+    expect(hidden.getAttribute('data-hidden')).toBe('true');
+    expect(sheetButtons()).toHaveLength(5);
+    const checks = checker.getState().checks;
+    await act(async () => {
+      fireEvent.click(hidden);
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('other-sheet-hidden').textContent).toBe(
+        '工作表「表3」已隐藏，不能打开：请先右键任一工作表标签，选择「取消隐藏」。',
+      ),
+    );
+    expect(screen.getByTestId('other-sheet-hidden').getAttribute('role')).toBe('status');
+    expect(host.activeSheet.name).toBe('表1');
+    expect(checker.getState().checks).toBe(checks);
+    // The clerk shows the sheet (no cell changes, no read needed): the next click lists the sheets
+    // again and opens it.
+    host.sheets[2].visibility = 'Visible';
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /^表3 1 张表/ }));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('summary').textContent).toContain('工作表「表3」中找到 1 张绩效目标表'),
+    );
+    expect(host.activeSheet.name).toBe('表3');
+    expect(screen.queryByTestId('other-sheet-hidden')).toBeNull();
+    await act(() => checker.dispose());
+  });
 });

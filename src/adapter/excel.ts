@@ -145,17 +145,19 @@ export class ExcelSession implements SheetHost {
   }
 
   /**
-   * The workbook's visible sheets in tab order, in one sync. Hidden sheets are left out: Excel
-   * cannot activate them, and the pane would offer to open what the clerk cannot see.
+   * The workbook's sheets in tab order, in one sync. Hidden ones are marked: their forms count as
+   * the command line counts them, but Excel cannot activate them.
    */
   async listSheets(): Promise<SheetInfo[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/id,items/name,items/visibility');
       await context.sync();
-      return sheets.items
-        .filter((ws) => ws.visibility === 'Visible')
-        .map((ws) => ({ sheetId: ws.id, sheetName: ws.name }));
+      return sheets.items.map((ws) => ({
+        sheetId: ws.id,
+        sheetName: ws.name,
+        hidden: ws.visibility !== 'Visible',
+      }));
     });
   }
 

@@ -64,10 +64,15 @@ export interface SheetSnapshot {
 
 export type Progress = (doneRows: number, totalRows: number) => void;
 
-/** A visible sheet of the workbook (hidden sheets cannot be activated, so they are not listed). */
+/** A sheet of the workbook, in tab order. */
 export interface SheetInfo {
   sheetId: string;
   sheetName: string;
+  /**
+   * Hidden or very hidden: its forms are read and counted like any other sheet's (the command line
+   * checks them too), but the host cannot activate it, so the pane does not offer to open it.
+   */
+  hidden: boolean;
 }
 
 export interface SheetEvent {

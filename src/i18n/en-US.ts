@@ -176,6 +176,9 @@ const en: Record<StringKey, string> = {
   sheetErrors: 'errors: {n}',
   sheetNoErrors: 'no errors',
   sheetChanged: '(changed, not checked again yet)',
+  sheetHidden: '(hidden)',
+  otherSheetHidden:
+    'The sheet "{sheet}" is hidden and cannot be opened: right-click any sheet tab and choose Unhide first.',
   moreTables: ' and others ({n} in all)',
 };
 

@@ -171,6 +171,8 @@ const zh = {
   sheetErrors: '{n} 个错误',
   sheetNoErrors: '无错误',
   sheetChanged: '（已更改，待重新检查）',
+  sheetHidden: '（隐藏）',
+  otherSheetHidden: '工作表「{sheet}」已隐藏，不能打开：请先右键任一工作表标签，选择「取消隐藏」。',
   moreTables: ' 等 {n} 张',
 };
 

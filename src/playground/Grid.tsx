@@ -476,10 +476,14 @@ export function Grid({ host, fileName }: { host: SimWorkbook; fileName: string }
             role="tab"
             aria-selected={s.id === ws.id}
             className={s.id === ws.id ? 'tab active' : 'tab'}
-            onClick={() => host.activate(s.id)}
+            // Excel shows no tab for a hidden sheet; here its tab stays in view, marked, and a click
+            // does what 取消隐藏 does in Excel.
+            title={s.visibility !== 'Visible' ? '隐藏的工作表：单击取消隐藏' : undefined}
+            onClick={() => (s.visibility !== 'Visible' ? host.unhide(s.id) : host.activate(s.id))}
           >
             {s.name}
             {s.protected ? '（受保护）' : ''}
+            {s.visibility !== 'Visible' ? '（隐藏）' : ''}
           </button>
         ))}
       </div>

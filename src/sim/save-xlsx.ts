@@ -64,7 +64,10 @@ function writeCell(cell: ExcelJS.Cell, c: SimCell): void {
 }
 
 async function writeSheet(wb: ExcelJS.Workbook, ws: SimWorksheet): Promise<void> {
-  const sheet = wb.addWorksheet(ws.name);
+  // A hidden sheet stays hidden in the file (Excel's state attribute), as Excel saves it.
+  const state =
+    ws.visibility === 'Hidden' ? 'hidden' : ws.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
+  const sheet = wb.addWorksheet(ws.name, { state });
   for (const [r, row] of ws.cells) for (const [c, cell] of row) writeCell(sheet.getCell(r + 1, c + 1), cell);
   for (const m of ws.merges) {
     if (m.bottom === m.top && m.right === m.left) continue;

@@ -466,6 +466,18 @@ export class SimWorkbook {
     for (const l of this.activationListeners) setTimeout(() => l(ws.id), 0);
   }
 
+  /**
+   * A person showing a hidden sheet (the playground's tab of a hidden sheet stands for Excel's
+   * 取消隐藏): it becomes visible and active. Excel fires no change event for it (no cell changes).
+   */
+  unhide(nameOrId: string): void {
+    const ws = this.sheet(nameOrId);
+    if (!ws) return;
+    ws.visibility = 'Visible';
+    this.notifyView();
+    this.activate(ws.id);
+  }
+
   /** A person typing into a cell (the playground's grid): one undo step; fires onChanged as Excel would. */
   edit(sheetNameOrId: string, row: number, col: number, value: SimValue): void {
     const ws = this.sheet(sheetNameOrId);

@@ -1,7 +1,8 @@
 /**
  * 其他工作表, under the summary: the other sheets of the workbook that hold forms, each a button
  * named by its visible text — the sheet, how many tables, how many errors, the tables' names — that
- * activates the sheet (the pane then checks it as the active sheet). The sheets are read on demand
+ * activates the sheet (the pane then checks it as the active sheet). Hidden sheets are read and
+ * listed too, marked （隐藏）: the host cannot activate them, so a click says how to show one. The sheets are read on demand
  * (检查其他工作表), one read each, with progress, and kept until they change (./workbook.ts).
  * Loaded after the first check, in a chunk of its own. Sheet and table names are rendered as text.
  */
@@ -103,6 +104,7 @@ export default function Workbook({ checker, t }: { checker: Checker; t: Translat
                   data-testid="other-sheet"
                   data-sheet={s.sheetId}
                   data-errors={s.errors}
+                  data-hidden={s.hidden || undefined}
                   onClick={() => open(s.sheetId, i)}
                 >
                   <span className={styles.body}>
@@ -112,6 +114,7 @@ export default function Workbook({ checker, t }: { checker: Checker; t: Translat
                       <span className={s.errors > 0 ? styles.errors : undefined}>
                         {s.errors > 0 ? t('sheetErrors', { n: s.errors }) : t('sheetNoErrors')}
                       </span>
+                      {s.hidden && ` ${t('sheetHidden')}`}
                       {s.changed && ` ${t('sheetChanged')}`}
                     </span>
                     {names.length > 0 && (
@@ -151,6 +154,11 @@ export default function Workbook({ checker, t }: { checker: Checker; t: Translat
           })}
         </Caption1>
       ))}
+      {ws.hiddenNotice && (
+        <Caption1 role="status" data-testid="other-sheet-hidden">
+          {t('otherSheetHidden', { sheet: nameOf(ws.hiddenNotice) })}
+        </Caption1>
+      )}
       {ws.error && (
         <Caption1 data-testid="other-sheets-error">
           {t(MESSAGE_KEY[ws.error.kind], { detail: ws.error.detail })}

@@ -31,6 +31,8 @@ export interface SheetTable {
 export interface SheetSummary {
   sheetId: string;
   sheetName: string;
+  /** A hidden sheet: listed with its forms, but not offered to open (the host cannot activate it). */
+  hidden: boolean;
   tables: SheetTable[];
   errors: number;
   /** The host said the sheet changed since it was read. */
@@ -40,7 +42,7 @@ export interface SheetSummary {
 }
 
 export interface WorkbookState {
-  /** The visible sheets in tab order, as last listed (null: not listed yet). */
+  /** The sheets in tab order, hidden ones marked, as last listed (null: not listed yet). */
   sheets: SheetInfo[] | null;
   summaries: Record<string, SheetSummary>;
   /** Sheets that could not be read, with the reason. */
@@ -51,6 +53,8 @@ export interface WorkbookState {
   error: HostError | null;
   /** Whether a request has been made (then "no other sheet" is worth saying). */
   scanned: boolean;
+  /** A hidden sheet the clerk tried to open: the pane says how to show it. */
+  hiddenNotice: string | null;
 }
 
 /** Lets the pane paint and the clerk act between two sheets' reads. */
@@ -73,6 +77,7 @@ export class WorkbookScan {
     progress: null,
     error: null,
     scanned: false,
+    hiddenNotice: null,
   };
   private readonly listeners = new Set<() => void>();
   /** Changes heard per sheet: a read that a change overtook is not kept as unchanged. */
@@ -124,19 +129,18 @@ export class WorkbookScan {
   /** What the pane's own check found on the active sheet: kept for it, for when the clerk leaves it. */
   private capture(s: CheckState): void {
     if (!s.sheet || s.status === 'error') return;
-    this.keep(s.sheet.sheetId, s.sheet.sheetName, s.tables, { changed: false, unsure: !this.listening });
+    // The active sheet is visible: the host shows the sheet it activates.
+    this.keep({ sheetId: s.sheet.sheetId, sheetName: s.sheet.sheetName, hidden: false }, s.tables, {
+      changed: false,
+      unsure: !this.listening,
+    });
   }
 
-  private keep(
-    sheetId: string,
-    sheetName: string,
-    tables: Table[],
-    flags: Pick<SheetSummary, 'changed' | 'unsure'>,
-  ): void {
+  private keep(sheet: SheetInfo, tables: Table[], flags: Pick<SheetSummary, 'changed' | 'unsure'>): void {
+    const { sheetId } = sheet;
     const list = tablesOf(tables);
     const summary: SheetSummary = {
-      sheetId,
-      sheetName,
+      ...sheet,
       tables: list,
       errors: list.reduce((n, t) => n + t.errors, 0),
       ...flags,
@@ -174,6 +178,23 @@ export class WorkbookScan {
   }
 
   /**
+   * Takes a new listing: sheets gone (deleted, or renamed on WPS, where a sheet is known by its name)
+   * are forgotten, and each kept sheet takes its visibility as listed now (hiding or showing a sheet
+   * changes none of its cells, so what was read of it still holds).
+   */
+  private relist(sheets: SheetInfo[]): void {
+    const listed = new Map(sheets.map((s) => [s.sheetId, s]));
+    const active = this.checker.getState().sheet?.sheetId;
+    const summaries: Record<string, SheetSummary> = {};
+    for (const [id, s] of Object.entries(this.state.summaries)) {
+      const now = listed.get(id);
+      if (now) summaries[id] = { ...s, hidden: now.hidden };
+      else if (id === active) summaries[id] = s;
+    }
+    this.update({ sheets, summaries });
+  }
+
+  /**
    * Reads the other sheets that are not kept: lists the sheets (one round trip), then reads each
    * (one round trip for most sheets) and checks it with the pane's settings.
    */
@@ -182,13 +203,7 @@ export class WorkbookScan {
     this.stopping = false;
     this.update({ progress: { done: 0, total: 0 }, error: null, scanned: true });
     try {
-      const sheets = await this.checker.session.listSheets();
-      // Sheets gone (deleted, or renamed on WPS, where a sheet is known by its name) are forgotten.
-      const keep = new Set([...sheets.map((s) => s.sheetId), this.checker.getState().sheet?.sheetId]);
-      const summaries = Object.fromEntries(
-        Object.entries(this.state.summaries).filter(([id]) => keep.has(id)),
-      );
-      this.update({ sheets, summaries });
+      this.relist(await this.checker.session.listSheets());
       const todo = this.others().filter((s) => !this.kept(s.sheetId));
       this.update({ progress: { done: 0, total: todo.length } });
       for (let i = 0; i < todo.length && !this.stopping; i++) {
@@ -215,7 +230,7 @@ export class WorkbookScan {
     }
     const { tables } = checkSheet(snap.grid, this.checker.engineOptions());
     // A change heard while the sheet was being read: what was read may be older than the sheet.
-    this.keep(snap.sheetId, snap.sheetName, tables, {
+    this.keep({ sheetId: snap.sheetId, sheetName: snap.sheetName, hidden: sheet.hidden }, tables, {
       changed: (this.versions.get(sheet.sheetId) ?? 0) !== version,
       unsure,
     });
@@ -226,8 +241,27 @@ export class WorkbookScan {
     this.stopping = true;
   }
 
-  /** Activates a sheet of the list, its first form's first cell selected, and checks it as the active sheet. */
-  open(sheetId: string): Promise<void> {
+  /**
+   * Activates a sheet of the list, its first form's first cell selected, and checks it as the active
+   * sheet. A sheet listed as hidden is listed again first (one round trip: the clerk may have shown
+   * it since); while it stays hidden it is not opened — the host cannot activate it — and the pane
+   * says so (`hiddenNotice`).
+   */
+  async open(sheetId: string): Promise<void> {
+    if (this.state.summaries[sheetId]?.hidden) {
+      try {
+        this.relist(await this.checker.session.listSheets());
+      } catch (e) {
+        this.update({ error: hostError(e) });
+        return;
+      }
+      const now = this.state.summaries[sheetId];
+      if (!now || now.hidden) {
+        this.update({ hiddenNotice: now ? sheetId : null });
+        return;
+      }
+    }
+    this.update({ hiddenNotice: null });
     const cell = this.state.summaries[sheetId]?.tables[0]?.cell ?? 'A1';
     return this.checker.openSheet(sheetId, cell);
   }

@@ -289,7 +289,7 @@ export class WpsSession implements SheetHost {
     return this.readSheetOf(() => this.sheet(sheetId), onProgress);
   }
 
-  /** The visible sheets in tab order: Count, then each sheet's Visible and Name (hidden ones cannot be activated). */
+  /** The sheets in tab order: Count, then each sheet's Visible and Name (hidden ones are marked: they cannot be activated). */
   listSheets(): Promise<SheetInfo[]> {
     return this.run(() => {
       const sheets = this.app.ActiveWorkbook.Worksheets;
@@ -298,9 +298,9 @@ export class WpsSession implements SheetHost {
         const ws = sheetItem(sheets, i);
         // XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden (some hosts answer true/false).
         const visible = ws.Visible;
-        if (visible === XL.sheetHidden || visible === XL.sheetVeryHidden || visible === false) continue;
+        const hidden = visible === XL.sheetHidden || visible === XL.sheetVeryHidden || visible === false;
         const name = ws.Name;
-        out.push({ sheetId: name, sheetName: name });
+        out.push({ sheetId: name, sheetName: name, hidden });
       }
       return out;
     });
