@@ -149,8 +149,31 @@ describe('XML shapes', () => {
     await expect(readXlsx(bytes)).rejects.toThrow(/长度与目录不符/);
   });
 
+  test(`t="d" cells are the calendar date they write, whatever the machine's zone (TZ=${process.env.TZ ?? 'unset'})`, async () => {
+    // Excel's Strict save and openpyxl's iso_dates write dates as ISO text, without a zone or with one.
+    const [g] = await readXlsx(
+      await pkg(
+        '<row r="1"><c r="A1" t="d"><v>2026-01-01T00:00:00</v></c><c r="B1" t="d" s="2"><v>2026-01-01</v></c>' +
+          '<c r="C1" t="d"><v>2026-12-31T23:30:00+08:00</v></c><c r="D1" t="d"><v>2026-03-01T00:00:00Z</v></c><c r="E1" t="d"><v>12:30:00</v></c></row>',
+      ),
+    );
+    expect(g.values[0]).toEqual(['2026-01-01', '2026-01-01', '2026-12-31', '2026-03-01', '12:30:00']);
+  });
+
+  test('a row without r after a gap is placed by its cells; rows of one number are merged; an empty <v> is empty', async () => {
+    const [g] = await readXlsx(
+      await pkg(
+        '<row r="1"><c r="A1"><v>1</v></c></row><row><c r="A4"><v>4</v></c><c r="B4" t="s"><v></v></c></row>' +
+          '<row><c><v>5</v></c></row><row r="1"><c r="C1"><v>3</v></c></row>',
+      ),
+    );
+    expect(g.values).toEqual([[1, null, 3], [], [], [4], [5]]);
+  });
+
   test('entities and Excel escapes', () => {
     expect(xmlText('a&lt;b&gt;&amp;&quot;&apos;&#65;&#x4e00;_x0009__x001B_')).toBe('a<b>&"\'A一\t\x1b');
     expect(xmlText('_x00zz_ 无转义')).toBe('_x00zz_ 无转义');
+    // Hex digits in either case (writers differ); a reference to an undeclared entity stays as written.
+    expect(xmlText('_xff08_项目_xFF09_ &nbsp;')).toBe('（项目） &nbsp;');
   });
 });

@@ -97,8 +97,6 @@ export function packageProblem(
       `inflates to ${got} MB, the limit is ${max} MB (a zip bomb? not unpacked)`,
     );
   }
-  if (!files.some((f) => f.name === 'xl/workbook.xml'))
-    return reason('这是一个压缩包，但不是 Excel 工作簿', 'a zip, but not a spreadsheet');
   return null;
 }
 
@@ -108,19 +106,38 @@ export function packageProblem(
  * shapes that make readers expand millions of cells.
  */
 export function areaProblem(xml: string, limits: ReadLimits, counted: { merges: number }): Reason | null {
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-    if (++counted.merges > limits.maxMerges)
-      return reason(
-        `合并单元格过多：超过 ${limits.maxMerges} 处`,
-        `too many merged areas: over ${limits.maxMerges}`,
-      );
-    if (areaCells(m[1]) > limits.maxAreaCells)
-      return reason(`合并区域过大：${m[1]}`, `a merged area too large: ${m[1]}`);
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
+    const problem = mergeProblem(m[1], limits, counted);
+    if (problem) return problem;
   }
-  for (const m of xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)) {
-    for (const ref of m[1].split(/\s+/))
-      if (areaCells(ref) > limits.maxAreaCells)
-        return reason(`数据验证范围过大：${ref}`, `a data validation range too large: ${ref}`);
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?dataValidation\b[^>]*\bsqref\s*=\s*["']([^"']+)["']/g)) {
+    const problem = validationProblem(m[1], limits);
+    if (problem) return problem;
   }
+  return null;
+}
+
+/** One more merged area (counted over the workbook in `counted`): too many, or one too large. */
+export function mergeProblem(
+  ref: string,
+  limits: ReadLimits,
+  counted: { merges: number },
+  /** Its cells, when the caller has read the area already. */
+  cells = areaCells(ref),
+): Reason | null {
+  if (++counted.merges > limits.maxMerges)
+    return reason(
+      `合并单元格过多：超过 ${limits.maxMerges} 处`,
+      `too many merged areas: over ${limits.maxMerges}`,
+    );
+  if (cells > limits.maxAreaCells) return reason(`合并区域过大：${ref}`, `a merged area too large: ${ref}`);
+  return null;
+}
+
+/** A data-validation range (`sqref`, space-separated areas) over too many cells. */
+export function validationProblem(sqref: string, limits: ReadLimits): Reason | null {
+  for (const ref of sqref.trim().split(/\s+/))
+    if (ref && areaCells(ref) > limits.maxAreaCells)
+      return reason(`数据验证范围过大：${ref}`, `a data validation range too large: ${ref}`);
   return null;
 }

@@ -8,7 +8,7 @@
  */
 import JSZip from 'jszip';
 import { DEFAULT_LIMITS, type ReadLimits, areaProblem, crc32, fileTooLarge, packageProblem } from './limits';
-import { type Reason, corruptReason, entryChecksum, entryLength } from './unreadable';
+import { type Reason, corruptReason, entryChecksum, entryLength, reason } from './unreadable';
 
 export { DEFAULT_LIMITS, type ReadLimits };
 
@@ -33,6 +33,9 @@ export async function openPackage(
     return corruptReason(e);
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
+  // The playground's loader (ExcelJS) finds the workbook only in its usual place.
+  if (!entries.some((f) => f.name === 'xl/workbook.xml'))
+    return reason('这是一个压缩包，但不是 Excel 工作簿', 'a zip, but not a spreadsheet');
   return (
     packageProblem(
       entries.map((f) => ({

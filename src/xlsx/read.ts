@@ -1,63 +1,89 @@
 /**
  * The command line's .xlsx reader: values, the number formats that change what a clerk sees (percent,
- * dates) and merged areas — all the engine reads — straight from the package's XML, streamed one
- * inflated chunk at a time, so that memory follows the cells kept, not the size of the XML.
+ * dates) and merged areas — all the engine reads — from the package's XML, parsed as XML
+ * (`./xml.ts`: namespaces by URI whatever the prefix, either quote style, CDATA, references, UTF-8 or
+ * UTF-16) and streamed one inflated chunk at a time, so that memory follows the cells kept, not the
+ * size of the XML.
  *
- * Chosen by measurement over ExcelJS and SheetJS (`npm run bench`, README "读取器"): it reads the
- * fixtures several times faster, holds no styles, formulas or cell objects it does not need, and can
- * stop a file at a limit the moment it is crossed (cells, rows, merged areas) instead of after
- * building the whole workbook. It reads what ExcelJS reads, cell for cell: `test/xlsx-read.test.ts`
- * compares the two on every fixture. ExcelJS stays as the template writer and the playground's loader.
+ * Parts are found as Office finds them: the workbook through the package relationships
+ * (`_rels/.rels`), its sheets, shared strings and styles through the workbook's; part names compared
+ * without regard to case, targets percent-decoded, relative or absolute, zip names with `\` or a
+ * leading `/` accepted. Transitional and Strict namespaces alike.
+ *
+ * Never silent: what cannot be read right is refused with a one-line reason naming the part — a
+ * workbook part that is not a workbook, a listed sheet whose part is missing or is not a worksheet,
+ * content in a sheet's data that is not SpreadsheetML, a shared-string index out of range, a cell
+ * type that does not exist, malformed XML. The command line then exits 2 for that file instead of
+ * reporting fewer tables than the file holds.
+ *
+ * Chosen by measurement over ExcelJS and SheetJS (`npm run bench`, docs/command-line.md "The
+ * reader"); `test/xlsx-read.test.ts` compares it with ExcelJS on every fixture and
+ * `test/xlsx-constructs.test.ts` with the original on every construct writers use.
  */
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { displayText, parseA1Range } from '../core/grid';
 import { ADDIN_ID, SETTINGS_NAME } from '../host/addin';
-import { DEFAULT_LIMITS, type ReadLimits, areaProblem, fileTooLarge, packageProblem } from './limits';
-import { UnreadableFileError, reason } from './unreadable';
+import {
+  DEFAULT_LIMITS,
+  type ReadLimits,
+  fileTooLarge,
+  mergeProblem,
+  packageProblem,
+  validationProblem,
+} from './limits';
+import { type Reason, UnreadableFileError, reason } from './unreadable';
+import {
+  XmlAttributes,
+  type XmlHandler,
+  XmlSyntaxError,
+  XmlTokenizer,
+  decodeEntities,
+  internNamespaces,
+} from './xml';
 import { type ZipEntry, inflateEntry, readDirectory } from './zip';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** SpreadsheetML's main namespace, Transitional and Strict; '' for parts written without one. */
+const MAIN = [
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  '',
+];
+/** The namespace of `r:id` on a workbook's `<sheet>`, Transitional and Strict. */
+const RELATIONSHIP_ID = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
+/** The package relationships namespace (the same in Strict); '' for parts written without one. */
+const PACKAGE_RELS = ['http://schemas.openxmlformats.org/package/2006/relationships', ''];
+internNamespaces([...MAIN, ...RELATIONSHIP_ID, ...PACKAGE_RELS]);
 
-/** XML text → string: entities, then Excel's own _xHHHH_ escapes (as ExcelJS does). */
+/** Excel's own escapes for characters XML cannot carry (`_x000D_`, `_xFF08_`; hex digits in any case). */
+export function unescapeExcel(s: string): string {
+  return s.includes('_x')
+    ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : s;
+}
+
+/** XML text → string: references, then Excel's _xHHHH_ escapes (for text taken from raw XML). */
 export function xmlText(s: string): string {
-  if (s.includes('&')) {
-    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-      if (e[0] !== '#') return ENTITIES[e];
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    });
-  }
-  if (s.includes('_x'))
-    s = s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return s;
+  return unescapeExcel(decodeEntities(s));
 }
 
-/** The text of an <si> or <is>: its runs' <t>, phonetic guides (<rPh>) left out. */
-function richText(xml: string): string {
-  if (xml.includes('<rPh')) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  let out = '';
-  for (const m of xml.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) if (m[1]) out += xmlText(m[1]);
-  return out;
-}
-
-const ATTRIBUTES = new Map<string, RegExp>();
-function attr(attrs: string, name: string): string | undefined {
-  let re = ATTRIBUTES.get(name);
-  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  const m = re.exec(attrs);
-  return m ? m[1] : undefined;
-}
-
-/** Column letters → 0-based index. */
+/** Column letters (any case) → 0-based index; -1 when the reference has none. */
 function columnIndex(ref: string): number {
   let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32;
     if (c < 65 || c > 90) break;
     n = n * 26 + c - 64;
   }
   return n - 1;
+}
+
+/** The row number of a cell reference ("B12" → 12), or NaN. */
+function rowNumber(ref: string): number {
+  const m = /\d+$/.exec(ref);
+  return m ? Number(m[0]) : NaN;
 }
 
 /** Excel's built-in number formats that are dates or times (ECMA-376 18.8.30; 27–36, 50–58 East Asian). */
@@ -78,87 +104,257 @@ interface CellStyle {
   date: boolean;
 }
 
-function readStyles(xml: string | null): CellStyle[] {
-  if (!xml) return [];
-  const codes = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const id = Number(attr(m[1], 'numFmtId'));
-    const code = attr(m[1], 'formatCode');
-    if (code !== undefined) codes.set(id, xmlText(code));
-  }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  const styles: CellStyle[] = [];
-  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    const id = Number(attr(m[1], 'numFmtId') ?? 0);
-    const code = codes.get(id) ?? BUILTIN_PERCENT[id];
-    styles.push({ format: code, date: code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id) });
-  }
-  return styles;
-}
-
-/** An Excel serial date → "YYYY-MM-DD" (UTC, as ExcelJS's Date then toISOString gives); null when out of range. */
+/** An Excel serial date → "YYYY-MM-DD" (UTC arithmetic: no local time on the way); null when out of range. */
 function serialDate(v: number, date1904: boolean): string | null {
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86400000));
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
-/** The package: its bytes and its entries by name. */
+/**
+ * A `t="d"` cell's ISO 8601 text → the calendar date it writes ("2026-01-01T00:00:00" → "2026-01-01"),
+ * with or without a zone: read as written, never through a local-time Date (which on a machine east
+ * of Greenwich gives the day before). A time alone is kept as text.
+ */
+function isoDate(v: string): string {
+  const m = /^\s*([+-]?\d{4,6})-(\d{2})-(\d{2})(?![\d])/.exec(v);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : v.trim();
+}
+
+/** The package: its bytes and its entries by lower-case name (`\` → `/`, no leading `/`). */
 interface Package {
   bytes: Buffer;
   entries: Map<string, ZipEntry>;
 }
 
-/** Streams one entry as text (UTF-8 decoded across chunk boundaries). */
-async function streamEntry(pkg: Package, entry: ZipEntry, onText: (text: string) => void): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  await inflateEntry(pkg.bytes, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })));
-  onText(decoder.decode());
+/** A zip entry's name as a part name: forward slashes, no leading slash, compared without regard to case. */
+const partKey = (name: string) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+
+function entryOf(pkg: Package, part: string): ZipEntry | undefined {
+  return pkg.entries.get(partKey(part));
 }
 
-async function entryText(pkg: Package, name: string): Promise<string | null> {
-  const entry = pkg.entries.get(name);
-  if (!entry) return null;
-  let text = '';
-  await streamEntry(pkg, entry, (t) => {
-    text += t;
-  });
-  return text;
+/** The decoder a part's first bytes call for: a BOM, UTF-16 without one, or the declaration's encoding. */
+function decoderFor(first: Uint8Array, part: string): TextDecoder {
+  const [a, b] = first;
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return new TextDecoder('utf-16le');
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return new TextDecoder('utf-16be');
+  // The declaration's encoding, when a part has one (bytes read as Latin-1: the declaration is ASCII).
+  const head = Buffer.from(first.buffer, first.byteOffset, Math.min(200, first.length)).toString('latin1');
+  const label = /^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+  if (label && !/^utf-?8$/i.test(label)) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+      throw new UnreadableFileError(
+        reason(`${part} 的编码 ${label} 无法识别`, `${part}: the encoding ${label} is not supported`),
+      );
+    }
+  }
+  return UTF8;
 }
 
-/** Shared strings, one <si> at a time. */
-async function readSharedStrings(pkg: Package, name: string): Promise<string[]> {
-  const f = pkg.entries.get(name);
-  if (!f) return [];
-  const strings: string[] = [];
-  let buf = '';
-  const take = (upTo: number) => {
-    for (const m of buf.slice(0, upTo).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g))
-      strings.push(m[1] ? richText(m[1]) : '');
-    buf = buf.slice(upTo);
-  };
-  await streamEntry(pkg, f, (t) => {
-    buf += t;
-    const end = buf.lastIndexOf('</si>');
-    if (end >= 0) take(end + 5);
-  });
-  take(buf.length);
-  return strings;
+/**
+ * One UTF-8 decoder for every part (parts are parsed one after another): making one per part cost as
+ * much as parsing a small part. Each part's last `decode()` flushes it, also after a failure.
+ */
+const UTF8 = new TextDecoder('utf-8');
+
+/** Why a part is not well-formed XML, naming it. */
+const malformed = (part: string, e: Error): Reason =>
+  reason(`${part} 不是格式正确的 XML：${e.message}`, `${part} is not well-formed XML: ${e.message}`);
+
+/**
+ * Parses one part with `handler`, streamed: each inflated chunk decoded (across chunk boundaries) and
+ * tokenized at once. Returns the tokenizer (its count of elements) and the root element's name.
+ */
+async function parsePart(
+  pkg: Package,
+  entry: ZipEntry,
+  part: string,
+  handler: XmlHandler,
+): Promise<{ root: { ns: string; local: string } | null }> {
+  const tokenizer = new XmlTokenizer(handler);
+  if (handler instanceof TextWanting) handler.tokenizer = tokenizer;
+  let decoder: TextDecoder | null = null;
+  try {
+    await inflateEntry(pkg.bytes, entry, (chunk) => {
+      decoder ??= decoderFor(chunk, part);
+      tokenizer.write(decoder.decode(chunk, { stream: true }));
+    });
+    if (decoder) tokenizer.write((decoder as TextDecoder).decode());
+    tokenizer.end();
+  } catch (e) {
+    // The shared decoder starts the next part clean (flushing a clean one does nothing).
+    UTF8.decode();
+    if (e instanceof XmlSyntaxError) throw new UnreadableFileError(malformed(part, e));
+    throw e;
+  }
+  return { root: tokenizer.root };
 }
 
-/** A package path from a relationship target, relative to xl/ or absolute. */
-function partPath(target: string, base = 'xl/'): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (base + target).split('/');
+/** A handler that switches the tokenizer's text on and off (inside `<v>`, `<t>`). */
+abstract class TextWanting implements XmlHandler {
+  tokenizer: XmlTokenizer | null = null;
+  protected want(on: boolean): void {
+    if (this.tokenizer) this.tokenizer.wantText = on;
+  }
+  abstract open(ns: string, local: string, attrs: XmlAttributes, empty: boolean): void;
+  abstract close(ns: string, local: string): void;
+}
+
+/**
+ * The elements of a small part, each with its parent's local name (elements outside `nss` are seen
+ * as '#', so nothing in another vocabulary is mistaken for ours), and the text of the elements
+ * `textOf` names.
+ */
+class ElementWalker extends TextWanting {
+  private path: string[] = [];
+  private text_ = '';
+  constructor(
+    /** The namespaces of the part's vocabulary; null: any (a host's own parts, read by local name). */
+    private readonly nss: readonly string[] | null,
+    private readonly visit: (local: string, parent: string, attrs: XmlAttributes) => void,
+    private readonly textOf: (local: string, parent: string) => boolean = () => false,
+    private readonly onText: (local: string, text: string) => void = () => undefined,
+  ) {
+    super();
+  }
+  open(ns: string, local: string, attrs: XmlAttributes): void {
+    const name = !this.nss || this.nss.includes(ns) ? local : '#';
+    const parent = this.path[this.path.length - 1] ?? '';
+    this.path.push(name);
+    if (name === '#') return;
+    this.visit(name, parent, attrs);
+    if (this.textOf(name, parent)) {
+      this.text_ = '';
+      this.want(true);
+    }
+  }
+  close(): void {
+    const name = this.path.pop() ?? '';
+    if (this.tokenizer?.wantText) {
+      this.want(false);
+      this.onText(name, this.text_);
+    }
+  }
+  text(t: string): void {
+    this.text_ += t;
+  }
+}
+
+/** A relationship of a part: its type (the URI's last segment, Transitional or Strict alike) and target part. */
+interface Relationship {
+  type: string;
+  part: string;
+}
+
+/** A package path from a relationship target: percent-decoded, relative to the source part's folder or absolute. */
+function resolveTarget(source: string, target: string): string {
+  let t = target.replace(/\\/g, '/');
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // A stray % is part of the name.
+  }
+  const base = t.startsWith('/') ? '' : source.slice(0, source.lastIndexOf('/') + 1);
   const out: string[] = [];
-  for (const p of parts) {
+  for (const p of (base + t).split('/')) {
     if (p === '..') out.pop();
     else if (p !== '.' && p !== '') out.push(p);
   }
   return out.join('/');
 }
 
+/** The relationships part of `source` ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"; "" → "_rels/.rels"). */
+function relsPartOf(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+}
+
+/** A part's relationships by Id (external targets left out); empty when it has none. */
+async function readRelationships(pkg: Package, source: string): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  const part = relsPartOf(source);
+  const entry = entryOf(pkg, part);
+  if (!entry) return rels;
+  await parsePart(
+    pkg,
+    entry,
+    part,
+    new ElementWalker(PACKAGE_RELS, (local, _parent, a) => {
+      if (local !== 'Relationship' || a.get('TargetMode') === 'External') return;
+      const type = (a.get('Type') ?? '').replace(/\/+$/, '');
+      rels.set(a.get('Id') ?? '', {
+        type: type.slice(type.lastIndexOf('/') + 1),
+        part: resolveTarget(source, a.get('Target') ?? ''),
+      });
+    }),
+  );
+  return rels;
+}
+
+const notWorkbook = () => reason('这是一个压缩包，但不是 Excel 工作簿', 'a zip, but not a spreadsheet');
+
+/** Shared strings, one <si> at a time: the text of its runs' <t>, phonetic guides (<rPh>) left out. */
+async function readSharedStrings(pkg: Package, entry: ZipEntry, part: string): Promise<string[]> {
+  const strings: string[] = [];
+  const handler = new (class extends TextWanting {
+    private path: string[] = [];
+    private current: string | null = null;
+    private phonetic = 0;
+    open(ns: string, local: string): void {
+      const name = MAIN.includes(ns) ? local : '#';
+      const parent = this.path[this.path.length - 1];
+      this.path.push(name);
+      if (name === 'si' && parent === 'sst') this.current = '';
+      else if (name === 'rPh') this.phonetic++;
+      else if (name === 't' && this.current !== null && !this.phonetic && (parent === 'si' || parent === 'r'))
+        this.want(true);
+    }
+    close(): void {
+      const name = this.path.pop();
+      if (name === 't') this.want(false);
+      else if (name === 'rPh') this.phonetic--;
+      else if (name === 'si' && this.current !== null) {
+        strings.push(unescapeExcel(this.current));
+        this.current = null;
+      }
+    }
+    text(t: string): void {
+      this.current += t;
+    }
+  })();
+  await parsePart(pkg, entry, part, handler);
+  return strings;
+}
+
+/** Number formats and the cell formats (cellXfs) that use them. */
+async function readStyles(pkg: Package, part: string | null): Promise<CellStyle[]> {
+  const entry = part ? entryOf(pkg, part) : undefined;
+  if (!part || !entry) return [];
+  const codes = new Map<number, string>();
+  const xfs: number[] = [];
+  await parsePart(
+    pkg,
+    entry,
+    part,
+    new ElementWalker(MAIN, (local, parent, a) => {
+      if (local === 'numFmt' && parent === 'numFmts') {
+        const code = a.get('formatCode');
+        if (code !== undefined) codes.set(Number(a.get('numFmtId')), unescapeExcel(code));
+      } else if (local === 'xf' && parent === 'cellXfs') xfs.push(Number(a.get('numFmtId') ?? 0));
+    }),
+  );
+  return xfs.map((id) => {
+    const code = codes.get(id) ?? BUILTIN_PERCENT[id];
+    return { format: code, date: code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id) };
+  });
+}
+
 interface SheetContext {
   strings: string[];
+  /** The shared-strings part (named when an index is out of range), or null when the workbook has none. */
+  stringsPart: string | null;
   styles: CellStyle[];
   date1904: boolean;
   limits: ReadLimits;
@@ -166,134 +362,265 @@ interface SheetContext {
   counted: { cells: number; merges: number };
 }
 
-/** One worksheet, streamed: rows are read as each arrives; only what the engine uses is kept. */
-async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: SheetContext): Promise<Grid> {
-  const values: CellValue[][] = [];
-  const texts: (string | null)[][] = [];
-  let anyText = false;
-  const merges: MergeArea[] = [];
-  const { limits, counted } = ctx;
-  let state: 'before' | 'rows' | 'after' = 'before';
-  let buf = '';
-  let rowIndex = -1;
+const tooManyRows = (limits: ReadLimits) =>
+  reason(
+    `行数过多：超过 ${limits.maxRows.toLocaleString('en-US')} 行（可用 --max-rows 调高）`,
+    `too many rows: over ${limits.maxRows.toLocaleString('en-US')} (raise the limit with --max-rows)`,
+  );
+const tooManyCells = (limits: ReadLimits) =>
+  reason(
+    `单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）`,
+    `too many cells: over ${limits.maxCells.toLocaleString('en-US')} (raise the limit with --max-cells)`,
+  );
 
-  const cellValue = (attrs: string, inner: string, style: CellStyle | undefined): CellValue => {
-    const t = attr(attrs, 't');
-    if (t === 'inlineStr') {
-      const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-      return is ? richText(is[1]) : null;
+/**
+ * One worksheet's XML, element by element: `sheetData > row > c > v | is`, `mergeCells > mergeCell`,
+ * `dataValidations > dataValidation`. Only what the engine uses is kept.
+ */
+class SheetHandler extends TextWanting {
+  readonly values: CellValue[][] = [];
+  readonly texts: (string | null)[][] = [];
+  anyText = false;
+  readonly merges: MergeArea[] = [];
+  /** Elements inside sheetData that are not SpreadsheetML's rows and cells (read nothing from them). */
+  strange: string[] = [];
+
+  /** Local names of the open elements; '#' for one in another namespace. */
+  private path: string[] = [];
+  /** Inside an element this reader skips whole (extLst, another vocabulary's subtree). */
+  private skipping = 0;
+  /** Depth inside <sheetData> (0: outside). */
+  private inData = 0;
+  private rowIndex = -1;
+  /** The row's own `r` was given, or its first addressed cell has placed it. */
+  private rowPlaced = false;
+  private col = -1;
+  private cell: { ref?: string; t?: string; s?: string } | null = null;
+  private v: string | null = null;
+  private inline: string | null = null;
+  /** Where character data goes while the tokenizer hands it on: the cell's <v>, or its inline string's <t>. */
+  private into: 'v' | 'inline' | null = null;
+  private phonetic = 0;
+
+  constructor(
+    private readonly part: string,
+    private readonly ctx: SheetContext,
+  ) {
+    super();
+  }
+
+  open(ns: string, local: string, a: XmlAttributes): void {
+    const main = ns === MAIN[0] || MAIN.includes(ns);
+    const parent = this.path[this.path.length - 1];
+    this.path.push(main ? local : '#');
+    if (this.inData) this.inData++;
+    else if (main && local === 'sheetData') this.inData = 1;
+    if (this.skipping) {
+      this.skipping++;
+      return;
     }
-    const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-    if (v === undefined) return null;
+    const inData = this.inData > 1;
+    if (!main || local === 'extLst') {
+      // Another vocabulary among the cells is content this reader cannot place: refused below.
+      if (inData && local !== 'extLst') this.strange.push(`<${local}>`);
+      this.skipping = 1;
+      return;
+    }
+    switch (local) {
+      case 'row':
+        if (parent === 'sheetData') this.openRow(a);
+        else if (inData) this.strange.push('<row>');
+        return;
+      case 'c':
+        if (parent === 'row') this.openCell(a);
+        else if (inData) this.strange.push('<c>');
+        return;
+      case 'v':
+        if (parent === 'c') {
+          this.v = '';
+          this.into = 'v';
+          this.want(true);
+        }
+        return;
+      case 'is':
+        if (parent === 'c') this.inline = '';
+        return;
+      case 'rPh':
+        this.phonetic++;
+        return;
+      case 't':
+        if (this.inline !== null && !this.phonetic && (parent === 'is' || parent === 'r')) {
+          this.into = 'inline';
+          this.want(true);
+        }
+        return;
+      case 'mergeCell':
+        if (parent === 'mergeCells') this.merge(a.get('ref') ?? '');
+        return;
+      case 'dataValidation':
+        if (parent === 'dataValidations') {
+          const problem = validationProblem(a.get('sqref') ?? '', this.ctx.limits);
+          if (problem) throw new UnreadableFileError(problem);
+        }
+        return;
+      default:
+        if (parent === 'sheetData' || parent === 'row') this.strange.push(`<${local}>`);
+    }
+  }
+
+  close(): void {
+    const name = this.path.pop();
+    if (this.inData) this.inData--;
+    if (this.skipping) {
+      this.skipping--;
+      return;
+    }
+    switch (name) {
+      case 'v':
+      case 't':
+        this.into = null;
+        this.want(false);
+        return;
+      case 'rPh':
+        this.phonetic--;
+        return;
+      case 'c':
+        if (this.cell) this.closeCell();
+        return;
+      case 'row':
+        if (!this.rowPlaced) this.placeRow(this.rowIndex + 1);
+        return;
+    }
+  }
+
+  text(t: string): void {
+    if (this.into === 'v') this.v += t;
+    else if (this.into === 'inline') this.inline += t;
+  }
+
+  private placeRow(index: number): void {
+    this.rowIndex = index;
+    this.rowPlaced = true;
+    if (index >= this.ctx.limits.maxRows) throw new UnreadableFileError(tooManyRows(this.ctx.limits));
+  }
+
+  private openRow(a: XmlAttributes): void {
+    this.col = -1;
+    this.rowPlaced = false;
+    const r = Number(a.get('r'));
+    // A row without its number is placed by its first addressed cell, or follows the row before.
+    if (Number.isInteger(r) && r >= 1) this.placeRow(r - 1);
+  }
+
+  private openCell(a: XmlAttributes): void {
+    const ref = a.get('r');
+    if (!this.rowPlaced) {
+      const n = ref !== undefined ? rowNumber(ref) : NaN;
+      this.placeRow(Number.isInteger(n) && n >= 1 ? n - 1 : this.rowIndex + 1);
+    }
+    const col = ref !== undefined ? columnIndex(ref) : -1;
+    this.col = col >= 0 ? col : this.col + 1;
+    this.cell = { ref, t: a.get('t'), s: a.get('s') };
+    this.v = null;
+    this.inline = null;
+  }
+
+  private closeCell(): void {
+    const cell = this.cell!;
+    this.cell = null;
+    const style = cell.s !== undefined ? this.ctx.styles[Number(cell.s)] : undefined;
+    const v = this.cellValue(cell, style);
+    this.v = null;
+    this.inline = null;
+    if (v === null) return;
+    const { limits, counted } = this.ctx;
+    if (++counted.cells > limits.maxCells) throw new UnreadableFileError(tooManyCells(limits));
+    // Two row elements for one row (a writer's sloppiness) add to it rather than replace it.
+    (this.values[this.rowIndex] ??= [])[this.col] = v;
+    const text = style ? displayText(v, style.format) : null;
+    if (text !== null) {
+      (this.texts[this.rowIndex] ??= [])[this.col] = text;
+      this.anyText = true;
+    }
+  }
+
+  private where(cell: { ref?: string }): string {
+    return `${this.part} ${cell.ref ?? `R${this.rowIndex + 1}C${this.col + 1}`}`;
+  }
+
+  private cellValue(cell: { ref?: string; t?: string }, style: CellStyle | undefined): CellValue {
+    const t = cell.t ?? 'n';
+    if (t === 'inlineStr') return this.inline !== null ? unescapeExcel(this.inline) : null;
+    const v = this.v;
+    // No value, or an empty one (<v></v>): an empty cell, whatever its type says.
+    if (v === null || v === '') return null;
     switch (t) {
-      case 's':
-        return ctx.strings[Number(v)] ?? null;
-      case 'str':
-        return xmlText(v);
-      case 'b':
-        return v === '1' || v === 'true';
-      case 'e':
-        return { error: xmlText(v) };
-      case 'd': {
-        const d = new Date(xmlText(v));
-        return Number.isNaN(d.getTime()) ? xmlText(v) : d.toISOString().slice(0, 10);
-      }
-      default: {
-        const n = Number(v);
-        if (!Number.isFinite(n) || v.trim() === '') return null;
-        if (style?.date) return serialDate(n, ctx.date1904) ?? n;
-        return n;
-      }
-    }
-  };
-
-  const readRows = (xml: string) => {
-    for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-      const r = attr(row[1], 'r');
-      rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
-      if (rowIndex >= limits.maxRows)
-        throw new UnreadableFileError(
-          reason(
-            `行数过多：超过 ${limits.maxRows.toLocaleString('en-US')} 行（可用 --max-rows 调高）`,
-            `too many rows: over ${limits.maxRows.toLocaleString('en-US')} (raise the limit with --max-rows)`,
-          ),
-        );
-      if (!row[2]) continue;
-      let col = -1;
-      let rowValues: CellValue[] | undefined;
-      let rowTexts: (string | null)[] | undefined;
-      for (const c of row[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const ref = attr(c[1], 'r');
-        col = ref !== undefined ? columnIndex(ref) : col + 1;
-        if (!c[2]) continue;
-        // The style is looked up once a cell: it decides dates (in cellValue) and percent display (below).
-        const s = attr(c[1], 's');
-        const style = s !== undefined ? ctx.styles[Number(s)] : undefined;
-        const v = cellValue(c[1], c[2], style);
-        if (v === null) continue;
-        if (++counted.cells > limits.maxCells)
+      case 's': {
+        const i = Number(v);
+        const { strings, stringsPart } = this.ctx;
+        if (!Number.isInteger(i) || i < 0 || i >= strings.length)
           throw new UnreadableFileError(
             reason(
-              `单元格过多：超过 ${limits.maxCells.toLocaleString('en-US')} 个（可用 --max-cells 调高）`,
-              `too many cells: over ${limits.maxCells.toLocaleString('en-US')} (raise the limit with --max-cells)`,
+              `${this.where(cell)} 引用第 ${v.trim()} 个共享字符串，而 ${stringsPart ?? '共享字符串表'} ${stringsPart ? `只有 ${strings.length} 个` : '不在文件中'}`,
+              `${this.where(cell)} refers to shared string ${v.trim()}, but ${stringsPart ?? 'the shared strings part'} ${stringsPart ? `holds ${strings.length}` : 'is missing'}`,
             ),
           );
-        rowValues ??= values[rowIndex] = [];
-        rowValues[col] = v;
-        const text = style ? displayText(v, style.format) : null;
-        if (text !== null) {
-          rowTexts ??= texts[rowIndex] = [];
-          rowTexts[col] = text;
-          anyText = true;
-        }
+        return strings[i];
       }
+      case 'str':
+        return unescapeExcel(v);
+      case 'b':
+        return v.trim() === '1' || v.trim() === 'true';
+      case 'e':
+        return { error: v.trim() };
+      case 'd':
+        return isoDate(v);
+      case 'n': {
+        const n = Number(v);
+        if (!Number.isFinite(n) || v.trim() === '') return null;
+        if (style?.date) return serialDate(n, this.ctx.date1904) ?? n;
+        return n;
+      }
+      default:
+        throw new UnreadableFileError(
+          reason(
+            `${this.where(cell)} 的单元格类型 t="${t}" 不存在`,
+            `${this.where(cell)} has the cell type t="${t}", which does not exist`,
+          ),
+        );
     }
-  };
+  }
 
-  const readMerges = (xml: string) => {
-    const problem = areaProblem(xml, limits, counted);
+  private merge(ref: string): void {
+    const area = parseA1Range(ref.toUpperCase());
+    // Its size from the area read (areaCells reads the forms parseA1Range does not: whole columns…).
+    const cells = area ? (area.bottom - area.top + 1) * (area.right - area.left + 1) : undefined;
+    const problem = mergeProblem(ref, this.ctx.limits, this.ctx.counted, cells);
     if (problem) throw new UnreadableFileError(problem);
-    for (const m of xml.matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)) {
-      const area = parseA1Range(m[1]);
-      if (area) merges.push(area);
-    }
-  };
+    if (area) this.merges.push(area);
+  }
+}
 
-  const drain = (final: boolean) => {
-    if (state === 'before') {
-      const at = buf.indexOf('<sheetData');
-      if (at < 0) {
-        if (final) state = 'after';
-        else buf = buf.slice(Math.max(0, buf.length - 16));
-        return;
-      }
-      const close = buf.indexOf('>', at);
-      if (close < 0) return;
-      state = buf[close - 1] === '/' ? 'after' : 'rows';
-      buf = buf.slice(close + 1);
-    }
-    if (state === 'rows') {
-      const end = buf.indexOf('</sheetData>');
-      const upTo = end >= 0 ? end : buf.lastIndexOf('</row>') + 6;
-      if (upTo > 5) {
-        readRows(buf.slice(0, upTo));
-        buf = buf.slice(upTo);
-      }
-      if (end < 0) return;
-      state = 'after';
-    }
-    // After the rows: merged areas and validations, whole tags only.
-    const upTo = final ? buf.length : buf.lastIndexOf('>') + 1;
-    readMerges(buf.slice(0, upTo));
-    buf = buf.slice(upTo);
-  };
-
-  await streamEntry(pkg, file, (t) => {
-    buf += t;
-    drain(false);
-  });
-  drain(true);
-
+/** One worksheet, streamed: rows are read as each arrives; only what the engine uses is kept. */
+async function readSheet(
+  pkg: Package,
+  entry: ZipEntry,
+  part: string,
+  sheet: string,
+  ctx: SheetContext,
+): Promise<Grid> {
+  const h = new SheetHandler(part, ctx);
+  const { root } = await parsePart(pkg, entry, part, h);
+  if (!root || root.local !== 'worksheet' || !MAIN.includes(root.ns))
+    throw new UnreadableFileError(notThe(part, root, 'worksheet', sheet));
+  if (h.strange.length)
+    throw new UnreadableFileError(
+      reason(
+        `工作表「${sheet}」（${part}）的单元格数据中有无法识别的内容 ${h.strange.slice(0, 3).join('')}，未读取`,
+        `sheet "${sheet}" (${part}) holds content among its cells that is not SpreadsheetML (${h.strange.slice(0, 3).join('')}): not read`,
+      ),
+    );
+  const { values, texts, merges } = h;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     if (!row) values[r] = [];
@@ -311,7 +638,28 @@ async function readSheet(pkg: Package, file: ZipEntry, sheet: string, ctx: Sheet
     }
   }
   trimTrailing(values);
-  return { sheet, values, ...(anyText ? { texts } : {}), merges };
+  return { sheet, values, ...(h.anyText ? { texts } : {}), merges };
+}
+
+/** A part whose root element is not what its relationship says it is. */
+function notThe(
+  part: string,
+  root: { ns: string; local: string } | null,
+  expected: string,
+  sheet?: string,
+): Reason {
+  const found = root
+    ? `<${root.local}>${root.ns && !MAIN.includes(root.ns) ? `（${root.ns}）` : ''}`
+    : '（空）';
+  const foundEn = root
+    ? `<${root.local}>${root.ns && !MAIN.includes(root.ns) ? ` (${root.ns})` : ''}`
+    : '(nothing)';
+  const who = sheet !== undefined ? `工作表「${sheet}」的部件 ` : '';
+  const whoEn = sheet !== undefined ? `sheet "${sheet}": the part ` : '';
+  return reason(
+    `${who}${part} 的根元素是 ${found}，不是 <${expected}>，未读取`,
+    `${whoEn}${part} has the root element ${foundEn}, not <${expected}>: not read`,
+  );
 }
 
 /** Rows and row ends left holding only nulls (cells blanked under a merge) are dropped, as ExcelJS leaves them. */
@@ -346,37 +694,54 @@ const MAX_SETTINGS_PART = 1 << 20;
 async function readSavedSettings(pkg: Package): Promise<unknown> {
   const small = (name: string) => {
     const e = pkg.entries.get(name);
-    return e && e.uncompressedSize <= MAX_SETTINGS_PART ? entryText(pkg, name) : Promise.resolve(null);
+    return e && e.uncompressedSize <= MAX_SETTINGS_PART ? e : null;
+  };
+  const parse = (json: string): unknown => {
+    try {
+      return JSON.parse(json) as unknown;
+    } catch {
+      return null;
+    }
   };
   for (const name of pkg.entries.keys()) {
-    if (!/^xl\/webextensions\/webextension[^/]*\.xml$/i.test(name)) continue;
-    const xml = (await small(name)) ?? '';
-    const ref = /<(?:[\w.-]+:)?reference\b([^>]*)>/.exec(xml);
-    const id = ref ? (attr(ref[1], 'id') ?? '').replace(/[{}]/g, '').toLowerCase() : '';
-    if (id !== ADDIN_ID) continue;
-    for (const m of xml.matchAll(/<(?:[\w.-]+:)?property\b([^>]*?)\/?>/g)) {
-      if (xmlText(attr(m[1], 'name') ?? '') !== SETTINGS_NAME) continue;
-      try {
-        return JSON.parse(xmlText(attr(m[1], 'value') ?? '')) as unknown;
-      } catch {
-        return null;
-      }
-    }
+    if (!/^xl\/webextensions\/webextension[^/]*\.xml$/.test(name)) continue;
+    const entry = small(name);
+    if (!entry) continue;
+    let id = '';
+    let value: string | null = null;
+    // Any prefix and namespace: the part is the host's, not SpreadsheetML.
+    const walker = new ElementWalker(null, (local, parent, a) => {
+      if (local === 'reference' && parent === 'webextension')
+        id = (a.get('id') ?? '').replace(/[{}]/g, '').toLowerCase();
+      else if (local === 'property' && parent === 'properties' && a.get('name') === SETTINGS_NAME)
+        value ??= a.get('value') ?? '';
+    });
+    await parsePart(pkg, entry, name, walker);
+    if (id === ADDIN_ID && value !== null) return parse(value);
   }
-  const custom = await small('docProps/custom.xml');
+  const custom = small('docprops/custom.xml');
   if (custom) {
-    for (const m of custom.matchAll(/<property\b([^>]*)>([\s\S]*?)<\/property>/g)) {
-      if (xmlText(attr(m[1], 'name') ?? '') !== SETTINGS_NAME) continue;
-      const value = /<(?:[\w.-]+:)?\w+\b[^>]*>([\s\S]*?)<\//.exec(m[2]);
-      try {
-        return JSON.parse(xmlText(value?.[1] ?? '')) as unknown;
-      } catch {
-        return null;
-      }
-    }
+    let inOurs = false;
+    let value: string | null = null;
+    const walker = new ElementWalker(
+      null,
+      (local, parent, a) => {
+        if (local === 'property' && parent === 'Properties') inOurs = a.get('name') === SETTINGS_NAME;
+      },
+      (_local, parent) => inOurs && value === null && parent === 'property',
+      (_local, text) => {
+        value = text;
+        inOurs = false;
+      },
+    );
+    await parsePart(pkg, custom, 'docProps/custom.xml', walker);
+    if (value !== null) return parse(value);
   }
   return null;
 }
+
+/** Relationship types of sheets that hold no cells the engine reads: skipped, as Excel shows them. */
+const NOT_CELLS = new Set(['chartsheet', 'dialogsheet', 'xlMacrosheet', 'xlIntlMacrosheet']);
 
 /** Every worksheet's grid, and the check settings the pane saved in the workbook (null when none). */
 export async function readXlsxBook(
@@ -387,35 +752,80 @@ export async function readXlsxBook(
   const list = readDirectory(bytes);
   const problem = packageProblem(list, limits);
   if (problem) throw new UnreadableFileError(problem);
-  const zip: Package = { bytes, entries: new Map(list.map((e) => [e.name, e])) };
-  const workbook = (await entryText(zip, 'xl/workbook.xml')) ?? '';
-  const rels = new Map<string, { type: string; target: string }>();
-  for (const m of ((await entryText(zip, 'xl/_rels/workbook.xml.rels')) ?? '').matchAll(
-    /<Relationship\b([^>]*)\/?>/g,
-  )) {
-    rels.set(attr(m[1], 'Id') ?? '', { type: attr(m[1], 'Type') ?? '', target: attr(m[1], 'Target') ?? '' });
+  const pkg: Package = { bytes, entries: new Map() };
+  for (const e of list) {
+    const key = partKey(e.name);
+    if (!key.endsWith('/') && !pkg.entries.has(key)) pkg.entries.set(key, e);
   }
-  const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix));
-  const sharedStrings = relOfType('/sharedStrings');
-  const stylesRel = relOfType('/styles');
+
+  // The workbook part, as Office finds it: the package's officeDocument relationship; a package
+  // without one is read from the usual place, as SheetJS and ExcelJS read it.
+  const top = [...(await readRelationships(pkg, '')).values()];
+  const office = top.find((r) => r.type === 'officeDocument' && entryOf(pkg, r.part));
+  const workbookPart = office?.part ?? (entryOf(pkg, 'xl/workbook.xml') ? 'xl/workbook.xml' : null);
+  const workbookEntry = workbookPart ? entryOf(pkg, workbookPart) : undefined;
+  if (!workbookPart || !workbookEntry) throw new UnreadableFileError(notWorkbook());
+
+  const sheets: { name: string; id: string | undefined }[] = [];
+  let date1904 = false;
+  const workbook = await parsePart(
+    pkg,
+    workbookEntry,
+    workbookPart,
+    new ElementWalker(MAIN, (local, parent, a) => {
+      if (local === 'sheet' && parent === 'sheets')
+        sheets.push({ name: unescapeExcel(a.get('name') ?? ''), id: a.getIn('id', RELATIONSHIP_ID) });
+      else if (local === 'workbookPr' && parent === 'workbook')
+        date1904 = /^(1|true)$/.test(a.get('date1904') ?? '');
+    }),
+  );
+  if (!workbook.root || workbook.root.local !== 'workbook' || !MAIN.includes(workbook.root.ns))
+    throw new UnreadableFileError(notThe(workbookPart, workbook.root, 'workbook'));
+  if (sheets.length === 0)
+    throw new UnreadableFileError(
+      reason(`${workbookPart} 中没有列出任何工作表`, `${workbookPart} lists no sheets`),
+    );
+
+  const rels = await readRelationships(pkg, workbookPart);
+  const ofType = (type: string) => [...rels.values()].find((r) => r.type === type && entryOf(pkg, r.part));
+  const stringsPart = ofType('sharedStrings')?.part ?? null;
+  const stylesPart = ofType('styles')?.part ?? null;
   const ctx: SheetContext = {
-    strings: await readSharedStrings(
-      zip,
-      sharedStrings ? partPath(sharedStrings.target) : 'xl/sharedStrings.xml',
-    ),
-    styles: readStyles(await entryText(zip, stylesRel ? partPath(stylesRel.target) : 'xl/styles.xml')),
-    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook),
+    strings: stringsPart ? await readSharedStrings(pkg, entryOf(pkg, stringsPart)!, stringsPart) : [],
+    stringsPart,
+    styles: await readStyles(pkg, stylesPart),
+    date1904,
     limits,
     counted: { cells: 0, merges: 0 },
   };
   const grids: Grid[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const rel = rels.get(attr(m[1], 'r:id') ?? '');
-    // Chart sheets and dialog sheets hold no cells.
-    if (!rel || !rel.type.endsWith('/worksheet')) continue;
-    const file = zip.entries.get(partPath(rel.target));
-    if (!file) continue;
-    grids.push(await readSheet(zip, file, xmlText(attr(m[1], 'name') ?? ''), ctx));
+  const relsPart = relsPartOf(workbookPart);
+  for (const sheet of sheets) {
+    const rel = sheet.id !== undefined ? rels.get(sheet.id) : undefined;
+    if (!rel)
+      throw new UnreadableFileError(
+        reason(
+          `工作表「${sheet.name}」在 ${relsPart} 中没有对应的关系（${sheet.id ?? '无 r:id'}），未读取`,
+          `sheet "${sheet.name}" has no relationship in ${relsPart} (${sheet.id ?? 'no r:id'}): not read`,
+        ),
+      );
+    if (NOT_CELLS.has(rel.type)) continue;
+    if (rel.type !== 'worksheet')
+      throw new UnreadableFileError(
+        reason(
+          `工作表「${sheet.name}」的关系类型 ${rel.type} 无法识别，未读取`,
+          `sheet "${sheet.name}" has the relationship type ${rel.type}, which is not known: not read`,
+        ),
+      );
+    const entry = entryOf(pkg, rel.part);
+    if (!entry)
+      throw new UnreadableFileError(
+        reason(
+          `工作表「${sheet.name}」的部件 ${rel.part} 不在文件中`,
+          `sheet "${sheet.name}": the part ${rel.part} is missing from the file`,
+        ),
+      );
+    grids.push(await readSheet(pkg, entry, rel.part, sheet.name, ctx));
   }
-  return { grids, settings: await readSavedSettings(zip) };
+  return { grids, settings: await readSavedSettings(pkg) };
 }
