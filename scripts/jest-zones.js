@@ -9,7 +9,7 @@ const { spawnSync } = require('child_process');
 const path = require('path');
 
 const jest = path.join(__dirname, '..', 'node_modules', 'jest', 'bin', 'jest.js');
-const tests = ['test/xlsx-read.test.ts', 'test/xlsx-constructs.test.ts'];
+const tests = ['test/xlsx-read.test.ts', 'test/xlsx-constructs.test.ts', 'test/xlsx-writers.test.ts'];
 for (const tz of ['Asia/Shanghai', 'America/Los_Angeles']) {
   console.log(`reader tests with TZ=${tz}`);
   const r = spawnSync(process.execPath, [jest, '--silent', ...tests], {
