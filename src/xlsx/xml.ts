@@ -24,8 +24,10 @@ export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  * a handler reads what it needs during `open` and keeps no reference to it.
  */
 export class XmlAttributes {
-  /** The raw text between the element's name and its `>` (or `/>`). */
+  /** The chunk being tokenized; the attributes are its text from `from` to `to` (no copy made). */
   private raw = '';
+  private from = 0;
+  private to = 0;
   private scope!: NamespaceScope;
   private parsed = false;
   /**
@@ -36,9 +38,11 @@ export class XmlAttributes {
   private readonly at: number[] = [];
   private count = 0;
 
-  /** The next tag's attributes. */
-  reset(raw: string, scope: NamespaceScope): this {
+  /** The next tag's attributes: `raw` from `from` to `to`. */
+  reset(raw: string, from: number, to: number, scope: NamespaceScope): this {
     this.raw = raw;
+    this.from = from;
+    this.to = to;
     this.scope = scope;
     this.parsed = false;
     return this;
@@ -48,13 +52,13 @@ export class XmlAttributes {
   private parse(): void {
     const raw = this.raw;
     const at = this.at;
-    const n = raw.length;
+    const n = this.to;
     let count = 0;
-    let i = 0;
+    let i = this.from;
     while (i < n) {
       while (i < n && raw.charCodeAt(i) <= 0x20) i++;
       const eq = raw.indexOf('=', i);
-      if (eq < 0) break;
+      if (eq < 0 || eq >= n) break;
       let nameEnd = eq;
       while (nameEnd > i && raw.charCodeAt(nameEnd - 1) <= 0x20) nameEnd--;
       let j = eq + 1;
@@ -62,7 +66,7 @@ export class XmlAttributes {
       const q = raw.charCodeAt(j);
       if (q !== 0x22 && q !== 0x27) break;
       const end = raw.indexOf(q === 0x22 ? '"' : "'", j + 1);
-      if (end < 0) break;
+      if (end < 0 || end >= n) break;
       // xmlns and xmlns:p declare namespaces (the scope has them); they are no attributes.
       const declaration = raw.startsWith('xmlns', i) && (nameEnd === i + 5 || raw.charCodeAt(i + 5) === 0x3a);
       if (!declaration) {
@@ -82,7 +86,7 @@ export class XmlAttributes {
   /** The value of the attribute `local` in namespace `ns` ('' for an unprefixed one), or undefined. */
   get(local: string, ns = ''): string | undefined {
     const raw = this.raw;
-    if (!raw) return undefined;
+    if (this.from >= this.to) return undefined;
     if (!this.parsed) this.parse();
     const at = this.at;
     for (let k = 0; k < this.count * 4; k += 4) {
@@ -140,9 +144,8 @@ export class NamespaceScope {
     return this.map.get(prefix) ?? (prefix ? `undeclared:${prefix}` : '');
   }
 
-  /** The scope of an element whose tag declares namespaces (`xmlns`, `xmlns:p`), or this one. */
+  /** The scope of an element whose tag (its attributes' text `raw`) declares namespaces, or this one. */
   child(raw: string): NamespaceScope {
-    if (!raw.includes('xmlns')) return this;
     let map: Map<string, string> | null = null;
     ATTRIBUTE.lastIndex = 0;
     for (let m = ATTRIBUTE.exec(raw); m; m = ATTRIBUTE.exec(raw)) {
@@ -214,6 +217,10 @@ export class XmlTokenizer {
     const h = this.handler;
     const n = buf.length;
     let pos = 0;
+    // The next `"` and `'` at or after the last search (-1 >>> 0: none, beyond any index).
+    let dq = -1;
+    let sq = -1;
+    let xmlns = -1;
     for (;;) {
       const lt = buf.indexOf('<', pos);
       if (lt < 0) {
@@ -234,17 +241,23 @@ export class XmlTokenizer {
         continue;
       }
       // The tag's end: the first `>` outside quoted values (a value may hold `>`: a formatCode).
+      // Found with native searches: the next `>`, unless a quote opens before it — then past the
+      // quoted value and again. The next `"` and `'` are remembered (dq, sq): a part without
+      // apostrophes is not searched to its end for one at every tag.
       let gt = -1;
-      for (let i = lt + 1; i < n; i++) {
-        const c = buf.charCodeAt(i);
-        if (c === 0x3e /* > */) {
-          gt = i;
+      for (let i = lt + 1; ;) {
+        const close = buf.indexOf('>', i);
+        if (close < 0) break;
+        if (dq < i) dq = buf.indexOf('"', i) >>> 0;
+        if (sq < i) sq = buf.indexOf("'", i) >>> 0;
+        const q = dq < sq ? dq : sq;
+        if (q > close) {
+          gt = close;
           break;
         }
-        if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-          i = buf.indexOf(c === 0x22 ? '"' : "'", i + 1);
-          if (i < 0) break;
-        }
+        const end = buf.indexOf(q === dq ? '"' : "'", q + 1);
+        if (end < 0) break;
+        i = end + 1;
       }
       if (gt < 0) {
         if (final) throw new XmlSyntaxError(`unfinished tag: ${buf.slice(lt, lt + 40)}`);
@@ -270,13 +283,14 @@ export class XmlTokenizer {
       }
       const name = buf.slice(lt + 1, e);
       if (!name) throw new XmlSyntaxError(`malformed markup: ${buf.slice(lt, lt + 40)}`);
-      const raw = e < inner ? buf.slice(e, inner) : '';
       const outer = this.scope;
-      const scope = raw ? outer.child(raw) : outer;
+      // Namespace declarations in this tag (the next `xmlns` is remembered, as the quotes are).
+      if (xmlns < e) xmlns = buf.indexOf('xmlns', e) >>> 0;
+      const scope = xmlns < inner ? outer.child(buf.slice(e, inner)) : outer;
       const colon = name.indexOf(':');
       const ns = colon < 0 ? scope.uri('') : scope.uri(name.slice(0, colon));
       const local = colon < 0 ? name : name.slice(colon + 1);
-      const attrs = this.attrs.reset(raw, scope);
+      const attrs = this.attrs.reset(buf, e, inner, scope);
       this.root ??= { ns, local };
       if (empty) {
         h.open(ns, local, attrs, true);
