@@ -68,6 +68,7 @@ import { formatSuggestionFit, measureSuggestionFit } from './suggestion-fit';
 import { liveEditBench } from './live';
 import { costPairsBench } from './cost-pairs';
 import { cliBench } from './cli';
+import { tokenizerBench } from './tokenizers';
 
 async function main() {
   const names = ['guyuan', 'pingluo', 'langfang', 'yinchuan', 'ningxia'];
@@ -147,6 +148,8 @@ async function main() {
     .flat()
     .flatMap((g) => checkGrid(g, { library }));
   console.log(formatSuggestionFit(measureSuggestionFit([...seedTables, ...widerTables], library)));
+  console.log('');
+  for (const line of await tokenizerBench()) console.log(line);
   console.log('');
   for (const line of await cliBench()) console.log(line);
 }
