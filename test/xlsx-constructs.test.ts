@@ -16,7 +16,7 @@ import JSZip from 'jszip';
 import type { Grid } from '../src/core/grid';
 import { checkWorkbook } from '../src/core/check';
 import { loadLibrary } from '../src/core/phrasings/library';
-import { readXlsx } from '../src/xlsx/read';
+import { readElementsWhole, readXlsx } from '../src/xlsx/read';
 import { UnreadableFileError } from '../src/xlsx/unreadable';
 import { normalGrid, readerOf } from '../bench/readers';
 import { type ZipOptions, writeZip } from './helpers/zip-writer';
@@ -484,6 +484,13 @@ describe.each(SOURCES)('%s', (source) => {
       const grids = await readXlsx(bytes);
       expect(grids.map(normalGrid)).toEqual(expected.map(normalGrid));
       expect(checked(grids)).toEqual(checked(expected));
+      // Element by element too (rows are read whole where they can be): both paths must agree.
+      readElementsWhole(false);
+      try {
+        expect((await readXlsx(bytes)).map(normalGrid)).toEqual(expected.map(normalGrid));
+      } finally {
+        readElementsWhole(true);
+      }
       if (c.sheetjs) expect((await viaSheetJS(bytes)).map(normalGrid)).toEqual(grids.map(normalGrid));
     },
   );

@@ -198,7 +198,7 @@ abstract class TextWanting implements XmlHandler {
   protected want(on: boolean): void {
     if (this.tokenizer) this.tokenizer.wantText = on;
   }
-  abstract open(ns: string, local: string, attrs: XmlAttributes, empty: boolean): void;
+  abstract open(ns: string, local: string, attrs: XmlAttributes, empty: boolean, qname: string): void;
   abstract close(ns: string, local: string): void;
 }
 
@@ -297,35 +297,52 @@ const notWorkbook = () => reason('这是一个压缩包，但不是 Excel 工作
 
 /** Shared strings, one <si> at a time: the text of its runs' <t>, phonetic guides (<rPh>) left out. */
 async function readSharedStrings(pkg: Package, entry: ZipEntry, part: string): Promise<string[]> {
-  const strings: string[] = [];
-  const handler = new (class extends TextWanting {
-    private path: string[] = [];
-    private current: string | null = null;
-    private phonetic = 0;
-    open(ns: string, local: string): void {
-      const name = MAIN.includes(ns) ? local : '#';
-      const parent = this.path[this.path.length - 1];
-      this.path.push(name);
-      if (name === 'si' && parent === 'sst') this.current = '';
-      else if (name === 'rPh') this.phonetic++;
-      else if (name === 't' && this.current !== null && !this.phonetic && (parent === 'si' || parent === 'r'))
-        this.want(true);
-    }
-    close(): void {
-      const name = this.path.pop();
-      if (name === 't') this.want(false);
-      else if (name === 'rPh') this.phonetic--;
-      else if (name === 'si' && this.current !== null) {
-        strings.push(unescapeExcel(this.current));
-        this.current = null;
-      }
-    }
-    text(t: string): void {
-      this.current += t;
-    }
-  })();
+  const handler = new SharedStrings();
   await parsePart(pkg, entry, part, handler);
-  return strings;
+  return handler.strings;
+}
+
+/** `sst > si > (t | r > t | rPh > t)`: each <si>'s text. A class of its own (not one per call): V8 optimises it once. */
+class SharedStrings extends TextWanting {
+  readonly strings: string[] = [];
+  private path: string[] = [];
+  private current: string | null = null;
+  private phonetic = 0;
+  open(ns: string, local: string, _a: XmlAttributes, empty: boolean, qualified: string): void {
+    const name = ns === MAIN[0] || MAIN.includes(ns) ? local : '#';
+    const parent = this.path[this.path.length - 1];
+    this.path.push(name);
+    if (name === 'sst' && this.tokenizer && !empty && wholeElements) {
+      // A plain <si><t>…</t></si> is read whole (the usual shape); any other element by element.
+      const prefix = qualified.slice(0, qualified.length - local.length);
+      this.tokenizer.whole = (buf, lt) => this.wholeString(buf, lt, prefix);
+    } else if (name === 'si' && parent === 'sst') this.current = '';
+    else if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.current !== null && !this.phonetic && (parent === 'si' || parent === 'r'))
+      this.want(true);
+  }
+  close(): void {
+    const name = this.path.pop();
+    if (name === 't') this.want(false);
+    else if (name === 'rPh') this.phonetic--;
+    else if (name === 'si' && this.current !== null) {
+      this.strings.push(unescapeExcel(this.current));
+      this.current = null;
+    } else if (name === 'sst' && this.tokenizer) this.tokenizer.whole = null;
+  }
+  text(t: string): void {
+    this.current += t;
+  }
+
+  /** `<P:si><P:t …>text</P:t></P:si>` at `lt`, complete in the chunk: its end, or -1 for any other shape. */
+  private wholeString(buf: string, lt: number, prefix: string): number {
+    const { string } = patternsFor(prefix);
+    string.lastIndex = lt;
+    const m = string.exec(buf);
+    if (!m || !cellAttributes(m[1], scratch)) return -1;
+    this.strings.push(unescapeExcel(decodeEntities(m[2])));
+    return string.lastIndex;
+  }
 }
 
 /** Number formats and the cell formats (cellXfs) that use them. */
@@ -395,7 +412,9 @@ class SheetHandler extends TextWanting {
   /** The row's own `r` was given, or its first addressed cell has placed it. */
   private rowPlaced = false;
   private col = -1;
-  private cell: { ref?: string; t?: string; s?: string } | null = null;
+  /** The cell being read (one object, reused cell after cell), while `inCell`. */
+  private readonly cell: { ref?: string; t?: string; s?: string } = {};
+  private inCell = false;
   private v: string | null = null;
   private inline: string | null = null;
   /** Where character data goes while the tokenizer hands it on: the cell's <v>, or its inline string's <t>. */
@@ -409,7 +428,7 @@ class SheetHandler extends TextWanting {
     super();
   }
 
-  open(ns: string, local: string, a: XmlAttributes): void {
+  open(ns: string, local: string, a: XmlAttributes, empty: boolean, qualified: string): void {
     const main = ns === MAIN[0] || MAIN.includes(ns);
     const parent = this.path[this.path.length - 1];
     this.path.push(main ? local : '#');
@@ -427,12 +446,19 @@ class SheetHandler extends TextWanting {
       return;
     }
     switch (local) {
+      case 'sheetData':
+        // Rows complete in a chunk are read whole (scanRow); anything else element by element.
+        if (this.tokenizer && !empty && wholeElements) {
+          const prefix = qualified.slice(0, qualified.length - local.length);
+          this.tokenizer.whole = (buf, lt) => this.wholeRow(buf, lt, prefix);
+        }
+        return;
       case 'row':
-        if (parent === 'sheetData') this.openRow(a);
+        if (parent === 'sheetData') this.openRow(a.get('r'));
         else if (inData) this.strange.push('<row>');
         return;
       case 'c':
-        if (parent === 'row') this.openCell(a);
+        if (parent === 'row') this.openCell(a.get('r'), a.get('t'), a.get('s'));
         else if (inData) this.strange.push('<c>');
         return;
       case 'v':
@@ -485,12 +511,40 @@ class SheetHandler extends TextWanting {
         this.phonetic--;
         return;
       case 'c':
-        if (this.cell) this.closeCell();
+        if (this.inCell) this.closeCell();
         return;
       case 'row':
         if (!this.rowPlaced) this.placeRow(this.rowIndex + 1);
         return;
+      case 'sheetData':
+        if (this.tokenizer) this.tokenizer.whole = null;
+        return;
     }
+  }
+
+  /** One row read whole from the text (the cells of `fast`), reused row after row. */
+  private readonly fast: FastRow = { r: undefined, count: 0, refs: [], types: [], styles: [], values: [] };
+
+  /**
+   * A `<row>` (with the sheetData's prefix) read whole from the chunk when it is complete there and
+   * holds only cells with values and formulas — the shape of nearly every row — without an event per
+   * element; its cells go through openCell/closeCell as the element-by-element path's do. Any other
+   * shape (inline strings, comments, CDATA, namespace declarations, another element, a row cut by the
+   * chunk's end) returns -1: the tokenizer then reads it element by element, the reference path
+   * (test/xlsx-constructs.test.ts reads every construct both ways).
+   */
+  private wholeRow(buf: string, lt: number, prefix: string): number {
+    const end = scanRow(buf, lt, prefix, this.fast);
+    if (end < 0) return -1;
+    const f = this.fast;
+    this.openRow(f.r);
+    for (let i = 0; i < f.count; i++) {
+      this.openCell(f.refs[i], f.types[i], f.styles[i]);
+      this.v = f.values[i];
+      this.closeCell();
+    }
+    if (!this.rowPlaced) this.placeRow(this.rowIndex + 1);
+    return end;
   }
 
   text(t: string): void {
@@ -504,30 +558,32 @@ class SheetHandler extends TextWanting {
     if (index >= this.ctx.limits.maxRows) throw new UnreadableFileError(tooManyRows(this.ctx.limits));
   }
 
-  private openRow(a: XmlAttributes): void {
+  private openRow(rowR: string | undefined): void {
     this.col = -1;
     this.rowPlaced = false;
-    const r = Number(a.get('r'));
+    const r = Number(rowR);
     // A row without its number is placed by its first addressed cell, or follows the row before.
     if (Number.isInteger(r) && r >= 1) this.placeRow(r - 1);
   }
 
-  private openCell(a: XmlAttributes): void {
-    const ref = a.get('r');
+  private openCell(ref: string | undefined, t: string | undefined, s: string | undefined): void {
     if (!this.rowPlaced) {
       const n = ref !== undefined ? rowNumber(ref) : NaN;
       this.placeRow(Number.isInteger(n) && n >= 1 ? n - 1 : this.rowIndex + 1);
     }
     const col = ref !== undefined ? columnIndex(ref) : -1;
     this.col = col >= 0 ? col : this.col + 1;
-    this.cell = { ref, t: a.get('t'), s: a.get('s') };
+    this.cell.ref = ref;
+    this.cell.t = t;
+    this.cell.s = s;
+    this.inCell = true;
     this.v = null;
     this.inline = null;
   }
 
   private closeCell(): void {
-    const cell = this.cell!;
-    this.cell = null;
+    const cell = this.cell;
+    this.inCell = false;
     const style = cell.s !== undefined ? this.ctx.styles[Number(cell.s)] : undefined;
     const v = this.cellValue(cell, style);
     this.v = null;
@@ -598,6 +654,110 @@ class SheetHandler extends TextWanting {
     const problem = mergeProblem(ref, this.ctx.limits, this.ctx.counted, cells);
     if (problem) throw new UnreadableFileError(problem);
     if (area) this.merges.push(area);
+  }
+}
+
+/**
+ * Whether rows and shared strings are read whole when they can be (SheetHandler.wholeRow,
+ * SharedStrings.wholeString). Always on, except where the tests read every construct with it off
+ * too, to prove both paths read the same.
+ */
+let wholeElements = true;
+export function readElementsWhole(on: boolean): void {
+  wholeElements = on;
+}
+
+/** The cells of one row read whole (attributes r, t, s as written; the <v> text with references decoded). */
+interface FastRow {
+  r: string | undefined;
+  count: number;
+  refs: (string | undefined)[];
+  types: (string | undefined)[];
+  styles: (string | undefined)[];
+  values: (string | null)[];
+}
+
+/** A start tag's attributes: name="value" pairs, either quote, spaces around `=` (XML 1.0 [25] Eq). */
+const ATTRS = String.raw`(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*`;
+/** One attribute of such a list, at a pair's boundary (sticky). */
+const PAIR = /\s*([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+
+/**
+ * The unprefixed attributes r, t and s of an attribute list (a match of ATTRS) into `out`; false when
+ * it declares a namespace (then the element is read element by element, in its own scope).
+ */
+function cellAttributes(list: string, out: { r?: string; t?: string; s?: string }): boolean {
+  out.r = out.t = out.s = undefined;
+  if (!list) return true;
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(list); m; m = PAIR.exec(list)) {
+    const name = m[1];
+    if (name.length === 1) {
+      const value = decodeEntities(m[2] ?? m[3]);
+      if (name === 'r') out.r = value;
+      else if (name === 't') out.t = value;
+      else if (name === 's') out.s = value;
+    } else if (name.startsWith('xmlns')) return false;
+  }
+  return true;
+}
+
+const scratch: { r?: string; t?: string; s?: string } = {};
+
+/** The sticky expressions that read a row whole, for one prefix ('' or 'x:'). */
+interface RowPatterns {
+  row: RegExp;
+  cell: RegExp;
+  rowEnd: RegExp;
+  string: RegExp;
+}
+const patterns = new Map<string, RowPatterns>();
+function patternsFor(prefix: string): RowPatterns {
+  let p = patterns.get(prefix);
+  if (p) return p;
+  const P = prefix.replace(/[.-]/g, '\\$&');
+  const formula = String.raw`<${P}f${ATTRS}\s*(?:\/>|>[^<]*<\/${P}f>)\s*`;
+  p = {
+    row: new RegExp(String.raw`<${P}row(${ATTRS})\s*>`, 'y'),
+    // A cell: empty (<c/>), or a formula and a plain value in either order, and nothing else.
+    cell: new RegExp(
+      String.raw`\s*<${P}c(${ATTRS})\s*(?:\/>|>\s*(?:${formula})?(?:<${P}v>([^<]*)<\/${P}v>\s*)?(?:${formula})?<\/${P}c>)`,
+      'y',
+    ),
+    rowEnd: new RegExp(String.raw`\s*<\/${P}row>`, 'y'),
+    string: new RegExp(String.raw`<${P}si><${P}t(${ATTRS})\s*>([^<]*)<\/${P}t><\/${P}si>`, 'y'),
+  };
+  patterns.set(prefix, p);
+  return p;
+}
+
+/**
+ * Reads `<P:row …>` at `lt` whole into `out` when the row is complete in `buf` and holds only
+ * `<P:c>` elements whose children are a plain `<P:v>` and `<P:f>`: returns the index after
+ * `</P:row>`, or -1 for any other shape (then nothing in `out` is used). Native regular expressions,
+ * sticky at each position: no character is looked at twice, and a row that is not of this shape is
+ * given back at its first difference.
+ */
+function scanRow(buf: string, lt: number, prefix: string, out: FastRow): number {
+  const p = patternsFor(prefix);
+  p.row.lastIndex = lt;
+  const row = p.row.exec(buf);
+  if (!row || !cellAttributes(row[1], scratch)) return -1;
+  out.r = scratch.r;
+  out.count = 0;
+  let i = p.row.lastIndex;
+  for (;;) {
+    p.rowEnd.lastIndex = i;
+    if (p.rowEnd.test(buf)) return p.rowEnd.lastIndex;
+    p.cell.lastIndex = i;
+    const cell = p.cell.exec(buf);
+    if (!cell || !cellAttributes(cell[1], scratch)) return -1;
+    const k = out.count++;
+    out.refs[k] = scratch.r;
+    out.types[k] = scratch.t;
+    out.styles[k] = scratch.s;
+    out.values[k] = cell[2] === undefined ? null : decodeEntities(cell[2]);
+    i = p.cell.lastIndex;
   }
 }
 

@@ -160,8 +160,8 @@ export class NamespaceScope {
 }
 
 export interface XmlHandler {
-  /** A start tag (`empty`: written `<x/>`; `close` follows at once). */
-  open(ns: string, local: string, attrs: XmlAttributes, empty: boolean): void;
+  /** A start tag (`empty`: written `<x/>`; `close` follows at once); `qname` as written, prefix and all. */
+  open(ns: string, local: string, attrs: XmlAttributes, empty: boolean, qname: string): void;
   close(ns: string, local: string): void;
   /** Character data (references decoded, CDATA as written), only while `wantText` is set. */
   text?(text: string): void;
@@ -188,6 +188,13 @@ export class XmlSyntaxError extends Error {}
 export class XmlTokenizer {
   /** Set by the handler while it wants character data (inside `<v>`, `<t>`): other text is skipped. */
   wantText = false;
+  /**
+   * Set by a handler that can read a whole element straight from the text (a sheet's rows): called at
+   * each start tag with the chunk and the `<`'s index, it returns where the element it read ends, or
+   * -1 to have the element tokenized as usual. It must read only elements complete in the chunk and
+   * in the current scope (no namespace declarations inside), so that nothing else changes.
+   */
+  whole: ((buf: string, lt: number) => number) | null = null;
   private buf = '';
   /** The open elements: namespace, local name, and the scope in force outside each. */
   private nss: string[] = [];
@@ -239,6 +246,13 @@ export class XmlTokenizer {
         }
         pos = end;
         continue;
+      }
+      if (this.whole && c1 !== 0x2f /* / */) {
+        const end = this.whole(buf, lt);
+        if (end >= 0) {
+          pos = end;
+          continue;
+        }
       }
       // The tag's end: the first `>` outside quoted values (a value may hold `>`: a formatCode).
       // Found with native searches: the next `>`, unless a quote opens before it — then past the
@@ -293,14 +307,14 @@ export class XmlTokenizer {
       const attrs = this.attrs.reset(buf, e, inner, scope);
       this.root ??= { ns, local };
       if (empty) {
-        h.open(ns, local, attrs, true);
+        h.open(ns, local, attrs, true, name);
         h.close(ns, local);
       } else {
         this.nss.push(ns);
         this.locals.push(local);
         this.scopes.push(outer);
         this.scope = scope;
-        h.open(ns, local, attrs, false);
+        h.open(ns, local, attrs, false, name);
       }
     }
     this.buf = pos < n ? buf.slice(pos) : '';
