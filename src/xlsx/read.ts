@@ -707,6 +707,8 @@ const scratch: { r?: string; t?: string; s?: string } = {};
 /** The sticky expressions that read a row whole, for one prefix ('' or 'x:'). */
 interface RowPatterns {
   row: RegExp;
+  /** A cell written as Excel writes one (r, then s, then t, double quotes, no spaces): no attribute loop. */
+  plainCell: RegExp;
   cell: RegExp;
   rowEnd: RegExp;
   string: RegExp;
@@ -722,6 +724,10 @@ function patternsFor(prefix: string): RowPatterns {
     // A cell: empty (<c/>), or a formula and a plain value in either order, and nothing else.
     cell: new RegExp(
       String.raw`\s*<${P}c(${ATTRS})\s*(?:\/>|>\s*(?:${formula})?(?:<${P}v>([^<]*)<\/${P}v>\s*)?(?:${formula})?<\/${P}c>)`,
+      'y',
+    ),
+    plainCell: new RegExp(
+      String.raw`\s*<${P}c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?(?:\/>|>(?:<${P}f>[^<]*<\/${P}f>)?(?:<${P}v>([^<]*)<\/${P}v>)?<\/${P}c>)`,
       'y',
     ),
     rowEnd: new RegExp(String.raw`\s*<\/${P}row>`, 'y'),
@@ -749,6 +755,17 @@ function scanRow(buf: string, lt: number, prefix: string, out: FastRow): number 
   for (;;) {
     p.rowEnd.lastIndex = i;
     if (p.rowEnd.test(buf)) return p.rowEnd.lastIndex;
+    p.plainCell.lastIndex = i;
+    const plain = p.plainCell.exec(buf);
+    if (plain) {
+      const k = out.count++;
+      out.refs[k] = plain[1];
+      out.styles[k] = plain[2];
+      out.types[k] = plain[3];
+      out.values[k] = plain[4] === undefined ? null : decodeEntities(plain[4]);
+      i = p.plainCell.lastIndex;
+      continue;
+    }
     p.cell.lastIndex = i;
     const cell = p.cell.exec(buf);
     if (!cell || !cellAttributes(cell[1], scratch)) return -1;
