@@ -179,6 +179,120 @@ describe('XML shapes', () => {
     expect(g.values).toEqual([[1, null, 3], [], [], [4], [5]]);
   });
 
+  // Found by review (issue 29): each of these was read wrong, silently or slowly.
+  describe('what a review found', () => {
+    /** The test package with its sheet part replaced by `xml` as written. */
+    const withSheetPart = async (xml: string) => {
+      const zip = await JSZip.loadAsync(await pkg(''));
+      zip.file('xl/worksheets/s1.xml', xml);
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    const sheet = (body: string) =>
+      withSheetPart(
+        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`,
+      );
+    const both = async (bytes: Buffer) => {
+      const whole = await readXlsx(bytes);
+      readElementsWhole(false);
+      try {
+        expect(await readXlsx(bytes)).toEqual(whole);
+      } finally {
+        readElementsWhole(true);
+      }
+      return whole;
+    };
+
+    test('a DOCTYPE never closed is refused at once (no exponential backtracking)', async () => {
+      const bytes = await withSheetPart(`<?xml version="1.0"?><!DOCTYPE worksheet ${'[]'.repeat(40)}`);
+      const t = Date.now();
+      await expect(readXlsx(bytes)).rejects.toThrow(/不是格式正确的 XML/);
+      expect(Date.now() - t).toBeLessThan(2000);
+    });
+
+    test('a part cut short, or an end tag naming another element, is refused, not read in part', async () => {
+      const cut = await withSheetPart(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2',
+      );
+      await expect(readXlsx(cut)).rejects.toThrow(/s1\.xml 不是格式正确的 XML：.*never closed/);
+      const crossed = await sheet('<sheetData><row r="1"><c r="A1"><v>1</c></v></row></sheetData>');
+      await expect(readXlsx(crossed)).rejects.toThrow(/s1\.xml 不是格式正确的 XML：<v> ended by/);
+    });
+
+    test("rows and strings nested in an extension are not the sheet's: both paths read the same", async () => {
+      const [g] = await both(
+        await sheet(
+          '<sheetData><row r="1"><c r="A1"><v>1</v><extLst><ext uri="{X}"><row r="3"><c r="C3"><v>9</v></c></row></ext></extLst></c></row></sheetData>',
+        ),
+      );
+      expect(g.values).toEqual([[1]]);
+      const strings = await pkg('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+        'xl/sharedStrings.xml':
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si><extLst><ext uri="{X}"><si><t>ghost</t></si></ext></extLst></sst>',
+      });
+      expect((await both(strings))[0].values).toEqual([['a']]);
+      const ghost = await pkg('<row r="1"><c r="A1" t="s"><v>1</v></c></row>', {
+        'xl/sharedStrings.xml':
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si><extLst><ext uri="{X}"><si><t>ghost</t></si></ext></extLst></sst>',
+      });
+      await expect(readXlsx(ghost)).rejects.toThrow(/引用第 1 个共享字符串/);
+    });
+
+    test('two workbooks read at once, each streamed in chunks, keep every character', async () => {
+      const rows = Array.from(
+        { length: 40000 },
+        (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>中文字符串${r}</t></is></c></row>`,
+      ).join('');
+      const bytes = await pkg(rows);
+      const alone = await readXlsx(bytes);
+      const [a, b] = await Promise.all([readXlsx(bytes), readXlsx(bytes)]);
+      expect(a).toEqual(alone);
+      expect(b).toEqual(alone);
+    });
+
+    test('a zip name percent-encoded as the package spec maps it (sheet%201.xml) is found', async () => {
+      const zip = await JSZip.loadAsync(await pkg('<row r="1"><c r="A1"><v>7</v></c></row>'));
+      const xml = await zip.file('xl/worksheets/s1.xml')!.async('string');
+      zip.remove('xl/worksheets/s1.xml');
+      zip.file('xl/worksheets/sheet%201.xml', xml);
+      const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+      zip.file(
+        'xl/_rels/workbook.xml.rels',
+        rels.replace('/xl/worksheets/s1.xml', 'worksheets/sheet%201.xml'),
+      );
+      const [g] = await readXlsx(await zip.generateAsync({ type: 'nodebuffer' }));
+      expect(g.values).toEqual([[7]]);
+    });
+
+    test('line ends in text are normalised as an XML processor does (CRLF, CR → LF; &#13; stays)', async () => {
+      const [g] = await both(
+        await pkg(
+          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>x\ry</t></is></c><c r="C1" t="str"><v>p&#13;q</v></c></row>',
+          {
+            'xl/sharedStrings.xml':
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a\r\nb</t></si></sst>',
+          },
+        ),
+      );
+      expect(g.values).toEqual([['a\nb', 'x\ny', 'p\rq']]);
+    });
+
+    test('megabytes of one token (spaces, a comment) are refused at once, not searched again at every chunk', async () => {
+      const bytes = await pkg(`<row r="1"><c r="A1"><v>1</v></c></row>${' '.repeat(12 << 20)}`);
+      const t = Date.now();
+      await expect(readXlsx(bytes)).rejects.toThrow(/longer than 8 MB/);
+      expect(Date.now() - t).toBeLessThan(5000);
+    });
+
+    test('serials before 1 March 1900 are the dates Excel shows; an inline string with no text is an empty cell', async () => {
+      const [g] = await readXlsx(
+        await pkg(
+          '<row r="1"><c r="A1" s="3"><v>1</v></c><c r="B1" s="3"><v>60</v></c><c r="C1" s="3"><v>61</v></c><c r="D1" t="inlineStr"><is/></c><c r="E1"><v>5</v></c></row>',
+        ),
+      );
+      expect(g.values).toEqual([['1900-01-01', '1900-02-29', '1900-03-01', null, 5]]);
+    });
+  });
+
   test('entities and Excel escapes', () => {
     expect(xmlText('a&lt;b&gt;&amp;&quot;&apos;&#65;&#x4e00;_x0009__x001B_')).toBe('a<b>&"\'A一\t\x1b');
     expect(xmlText('_x00zz_ 无转义')).toBe('_x00zz_ 无转义');

@@ -37,7 +37,9 @@ import {
   type XmlHandler,
   XmlSyntaxError,
   XmlTokenizer,
+  decodeAttribute,
   decodeEntities,
+  decodeText,
   internNamespaces,
 } from './xml';
 import { type ZipEntry, inflateEntry, readDirectory } from './zip';
@@ -106,6 +108,12 @@ interface CellStyle {
 
 /** An Excel serial date → "YYYY-MM-DD" (UTC arithmetic: no local time on the way); null when out of range. */
 function serialDate(v: number, date1904: boolean): string | null {
+  // Excel's 1900 system counts a 29 February 1900 (serial 60): the serials before it are a day later
+  // than plain arithmetic gives, as Excel shows them.
+  if (!date1904 && v < 61 && v >= 1) {
+    if (v >= 60) return '1900-02-29';
+    v += 1;
+  }
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86400000));
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
@@ -150,14 +158,19 @@ function decoderFor(first: Uint8Array, part: string): TextDecoder {
       );
     }
   }
+  if (utf8Busy) return new TextDecoder('utf-8');
+  utf8Busy = true;
   return UTF8;
 }
 
 /**
- * One UTF-8 decoder for every part (parts are parsed one after another): making one per part cost as
- * much as parsing a small part. Each part's last `decode()` flushes it, also after a failure.
+ * One UTF-8 decoder for the parts read one after another (making one per part cost as much as
+ * parsing a small part). A part read while it is in use — two workbooks read at once through the
+ * exported API — gets a decoder of its own. Each part's last `decode()` flushes it, also after a
+ * failure.
  */
 const UTF8 = new TextDecoder('utf-8');
+let utf8Busy = false;
 
 /** Why a part is not well-formed XML, naming it. */
 const malformed = (part: string, e: Error): Reason =>
@@ -175,19 +188,21 @@ async function parsePart(
 ): Promise<{ root: { ns: string; local: string } | null }> {
   const tokenizer = new XmlTokenizer(handler);
   if (handler instanceof TextWanting) handler.tokenizer = tokenizer;
-  let decoder: TextDecoder | null = null;
+  const d: { decoder: TextDecoder | null } = { decoder: null };
   try {
     await inflateEntry(pkg.bytes, entry, (chunk) => {
-      decoder ??= decoderFor(chunk, part);
-      tokenizer.write(decoder.decode(chunk, { stream: true }));
+      d.decoder ??= decoderFor(chunk, part);
+      tokenizer.write(d.decoder.decode(chunk, { stream: true }));
     });
-    if (decoder) tokenizer.write((decoder as TextDecoder).decode());
+    if (d.decoder) tokenizer.write(d.decoder.decode());
     tokenizer.end();
   } catch (e) {
-    // The shared decoder starts the next part clean (flushing a clean one does nothing).
-    UTF8.decode();
+    // The shared decoder starts the next part clean.
+    if (d.decoder === UTF8) UTF8.decode();
     if (e instanceof XmlSyntaxError) throw new UnreadableFileError(malformed(part, e));
     throw e;
+  } finally {
+    if (d.decoder === UTF8) utf8Busy = false;
   }
   return { root: tokenizer.root };
 }
@@ -249,10 +264,10 @@ interface Relationship {
 }
 
 /** A package path from a relationship target: percent-decoded, relative to the source part's folder or absolute. */
-function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string, decode: boolean): string {
   let t = target.replace(/\\/g, '/');
   try {
-    t = decodeURIComponent(t);
+    if (decode) t = decodeURIComponent(t);
   } catch {
     // A stray % is part of the name.
   }
@@ -284,9 +299,14 @@ async function readRelationships(pkg: Package, source: string): Promise<Map<stri
     new ElementWalker(PACKAGE_RELS, (local, _parent, a) => {
       if (local !== 'Relationship' || a.get('TargetMode') === 'External') return;
       const type = (a.get('Type') ?? '').replace(/\/+$/, '');
+      // The part a target names: percent-decoded (工作表1.xml written %E5%B7%A5…), or — where the zip
+      // holds the name as the package spec maps it (sheet%201.xml) — as written.
+      const target = a.get('Target') ?? '';
+      const decoded = resolveTarget(source, target, true);
+      const raw = resolveTarget(source, target, false);
       rels.set(a.get('Id') ?? '', {
         type: type.slice(type.lastIndexOf('/') + 1),
-        part: resolveTarget(source, a.get('Target') ?? ''),
+        part: entryOf(pkg, decoded) || !entryOf(pkg, raw) ? decoded : raw,
       });
     }),
   );
@@ -336,11 +356,13 @@ class SharedStrings extends TextWanting {
 
   /** `<P:si><P:t …>text</P:t></P:si>` at `lt`, complete in the chunk: its end, or -1 for any other shape. */
   private wholeString(buf: string, lt: number, prefix: string): number {
+    // Only a string of the table itself, not one nested in an extension.
+    if (this.path[this.path.length - 1] !== 'sst') return -1;
     const { string } = patternsFor(prefix);
     string.lastIndex = lt;
     const m = string.exec(buf);
     if (!m || !cellAttributes(m[1], scratch)) return -1;
-    this.strings.push(unescapeExcel(decodeEntities(m[2])));
+    this.strings.push(unescapeExcel(decodeText(m[2])));
     return string.lastIndex;
   }
 }
@@ -458,18 +480,18 @@ class SheetHandler extends TextWanting {
         else if (inData) this.strange.push('<row>');
         return;
       case 'c':
-        if (parent === 'row') this.openCell(a.get('r'), a.get('t'), a.get('s'));
+        if (parent === 'row' && inData) this.openCell(a.get('r'), a.get('t'), a.get('s'));
         else if (inData) this.strange.push('<c>');
         return;
       case 'v':
-        if (parent === 'c') {
+        if (parent === 'c' && this.inCell) {
           this.v = '';
           this.into = 'v';
           this.want(true);
         }
         return;
       case 'is':
-        if (parent === 'c') this.inline = '';
+        if (parent === 'c' && this.inCell) this.inline = '';
         return;
       case 'rPh':
         this.phonetic++;
@@ -534,6 +556,8 @@ class SheetHandler extends TextWanting {
    * (test/xlsx-constructs.test.ts reads every construct both ways).
    */
   private wholeRow(buf: string, lt: number, prefix: string): number {
+    // Only a row of the sheet's data: not one nested in another element (an extension, a cell).
+    if (this.skipping || this.path[this.path.length - 1] !== 'sheetData') return -1;
     const end = scanRow(buf, lt, prefix, this.fast);
     if (end < 0) return -1;
     const f = this.fast;
@@ -606,7 +630,8 @@ class SheetHandler extends TextWanting {
 
   private cellValue(cell: { ref?: string; t?: string }, style: CellStyle | undefined): CellValue {
     const t = cell.t ?? 'n';
-    if (t === 'inlineStr') return this.inline !== null ? unescapeExcel(this.inline) : null;
+    // An inline string with no text (<is/>, <is><t/></is>) is an empty cell, as Excel shows it.
+    if (t === 'inlineStr') return this.inline ? unescapeExcel(this.inline) : null;
     const v = this.v;
     // No value, or an empty one (<v></v>): an empty cell, whatever its type says.
     if (v === null || v === '') return null;
@@ -693,7 +718,7 @@ function cellAttributes(list: string, out: { r?: string; t?: string; s?: string 
   for (let m = PAIR.exec(list); m; m = PAIR.exec(list)) {
     const name = m[1];
     if (name.length === 1) {
-      const value = decodeEntities(m[2] ?? m[3]);
+      const value = decodeAttribute(m[2] ?? m[3]);
       if (name === 'r') out.r = value;
       else if (name === 't') out.t = value;
       else if (name === 's') out.s = value;
@@ -762,7 +787,7 @@ function scanRow(buf: string, lt: number, prefix: string, out: FastRow): number 
       out.refs[k] = plain[1];
       out.styles[k] = plain[2];
       out.types[k] = plain[3];
-      out.values[k] = plain[4] === undefined ? null : decodeEntities(plain[4]);
+      out.values[k] = plain[4] === undefined ? null : decodeText(plain[4]);
       i = p.plainCell.lastIndex;
       continue;
     }
@@ -773,7 +798,7 @@ function scanRow(buf: string, lt: number, prefix: string, out: FastRow): number 
     out.refs[k] = scratch.r;
     out.types[k] = scratch.t;
     out.styles[k] = scratch.s;
-    out.values[k] = cell[2] === undefined ? null : decodeEntities(cell[2]);
+    out.values[k] = cell[2] === undefined ? null : decodeText(cell[2]);
     i = p.cell.lastIndex;
   }
 }

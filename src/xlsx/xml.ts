@@ -95,12 +95,12 @@ export class XmlAttributes {
       if (end - start < local.length || !raw.startsWith(local, end - local.length)) continue;
       if (end - start === local.length) {
         // An unprefixed attribute is in no namespace (Namespaces in XML 1.0, 6.2).
-        if (ns === '') return decodeEntities(raw.slice(at[k + 2], at[k + 3]));
+        if (ns === '') return decodeAttribute(raw.slice(at[k + 2], at[k + 3]));
         continue;
       }
       const colon = end - local.length - 1;
       if (raw.charCodeAt(colon) === 0x3a && this.scope.uri(raw.slice(start, colon)) === ns)
-        return decodeEntities(raw.slice(at[k + 2], at[k + 3]));
+        return decodeAttribute(raw.slice(at[k + 2], at[k + 3]));
     }
     return undefined;
   }
@@ -152,7 +152,7 @@ export class NamespaceScope {
       const name = m[1];
       if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
       map ??= new Map(this.map);
-      const uri = decodeEntities(m[2] ?? m[3] ?? '');
+      const uri = decodeAttribute(m[2] ?? m[3] ?? '');
       map.set(name === 'xmlns' ? '' : name.slice(6), KNOWN.get(uri) ?? uri);
     }
     return map ? new NamespaceScope(map, this) : this;
@@ -172,6 +172,21 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/**
+ * Character data as an XML processor hands it on: line ends normalised (CRLF and a lone CR become LF,
+ * XML 1.0 §2.11 — before references are decoded, so `&#13;` stays a CR), then references decoded.
+ */
+export function decodeText(s: string): string {
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  return decodeEntities(s);
+}
+
+/** An attribute value as an XML processor hands it on: each line end, tab or newline a space (§3.3.3), then references decoded. */
+export function decodeAttribute(s: string): string {
+  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n|[\t\n\r]/g, ' ');
+  return decodeEntities(s);
+}
+
 /** Character and the five predefined entity references; any other reference stays as written. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
@@ -184,6 +199,9 @@ export function decodeEntities(s: string): string {
 
 /** A malformed token: the reader turns it into a one-line reason naming the part. */
 export class XmlSyntaxError extends Error {}
+
+/** The longest single token (text between two tags, a tag, a comment) a part may hold. */
+const MAX_TOKEN = 8 << 20;
 
 export class XmlTokenizer {
   /** Set by the handler while it wants character data (inside `<v>`, `<t>`): other text is skipped. */
@@ -199,6 +217,8 @@ export class XmlTokenizer {
   /** The open elements: namespace, local name, and the scope in force outside each. */
   private nss: string[] = [];
   private locals: string[] = [];
+  /** The open elements' names as written: an end tag must name the element it ends. */
+  private qnames: string[] = [];
   private scopes: NamespaceScope[] = [];
   private scope = new NamespaceScope(new Map(), null);
   private readonly attrs = new XmlAttributes();
@@ -211,12 +231,20 @@ export class XmlTokenizer {
   write(chunk: string): void {
     this.buf = this.buf ? this.buf + chunk : chunk;
     this.run(false);
+    // The unfinished tail is searched again with each chunk: one token this long (no cell text,
+    // formula or tag comes near it; a hostile file's megabytes of spaces) ends the read at once
+    // rather than in quadratic time.
+    if (this.buf.length > MAX_TOKEN)
+      throw new XmlSyntaxError(`one piece of text or markup longer than ${MAX_TOKEN >> 20} MB`);
   }
 
   /** The end of the part: anything left unfinished is an error. */
   end(): void {
     this.run(true);
     if (this.buf.trim()) throw new XmlSyntaxError(`unfinished markup: ${this.buf.slice(0, 40)}`);
+    // A part cut short (or an element never closed) loses what followed: not read.
+    if (this.qnames.length)
+      throw new XmlSyntaxError(`<${this.qnames[this.qnames.length - 1]}> is never closed`);
   }
 
   private run(final: boolean): void {
@@ -232,11 +260,11 @@ export class XmlTokenizer {
       const lt = buf.indexOf('<', pos);
       if (lt < 0) {
         // Text up to the end of the chunk: kept until its end is known (or the part ends).
-        if (final && this.wantText && pos < n) h.text?.(decodeEntities(buf.slice(pos)));
+        if (final && this.wantText && pos < n) h.text?.(decodeText(buf.slice(pos)));
         if (final) pos = n;
         break;
       }
-      if (lt > pos && this.wantText) h.text?.(decodeEntities(buf.slice(pos, lt)));
+      if (lt > pos && this.wantText) h.text?.(decodeText(buf.slice(pos, lt)));
       const c1 = buf.charCodeAt(lt + 1);
       if (c1 === 0x21 /* ! */ || c1 === 0x3f /* ? */ || lt + 1 >= n) {
         const end = this.special(buf, lt, final);
@@ -280,8 +308,17 @@ export class XmlTokenizer {
       }
       pos = gt + 1;
       if (c1 === 0x2f /* / */) {
-        if (!this.locals.length)
-          throw new XmlSyntaxError(`end tag without a start: ${buf.slice(lt, Math.min(gt + 1, lt + 40))}`);
+        const qname = this.qnames.pop();
+        // The end tag names the element it ends (a mismatch is malformed, not a guess).
+        const after = qname === undefined ? 0 : buf.charCodeAt(lt + 2 + qname.length);
+        if (
+          qname === undefined ||
+          !buf.startsWith(qname, lt + 2) ||
+          (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d)
+        )
+          throw new XmlSyntaxError(
+            `${qname === undefined ? 'end tag without a start' : `<${qname}> ended by`}: ${buf.slice(lt, Math.min(gt + 1, lt + 40))}`,
+          );
         this.scope = this.scopes.pop()!;
         h.close(this.nss.pop()!, this.locals.pop()!);
         continue;
@@ -312,6 +349,7 @@ export class XmlTokenizer {
       } else {
         this.nss.push(ns);
         this.locals.push(local);
+        this.qnames.push(name);
         this.scopes.push(outer);
         this.scope = scope;
         h.open(ns, local, attrs, false, name);
@@ -341,7 +379,11 @@ export class XmlTokenizer {
     if (buf.startsWith('<![CDATA[', lt)) {
       const end = until(']]>', lt + 9);
       if (end < 0) return wait();
-      if (this.wantText) this.handler.text?.(buf.slice(lt + 9, end - 3));
+      if (this.wantText) {
+        // As written, but for line ends (normalised in the whole document before parsing).
+        const text = buf.slice(lt + 9, end - 3);
+        this.handler.text?.(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+      }
       return end;
     }
     if (buf.startsWith('<?', lt)) {
@@ -349,10 +391,17 @@ export class XmlTokenizer {
       return end < 0 ? wait() : end;
     }
     if (buf.startsWith('<!DOCTYPE', lt)) {
-      // Skipped whole, internal subset included; its entities are never expanded.
-      const m = /<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/y;
-      m.lastIndex = lt;
-      return m.exec(buf) ? m.lastIndex : wait();
+      // Skipped whole, internal subset included ([…]); its entities are never expanded. A linear
+      // scan: the next `>` ends it unless a `[` opens before it, then the `]` that closes the subset.
+      for (let i = lt + 9; ;) {
+        const gt = buf.indexOf('>', i);
+        const open = buf.indexOf('[', i);
+        if (gt < 0) return wait();
+        if (open < 0 || open > gt) return gt + 1;
+        const close = buf.indexOf(']', open + 1);
+        if (close < 0) return wait();
+        i = close + 1;
+      }
     }
     throw new XmlSyntaxError(`malformed markup: ${buf.slice(lt, lt + 40)}`);
   }
