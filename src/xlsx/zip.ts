@@ -110,20 +110,24 @@ export function inflateEntry(
   if (data.length !== entry.compressedSize) return Promise.reject(corrupt(`truncated entry ${entry.name}`));
   let crc = 0;
   let length = 0;
-  const take = (chunk: Uint8Array) => {
+  /** Counts and checksums a chunk; hands it on unless the caller does so after the checks (`hold`). */
+  const take = (chunk: Uint8Array, hold = false) => {
     length += chunk.length;
     if (length > entry.uncompressedSize) throw mismatch();
     crc = crcOf(chunk, crc);
-    onChunk(chunk);
+    if (!hold) onChunk(chunk);
   };
   const finish = () => {
     if (length !== entry.uncompressedSize) throw mismatch();
     if (crc !== entry.crc32 >>> 0) throw new UnreadableFileError(entryChecksum(entry.name));
   };
+  // An entry read whole is checked (length, CRC) before its reader sees it: a corrupt entry is
+  // reported as corrupt, not as whatever its damaged bytes happen to spell.
   if (entry.method === 0) {
     return new Promise((resolve) => {
-      take(data);
+      take(data, true);
       finish();
+      onChunk(data);
       resolve();
     });
   }
@@ -147,8 +151,9 @@ export function inflateEntry(
           throw mismatch();
         throw corrupt(`${entry.name}: ${(e as Error).message}`);
       }
-      take(out);
+      take(out, true);
       finish();
+      onChunk(out);
       resolve();
     });
   }
