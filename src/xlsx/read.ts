@@ -38,6 +38,7 @@ import {
   XmlSyntaxError,
   XmlTokenizer,
   decodeAttribute,
+  eachAttribute,
   decodeEntities,
   decodeText,
   internNamespaces,
@@ -178,7 +179,7 @@ const malformed = (part: string, e: Error): Reason =>
 
 /**
  * Parses one part with `handler`, streamed: each inflated chunk decoded (across chunk boundaries) and
- * tokenized at once. Returns the tokenizer (its count of elements) and the root element's name.
+ * tokenized at once. Returns the root element's namespace and local name.
  */
 async function parsePart(
   pkg: Package,
@@ -302,12 +303,12 @@ async function readRelationships(pkg: Package, source: string): Promise<Map<stri
       // The part a target names: percent-decoded (工作表1.xml written %E5%B7%A5…), or — where the zip
       // holds the name as the package spec maps it (sheet%201.xml) — as written.
       const target = a.get('Target') ?? '';
-      const decoded = resolveTarget(source, target, true);
-      const raw = resolveTarget(source, target, false);
-      rels.set(a.get('Id') ?? '', {
-        type: type.slice(type.lastIndexOf('/') + 1),
-        part: entryOf(pkg, decoded) || !entryOf(pkg, raw) ? decoded : raw,
-      });
+      let part = resolveTarget(source, target, true);
+      if (!entryOf(pkg, part) && target.includes('%')) {
+        const raw = resolveTarget(source, target, false);
+        if (entryOf(pkg, raw)) part = raw;
+      }
+      rels.set(a.get('Id') ?? '', { type: type.slice(type.lastIndexOf('/') + 1), part });
     }),
   );
   return rels;
@@ -704,9 +705,6 @@ interface FastRow {
 
 /** A start tag's attributes: name="value" pairs, either quote, spaces around `=` (XML 1.0 [25] Eq). */
 const ATTRS = String.raw`(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*`;
-/** One attribute of such a list, at a pair's boundary (sticky). */
-const PAIR = /\s*([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-
 /**
  * The unprefixed attributes r, t and s of an attribute list (a match of ATTRS) into `out`; false when
  * it declares a namespace (then the element is read element by element, in its own scope).
@@ -714,17 +712,17 @@ const PAIR = /\s*([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 function cellAttributes(list: string, out: { r?: string; t?: string; s?: string }): boolean {
   out.r = out.t = out.s = undefined;
   if (!list) return true;
-  PAIR.lastIndex = 0;
-  for (let m = PAIR.exec(list); m; m = PAIR.exec(list)) {
-    const name = m[1];
+  let plain = true;
+  eachAttribute(list, (name, raw) => {
     if (name.length === 1) {
-      const value = decodeAttribute(m[2] ?? m[3]);
+      const value = decodeAttribute(raw);
       if (name === 'r') out.r = value;
       else if (name === 't') out.t = value;
       else if (name === 's') out.s = value;
-    } else if (name.startsWith('xmlns')) return false;
-  }
-  return true;
+    } else if (name.startsWith('xmlns')) plain = false;
+    return plain;
+  });
+  return plain;
 }
 
 const scratch: { r?: string; t?: string; s?: string } = {};

@@ -127,10 +127,7 @@ export function internNamespaces(uris: readonly string[]): void {
 
 /** Prefix → namespace URI bindings in force at one element. */
 export class NamespaceScope {
-  constructor(
-    private readonly map: Map<string, string>,
-    readonly parent: NamespaceScope | null,
-  ) {
+  constructor(private readonly map: Map<string, string>) {
     this.defaultNs = map.get('') ?? '';
   }
 
@@ -147,15 +144,14 @@ export class NamespaceScope {
   /** The scope of an element whose tag (its attributes' text `raw`) declares namespaces, or this one. */
   child(raw: string): NamespaceScope {
     let map: Map<string, string> | null = null;
-    ATTRIBUTE.lastIndex = 0;
-    for (let m = ATTRIBUTE.exec(raw); m; m = ATTRIBUTE.exec(raw)) {
-      const name = m[1];
-      if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+    eachAttribute(raw, (name, value) => {
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) return true;
       map ??= new Map(this.map);
-      const uri = decodeAttribute(m[2] ?? m[3] ?? '');
+      const uri = decodeAttribute(value);
       map.set(name === 'xmlns' ? '' : name.slice(6), KNOWN.get(uri) ?? uri);
-    }
-    return map ? new NamespaceScope(map, this) : this;
+      return true;
+    });
+    return map ? new NamespaceScope(map) : this;
   }
 }
 
@@ -169,6 +165,15 @@ export interface XmlHandler {
 
 /** name = value, either quote, spaces around `=` (XML 1.0 [25] Eq). */
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * Each name="value" pair of an attribute list, in order, with its value undecoded, until `visit`
+ * returns false (the tokenizer's own lookups use XmlAttributes, which keeps offsets instead).
+ */
+export function eachAttribute(list: string, visit: (name: string, value: string) => boolean): void {
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(list); m; m = ATTRIBUTE.exec(list)) if (!visit(m[1], m[2] ?? m[3])) return;
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -220,7 +225,7 @@ export class XmlTokenizer {
   /** The open elements' names as written: an end tag must name the element it ends. */
   private qnames: string[] = [];
   private scopes: NamespaceScope[] = [];
-  private scope = new NamespaceScope(new Map(), null);
+  private scope = new NamespaceScope(new Map());
   private readonly attrs = new XmlAttributes();
   /** The document's root element (what a relationship says a part is, checked by the reader). */
   root: { ns: string; local: string } | null = null;
